@@ -1,0 +1,138 @@
+"""The one exception hierarchy of psoladder.
+
+Every error psoladder raises on purpose is a :class:`PsoError`. Errors are part
+of the API: each says what was wrong, where (file, row, field) and how to fix
+it.
+
+* :class:`InputError`: one or more problems in the caller's input. It carries
+  every :class:`Problem` found, so a whole file is reported at once.
+* :class:`NoRuleInForce`: a date for which psoladder has no PSO rules (before
+  edition 1.5, R-ED-3).
+* :class:`RuleDataError`: the rule data (shipped or a user override) is
+  malformed.
+
+>>> err = InputError([Problem("hours_per_week must be above 0", field="hours_per_week",
+...                           row=3, file="payroll.csv", value="0",
+...                           hint="give the contracted hours, e.g. 32")])
+>>> print(err)
+1 problem in the input:
+  payroll.csv, row 3, field 'hours_per_week': hours_per_week must be above 0 (got '0'); give the contracted hours, e.g. 32
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = ["InputError", "NoRuleInForce", "Problem", "PsoError", "RuleDataError"]
+
+
+class PsoError(Exception):
+    """Base class of every error psoladder raises on purpose."""
+
+
+@attrs.frozen
+class Problem:
+    """One located input problem.
+
+    Attributes:
+        message: What is wrong, in one sentence.
+        field: The field (column, key) concerned, if any.
+        row: The 1-based row number in a file (the header is row 1), if any.
+        file: The file name, if the input came from a file.
+        value: The offending value as text, if any.
+        hint: How to fix it.
+    """
+
+    message: str
+    field: str | None = None
+    row: int | None = None
+    file: str | None = None
+    value: str | None = None
+    hint: str | None = None
+
+    def located(
+        self, *, file: str | None = None, row: int | None = None, field: str | None = None
+    ) -> Problem:
+        """Return a copy with missing location parts filled in."""
+        return attrs.evolve(
+            self,
+            file=self.file if self.file is not None else file,
+            row=self.row if self.row is not None else row,
+            field=self.field if self.field is not None else field,
+        )
+
+    def location(self) -> str:
+        """The location as text, e.g. ``payroll.csv, row 3, field 'end'``."""
+        parts = []
+        if self.file is not None:
+            parts.append(self.file)
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.field is not None:
+            parts.append(f"field {self.field!r}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        text = self.message
+        if self.value is not None:
+            text += f" (got {self.value!r})"
+        if self.hint:
+            text += f"; {self.hint}"
+        where = self.location()
+        return f"{where}: {text}" if where else text
+
+
+class InputError(PsoError, ValueError):
+    """The input has one or more problems; :attr:`problems` lists them all."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        if not self.problems:
+            raise ValueError("InputError needs at least one Problem")
+        super().__init__(self._text())
+
+    @classmethod
+    def single(
+        cls,
+        message: str,
+        *,
+        field: str | None = None,
+        value: object = None,
+        hint: str | None = None,
+    ) -> InputError:
+        """Build an error with one problem."""
+        shown = None if value is None else str(value)
+        return cls([Problem(message, field=field, value=shown, hint=hint)])
+
+    def located(
+        self, *, file: str | None = None, row: int | None = None, field: str | None = None
+    ) -> InputError:
+        """Return the same problems with missing location parts filled in."""
+        return InputError(p.located(file=file, row=row, field=field) for p in self.problems)
+
+    def _text(self) -> str:
+        n = len(self.problems)
+        head = f"{n} problem{'s' if n != 1 else ''} in the input:"
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+    def __str__(self) -> str:
+        return self._text()
+
+
+class NoRuleInForce(PsoError, LookupError):
+    """No PSO rule is in force on the date asked for (R-ED-3)."""
+
+    def __init__(self, on: dt.date, first_supported: dt.date) -> None:
+        self.on = on
+        self.first_supported = first_supported
+        super().__init__(
+            f"no PSO rule in force on {on.isoformat()}: psoladder supports application "
+            f"dates from {first_supported.isoformat()} (PSO-Handleiding 1.5) on (R-ED-3)"
+        )
+
+
+class RuleDataError(PsoError, ValueError):
+    """The rule data, shipped or a user override, is malformed."""

@@ -1,0 +1,302 @@
+"""Company size, norms, the 80% cap and the level decision.
+
+Rules (see the rules reference for the full text):
+
+* **R-SIZE-1/2**: the company size for the norm lookup is the total fte,
+  rounded half-up to a whole number; sizes of 105 or more use the 105+ row,
+  sizes below 2 the size-2 row.
+* **R-LVL-2**: the published norm table (percent), rows for sizes 2, 5, 10,
+  ..., 100 and 105+.
+  Source: https://pso-nederland.nl/direct-meten-en-aanvragen/wat-meet-en-certificeert-de-pso/pso-normen
+* **R-LVL-3** (decision): for a size between published rows, the nearest
+  published row at or below it (the stricter norm, policy ``nearest``), or
+  linear interpolation (policy ``interpolate``); a complete user table replaces
+  both.
+* **R-IND-4**: at most 80% of the total contribution may be indirect, so the
+  counted indirect part is at most ``0.80 / 0.20 = 4`` times the direct part.
+* **R-LVL-1**: total = direct + counted indirect.
+* **R-LVL-5**: the highest level whose norm the exact, unrounded total reaches
+  (``>=``); Basistrede (edition 2.1 on) only with known Basistrede norms.
+  Source: https://pso-nederland.nl/direct-meten-en-aanvragen/wat-meet-en-certificeert-de-pso/de-prestatieniveaus-van-de-pso
+
+>>> import datetime as dt
+>>> n = norms_for(12, on=dt.date(2024, 5, 1))
+>>> n.trede_1, n.trede_2, n.trede_3, n.source.value
+(Decimal('6.7'), Decimal('9'), Decimal('15.5'), 'nearest_published_row')
+>>> n = norms_for(12, on=dt.date(2024, 5, 1), policy="interpolate")
+>>> n.trede_1, n.trede_2, n.trede_3, n.source.value
+(Decimal('6.5'), Decimal('8.6'), Decimal('14.5'), 'interpolated')
+>>> company_size(Fraction(249, 10)), company_size(Fraction(5, 2))
+(25, 3)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from psoladder.model import Level
+from psoladder.numbers import Exact, as_decimal, as_fraction, round_half_up
+from psoladder.rules import Cited, NormRow, NormTable, RuleSet, Status, rules_at
+
+__all__ = [
+    "NormPolicy",
+    "NormSource",
+    "Norms",
+    "Scores",
+    "cap_factor",
+    "company_size",
+    "counted_indirect",
+    "decide_level",
+    "norms_for",
+    "scores",
+]
+
+
+class NormPolicy(enum.Enum):
+    """How norms are found for a size between published rows (R-LVL-3)."""
+
+    NEAREST = "nearest"
+    INTERPOLATE = "interpolate"
+
+
+class NormSource(enum.Enum):
+    """How the norms of a size were found (R-LVL-3)."""
+
+    PUBLISHED_ROW = "published_row"
+    NEAREST_PUBLISHED_ROW = "nearest_published_row"
+    INTERPOLATED = "interpolated"
+    USER_TABLE = "user_table"
+
+
+_TREDES = (Level.TREDE_1, Level.TREDE_2, Level.TREDE_3)
+
+
+@attrs.frozen
+class Norms:
+    """The norms (percent) that apply to one company size.
+
+    Attributes:
+        size: The company size asked for.
+        row_size: The size used in the table (2..105, R-SIZE-2).
+        exact: The exact norm of each level that has one.
+        source: How the norms were found (R-LVL-3).
+        rows_used: The table rows the norms come from.
+        citation: The norm table's citation.
+        basistrede_citation: The Basistrede norms' citation (edition 2.1 on).
+    """
+
+    size: int
+    row_size: int
+    exact: Mapping[Level, Fraction]
+    source: NormSource
+    rows_used: tuple[int, ...]
+    citation: Cited[str]
+    basistrede_citation: Cited[str] | None
+
+    @property
+    def trede_1(self) -> Decimal:
+        """Norm for Trede 1, percent."""
+        return as_decimal(self.exact[Level.TREDE_1])
+
+    @property
+    def trede_2(self) -> Decimal:
+        """Norm for Trede 2, percent."""
+        return as_decimal(self.exact[Level.TREDE_2])
+
+    @property
+    def trede_3(self) -> Decimal:
+        """Norm for Trede 3, percent."""
+        return as_decimal(self.exact[Level.TREDE_3])
+
+    @property
+    def basistrede(self) -> Decimal | None:
+        """Norm for Basistrede, percent, or ``None`` when it does not exist or is unknown."""
+        value = self.exact.get(Level.BASISTREDE)
+        return None if value is None else as_decimal(value)
+
+    @property
+    def basistrede_unknown(self) -> bool:
+        """Basistrede exists under the edition but its norm is unknown (R-LVL-5)."""
+        return self.basistrede_citation is not None and Level.BASISTREDE not in self.exact
+
+    def for_level(self, level: Level) -> Fraction | None:
+        """The exact norm of ``level``, or ``None``."""
+        return self.exact.get(level)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: the contract keys plus the rows used."""
+        return {
+            "basistrede": None if self.basistrede is None else str(self.basistrede),
+            "trede_1": str(self.trede_1),
+            "trede_2": str(self.trede_2),
+            "trede_3": str(self.trede_3),
+            "source": self.source.value,
+            "size": self.size,
+            "row_size": self.row_size,
+            "rows_used": list(self.rows_used),
+        }
+
+
+def company_size(total_fte: Exact) -> int:
+    """Company size: total fte rounded half-up to a whole number (R-SIZE-2).
+
+    >>> company_size(Fraction(31, 2)), company_size(Decimal("15.49"))
+    (16, 15)
+    """
+    return int(round_half_up(total_fte))
+
+
+def _row_values(row: NormRow) -> dict[Level, Fraction]:
+    values = {
+        Level.TREDE_1: Fraction(row.trede_1),
+        Level.TREDE_2: Fraction(row.trede_2),
+        Level.TREDE_3: Fraction(row.trede_3),
+    }
+    if row.basistrede is not None:
+        values[Level.BASISTREDE] = Fraction(row.basistrede)
+    return values
+
+
+def norms_for(
+    size: int,
+    on: dt.date | None = None,
+    *,
+    rules: RuleSet | None = None,
+    policy: NormPolicy | str = NormPolicy.NEAREST,
+) -> Norms:
+    """The norms for a company size under the rules in force (R-LVL-2, R-LVL-3).
+
+    Args:
+        size: Company size in whole fte (see :func:`company_size`).
+        on: The application date; needed unless ``rules`` is given.
+        rules: The rule set to use (e.g. with overrides).
+        policy: ``nearest`` (default, conservative) or ``interpolate``.
+
+    >>> n = norms_for(20, on=dt.date(2024, 5, 1))
+    >>> (n.trede_1, n.trede_2, n.trede_3, n.source.value, n.basistrede)
+    (Decimal('5.7'), Decimal('7.3'), Decimal('10.8'), 'published_row', None)
+    >>> norms_for(250, on=dt.date(2024, 5, 1)).row_size
+    105
+    """
+    if rules is None:
+        if on is None:
+            raise TypeError("norms_for needs on=<application date> or rules=<RuleSet>")
+        rules = rules_at(on)
+    if isinstance(size, bool) or not isinstance(size, int):
+        raise TypeError(f"size must be a whole number of fte, not {size!r}")
+    policy = NormPolicy(policy)
+    table = rules.norms
+    row_size = min(max(size, table.smallest_size), table.open_ended_from)
+    exact, source, used = _lookup(table, row_size, policy)
+    basistrede_cited = table.basistrede if Level.BASISTREDE in rules.levels else None
+    if basistrede_cited is None or basistrede_cited.status is Status.UNKNOWN:
+        exact.pop(Level.BASISTREDE, None)
+    return Norms(size=size, row_size=row_size, exact=exact, source=source, rows_used=used,
+                 citation=table.citation, basistrede_citation=basistrede_cited)
+
+
+def _lookup(
+    table: NormTable, size: int, policy: NormPolicy
+) -> tuple[dict[Level, Fraction], NormSource, tuple[int, ...]]:
+    exact_row = table.row(size)
+    if exact_row is not None:
+        source = NormSource.USER_TABLE if table.complete else NormSource.PUBLISHED_ROW
+        return _row_values(exact_row), source, (size,)
+    below = max((r for r in table.rows if r.size < size), key=lambda r: r.size)
+    if policy is NormPolicy.NEAREST:
+        return _row_values(below), NormSource.NEAREST_PUBLISHED_ROW, (below.size,)
+    above = min((r for r in table.rows if r.size > size), key=lambda r: r.size)
+    t = Fraction(size - below.size, above.size - below.size)
+    low, high = _row_values(below), _row_values(above)
+    values = {level: low[level] + (high[level] - low[level]) * t for level in low
+              if level in high}
+    return values, NormSource.INTERPOLATED, (below.size, above.size)
+
+
+def cap_factor(rules: RuleSet) -> Fraction:
+    """How many times the direct part the counted indirect part may be (R-IND-4).
+
+    With at most 80% indirect: ``0.80 / (1 - 0.80) = 4``.
+
+    >>> cap_factor(rules_at(dt.date(2024, 5, 1)))
+    Fraction(4, 1)
+    """
+    share = Fraction(rules.decimal("max_indirect_share").value)
+    return share / (1 - share)
+
+
+def counted_indirect(indirect_pct: Exact, direct_pct: Exact, rules: RuleSet) -> Fraction:
+    """The indirect percentage that counts under the 80% cap (R-IND-4).
+
+    With no direct contribution nothing indirect counts.
+
+    >>> rs = rules_at(dt.date(2024, 5, 1))
+    >>> counted_indirect(Fraction(100, 11), Fraction(1), rs)
+    Fraction(4, 1)
+    >>> counted_indirect(Fraction(5), Fraction(0), rs)
+    Fraction(0, 1)
+    """
+    return min(as_fraction(indirect_pct), cap_factor(rules) * as_fraction(direct_pct))
+
+
+@attrs.frozen
+class Scores:
+    """The contributions of one organisation, exact (R-DIR-2, R-IND-3/4, R-LVL-1).
+
+    Attributes:
+        direct_pct: ``100 * weighted target fte / total fte``.
+        indirect_pct: ``100 * indirect fte / (total fte + indirect fte)``.
+        indirect_counted_pct: The indirect percentage under the cap.
+        total_pct: ``direct_pct + indirect_counted_pct``.
+    """
+
+    direct_pct: Fraction
+    indirect_pct: Fraction
+    indirect_counted_pct: Fraction
+    total_pct: Fraction
+
+
+def scores(total_fte: Exact, weighted_target_fte: Exact, indirect_fte: Exact,
+           rules: RuleSet) -> Scores:
+    """The direct, indirect, counted and total percentages.
+
+    >>> s = scores(50, 1, 1, rules_at(dt.date(2024, 5, 1)))
+    >>> s.direct_pct, s.indirect_pct, s.total_pct
+    (Fraction(2, 1), Fraction(100, 51), Fraction(202, 51))
+    """
+    total, weighted, indirect = (as_fraction(v) for v in (total_fte, weighted_target_fte,
+                                                          indirect_fte))
+    direct_pct = 100 * weighted / total if total else Fraction(0)
+    indirect_pct = 100 * indirect / (total + indirect) if total + indirect else Fraction(0)
+    counted = counted_indirect(indirect_pct, direct_pct, rules)
+    return Scores(direct_pct, indirect_pct, counted, direct_pct + counted)
+
+
+def decide_level(total_pct: Exact, norms: Norms, *, eligible: bool = True) -> Level:
+    """The level for an exact total score (R-LVL-5).
+
+    The highest level whose norm the score reaches (``>=``, unrounded).
+    Basistrede only where its norm is known. Not eligible (R-FTE-5): ``NONE``.
+
+    >>> n = norms_for(20, on=dt.date(2024, 5, 1))
+    >>> decide_level(Fraction(1045, 100), n), decide_level(Fraction(108, 10), n)
+    (<Level.TREDE_2: 'trede_2'>, <Level.TREDE_3: 'trede_3'>)
+    >>> decide_level(Decimal("5.6999"), n)
+    <Level.NONE: 'none'>
+    """
+    if not eligible:
+        return Level.NONE
+    score = as_fraction(total_pct)
+    reached = Level.NONE
+    for level in (Level.BASISTREDE, *_TREDES):
+        norm = norms.for_level(level)
+        if norm is not None and score >= norm:
+            reached = level
+    return reached

@@ -1,0 +1,730 @@
+# The converters below are built by small factories so that every field reports
+# its own name; mypy's attrs plugin only understands named converter functions
+# and reports the rest as [misc]. The generated __init__ then accepts Any, which
+# is what the converters are for (ISO strings, ints, Decimals), and runtime
+# validation refuses everything else with a located message.
+# mypy: disable-error-code="misc"
+"""The input value types: organisations, employment periods, purchases.
+
+All types are frozen `attrs <https://www.attrs.org>`_ classes: once built they
+are valid. Quantities are :class:`~decimal.Decimal` (``float`` is refused,
+see :mod:`psoladder.numbers`), dates are :class:`datetime.date` (ISO strings
+are accepted), codes are the enums below, whose values are the codes of the
+rules reference (``ContractType("regular")``, ``TargetGroup("wajong")``).
+
+Field names are those of the organisation file and the payroll CSV.
+
+>>> e = Employment(person="E001", start="2023-01-01", hours_per_week=32,
+...                contract="regular", target_group="wajong")
+>>> e.hours_per_week, e.contract, e.target_group
+(Decimal('32'), <ContractType.REGULAR: 'regular'>, <TargetGroup.WAJONG: 'wajong'>)
+>>> Employment(person="E002", start="2023-01-01", hours_per_week=0, contract="regular")
+Traceback (most recent call last):
+...
+psoladder.errors.InputError: 1 problem in the input:
+  field 'hours_per_week': hours_per_week must be above 0 and at most 168 (got '0'); give the contracted hours per week, e.g. 32 or 32.5
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar, cast
+
+import attrs
+
+from psoladder.errors import InputError, Problem
+from psoladder.numbers import to_decimal
+from psoladder.periods import FOREVER, DateRange
+
+__all__ = [
+    "HOURS_IN_A_WEEK",
+    "AspirantPlan",
+    "ContractType",
+    "Employment",
+    "Evidence",
+    "Level",
+    "Organisation",
+    "Purchase",
+    "Recertification",
+    "SupplierKind",
+    "TargetGroup",
+]
+
+#: A physical bound on contracted hours per week (7 x 24), used to catch
+#: typos such as 3200 for 32.00. Hours above full time are capped by R-FTE-3.
+HOURS_IN_A_WEEK = 168
+
+
+class TargetGroup(enum.Enum):
+    """Uitgangspositie: the PSO target group of a person (R-TG-1..13)."""
+
+    WSW = "wsw"
+    PARTICIPATIEWET = "participatiewet"
+    NUG_SROI = "nug_sroi"
+    STATUSHOUDER = "statushouder"
+    TEMPORARY_PROTECTION = "temporary_protection"
+    PARTICIPATIEWET_LKS = "participatiewet_lks"
+    WIA_WAO_WAZ = "wia_wao_waz"
+    WAJONG = "wajong"
+    STUDENT_LEVEL_1 = "student_level_1"
+    STUDENT_LEVEL_2 = "student_level_2"
+    STUDENT_LEVEL_3_4 = "student_level_3_4"
+    VSO_PRO = "vso_pro"
+    WW = "ww"
+    WIW_ID = "wiw_id"
+    STATUS_LOST_2Y = "status_lost_2y"
+    YOUNG_DISABLED_WML = "young_disabled_wml"
+    DOELGROEPREGISTER = "doelgroepregister"
+
+
+class ContractType(enum.Enum):
+    """Type contract: how a person works at the applicant (R-CT-1..6)."""
+
+    REGULAR = "regular"
+    SUPPORTED = "supported"
+    SECONDMENT_FLEX = "secondment_flex"
+    PLACEMENT = "placement"
+    TRIAL = "trial"
+    SW_DETACHED_OUT = "sw_detached_out"
+
+
+class SupplierKind(enum.Enum):
+    """Who a purchase was made at (R-IND-1)."""
+
+    PSO_CERTIFIED = "pso_certified"
+    SW_BEDRIJF = "sw_bedrijf"
+
+
+class Level(enum.Enum):
+    """A level (trede) of the ladder, lowest first (R-LVL-5).
+
+    Levels compare by rank:
+
+    >>> Level.TREDE_2 > Level.TREDE_1 > Level.BASISTREDE > Level.NONE
+    True
+    """
+
+    NONE = "none"
+    BASISTREDE = "basistrede"
+    TREDE_1 = "trede_1"
+    TREDE_2 = "trede_2"
+    TREDE_3 = "trede_3"
+
+    @property
+    def rank(self) -> int:
+        """Position on the ladder, 0 for ``NONE``."""
+        return list(Level).index(self)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+# ------------------------------------------------------------ converters
+# Each converter raises an InputError naming its field, so direct construction
+# and the file readers report the same messages.
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def _enum(kind: type[E], field: str, rules: str) -> Callable[[object], E]:
+    def convert(value: object) -> E:
+        if isinstance(value, kind):
+            return value
+        text = value.strip().lower() if isinstance(value, str) else value
+        try:
+            return kind(text)
+        except ValueError:
+            codes = ", ".join(m.value for m in kind)
+            raise InputError.single(
+                f"unknown {field} code",
+                field=field,
+                value=value,
+                hint=f"use one of: {codes} ({rules})",
+            ) from None
+
+    return convert
+
+
+def _optional_enum(kind: type[E], field: str, rules: str) -> Callable[[object], E | None]:
+    convert = _enum(kind, field, rules)
+
+    def optional(value: object) -> E | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return convert(value)
+
+    return optional
+
+
+def _date(field: str) -> Callable[[object], dt.date]:
+    def convert(value: object) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise InputError.single(
+            "not a date",
+            field=field,
+            value=value,
+            hint="write dates as YYYY-MM-DD, e.g. 2023-01-31",
+        )
+
+    return convert
+
+
+def _optional_date(field: str) -> Callable[[object], dt.date | None]:
+    convert = _date(field)
+
+    def optional(value: object) -> dt.date | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return convert(value)
+
+    return optional
+
+
+def _decimal(field: str, hint: str) -> Callable[[object], Decimal]:
+    def convert(value: object) -> Decimal:
+        try:
+            return to_decimal(value, field=field)
+        except (TypeError, ValueError) as exc:
+            raise InputError.single(
+                str(exc).removeprefix(f"{field}: "), field=field, value=value, hint=hint
+            ) from None
+
+    return convert
+
+
+def _optional_decimal(field: str, hint: str) -> Callable[[object], Decimal | None]:
+    convert = _decimal(field, hint)
+
+    def optional(value: object) -> Decimal | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return convert(value)
+
+    return optional
+
+
+def _bool(field: str) -> Callable[[object], bool]:
+    def convert(value: object) -> bool:
+        if isinstance(value, bool):
+            return value
+        if value is None:
+            return False
+        if isinstance(value, str):
+            text = value.strip().lower()
+            if text in {"", "false", "no", "nee", "0", "n"}:
+                return False
+            if text in {"true", "yes", "ja", "1", "y", "j"}:
+                return True
+        raise InputError.single(
+            "not a yes/no value", field=field, value=value, hint="write true or false"
+        )
+
+    return convert
+
+
+def _text(field: str) -> Callable[[object], str]:
+    def convert(value: object) -> str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not value.strip():
+            raise InputError.single(
+                "must not be empty", field=field, value=value, hint=f"give the {field}"
+            )
+        return value.strip()
+
+    return convert
+
+
+def _ranged(
+    convert: Callable[[object], Decimal],
+    field: str,
+    ok: Callable[[Decimal], bool],
+    what: str,
+    hint: str,
+) -> Callable[[object], Decimal]:
+    def checked(value: object) -> Decimal:
+        number = convert(value)
+        if not ok(number):
+            raise InputError.single(f"{field} must be {what}", field=field, value=value, hint=hint)
+        return number
+
+    return checked
+
+
+_HOURS_HINT = "give the contracted hours per week, e.g. 32 or 32.5"
+
+_hours = _ranged(
+    _decimal("hours_per_week", _HOURS_HINT),
+    "hours_per_week",
+    lambda h: 0 < h <= HOURS_IN_A_WEEK,
+    f"above 0 and at most {HOURS_IN_A_WEEK}",
+    _HOURS_HINT,
+)
+
+
+# ------------------------------------------------------------ employment
+
+
+@attrs.frozen(kw_only=True)
+class Employment:
+    """One employment period of one person at the applicant.
+
+    A person with several contracts over time, or side by side, has several
+    rows with the same ``person``.
+
+    Attributes:
+        person: An identifier of the person (staff number); rows with the
+            same identifier are one person (R-FTE-3).
+        start: First day of the period.
+        end: Last day of the period (inclusive); ``None`` for open-ended.
+        hours_per_week: Contracted hours per week (R-FTE-2, R-FTE-3).
+        contract: The contract type (R-CT).
+        target_group: The uitgangspositie, or ``None`` for a person outside
+            the target groups (R-TG).
+        inflow: Inflow date, start of the counting window of some groups;
+            defaults to the start of the person's first period (R-TG-0a).
+        status_until: Last day of a Wsw indication or of a wage-cost subsidy
+            (R-TG-1, R-TG-3); ``None`` for open.
+        school_left: School-leaving date of a VSO/PRO school-leaver (R-TG-8).
+        ww_since: Start of the WW benefit (R-TG-9).
+        status_lost: Date a target-group status was lost (R-TG-11).
+        placement_start: Start of a placement, for its 3-year limit (R-CT-4);
+            defaults to ``start``.
+        registered: The person is in the doelgroepregister; needed for the
+            banenafspraak read-out of vso_pro and participatiewet_lks (R-BA-1).
+        disabled_in_service: A ``wia_wao_waz`` person who became disabled
+            while working for the applicant (counts from edition 1.7, R-TG-4).
+    """
+
+    person: str = attrs.field(converter=_text("person"))
+    start: dt.date = attrs.field(converter=_date("start"))
+    end: dt.date | None = attrs.field(default=None, converter=_optional_date("end"))
+    hours_per_week: Decimal = attrs.field(converter=_hours)
+    contract: ContractType = attrs.field(
+        default=ContractType.REGULAR, converter=_enum(ContractType, "contract", "R-CT")
+    )
+    target_group: TargetGroup | None = attrs.field(
+        default=None, converter=_optional_enum(TargetGroup, "target_group", "R-TG")
+    )
+    inflow: dt.date | None = attrs.field(default=None, converter=_optional_date("inflow"))
+    status_until: dt.date | None = attrs.field(
+        default=None, converter=_optional_date("status_until")
+    )
+    school_left: dt.date | None = attrs.field(
+        default=None, converter=_optional_date("school_left")
+    )
+    ww_since: dt.date | None = attrs.field(default=None, converter=_optional_date("ww_since"))
+    status_lost: dt.date | None = attrs.field(
+        default=None, converter=_optional_date("status_lost")
+    )
+    placement_start: dt.date | None = attrs.field(
+        default=None, converter=_optional_date("placement_start")
+    )
+    registered: bool = attrs.field(default=False, converter=_bool("registered"))
+    disabled_in_service: bool = attrs.field(
+        default=False, converter=_bool("disabled_in_service")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = self._consistency_problems()
+        if problems:
+            raise InputError(problems)
+
+    def _consistency_problems(self) -> list[Problem]:
+        problems = []
+        if self.end is not None and self.end < self.start:
+            problems.append(
+                Problem(
+                    f"end {self.end.isoformat()} lies before start {self.start.isoformat()}",
+                    field="end",
+                    value=self.end.isoformat(),
+                    hint="the end date is the last working day; leave it empty for open-ended",
+                )
+            )
+        needs = {
+            TargetGroup.VSO_PRO: ("school_left", "the school-leaving date (R-TG-8)"),
+            TargetGroup.WW: ("ww_since", "the date the WW benefit started (R-TG-9)"),
+            TargetGroup.STATUS_LOST_2Y: ("status_lost", "the date the status was lost (R-TG-11)"),
+        }
+        if self.target_group in needs:
+            field, what = needs[self.target_group]
+            if getattr(self, field) is None:
+                problems.append(
+                    Problem(
+                        f"target_group {self.target_group.value!r} needs {field}",
+                        field=field,
+                        hint=f"give {what}",
+                    )
+                )
+        return problems
+
+    @property
+    def period(self) -> DateRange:
+        """The period as an inclusive :class:`DateRange` (open end = far future)."""
+        return DateRange(self.start, self.end if self.end is not None else FOREVER)
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Employment:
+        """Build from a mapping of field names, reporting every bad field at once.
+
+        Unknown keys are errors (a misspelt column would otherwise be lost).
+
+        >>> Employment.from_mapping({"person": "E1", "start": "2023-02-30",
+        ...                          "hours_per_week": "x", "contract": "vast"})
+        Traceback (most recent call last):
+        ...
+        psoladder.errors.InputError: 3 problems in the input:
+          field 'start': not a date (got '2023-02-30'); write dates as YYYY-MM-DD, e.g. 2023-01-31
+          field 'hours_per_week': 'x' is not a decimal number; write it like 32 or 32.5 (got 'x'); give the contracted hours per week, e.g. 32 or 32.5
+          field 'contract': unknown contract code (got 'vast'); use one of: regular, supported, secondment_flex, placement, trial, sw_detached_out (R-CT)
+        """
+        return _build(cls, data)
+
+
+# ------------------------------------------------------------ purchases
+
+_MONEY_HINT = "give an amount in euro, e.g. 200000 or 1250.50"
+
+
+@attrs.frozen(kw_only=True)
+class Purchase:
+    """A purchase at a PSO-certified supplier or an SW-bedrijf in the peiljaar (R-IND).
+
+    The supplier's figures translate the purchase into target-group fte
+    (R-IND-2); no defaults exist for them, so they must be given.
+
+    Attributes:
+        supplier: The supplier's name.
+        amount: Invoice value in euro, above 0 and at most the supplier's
+            turnover (R-IND-6).
+        supplier_kind: ``pso_certified`` or ``sw_bedrijf`` (R-IND-1).
+        supplier_turnover: The supplier's annual turnover in euro.
+        supplier_fte: The supplier's total fte.
+        supplier_direct_pct: The supplier's direct contribution in percent.
+        invoice_date: Date of the invoice; when given, it must lie in the
+            peiljaar and, for a certified supplier with certificate dates, in
+            the certificate's validity (R-IND-6).
+        certificate_valid_from: First day of the supplier's PSO certificate.
+        certificate_valid_until: Last day of the supplier's PSO certificate.
+        declared_as_direct: ``True`` when the same work is also declared as
+            direct contribution; refused (R-IND-5).
+    """
+
+    supplier: str = attrs.field(converter=_text("supplier"))
+    amount: Decimal = attrs.field(
+        converter=_ranged(_decimal("amount", _MONEY_HINT), "amount", lambda v: v > 0,
+                          "above 0 (R-IND-6)", _MONEY_HINT)
+    )
+    supplier_kind: SupplierKind = attrs.field(
+        default=SupplierKind.PSO_CERTIFIED,
+        converter=_enum(SupplierKind, "supplier_kind", "R-IND-1"),
+    )
+    supplier_turnover: Decimal = attrs.field(
+        converter=_ranged(_decimal("supplier_turnover", _MONEY_HINT), "supplier_turnover",
+                          lambda v: v > 0, "above 0", "give the supplier's annual turnover in euro")
+    )
+    supplier_fte: Decimal = attrs.field(
+        converter=_ranged(_decimal("supplier_fte", "e.g. 40"), "supplier_fte",
+                          lambda v: v > 0, "above 0", "give the supplier's total fte, e.g. 40")
+    )
+    supplier_direct_pct: Decimal = attrs.field(
+        converter=_ranged(_decimal("supplier_direct_pct", "e.g. 25"), "supplier_direct_pct",
+                          lambda v: 0 <= v <= 100, "between 0 and 100",
+                          "give the supplier's direct contribution in percent, e.g. 25")
+    )
+    invoice_date: dt.date | None = attrs.field(
+        default=None, converter=_optional_date("invoice_date")
+    )
+    certificate_valid_from: dt.date | None = attrs.field(
+        default=None, converter=_optional_date("certificate_valid_from")
+    )
+    certificate_valid_until: dt.date | None = attrs.field(
+        default=None, converter=_optional_date("certificate_valid_until")
+    )
+    declared_as_direct: bool = attrs.field(default=False, converter=_bool("declared_as_direct"))
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if self.amount > self.supplier_turnover:
+            problems.append(Problem(
+                "amount is larger than the supplier's turnover (R-IND-6)",
+                field="amount", value=str(self.amount),
+                hint=f"check the amount and supplier_turnover ({self.supplier_turnover})",
+            ))
+        if self.declared_as_direct:
+            problems.append(Problem(
+                "the same work may not count both as direct and as indirect contribution "
+                "(R-IND-5)",
+                field="declared_as_direct",
+                hint="remove this purchase, or the SW staff from the employments",
+            ))
+        if (self.certificate_valid_from and self.certificate_valid_until
+                and self.certificate_valid_until < self.certificate_valid_from):
+            problems.append(Problem(
+                "certificate_valid_until lies before certificate_valid_from",
+                field="certificate_valid_until",
+                value=self.certificate_valid_until.isoformat(),
+                hint="give the certificate's first and last valid day",
+            ))
+        if problems:
+            raise InputError(problems)
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Purchase:
+        """Build from a mapping of field names, reporting every bad field at once."""
+        return _build(cls, data)
+
+
+# ------------------------------------------------------------ qualitative
+
+
+@attrs.frozen(kw_only=True)
+class Evidence:
+    """The auditor's four criteria for one target-group employee (R-QUAL-1).
+
+    Attributes:
+        person: The person's identifier, as in the employments.
+        suitable_work: *Passend werk*: work that matches their capacities.
+        integration: *Integratie*: integrated in the organisation and on the floor.
+        development: *Functioneren en ontwikkeling*: the supervisor works on
+            their functioning and development.
+        guidance: *Begeleiding*: extra guidance when their situation needs it.
+    """
+
+    person: str = attrs.field(converter=_text("person"))
+    suitable_work: bool = attrs.field(default=False, converter=_bool("suitable_work"))
+    integration: bool = attrs.field(default=False, converter=_bool("integration"))
+    development: bool = attrs.field(default=False, converter=_bool("development"))
+    guidance: bool = attrs.field(default=False, converter=_bool("guidance"))
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Evidence:
+        """Build from a mapping of field names, reporting every bad field at once."""
+        return _build(cls, data)
+
+
+@attrs.frozen(kw_only=True)
+class AspirantPlan:
+    """A plan of action for Aspirant status (R-LVL-6, R-QUAL-3).
+
+    Attributes:
+        approved_on: Date the board or director approved the plan.
+        smart: The plan is SMART.
+        board_approved: Approved at board or director level.
+        aims_for_trede_1_within_2_years: Aims for at least Trede 1 within 2 years.
+        being_carried_out: The plan is being carried out.
+    """
+
+    approved_on: dt.date = attrs.field(converter=_date("approved_on"))
+    smart: bool = attrs.field(default=False, converter=_bool("smart"))
+    board_approved: bool = attrs.field(default=False, converter=_bool("board_approved"))
+    aims_for_trede_1_within_2_years: bool = attrs.field(
+        default=False, converter=_bool("aims_for_trede_1_within_2_years")
+    )
+    being_carried_out: bool = attrs.field(default=False, converter=_bool("being_carried_out"))
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> AspirantPlan:
+        """Build from a mapping of field names, reporting every bad field at once."""
+        return _build(cls, data)
+
+
+@attrs.frozen(kw_only=True)
+class Recertification:
+    """Appraisal evidence at recertification (R-QUAL-2).
+
+    Attributes:
+        files_sampled: How many personnel files the auditor sampled.
+        files_with_appraisals: How many of them document performance and
+            development interviews.
+    """
+
+    files_sampled: int = attrs.field(validator=attrs.validators.ge(1))
+    files_with_appraisals: int = attrs.field(validator=attrs.validators.ge(0))
+
+    def __attrs_post_init__(self) -> None:
+        if self.files_with_appraisals > self.files_sampled:
+            raise InputError.single(
+                "files_with_appraisals exceeds files_sampled",
+                field="files_with_appraisals",
+                value=self.files_with_appraisals,
+                hint=f"at most {self.files_sampled}",
+            )
+
+
+# ------------------------------------------------------------ organisation
+
+_KVK = re.compile(r"^\d{8}$")
+
+
+def _kvk(value: object) -> tuple[str, ...]:
+    items: Iterable[object]
+    items = [value] if isinstance(value, str | int) else value  # type: ignore[assignment]
+    try:
+        numbers = tuple(str(v).strip() for v in items)
+    except TypeError:
+        numbers = ()
+    bad = [n for n in numbers if not _KVK.match(n)]
+    if not numbers or bad:
+        raise InputError.single(
+            "each KvK number has 8 digits, and the applicant needs at least one (R-FTE-5, R-ORG-1)",
+            field="kvk",
+            value=", ".join(bad) if bad else value,
+            hint='write kvk = ["12345678"], adding subsidiaries\' numbers after the main one',
+        )
+    return numbers
+
+
+def _peiljaar(value: object) -> DateRange | None:
+    if value is None or isinstance(value, DateRange):
+        return value
+    if isinstance(value, Mapping):
+        start = _date("peiljaar.start")(value.get("start"))
+        end = _date("peiljaar.end")(value.get("end"))
+        return DateRange(start, end)
+    raise InputError.single(
+        "not a peiljaar",
+        field="peiljaar",
+        value=value,
+        hint="write peiljaar = { start = 2023-01-01, end = 2023-12-31 }",
+    )
+
+
+def _tuple_of(kind: type[Any], field: str) -> Callable[[object], tuple[Any, ...]]:
+    def convert(value: object) -> tuple[Any, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, Iterable) or isinstance(value, str | bytes):
+            raise InputError.single(f"{field} must be a list", field=field, value=value)
+        items = tuple(value)
+        for i, item in enumerate(items, start=1):
+            if not isinstance(item, kind):
+                raise InputError.single(
+                    f"item {i} of {field} is a {type(item).__name__}, not a {kind.__name__}",
+                    field=field,
+                    hint=f"build each with psoladder.{kind.__name__}(...)",
+                )
+        return items
+
+    return convert
+
+
+def _fulltime(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    return _ranged(
+        _decimal("fulltime_hours", "e.g. 38"),
+        "fulltime_hours",
+        lambda h: 0 < h <= HOURS_IN_A_WEEK,
+        "above 0",
+        "give the full-time week of your cao in hours, e.g. 36, 38 or 40 (R-FTE-2)",
+    )(value)
+
+
+@attrs.frozen(kw_only=True)
+class Organisation:
+    """The applicant: a main entity with optional subsidiaries (R-ORG-1).
+
+    Attributes:
+        name: The organisation's name.
+        kvk: KvK numbers, the main entity first (R-FTE-5, R-ORG-1).
+        application_date: Date of the definitive application; decides the
+            edition (R-ED-1).
+        peiljaar: The 12-month reference period; default the calendar year
+            before the application date (R-FTE-4).
+        fulltime_hours: The cao's full-time week; ``None`` for the rule
+            default of 40 hours (R-FTE-2).
+        employments: Everyone working at the applicant in the peiljaar, one
+            row per employment period (R-FTE-6).
+        purchases: Purchases at PSO-certified suppliers and SW-bedrijven (R-IND).
+        evidence: Qualitative evidence per target-group employee (R-QUAL-1).
+        aspirant_plan: A plan of action for Aspirant status (R-LVL-6).
+        recertification: Appraisal evidence at recertification (R-QUAL-2).
+    """
+
+    name: str = attrs.field(converter=_text("name"))
+    kvk: tuple[str, ...] = attrs.field(converter=_kvk)
+    application_date: dt.date = attrs.field(converter=_date("application_date"))
+    peiljaar: DateRange | None = attrs.field(default=None, converter=_peiljaar)
+    fulltime_hours: Decimal | None = attrs.field(default=None, converter=_fulltime)
+    employments: tuple[Employment, ...] = attrs.field(
+        default=(), converter=_tuple_of(Employment, "employments")
+    )
+    purchases: tuple[Purchase, ...] = attrs.field(
+        default=(), converter=_tuple_of(Purchase, "purchases")
+    )
+    evidence: tuple[Evidence, ...] = attrs.field(
+        default=(), converter=_tuple_of(Evidence, "evidence")
+    )
+    aspirant_plan: AspirantPlan | None = None
+    recertification: Recertification | None = None
+
+
+# ------------------------------------------------------------ helpers
+
+T = TypeVar("T")
+
+
+def _build(cls: type[T], data: Mapping[str, Any]) -> T:
+    """Build ``cls`` from ``data``, collecting every field problem first."""
+    fields = attrs.fields_dict(cls)  # type: ignore[arg-type]
+    problems: list[Problem] = []
+    unknown = [k for k in data if k not in fields]
+    for key in unknown:
+        problems.append(Problem(
+            f"unknown field {key!r}",
+            field=key,
+            hint="known fields: " + ", ".join(fields),
+        ))
+    values: dict[str, Any] = {}
+    for name, field in fields.items():
+        if name not in data:
+            continue
+        raw = data[name]
+        if field.converter is not None:
+            try:
+                convert = cast(Callable[[Any], Any], field.converter)
+                raw = convert(raw)
+            except InputError as exc:
+                problems.extend(exc.problems)
+                continue
+        values[name] = raw
+    missing = [
+        n for n, f in fields.items()
+        if f.default is attrs.NOTHING and n not in data
+    ]
+    for name in missing:
+        problems.append(Problem("required field is missing", field=name,
+                                hint=f"give {name}"))
+    if problems:
+        raise InputError(problems)
+    return cls(**values)

@@ -1,0 +1,142 @@
+"""Inclusive date ranges, the peiljaar and counting-window arithmetic.
+
+Conventions (R-FTE-3, R-TG-0a, decisions):
+
+* A :class:`DateRange` includes both ends: an HR end date is the last working
+  day.
+* "N years from date D" is the half-open range ``[D, D + N years)``, computed
+  with ``relativedelta(years=N)``: 29 February + 1 year is 28 February, and the
+  last day that counts is the day before the anniversary
+  (:func:`years_from`).
+* "Until date U" counts up to and including U; no U means open-ended.
+
+>>> r = DateRange(dt.date(2023, 7, 1), dt.date(2023, 12, 31))
+>>> r.days
+184
+>>> years_from(dt.date(2020, 2, 29), 1)
+DateRange(start=datetime.date(2020, 2, 29), end=datetime.date(2021, 2, 27))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from psoladder.errors import InputError
+
+__all__ = [
+    "BEGINNING",
+    "FOREVER",
+    "DateRange",
+    "default_peiljaar",
+    "months_after",
+    "validate_peiljaar",
+    "years_after",
+    "years_from",
+]
+
+BEGINNING = dt.date.min
+FOREVER = dt.date.max
+
+
+@attrs.frozen(order=True)
+class DateRange:
+    """A range of whole days, both ends included.
+
+    Attributes:
+        start: The first day.
+        end: The last day (inclusive).
+    """
+
+    start: dt.date
+    end: dt.date
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InputError.single(
+                f"end {self.end.isoformat()} lies before start {self.start.isoformat()}",
+                field="end",
+                hint="an end date is the last day (inclusive) and cannot precede the start",
+            )
+
+    @property
+    def days(self) -> int:
+        """Number of days, both ends included."""
+        return (self.end - self.start).days + 1
+
+    def intersect(self, other: DateRange | None) -> DateRange | None:
+        """The days in both ranges, or ``None`` when they do not overlap.
+
+        >>> a = DateRange(dt.date(2023, 1, 1), dt.date(2023, 6, 30))
+        >>> a.intersect(DateRange(dt.date(2023, 6, 1), dt.date(2024, 1, 1))).days
+        30
+        """
+        if other is None:
+            return None
+        start = max(self.start, other.start)
+        end = min(self.end, other.end)
+        return DateRange(start, end) if start <= end else None
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        end = "open" if self.end == FOREVER else self.end.isoformat()
+        start = "open" if self.start == BEGINNING else self.start.isoformat()
+        return f"{start}..{end}"
+
+
+def years_after(day: dt.date, years: int) -> dt.date:
+    """The anniversary ``years`` after ``day`` (29 February -> 28 February)."""
+    result: dt.date = day + relativedelta(years=years)
+    return result
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    """The day ``months`` calendar months after ``day`` (31 Aug + 6 -> 28/29 Feb)."""
+    result: dt.date = day + relativedelta(months=months)
+    return result
+
+
+def years_from(day: dt.date, years: int) -> DateRange:
+    """The counting window "``years`` years from ``day``": ``[day, day + years)``.
+
+    >>> str(years_from(dt.date(2017, 3, 1), 5))
+    '2017-03-01..2022-02-28'
+    """
+    return DateRange(day, years_after(day, years) - dt.timedelta(days=1))
+
+
+def default_peiljaar(application_date: dt.date) -> DateRange:
+    """The default peiljaar: the calendar year before the application date (R-FTE-4).
+
+    >>> str(default_peiljaar(dt.date(2024, 5, 1)))
+    '2023-01-01..2023-12-31'
+    """
+    year = application_date.year - 1
+    return DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def validate_peiljaar(peiljaar: DateRange) -> DateRange:
+    """Check that ``peiljaar`` spans exactly 12 consecutive months (R-FTE-4).
+
+    >>> str(validate_peiljaar(DateRange(dt.date(2023, 4, 1), dt.date(2024, 3, 31))))
+    '2023-04-01..2024-03-31'
+    >>> validate_peiljaar(DateRange(dt.date(2023, 1, 1), dt.date(2023, 12, 30)))
+    Traceback (most recent call last):
+    ...
+    psoladder.errors.InputError: 1 problem in the input:
+      field 'peiljaar': a peiljaar is exactly 12 consecutive months (R-FTE-4) (got '2023-01-01..2023-12-30'); for a start of 2023-01-01 the end is 2023-12-31
+    """
+    expected_end = months_after(peiljaar.start, 12) - dt.timedelta(days=1)
+    if peiljaar.end != expected_end:
+        raise InputError.single(
+            "a peiljaar is exactly 12 consecutive months (R-FTE-4)",
+            field="peiljaar",
+            value=str(peiljaar),
+            hint=f"for a start of {peiljaar.start.isoformat()} the end is "
+            f"{expected_end.isoformat()}",
+        )
+    return peiljaar
