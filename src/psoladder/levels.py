@@ -34,26 +34,32 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
+from psoladder.indirect import SupplierProfile
 from psoladder.model import Level
 from psoladder.numbers import Exact, as_decimal, as_fraction, round_half_up
 from psoladder.rules import Cited, NormRow, NormTable, RuleSet, Status, rules_at
 
 __all__ = [
+    "FTE_STEP",
+    "MONEY_STEP",
+    "Gap",
     "NormPolicy",
     "NormSource",
     "Norms",
+    "Position",
     "Scores",
     "cap_factor",
     "company_size",
     "counted_indirect",
     "decide_level",
+    "gaps",
     "norms_for",
     "scores",
 ]
@@ -300,3 +306,194 @@ def decide_level(total_pct: Exact, norms: Norms, *, eligible: bool = True) -> Le
         if norm is not None and score >= norm:
             reached = level
     return reached
+
+
+# ------------------------------------------------------------------ gaps
+
+
+@attrs.frozen
+class Position:
+    """The figures that decide a level, for what-if questions (R-GAP-1).
+
+    Attributes:
+        total_fte: Total fte.
+        weighted_target_fte: Weighted target-group fte.
+        indirect_fte: Counted indirect fte.
+    """
+
+    total_fte: Fraction
+    weighted_target_fte: Fraction
+    indirect_fte: Fraction
+
+    def level(self, rules: RuleSet, policy: NormPolicy = NormPolicy.NEAREST) -> Level:
+        """The level this position reaches (R-FTE-5, R-SIZE-2, R-LVL-5)."""
+        eligible = self.total_fte >= Fraction(rules.decimal("min_total_fte").value)
+        norms = norms_for(company_size(self.total_fte), rules=rules, policy=policy)
+        score = scores(self.total_fte, self.weighted_target_fte, self.indirect_fte, rules)
+        return decide_level(score.total_pct, norms, eligible=eligible)
+
+
+@attrs.frozen
+class Gap:
+    """How far an organisation is from one higher level (R-GAP-1).
+
+    Each amount is the smallest multiple of its step that reaches the level;
+    one step less does not. ``None`` means the route cannot reach the level.
+
+    Attributes:
+        level: The level aimed for.
+        filled_post_fte: Extra weighted target fte when existing posts are
+            filled by target-group people (total fte stays).
+        new_hire_fte: Extra weighted target fte as extra hires (total fte
+            grows by the same amount, which may change the size row).
+        new_hire_size: The company size after those hires.
+        indirect_fte: Extra indirect fte by purchasing alone, under the cap.
+        purchase_amount: Euro to spend at ``supplier`` for ``indirect_fte``.
+        supplier: The supplier profile used for ``purchase_amount``.
+        exceeds_supplier_turnover: The amount is more than that supplier's
+            turnover, so it needs several suppliers (R-IND-6).
+    """
+
+    level: Level
+    filled_post_fte: Decimal | None
+    new_hire_fte: Decimal | None
+    new_hire_size: int | None
+    indirect_fte: Decimal | None
+    purchase_amount: Decimal | None
+    supplier: SupplierProfile | None = None
+    exceeds_supplier_turnover: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (decimals as strings, ``None`` for unreachable)."""
+
+        def text(v: Decimal | None) -> str | None:
+            return None if v is None else str(v)
+
+        return {
+            "level": self.level.value,
+            "filled_post_fte": text(self.filled_post_fte),
+            "new_hire_fte": text(self.new_hire_fte),
+            "new_hire_size": self.new_hire_size,
+            "indirect_fte": text(self.indirect_fte),
+            "purchase_amount": text(self.purchase_amount),
+            "supplier": None if self.supplier is None else self.supplier.name,
+            "exceeds_supplier_turnover": self.exceeds_supplier_turnover,
+        }
+
+
+#: Default resolution of gap amounts: a ten-thousandth fte (0.004 hours a week)
+#: and one cent. Not rule values: the precision in which a gap is reported.
+FTE_STEP = Decimal("0.0001")
+MONEY_STEP = Decimal("0.01")
+
+# Upper bounds of the searches, in fte; a level not reached below them is
+# reported as unreachable by that route.
+_SEARCH_LIMIT_FTE = Fraction(10**7)
+
+
+def _smallest(reaches: Callable[[int], bool], limit: int) -> int | None:
+    """Smallest whole ``k`` in ``0..limit`` with ``reaches(k)``, for a monotone predicate."""
+    if reaches(0):
+        return 0
+    high = 1
+    while not reaches(high):
+        if high >= limit:
+            return None
+        high = min(high * 2, limit)
+    low = high // 2  # reaches(low) is False
+    while high - low > 1:
+        mid = (low + high) // 2
+        if reaches(mid):
+            high = mid
+        else:
+            low = mid
+    return high
+
+
+def gaps(
+    position: Position,
+    rules: RuleSet,
+    *,
+    policy: NormPolicy = NormPolicy.NEAREST,
+    supplier: SupplierProfile | None = None,
+    fte_step: Decimal = FTE_STEP,
+    money_step: Decimal = MONEY_STEP,
+) -> tuple[Gap, ...]:
+    """The gap to every level above the current one (R-GAP-1).
+
+    Levels whose norm is unknown (Basistrede without user norms) are left out.
+    The amounts are exact searches over the figures that decide the level
+    (:meth:`Position.level`), so a size change caused by a hire and the 80%
+    cap are taken into account.
+
+    Args:
+        position: The organisation's current figures.
+        rules: The rules in force.
+        policy: The norm policy (R-LVL-3).
+        supplier: A :class:`~psoladder.indirect.SupplierProfile` for the
+            purchase amount; without one only the indirect fte is given.
+        fte_step: Resolution of fte amounts.
+        money_step: Resolution of euro amounts.
+
+    >>> rs = rules_at(dt.date(2024, 5, 1))
+    >>> [g.filled_post_fte for g in gaps(Position(Fraction(20), Fraction(209, 100), Fraction(0)), rs)]
+    [Decimal('0.0700')]
+    """
+    current = position.level(rules, policy)
+    step = Fraction(fte_step)
+    limit = int(_SEARCH_LIMIT_FTE / step)
+    known = [lv for lv in rules.levels if lv > current
+             and norms_for(rules.norms.smallest_size, rules=rules).for_level(lv) is not None]
+    result = []
+    for target in known:
+
+        def filled(k: int, target: Level = target) -> bool:
+            x = k * step
+            if position.weighted_target_fte + x > position.total_fte:
+                return False
+            return attrs.evolve(position, weighted_target_fte=position.weighted_target_fte + x
+                                ).level(rules, policy) >= target
+
+        def hired(k: int, target: Level = target) -> bool:
+            x = k * step
+            return Position(position.total_fte + x, position.weighted_target_fte + x,
+                            position.indirect_fte).level(rules, policy) >= target
+
+        def bought(k: int, target: Level = target) -> bool:
+            return attrs.evolve(position, indirect_fte=position.indirect_fte + k * step
+                                ).level(rules, policy) >= target
+
+        free_posts = position.total_fte - position.weighted_target_fte
+        k_filled = _smallest(filled, int(free_posts / step)) if free_posts > 0 else (
+            0 if filled(0) else None)
+        k_hired = _smallest(hired, limit)
+        k_bought = _smallest(bought, limit)
+        amount = None
+        exceeds = False
+        if k_bought is not None and supplier is not None:
+            money = Fraction(money_step)
+
+            def spent(k: int, target: Level = target, money: Fraction = money) -> bool:
+                return attrs.evolve(position, indirect_fte=position.indirect_fte
+                                    + supplier.fte_for(k * money)).level(rules, policy) >= target
+
+            k_money = _smallest(spent, int(supplier.amount_for(_SEARCH_LIMIT_FTE) / money) + 1)
+            if k_money is not None:
+                amount = as_decimal(k_money * money).quantize(money_step)
+                exceeds = amount > supplier.turnover
+
+        def fte(k: int | None) -> Decimal | None:
+            return None if k is None else as_decimal(k * step).quantize(fte_step)
+
+        result.append(Gap(
+            level=target,
+            filled_post_fte=fte(k_filled),
+            new_hire_fte=fte(k_hired),
+            new_hire_size=None if k_hired is None
+            else company_size(position.total_fte + k_hired * step),
+            indirect_fte=fte(k_bought),
+            purchase_amount=amount,
+            supplier=supplier if amount is not None else None,
+            exceeds_supplier_turnover=exceeds,
+        ))
+    return tuple(result)

@@ -688,6 +688,11 @@ class Organisation:
     aspirant_plan: AspirantPlan | None = None
     recertification: Recertification | None = None
 
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Organisation:
+        """Build from a mapping of field names, reporting every bad field at once."""
+        return _build(cls, data)
+
 
 # ------------------------------------------------------------ helpers
 

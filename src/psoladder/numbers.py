@@ -31,6 +31,7 @@ __all__ = [
     "Exact",
     "as_decimal",
     "as_fraction",
+    "display",
     "round_half_up",
     "to_decimal",
 ]
@@ -173,3 +174,19 @@ def round_half_up(value: Exact, places: int = 0) -> Decimal:
     if 2 * rest >= magnitude.denominator:
         whole += 1
     return Decimal(sign * whole).scaleb(-places)
+
+
+def display(value: Exact, places: int = 4) -> str:
+    """Show a value for people, exact or rounded with a leading ``≈``.
+
+    Exact when it has at most ``places`` decimals, else rounded half-up.
+
+    >>> display(Fraction(209, 20)), display(Fraction(100, 51)), display(Decimal("4.250"))
+    ('10.45', '≈1.9608', '4.25')
+    """
+    exact = as_fraction(value)
+    rounded = round_half_up(exact, places)
+    if as_fraction(rounded) == exact:
+        text = format(rounded.normalize(), "f")
+        return text if "." not in text else text.rstrip("0").rstrip(".")
+    return f"≈{rounded}"

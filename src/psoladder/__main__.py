@@ -1,0 +1,5 @@
+"""``python -m psoladder``: the command line."""
+
+from psoladder.cli import main
+
+main()

@@ -1,0 +1,352 @@
+"""``assess()``: the whole PSO computation of one organisation.
+
+It composes the rule modules in the order of the flow and returns an
+:class:`Assessment`, the one object every presentation reads:
+
+1. the rules in force for the application date (:func:`~psoladder.rules.rules_at`, R-ED-1);
+2. the peiljaar (R-FTE-4) and everyone's fte and counting window
+   (:mod:`psoladder.fte`, :mod:`psoladder.targetgroups`);
+3. the direct contribution (:mod:`psoladder.direct`) and the indirect one
+   (:mod:`psoladder.indirect`);
+4. cap, total, size, norms and level (:mod:`psoladder.levels`);
+5. PSO 30+, banenafspraak, gaps, fee and the qualitative checklist.
+
+Example D1 of the rules reference:
+
+>>> import datetime as dt
+>>> from psoladder.model import Employment, Organisation
+>>> staff = [Employment(person=f"S{i}", start="2015-01-01", hours_per_week=40)
+...          for i in range(17)]
+>>> staff += [
+...     Employment(person="W1", start="2015-01-01", hours_per_week=32, target_group="wajong"),
+...     Employment(person="W2", start="2019-01-01", hours_per_week=40, target_group="ww",
+...                ww_since="2018-01-01"),
+...     Employment(person="P1", start="2021-07-01", hours_per_week=24,
+...                contract="secondment_flex", target_group="participatiewet"),
+... ]
+>>> staff.append(Employment(person="S17", start="2015-01-01", hours_per_week=24))
+>>> org = Organisation(name="D1", kvk="12345678", application_date="2024-05-01",
+...                    employments=staff)
+>>> a = assess(org)
+>>> a.total_fte, a.weighted_target_fte, a.direct_pct, a.level
+(Decimal('20'), Decimal('2.09'), Decimal('10.45'), <Level.TREDE_2: 'trede_2'>)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from psoladder.banenafspraak import Banenafspraak, banenafspraak
+from psoladder.certificate import annual_fee, valid_until
+from psoladder.direct import weighted_target_fte
+from psoladder.explain import Explanation, explain
+from psoladder.fte import Workforce, workforce
+from psoladder.indirect import Indirect, SupplierProfile, indirect
+from psoladder.levels import (
+    Gap,
+    NormPolicy,
+    Norms,
+    Position,
+    Scores,
+    cap_factor,
+    company_size,
+    decide_level,
+    gaps,
+    norms_for,
+    scores,
+)
+from psoladder.model import Level, Organisation
+from psoladder.numbers import as_decimal, display
+from psoladder.periods import DateRange, default_peiljaar, validate_peiljaar
+from psoladder.qualitative import Qualitative, evaluate
+from psoladder.rules import Notice, RuleOverrides, RuleSet, rules_at
+from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, thirty_plus
+
+__all__ = ["Assessment", "assess"]
+
+
+@attrs.frozen
+class Assessment:
+    """The result of :func:`assess`: every figure, exact, with its explanation.
+
+    The public figures are ``Decimal`` properties (exact where the value
+    terminates, else to 28 significant digits); decisions were taken on the
+    exact values, available as ``exact_*`` and :attr:`exact`.
+
+    Attributes:
+        organisation: The organisation assessed.
+        rules: The rule set used.
+        application_date: The application date (decides the edition).
+        peiljaar: The peiljaar measured.
+        peiljaar_note: Why this peiljaar (given, or the default).
+        workforce: Per-person and per-row fte and counting windows.
+        purchases: Per-purchase indirect fte.
+        exact: The exact percentages.
+        exact_total_fte: Total fte, exact.
+        exact_weighted: Weighted target-group fte, exact.
+        exact_indirect_fte: Counted indirect fte, exact.
+        cap_factor: The cap factor of R-IND-4 (4).
+        size: The company size (R-SIZE-2).
+        norms: The norms for the size.
+        norm_policy: How norms between published rows were found.
+        level: The level reached (R-LVL-5).
+        eligible: At least 2 fte (R-FTE-5).
+        thirty_plus: The PSO 30+ reading (R-30).
+        banenafspraak: The banenafspraak read-out (R-BA-1).
+        gaps: Gaps to every higher level (R-GAP-1).
+        gap_supplier: The supplier profile used for purchase gaps.
+        qualitative: The qualitative checklist (R-QUAL).
+        annual_fee: The annual PSO contribution in euro, if known (R-FEE-1).
+        warnings: Every conservative choice or decision that influenced this
+            result, each naming its rule id.
+    """
+
+    organisation: Organisation
+    rules: RuleSet
+    application_date: dt.date
+    peiljaar: DateRange
+    peiljaar_note: tuple[str, ...]
+    workforce: Workforce
+    purchases: Indirect
+    exact: Scores
+    exact_total_fte: Fraction
+    exact_weighted: Fraction
+    exact_indirect_fte: Fraction
+    cap_factor: Fraction
+    size: int
+    norms: Norms
+    norm_policy: NormPolicy
+    level: Level
+    eligible: bool
+    thirty_plus: ThirtyPlus
+    banenafspraak: Banenafspraak
+    gaps: tuple[Gap, ...]
+    gap_supplier: SupplierProfile | None
+    qualitative: Qualitative
+    annual_fee: Decimal | None
+    warnings: tuple[Notice, ...]
+
+    @property
+    def edition(self) -> str:
+        """The edition of the PSO-Handleiding applied, e.g. ``"2.1"``."""
+        return self.rules.edition.name
+
+    @property
+    def total_fte(self) -> Decimal:
+        """Total fte (R-FTE-6)."""
+        return as_decimal(self.exact_total_fte)
+
+    @property
+    def weighted_target_fte(self) -> Decimal:
+        """Weighted target-group fte (R-TG-0)."""
+        return as_decimal(self.exact_weighted)
+
+    @property
+    def direct_pct(self) -> Decimal:
+        """Direct contribution in percent (R-DIR-2)."""
+        return as_decimal(self.exact.direct_pct)
+
+    @property
+    def indirect_fte(self) -> Decimal:
+        """Counted indirect fte (R-IND-2)."""
+        return as_decimal(self.exact_indirect_fte)
+
+    @property
+    def indirect_pct(self) -> Decimal:
+        """Indirect contribution in percent, before the cap (R-IND-3)."""
+        return as_decimal(self.exact.indirect_pct)
+
+    @property
+    def indirect_counted_pct(self) -> Decimal:
+        """Indirect contribution that counts under the 80% cap (R-IND-4)."""
+        return as_decimal(self.exact.indirect_counted_pct)
+
+    @property
+    def total_pct(self) -> Decimal:
+        """Total score in percent (R-LVL-1)."""
+        return as_decimal(self.exact.total_pct)
+
+    @property
+    def next_level(self) -> Gap | None:
+        """The gap to the next higher level, if any."""
+        return self.gaps[0] if self.gaps else None
+
+    @functools.cached_property
+    def explanation(self) -> Explanation:
+        """Every figure with its rule, formula and source (built on first use)."""
+        return explain(self)
+
+    def certificate_valid_until(self, issued_on: dt.date) -> dt.date:
+        """Last valid day of a certificate issued on ``issued_on`` (R-LVL-7)."""
+        return valid_until(issued_on, self.rules.integer("certificate_validity_years").value)
+
+    def position(self) -> Position:
+        """The figures that decide the level, for what-if questions (R-GAP-1)."""
+        return Position(self.exact_total_fte, self.exact_weighted, self.exact_indirect_fte)
+
+    def to_dict(self, *, explanation: bool = False) -> dict[str, Any]:
+        """JSON-ready form: decimals as strings, enums as their codes.
+
+        Args:
+            explanation: Include the explanation tree under ``explanation``.
+        """
+        out: dict[str, Any] = {
+            "organisation": self.organisation.name,
+            "application_date": self.application_date.isoformat(),
+            "peiljaar": {"start": self.peiljaar.start.isoformat(),
+                         "end": self.peiljaar.end.isoformat()},
+            "level": self.level.value,
+            "eligible": self.eligible,
+            "edition": self.edition,
+            "total_fte": str(self.total_fte),
+            "weighted_target_fte": str(self.weighted_target_fte),
+            "direct_pct": str(self.direct_pct),
+            "indirect_fte": str(self.indirect_fte),
+            "indirect_pct": str(self.indirect_pct),
+            "indirect_counted_pct": str(self.indirect_counted_pct),
+            "total_pct": str(self.total_pct),
+            "size": self.size,
+            "norms": self.norms.to_dict(),
+            "warnings": [{"rule": w.rule, "message": w.message} for w in self.warnings],
+            "thirty_plus": self.thirty_plus.to_dict(),
+            "gaps": [g.to_dict() for g in self.gaps],
+            "banenafspraak": self.banenafspraak.to_dict(),
+            "qualitative": self.qualitative.to_dict(),
+            "annual_fee": None if self.annual_fee is None else str(self.annual_fee),
+            "counts": {"persons": len(self.workforce.persons),
+                       "employment_rows": self.workforce.rows_read,
+                       "rows_outside_peiljaar": len(self.workforce.rows_outside),
+                       "purchases": len(self.purchases.purchases),
+                       "purchases_not_counted": sum(1 for p in self.purchases.purchases
+                                                    if not p.counted)},
+        }
+        if explanation:
+            out["explanation"] = self.explanation.to_dict()
+        return out
+
+    def __repr__(self) -> str:
+        return (f"<Assessment {self.organisation.name!r}: {self.level.value}, total "
+                f"{display(self.exact.total_pct)}% at size {self.size}, edition {self.edition}>")
+
+    def _repr_markdown_(self) -> str:
+        from psoladder.report import render
+
+        return render(self, "markdown", lang="en")
+
+    def _repr_html_(self) -> str:
+        from psoladder.report import render
+
+        return render(self, "html", lang="en", standalone=False)
+
+
+def assess(
+    organisation: Organisation,
+    *,
+    application_date: dt.date | None = None,
+    rules: RuleSet | None = None,
+    overrides: RuleOverrides | None = None,
+    norm_policy: NormPolicy | str = NormPolicy.NEAREST,
+    thirty_plus_basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE,
+    gap_supplier: SupplierProfile | None = None,
+) -> Assessment:
+    """Assess an organisation under the PSO rules.
+
+    Args:
+        organisation: The organisation.
+        application_date: Overrides the organisation's application date.
+        rules: A rule set to use instead of the one in force on the date.
+        overrides: User rule values (e.g. the official full norm table).
+        norm_policy: ``nearest`` (default, conservative) or ``interpolate`` (R-LVL-3).
+        thirty_plus_basis: ``fte`` (default) or ``headcount`` (R-30-4).
+        gap_supplier: Supplier profile for the purchase gaps; default the
+            organisation's largest counted supplier.
+
+    Raises:
+        NoRuleInForce: For an application date before 2017-04-01.
+        InputError: For an invalid peiljaar.
+    """
+    on = application_date or organisation.application_date
+    if rules is None:
+        rules = rules_at(on, overrides)
+    elif overrides is not None:
+        rules = rules.with_overrides(overrides)
+    policy = NormPolicy(norm_policy)
+    notices: list[Notice] = list(rules.notices())
+
+    if organisation.peiljaar is None:
+        peiljaar = default_peiljaar(on)
+        peiljaar_note: tuple[str, ...] = (
+            "not given: the calendar year before the application date (R-FTE-4)",)
+        notices.append(Notice("R-FTE-4", f"no peiljaar given; {peiljaar} is used, the "
+                              "calendar year before the application date"))
+    else:
+        peiljaar = validate_peiljaar(organisation.peiljaar)
+        peiljaar_note = ("given in the input",)
+
+    wf = workforce(organisation.employments, peiljaar=peiljaar,
+                   fulltime_hours=organisation.fulltime_hours, rules=rules)
+    notices.extend(wf.notices)
+    total = wf.total_fte
+    weighted = weighted_target_fte(wf)
+    bought = indirect(organisation.purchases, peiljaar)
+    s = scores(total, weighted, bought.indirect_fte, rules)
+    minimum = Fraction(rules.decimal("min_total_fte").value)
+    eligible = total >= minimum
+    size = company_size(total)
+    norms = norms_for(size, rules=rules, policy=policy)
+    level = decide_level(s.total_pct, norms, eligible=eligible)
+
+    if not eligible:
+        notices.append(Notice("R-FTE-5", f"total fte {display(total)} is below "
+                              f"{display(minimum)}: not eligible for a PSO level"))
+    capped = sum(1 for p in wf.persons if p.capped)
+    if capped:
+        notices.append(Notice("R-FTE-3", f"{capped} person(s) had concurrent contracts above "
+                              "full time; they count 1.0 fte on those days (psoladder decision)"))
+    if wf.rows_outside:
+        notices.append(Notice("R-FTE-6", f"{len(wf.rows_outside)} employment row(s) have no "
+                              "day in the peiljaar and count 0"))
+    skipped = [p for p in bought.purchases if not p.counted]
+    if skipped:
+        notices.append(Notice("R-IND-6", f"{len(skipped)} purchase(s) do not count: "
+                              + "; ".join(f"{p.index} ({p.reason})" for p in skipped)))
+    if norms.source.value == "nearest_published_row":
+        notices.append(Notice("R-LVL-3", f"size {size} has no published norm row; the nearest "
+                              f"published row at or below ({norms.rows_used[0]}) is used, the "
+                              "stricter norm (supply the official full table to remove this)"))
+    elif norms.source.value == "interpolated":
+        notices.append(Notice("R-LVL-3", f"norms for size {size} are interpolated between "
+                              f"published rows {norms.rows_used[0]} and {norms.rows_used[1]}"))
+    if norms.basistrede_unknown and eligible and level < Level.TREDE_1:
+        notices.append(Notice("R-LVL-5", "Basistrede cannot be determined from the rule data: "
+                              "its norms are not published (supply them in a rules override)"))
+
+    tp = thirty_plus(wf, level, rules, basis=thirty_plus_basis)
+    if level >= Level.TREDE_3:
+        notices.extend(tp.notices)
+
+    supplier = gap_supplier or bought.largest_supplier()
+    if supplier is not None and gap_supplier is None:
+        notices.append(Notice("R-GAP-1", f"purchase gaps assume more purchases at "
+                              f"{supplier.name}, the largest supplier in the input"))
+    target_persons = [p.person for p in wf.persons if p.weighted_fte > 0]
+    qualitative = evaluate(level, target_persons, organisation.evidence, rules,
+                           aspirant_plan=organisation.aspirant_plan,
+                           recertification=organisation.recertification)
+    position = Position(total, weighted, bought.indirect_fte)
+    return Assessment(
+        organisation=organisation, rules=rules, application_date=on, peiljaar=peiljaar,
+        peiljaar_note=peiljaar_note, workforce=wf, purchases=bought, exact=s,
+        exact_total_fte=total, exact_weighted=weighted, exact_indirect_fte=bought.indirect_fte,
+        cap_factor=cap_factor(rules), size=size, norms=norms, norm_policy=policy, level=level,
+        eligible=eligible, thirty_plus=tp, banenafspraak=banenafspraak(wf, rules),
+        gaps=gaps(position, rules, policy=policy, supplier=supplier), gap_supplier=supplier,
+        qualitative=qualitative, annual_fee=annual_fee(total, rules),
+        warnings=tuple(dict.fromkeys(notices)),
+    )

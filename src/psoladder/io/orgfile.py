@@ -1,0 +1,144 @@
+"""Organisation files: TOML (or JSON with the same keys).
+
+Keys (see the design's organisation file): ``name``, ``kvk``,
+``application_date``, ``fulltime_hours``, ``peiljaar = {start, end}``,
+``employments`` (a payroll file path relative to the organisation file),
+``[[employment]]`` tables (inline rows; both may be given),
+``[[purchase]]`` tables, ``[[evidence]]`` tables, ``[aspirant_plan]`` and
+``[recertification]``. Unknown keys are errors, so a misspelt key is never
+silently ignored. Numbers are read exactly (TOML and JSON floats become
+``Decimal``).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from psoladder.errors import InputError, Problem
+from psoladder.io.payroll import read_payroll
+from psoladder.model import (
+    AspirantPlan,
+    Employment,
+    Evidence,
+    Organisation,
+    Purchase,
+    Recertification,
+)
+
+__all__ = ["load_organisation", "organisation_from_mapping"]
+
+_TOP = {"name", "kvk", "application_date", "fulltime_hours", "peiljaar", "employments",
+        "employment", "purchase", "purchases", "evidence", "aspirant_plan", "recertification"}
+
+
+def load_organisation(path: str | Path) -> Organisation:
+    """Read an organisation file (``.toml``, or ``.json``).
+
+    Raises:
+        InputError: Every problem of the file and its payroll file, located.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError.single("organisation file not found", value=str(path),
+                                hint="check the path") from None
+    except UnicodeDecodeError:
+        raise InputError([Problem("the file is not UTF-8", file=path.name,
+                                  hint="save it as UTF-8")]) from None
+    try:
+        if path.suffix.lower() == ".json":
+            doc = json.loads(text, parse_float=Decimal)
+        else:
+            doc = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError([Problem(f"not valid TOML: {exc}", file=path.name,
+                                  hint="see https://toml.io for the syntax")]) from None
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem(f"not valid JSON: {exc.msg}", file=path.name, row=exc.lineno,
+                                  hint="check the brackets and quotes")]) from None
+    if not isinstance(doc, Mapping):
+        raise InputError([Problem("the file must hold a table of keys", file=path.name)])
+    return organisation_from_mapping(doc, base=path.parent, file=path.name)
+
+
+def _items(doc: Mapping[str, Any], key: str) -> list[Any]:
+    value = doc.get(key, [])
+    return value if isinstance(value, list) else [value]
+
+
+def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = None,
+                              file: str | None = None) -> Organisation:
+    """Build an :class:`~psoladder.model.Organisation` from parsed file content.
+
+    Args:
+        doc: The parsed document.
+        base: Folder that a payroll path is relative to.
+        file: The file name, for error locations.
+    """
+    problems: list[Problem] = []
+    for key in doc:
+        if key not in _TOP:
+            problems.append(Problem(f"unknown key {key!r}", file=file, field=key,
+                                    hint="known keys: " + ", ".join(sorted(_TOP))))
+    employments: list[Employment] = []
+    payroll = doc.get("employments")
+    if isinstance(payroll, str):
+        try:
+            employments.extend(read_payroll((base or Path.cwd()) / payroll).employments)
+        except InputError as exc:
+            problems.extend(p.located(file=file, field="employments") for p in exc.problems)
+    elif payroll is not None:
+        problems.append(Problem("employments must be the path of a payroll file", file=file,
+                                field="employments", hint='e.g. employments = "payroll.csv", '
+                                "or give [[employment]] tables"))
+
+    def build(key: str, kind: Any) -> list[Any]:
+        built = []
+        for i, item in enumerate(_items(doc, key), start=1):
+            if not isinstance(item, Mapping):
+                problems.append(Problem(f"{key} {i} is not a table", file=file, field=key))
+                continue
+            try:
+                built.append(kind.from_mapping(item))
+            except InputError as exc:
+                problems.extend(
+                    Problem(p.message, file=file, field=f"{key}[{i}].{p.field}"
+                            if p.field else f"{key}[{i}]", value=p.value, hint=p.hint)
+                    for p in exc.problems)
+        return built
+
+    employments.extend(build("employment", Employment))
+    purchases = build("purchase", Purchase) + build("purchases", Purchase)
+    evidence = build("evidence", Evidence)
+    plan = build("aspirant_plan", AspirantPlan) if "aspirant_plan" in doc else []
+    recert = None
+    if "recertification" in doc:
+        r = doc["recertification"]
+        try:
+            recert = Recertification(files_sampled=int(r["files_sampled"]),
+                                     files_with_appraisals=int(r["files_with_appraisals"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            problems.append(Problem(f"recertification: {exc}", file=file,
+                                    field="recertification",
+                                    hint="give files_sampled and files_with_appraisals"))
+    fields = {k: doc[k] for k in ("name", "kvk", "application_date", "fulltime_hours",
+                                  "peiljaar") if k in doc}
+    for required in ("name", "kvk", "application_date"):
+        if required not in doc:
+            problems.append(Problem("required key is missing", file=file, field=required,
+                                    hint=f"add {required} = ..."))
+    if problems:
+        raise InputError(problems)
+    try:
+        return Organisation.from_mapping({
+            **fields, "employments": employments, "purchases": purchases,
+            "evidence": evidence, "aspirant_plan": plan[0] if plan else None,
+            "recertification": recert})
+    except InputError as exc:
+        raise exc.located(file=file) from None

@@ -1,0 +1,311 @@
+"""Reports of an :class:`~psoladder.assessment.Assessment`: text, Markdown, HTML and JSON.
+
+Dutch (``nl``, the language of the scheme, with its own terms: trede,
+directe/indirecte bijdrage, peiljaar, doelgroep, and a decimal comma) and
+English (``en``). Reports only read the assessment; they never compute a rule.
+
+>>> import psoladder
+>>> a = psoladder.assess(psoladder.load_organisation(example_path()))
+>>> print(render(a, "text", lang="en").splitlines()[0])
+PSO assessment: Schoonmaakbedrijf De Glansrijke B.V.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import attrs
+
+from psoladder.assessment import Assessment
+from psoladder.model import Level
+from psoladder.numbers import Exact, display
+
+__all__ = ["FORMATS", "LANGUAGES", "example_path", "render"]
+
+FORMATS = ("text", "markdown", "html", "json")
+LANGUAGES = ("nl", "en")
+
+Lang = Literal["nl", "en"]
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # key: (nl, en)
+    "title": ("PSO-beoordeling", "PSO assessment"),
+    "edition": ("Editie PSO-Handleiding", "Edition of the PSO-Handleiding"),
+    "application_date": ("Aanvraagdatum", "Application date"),
+    "peiljaar": ("Peiljaar", "Peiljaar (reference year)"),
+    "level": ("Niveau", "Level"),
+    "eligible": ("Komt in aanmerking (minimaal 2 fte)", "Eligible (at least 2 fte)"),
+    "scores": ("Sociale bijdrage", "Social contribution"),
+    "total_fte": ("Totaal fte", "Total fte"),
+    "weighted_target_fte": ("Gewogen fte doelgroep", "Weighted target-group fte"),
+    "direct_pct": ("Directe bijdrage", "Direct contribution"),
+    "indirect_fte": ("Indirecte fte (inkoop)", "Indirect fte (purchases)"),
+    "indirect_pct": ("Indirecte bijdrage", "Indirect contribution"),
+    "indirect_counted_pct": ("Indirecte bijdrage die telt (max. 80%)",
+                             "Indirect contribution counted (80% cap)"),
+    "total_pct": ("Totale sociale bijdrage", "Total score"),
+    "norms": ("Normen", "Norms"),
+    "size": ("Bedrijfsgrootte (fte)", "Company size (fte)"),
+    "norm_source": ("Herkomst normen", "How the norms were found"),
+    "reached": ("behaald", "reached"),
+    "not_reached": ("niet behaald", "not reached"),
+    "unknown": ("onbekend", "unknown"),
+    "gaps": ("Afstand tot hogere treden", "Gaps to higher levels"),
+    "gap_filled": ("Extra gewogen fte doelgroep (bestaande formatie)",
+                   "Extra weighted target fte (filling existing posts)"),
+    "gap_hired": ("Extra gewogen fte doelgroep (nieuwe medewerkers)",
+                  "Extra weighted target fte (new hires)"),
+    "gap_size": ("Bedrijfsgrootte daarna", "Company size after hiring"),
+    "gap_indirect": ("Extra indirecte fte (alleen inkoop)", "Extra indirect fte (purchasing only)"),
+    "gap_amount": ("Extra inkoop (EUR)", "Extra purchases (EUR)"),
+    "not_reachable": ("niet haalbaar via deze route", "not reachable this way"),
+    "top": ("Het hoogste niveau is bereikt.", "The highest level is reached."),
+    "thirty_plus": ("PSO 30+", "PSO 30+"),
+    "tp_share": ("Aandeel 30+-doelgroep", "Share of the 30+ target group"),
+    "tp_regular": ("Aandeel met regulier dienstverband", "Share on a regular contract"),
+    "tp_awarded": ("PSO 30+ behaald", "PSO 30+ awarded"),
+    "banenafspraak": ("Banenafspraak (banen van 25,5 uur)", "Banenafspraak (jobs of 25.5 hours)"),
+    "fee": ("Jaarbijdrage PSO (EUR)", "Annual PSO contribution (EUR)"),
+    "qualitative": ("Kwalitatieve criteria", "Qualitative criteria"),
+    "certifiable": ("Certificeerbaar niveau", "Certifiable level"),
+    "not_evaluated": ("niet beoordeeld (geen bewijs vastgelegd)",
+                      "not evaluated (no evidence recorded)"),
+    "missing": ("Ontbreekt", "Missing"),
+    "warnings": ("Aannames en waarschuwingen", "Assumptions and warnings"),
+    "explanation": ("Toelichting per stap", "Explanation, step by step"),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    "disclaimer": ("Berekend met psoladder; vervangt de audit door een certificerende "
+                   "instelling niet.",
+                   "Computed with psoladder; does not replace the audit by a "
+                   "certification body."),
+}
+
+_LEVELS: dict[Level, tuple[str, str]] = {
+    Level.NONE: ("geen trede", "no level"),
+    Level.BASISTREDE: ("Basistrede", "Basistrede"),
+    Level.TREDE_1: ("Trede 1", "Trede 1"),
+    Level.TREDE_2: ("Trede 2", "Trede 2"),
+    Level.TREDE_3: ("Trede 3", "Trede 3"),
+}
+
+_SOURCES: dict[str, tuple[str, str]] = {
+    "published_row": ("gepubliceerde rij", "published row"),
+    "nearest_published_row": ("dichtstbijzijnde gepubliceerde rij eronder (strenger)",
+                              "nearest published row below (stricter)"),
+    "interpolated": ("geïnterpoleerd", "interpolated"),
+    "user_table": ("tabel van de gebruiker", "user table"),
+}
+
+
+def _t(key: str, lang: Lang) -> str:
+    nl, en = _LABELS[key]
+    return nl if lang == "nl" else en
+
+
+def level_name(level: Level, lang: Lang = "en") -> str:
+    """The level's name in ``lang``."""
+    nl, en = _LEVELS[level]
+    return nl if lang == "nl" else en
+
+
+def _num(value: Exact | None, lang: Lang, places: int = 2, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    text = display(value, places)
+    if lang == "nl":
+        text = text.replace(".", ",")
+    return f"{text}{unit}"
+
+
+@attrs.frozen
+class _Section:
+    title: str
+    rows: tuple[tuple[str, str], ...] = ()
+    lines: tuple[str, ...] = ()
+
+
+def _sections(a: Assessment, lang: Lang) -> list[_Section]:
+    yes, no = _t("yes", lang), _t("no", lang)
+    pct = " %"
+    out = [_Section(_t("title", lang) + ": " + a.organisation.name, rows=(
+        (_t("level", lang), level_name(a.level, lang)),
+        (_t("eligible", lang), yes if a.eligible else no),
+        (_t("edition", lang), a.edition),
+        (_t("application_date", lang), a.application_date.isoformat()),
+        (_t("peiljaar", lang), str(a.peiljaar)),
+    ))]
+    s = a.exact
+    out.append(_Section(_t("scores", lang), rows=(
+        (_t("total_fte", lang), _num(a.exact_total_fte, lang, 4)),
+        (_t("weighted_target_fte", lang), _num(a.exact_weighted, lang, 4)),
+        (_t("direct_pct", lang), _num(s.direct_pct, lang, unit=pct)),
+        (_t("indirect_fte", lang), _num(a.exact_indirect_fte, lang, 4)),
+        (_t("indirect_pct", lang), _num(s.indirect_pct, lang, unit=pct)),
+        (_t("indirect_counted_pct", lang), _num(s.indirect_counted_pct, lang, unit=pct)),
+        (_t("total_pct", lang), _num(s.total_pct, lang, unit=pct)),
+    )))
+    norm_rows = [(_t("size", lang), str(a.size)),
+                 (_t("norm_source", lang), _SOURCES[a.norms.source.value][lang == "en"])]
+    for level in a.rules.levels:
+        norm = a.norms.for_level(level)
+        if norm is None:
+            norm_rows.append((level_name(level, lang), _t("unknown", lang)))
+            continue
+        mark = _t("reached", lang) if a.eligible and s.total_pct >= norm else _t(
+            "not_reached", lang)
+        norm_rows.append((level_name(level, lang), f"{_num(norm, lang, unit=pct)} ({mark})"))
+    out.append(_Section(_t("norms", lang), rows=tuple(norm_rows)))
+    gap_rows: list[tuple[str, str]] = []
+    for g in a.gaps:
+        unreachable = _t("not_reachable", lang)
+        name = level_name(g.level, lang)
+        gap_rows += [
+            (f"{name}: {_t('gap_filled', lang)}", _num(g.filled_post_fte, lang, 4)
+             if g.filled_post_fte is not None else unreachable),
+            (f"{name}: {_t('gap_hired', lang)}", _num(g.new_hire_fte, lang, 4)
+             if g.new_hire_fte is not None else unreachable),
+            (f"{name}: {_t('gap_size', lang)}", str(g.new_hire_size or "–")),
+            (f"{name}: {_t('gap_indirect', lang)}", _num(g.indirect_fte, lang, 4)
+             if g.indirect_fte is not None else unreachable),
+        ]
+        if g.purchase_amount is not None and g.supplier is not None:
+            gap_rows.append((f"{name}: {_t('gap_amount', lang)}",
+                             f"{_num(g.purchase_amount, lang)} ({g.supplier.name})"))
+    out.append(_Section(_t("gaps", lang), rows=tuple(gap_rows),
+                        lines=() if a.gaps else (_t("top", lang),)))
+    tp = a.thirty_plus
+    out.append(_Section(_t("thirty_plus", lang), rows=(
+        (_t("tp_share", lang), f"{_num(100 * tp.share, lang, unit=pct)} "
+         f"(min. {_num(100 * Fraction(tp.min_share.value), lang, unit=pct)}, {tp.basis.value})"),
+        (_t("tp_regular", lang), f"{_num(100 * tp.regular_share, lang, unit=pct)} "
+         f"(min. {_num(100 * tp.regular_floor, lang, unit=pct)})"),
+        (_t("tp_awarded", lang), yes if tp.awarded else no),
+    )))
+    q = a.qualitative
+    qual_rows = [(_t("certifiable", lang), _t("not_evaluated", lang)
+                  if q.certifiable_level is None else level_name(q.certifiable_level, lang))]
+    qual_rows += [(f"{_t('missing', lang)}: {person}", ", ".join(c))
+                  for person, c in q.missing.items()] if q.evaluated else []
+    out.append(_Section(_t("qualitative", lang), rows=tuple(qual_rows)))
+    out.append(_Section(_t("banenafspraak", lang), rows=(
+        (_t("banenafspraak", lang), _num(a.banenafspraak.jobs, lang, 4)),
+        (_t("fee", lang), _num(a.annual_fee, lang) if a.annual_fee is not None
+         else _t("unknown", lang)),
+    )))
+    out.append(_Section(_t("warnings", lang), lines=tuple(str(w) for w in a.warnings)))
+    return out
+
+
+def _text(sections: Sequence[_Section], explanation: str | None, lang: Lang) -> str:
+    lines: list[str] = []
+    for i, sec in enumerate(sections):
+        lines.append(sec.title)
+        lines.append("=" * len(sec.title) if i == 0 else "-" * len(sec.title))
+        width = max((len(k) for k, _ in sec.rows), default=0)
+        lines.extend(f"  {k.ljust(width)}  {v}" for k, v in sec.rows)
+        lines.extend(f"  - {line}" for line in sec.lines)
+        lines.append("")
+    if explanation is not None:
+        title = _t("explanation", lang)
+        lines += [title, "-" * len(title), explanation, ""]
+    lines.append(_t("disclaimer", lang))
+    return "\n".join(lines)
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _markdown(sections: Sequence[_Section], explanation: str | None, lang: Lang) -> str:
+    lines: list[str] = []
+    for i, sec in enumerate(sections):
+        lines.append(("# " if i == 0 else "## ") + sec.title)
+        lines.append("")
+        if sec.rows:
+            lines += ["| | |", "|---|---|"]
+            lines.extend(f"| {_md_cell(k)} | {_md_cell(v)} |" for k, v in sec.rows)
+            lines.append("")
+        if sec.lines:
+            lines.extend(f"- {line}" for line in sec.lines)
+            lines.append("")
+    if explanation is not None:
+        lines += [f"## {_t('explanation', lang)}", "", "```text", explanation, "```", ""]
+    lines.append(f"*{_t('disclaimer', lang)}*")
+    return "\n".join(lines)
+
+
+_CSS = """
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:52rem;
+margin:2rem auto;padding:0 1rem;color:#1d2330;line-height:1.45}
+h1{font-size:1.5rem;border-bottom:3px solid #2f6f4f;padding-bottom:.3rem}
+h2{font-size:1.15rem;margin-top:1.6rem;color:#2f6f4f}
+table{border-collapse:collapse;width:100%}td{padding:.25rem .5rem;border-bottom:1px solid #e3e6ea;
+vertical-align:top}td:first-child{width:55%;color:#4a5260}
+.level{font-size:1.3rem;font-weight:700}pre{background:#f5f7f9;padding:.8rem;overflow:auto;
+font-size:.8rem}ul{padding-left:1.2rem}footer{margin-top:2rem;font-size:.85rem;color:#6b7380}
+"""
+
+
+def _html(sections: Sequence[_Section], explanation: str | None, lang: Lang,
+          standalone: bool) -> str:
+    esc = html.escape
+    body: list[str] = []
+    for i, sec in enumerate(sections):
+        body.append(f"<h{1 if i == 0 else 2}>{esc(sec.title)}</h{1 if i == 0 else 2}>")
+        if sec.rows:
+            body.append("<table>")
+            for j, (k, v) in enumerate(sec.rows):
+                cls = ' class="level"' if i == 0 and j == 0 else ""
+                body.append(f"<tr><td>{esc(k)}</td><td{cls}>{esc(v)}</td></tr>")
+            body.append("</table>")
+        if sec.lines:
+            body.append("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in sec.lines)
+                        + "</ul>")
+    if explanation is not None:
+        body.append(f"<h2>{esc(_t('explanation', lang))}</h2><pre>{esc(explanation)}</pre>")
+    body.append(f"<footer>{esc(_t('disclaimer', lang))}</footer>")
+    content = "\n".join(body)
+    if not standalone:
+        return f'<div class="psoladder">\n{content}\n</div>'
+    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{esc(sections[0].title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+            f"<body>\n{content}\n</body>\n</html>\n")
+
+
+def render(a: Assessment, fmt: str = "text", *, lang: str = "nl", explain: bool = False,
+           standalone: bool = True) -> str:
+    """Render an assessment.
+
+    Args:
+        a: The assessment.
+        fmt: ``text``, ``markdown``, ``html`` or ``json``.
+        lang: ``nl`` or ``en`` (JSON keys are always English).
+        explain: Include the explanation tree.
+        standalone: For HTML, a whole page with its style (else a fragment).
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use nl or en")
+    language: Lang = "nl" if lang == "nl" else "en"
+    if fmt == "json":
+        return json.dumps(a.to_dict(explanation=explain), indent=2, ensure_ascii=False)
+    sections = _sections(a, language)
+    text_tree = a.explanation.render() if explain else None
+    if fmt == "text":
+        return _text(sections, text_tree, language)
+    if fmt == "markdown":
+        return _markdown(sections, text_tree, language)
+    return _html(sections, text_tree, language, standalone)
+
+
+def example_path() -> Path:
+    """Path of the embedded example organisation file."""
+    return Path(str(resources.files("psoladder").joinpath("data/example/organisation.toml")))

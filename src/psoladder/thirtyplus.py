@@ -1,0 +1,186 @@
+"""The PSO 30+ reading (Aanbestedingswet 2012 art. 2.82).
+
+* **R-30-1** (published): a separate reading, given only when the score
+  reaches Trede 3: at least 30% of the employees belong to the 30+ target
+  group.
+* **R-30-2** (published): the 30+ target group is the PSO target group without
+  BBL/BOL levels 1 and 2 and VSO/PRO pupils on a learn-work agreement or
+  internship; psoladder also leaves out BBL/BOL levels 3-4 (decision).
+* **R-30-3** (published): before 2019-04-01 only people on the applicant's own
+  payroll count. From edition 1.7 seconded-in and flex people count when they
+  worked at the applicant at least 6 months before the peildatum and at least
+  2 hours per week, and at least one fifth of the 30% floor (6% of the
+  workforce) must be people with a regular employment contract.
+* **R-30-4** (decision): the basis is unweighted fte over the peiljaar (30+
+  fte / total fte); option: headcount on the peildatum, the last day of the
+  peiljaar. Only days inside a person's counting window count.
+
+Source: https://pso-nederland.nl/direct-meten-en-aanvragen/wat-meet-en-certificeert-de-pso/30-abw-certificaat
+and https://pso-nederland.nl/news/640/11/Vooraankondiging-PSO-handleiding-versie-1.7-
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from psoladder.fte import PeriodFte, Workforce
+from psoladder.model import Level
+from psoladder.numbers import as_decimal
+from psoladder.periods import months_after
+from psoladder.rules import Cited, Notice, RuleSet
+
+__all__ = ["ThirtyPlus", "ThirtyPlusBasis", "thirty_plus"]
+
+
+class ThirtyPlusBasis(enum.Enum):
+    """What the 30% is a share of (R-30-4)."""
+
+    FTE = "fte"
+    HEADCOUNT = "headcount"
+
+
+@attrs.frozen
+class ThirtyPlus:
+    """The PSO 30+ reading.
+
+    Attributes:
+        basis: Fte over the peiljaar or headcount on the peildatum.
+        peildatum: The last day of the peiljaar.
+        group: 30+ fte or persons.
+        regular: The part of ``group`` on a regular employment contract.
+        workforce: Total fte or persons.
+        min_share: The 30% floor (cited).
+        regular_floor: The regular-contract floor as a share of the workforce.
+        level_reached: Whether the score reached Trede 3 (R-30-1).
+        persons: The people counted in ``group``.
+        cited: Rule values used.
+        notices: Assumptions that influenced the reading (R-30-4).
+    """
+
+    basis: ThirtyPlusBasis
+    peildatum: dt.date
+    group: Fraction
+    regular: Fraction
+    workforce: Fraction
+    min_share: Cited[Any]
+    regular_floor: Fraction
+    level_reached: bool
+    persons: tuple[str, ...]
+    cited: tuple[Cited[Any], ...]
+    notices: tuple[Notice, ...]
+
+    @property
+    def share(self) -> Fraction:
+        """The 30+ group's share of the workforce."""
+        return self.group / self.workforce if self.workforce else Fraction(0)
+
+    @property
+    def regular_share(self) -> Fraction:
+        """The regular-contract 30+ people's share of the workforce."""
+        return self.regular / self.workforce if self.workforce else Fraction(0)
+
+    @property
+    def meets_share(self) -> bool:
+        """At least 30% of the workforce (R-30-1)."""
+        return self.share >= Fraction(self.min_share.value)
+
+    @property
+    def meets_regular_floor(self) -> bool:
+        """At least the regular-contract floor (R-30-3)."""
+        return self.regular_share >= self.regular_floor
+
+    @property
+    def awarded(self) -> bool:
+        """The 30+ reading passes: Trede 3 and both floors met."""
+        return self.level_reached and self.meets_share and self.meets_regular_floor
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (decimals as strings)."""
+        return {
+            "basis": self.basis.value,
+            "peildatum": self.peildatum.isoformat(),
+            "share_pct": str(as_decimal(100 * self.share)),
+            "regular_share_pct": str(as_decimal(100 * self.regular_share)),
+            "min_share_pct": str(as_decimal(100 * Fraction(self.min_share.value))),
+            "regular_floor_pct": str(as_decimal(100 * self.regular_floor)),
+            "meets_share": self.meets_share,
+            "meets_regular_floor": self.meets_regular_floor,
+            "level_reached": self.level_reached,
+            "awarded": self.awarded,
+        }
+
+
+def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
+                basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE) -> ThirtyPlus:
+    """The 30+ reading of a workforce (R-30-1..4).
+
+    Args:
+        workforce: The computed workforce.
+        level: The level reached; the reading passes only at Trede 3.
+        rules: The rules in force.
+        basis: ``fte`` (default) or ``headcount``.
+    """
+    basis = ThirtyPlusBasis(basis)
+    peildatum = workforce.peiljaar.end
+    min_share = rules.decimal("thirty_plus_min_share")
+    floor_part = rules.decimal("thirty_plus_regular_floor")
+    excluded = rules.codes("thirty_plus_excluded_groups")
+    payroll = rules.codes("thirty_plus_payroll_contracts")
+    flex = rules.codes("thirty_plus_flex_contracts")
+    flex_counts = rules.flag("thirty_plus_flex_counts")
+    cited: list[Cited[Any]] = [min_share, floor_part, excluded, payroll, flex, flex_counts]
+    flex_months = flex_hours = None
+    if flex_counts.value:
+        flex_months = rules.integer("thirty_plus_flex_min_months")
+        flex_hours = rules.decimal("thirty_plus_flex_min_hours")
+        cited += [flex_months, flex_hours]
+
+    def qualifies(p: PeriodFte) -> bool:
+        e = p.employment
+        if e.target_group is None or e.target_group.value in excluded.value or p.excluded:
+            return False
+        if e.contract.value in payroll.value:
+            return True
+        if e.contract.value not in flex.value or flex_months is None or flex_hours is None:
+            return False
+        return (months_after(e.start, flex_months.value) <= peildatum
+                and e.hours_per_week >= flex_hours.value)
+
+    group = regular = workforce_amount = Fraction(0)
+    counted: list[str] = []
+    for person in workforce.persons:
+        if basis is ThirtyPlusBasis.FTE:
+            workforce_amount += person.fte
+            part = sum((p.counted_fte for p in person.periods if qualifies(p)), Fraction(0))
+            reg = sum((p.counted_fte for p in person.periods
+                       if qualifies(p) and p.employment.contract.value in payroll.value),
+                      Fraction(0))
+        else:
+            at_peildatum = [p for p in person.periods
+                            if not p.excluded and peildatum in p.employment.period]
+            if not at_peildatum:
+                continue
+            workforce_amount += 1
+            in_window = [p for p in at_peildatum if qualifies(p)
+                         and p.counting.window is not None and peildatum in p.counting.window]
+            part = Fraction(1 if in_window else 0)
+            reg = Fraction(1 if any(p.employment.contract.value in payroll.value
+                                    for p in in_window) else 0)
+        if part:
+            counted.append(person.person)
+        group += part
+        regular += reg
+    notices = (Notice("R-30-4", f"the 30+ share is measured in {basis.value}"
+                      + (" over the peiljaar" if basis is ThirtyPlusBasis.FTE
+                         else f" on the peildatum {peildatum.isoformat()}")
+                      + " (psoladder decision; the other basis is an option)"),)
+    return ThirtyPlus(basis=basis, peildatum=peildatum, group=group, regular=regular,
+                      workforce=workforce_amount, min_share=min_share,
+                      regular_floor=Fraction(min_share.value) * Fraction(floor_part.value),
+                      level_reached=level >= Level.TREDE_3, persons=tuple(counted),
+                      cited=tuple(cited), notices=notices)
