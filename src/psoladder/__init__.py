@@ -13,11 +13,11 @@ Every figure is exact (``Decimal`` outside, exact ratios inside) and every
 rule value comes from the dated, cited rule data (:mod:`psoladder.rules`).
 """
 
-from psoladder.assessment import Assessment, assess
+from psoladder.assessment import Assessment, assess, assess_many
 from psoladder.errors import InputError, NoRuleInForce, Problem, PsoError, RuleDataError
 from psoladder.explain import Explanation, Step
 from psoladder.indirect import SupplierProfile
-from psoladder.io import load_organisation, read_payroll
+from psoladder.io import example_path, load_example, load_organisation, read_payroll
 from psoladder.levels import Gap, NormPolicy, Norms, NormSource, Position, norms_for
 from psoladder.model import (
     AspirantPlan,
@@ -72,6 +72,9 @@ __all__ = [
     "ThirtyPlusBasis",
     "__version__",
     "assess",
+    "assess_many",
+    "example_path",
+    "load_example",
     "load_organisation",
     "load_overrides",
     "norms_for",

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable, Iterable, Sized
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -68,7 +69,7 @@ from psoladder.qualitative import Qualitative, evaluate
 from psoladder.rules import Notice, RuleOverrides, RuleSet, rules_at
 from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, thirty_plus
 
-__all__ = ["Assessment", "assess"]
+__all__ = ["Assessment", "assess", "assess_many"]
 
 
 @attrs.frozen
@@ -350,3 +351,39 @@ def assess(
         qualitative=qualitative, annual_fee=annual_fee(total, rules),
         warnings=tuple(dict.fromkeys(notices)),
     )
+
+
+def assess_many(
+    organisations: Iterable[Organisation],
+    *,
+    progress: Callable[[int, int | None], None] | None = None,
+    overrides: RuleOverrides | None = None,
+    **options: Any,
+) -> list[Assessment]:
+    """Assess many organisations, sharing the rule set of each application date.
+
+    Args:
+        organisations: The organisations (any iterable; a sized one gives
+            ``progress`` a total).
+        progress: Called as ``progress(done, total)`` after each organisation;
+            ``total`` is ``None`` when the iterable has no length.
+        overrides: User rule values applied to every rule set.
+        **options: Passed on to :func:`assess` (``norm_policy``,
+            ``thirty_plus_basis``).
+
+    >>> from psoladder.io import load_example
+    >>> org = load_example()
+    >>> [a.level.value for a in assess_many([org, org])]
+    ['trede_2', 'trede_2']
+    """
+    total = len(organisations) if isinstance(organisations, Sized) else None
+    by_date: dict[dt.date, RuleSet] = {}
+    results = []
+    for done, org in enumerate(organisations, start=1):
+        on = org.application_date
+        if on not in by_date:
+            by_date[on] = rules_at(on, overrides)
+        results.append(assess(org, rules=by_date[on], **options))
+        if progress is not None:
+            progress(done, total)
+    return results

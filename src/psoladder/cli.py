@@ -26,10 +26,10 @@ from typing import Any
 from psoladder import __version__
 from psoladder.assessment import assess
 from psoladder.errors import InputError, PsoError
-from psoladder.io import load_organisation
+from psoladder.io import example_path, load_organisation
 from psoladder.levels import NormPolicy, norms_for
 from psoladder.numbers import display
-from psoladder.report import FORMATS, LANGUAGES, example_path, level_name, render
+from psoladder.report import FORMATS, LANGUAGES, level_name, render
 from psoladder.rules import RuleOverrides, RuleSet, load_overrides, rules_at
 
 __all__ = ["main"]

@@ -5,7 +5,7 @@ directe/indirecte bijdrage, peiljaar, doelgroep, and a decimal comma) and
 English (``en``). Reports only read the assessment; they never compute a rule.
 
 >>> import psoladder
->>> a = psoladder.assess(psoladder.load_organisation(example_path()))
+>>> a = psoladder.assess(psoladder.load_example())
 >>> print(render(a, "text", lang="en").splitlines()[0])
 PSO assessment: Schoonmaakbedrijf De Glansrijke B.V.
 """
@@ -16,8 +16,6 @@ import html
 import json
 from collections.abc import Sequence
 from fractions import Fraction
-from importlib import resources
-from pathlib import Path
 from typing import Literal
 
 import attrs
@@ -26,7 +24,7 @@ from psoladder.assessment import Assessment
 from psoladder.model import Level
 from psoladder.numbers import Exact, display
 
-__all__ = ["FORMATS", "LANGUAGES", "example_path", "render"]
+__all__ = ["FORMATS", "LANGUAGES", "Lang", "level_name", "render"]
 
 FORMATS = ("text", "markdown", "html", "json")
 LANGUAGES = ("nl", "en")
@@ -304,8 +302,3 @@ def render(a: Assessment, fmt: str = "text", *, lang: str = "nl", explain: bool 
     if fmt == "markdown":
         return _markdown(sections, text_tree, language)
     return _html(sections, text_tree, language, standalone)
-
-
-def example_path() -> Path:
-    """Path of the embedded example organisation file."""
-    return Path(str(resources.files("psoladder").joinpath("data/example/organisation.toml")))

@@ -97,7 +97,7 @@ def counting(employment: Employment, *, inflow: dt.date, rules: RuleSet) -> Coun
     if not tg.available.value:
         return Counting(None, Fraction(0), tg.weight, ct.weight, (*cited, tg.available), (
             f"{group.value} is not a target group under edition {edition} "
-            f"(from {tg.available.applies_from.isoformat()} on, R-TG-15)",))
+            f"({tg.available.note}, R-TG-15)",))
     if ct.excluded:
         return Counting(None, Fraction(0), tg.weight, ct.weight, tuple(cited), (
             f"an SW-organisation's own SW employee detached out does not count ({ct.rule})",))

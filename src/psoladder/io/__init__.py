@@ -9,7 +9,19 @@ Both collect every problem of a file before raising one
 :class:`~psoladder.errors.InputError`, each problem with file, row and field.
 """
 
-from psoladder.io.orgfile import load_organisation, organisation_from_mapping
+from psoladder.io.orgfile import (
+    example_path,
+    load_example,
+    load_organisation,
+    organisation_from_mapping,
+)
 from psoladder.io.payroll import PayrollRead, read_payroll
 
-__all__ = ["PayrollRead", "load_organisation", "organisation_from_mapping", "read_payroll"]
+__all__ = [
+    "PayrollRead",
+    "example_path",
+    "load_example",
+    "load_organisation",
+    "organisation_from_mapping",
+    "read_payroll",
+]

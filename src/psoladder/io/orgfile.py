@@ -16,6 +16,7 @@ import json
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from psoladder.model import (
     Recertification,
 )
 
-__all__ = ["load_organisation", "organisation_from_mapping"]
+__all__ = ["example_path", "load_example", "load_organisation", "organisation_from_mapping"]
 
 _TOP = {"name", "kvk", "application_date", "fulltime_hours", "peiljaar", "employments",
         "employment", "purchase", "purchases", "evidence", "aspirant_plan", "recertification"}
@@ -142,3 +143,17 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
             "recertification": recert})
     except InputError as exc:
         raise exc.located(file=file) from None
+
+
+def example_path() -> Path:
+    """Path of the embedded example organisation file (a cleaning company, ~120 people)."""
+    return Path(str(resources.files("psoladder").joinpath("data/example/organisation.toml")))
+
+
+def load_example() -> Organisation:
+    """The embedded example organisation, as ``psoladder example`` assesses it.
+
+    >>> load_example().name
+    'Schoonmaakbedrijf De Glansrijke B.V.'
+    """
+    return load_organisation(example_path())

@@ -536,10 +536,10 @@ class RuleData:
         if available is None:
             # Not yet a target group (R-TG-15): cite when it starts.
             first = hs["available_from"].entries[0]
-            available = Cited(False, "R-TG-15", first.applies_from, first.source, first.status,
+            available = Cited(False, "R-TG-15", self.first_date, first.source, first.status,
                               f"a target group from {first.applies_from.isoformat()} on",
                               "available")
-            weight = Cited(Decimal(0), "R-TG-15", first.applies_from, first.source,
+            weight = Cited(Decimal(0), "R-TG-15", self.first_date, first.source,
                            first.status, "not a target group under this edition", "weight")
         assert weight is not None
         return TargetGroupRules(
@@ -550,7 +550,8 @@ class RuleData:
             eligibility=Eligibility(data.get("eligibility", "none")),
             eligibility_months=_opt_at(hs, "eligibility_months", on),
             eligibility_years=_opt_at(hs, "eligibility_years", on),
-            disabled_in_service_counts=_flag_from(hs, "disabled_in_service_from", on),
+            disabled_in_service_counts=_flag_from(hs, "disabled_in_service_from", on,
+                                                  self.first_date),
             requires=tuple(data.get("requires", ())),
         )
 
@@ -593,13 +594,14 @@ def _opt_at(hs: Mapping[str, _History], key: str, on: dt.date) -> Cited[Any] | N
     return hs[key].at(on) if key in hs else None
 
 
-def _flag_from(hs: Mapping[str, _History], key: str, on: dt.date) -> Cited[bool] | None:
+def _flag_from(hs: Mapping[str, _History], key: str, on: dt.date,
+               first_date: dt.date) -> Cited[bool] | None:
     if key not in hs:
         return None
     cited = hs[key].at(on)
     if cited is None:
         first = hs[key].entries[0]
-        return Cited(False, hs[key].rule, first.applies_from, first.source, first.status,
+        return Cited(False, hs[key].rule, first_date, first.source, first.status,
                      f"from {first.applies_from.isoformat()} on", key)
     return cited
 

@@ -1,0 +1,94 @@
+"""Sphinx extension: generate the rules reference from the rule data at build time.
+
+Writes ``docs/_generated/rules-reference.md`` when the build starts, so the
+published reference is never a hand-maintained copy of ``pso.toml``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from psoladder.rules import Status, rule_data
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, list):
+        if value and isinstance(value[0], list):
+            return "; ".join(f"from {a}: {b}" for a, b in value)
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def render() -> str:
+    """The rules reference as Markdown."""
+    data = rule_data()
+    sources = {url: key for key, url in data.sources.items()}
+    lines = [
+        "# Rules reference (generated)",
+        "",
+        "Generated from `src/psoladder/rules/data/pso.toml` when these docs were built. "
+        f"The rule data was last verified on {data.last_verified.isoformat()}. "
+        "Status *published*: stated in the source; *decision*: psoladder's documented "
+        "choice; *unknown*: no public figure, the conservative value shown is used and "
+        "a warning names the rule.",
+        "",
+        "## R-ED-2: editions",
+        "",
+        "| edition | applies from | changes | source |",
+        "|---|---|---|---|",
+    ]
+    for e in data.editions:
+        lines.append(f"| {e.name} | {e.applies_from.isoformat()} | {e.changes} | "
+                     f"[{sources.get(e.source, 'source')}]({e.source}) |")
+    by_rule: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    for name, history in data.histories():
+        for entry in history.entries:
+            by_rule[history.rule].append((name, entry))
+    norms = data.raw["norms"]
+    lines += ["", "## R-LVL-2: norm table (percent)", "",
+              f"Applies from {norms['applies_from'].isoformat()}, status {norms['status']}, "
+              f"source [{norms['source']}]({data.sources[norms['source']]}). "
+              f"{norms.get('note', '')} Sizes of {norms['open_ended_from']} or more use the "
+              "last row (R-SIZE-2).", "",
+              "| size | Trede 1 | Trede 2 | Trede 3 |", "|---|---|---|---|"]
+    lines += [f"| {r['size']} | {r['trede_1']} | {r['trede_2']} | {r['trede_3']} |"
+              for r in norms["rows"]]
+    basis = norms["basistrede"]
+    lines += ["", f"Basistrede ({basis['rule']}): from {basis['applies_from'].isoformat()}, "
+              f"norms **{basis['status']}** ([{basis['source']}]"
+              f"({data.sources[basis['source']]})).", ""]
+
+    def key(rule: str) -> tuple[str, ...]:
+        return tuple(part.zfill(3) for part in rule.split("-"))
+
+    for rule in sorted(by_rule, key=key):
+        lines += [f"## {rule}", "", "| value of | applies from | value | status | source |",
+                  "|---|---|---|---|---|"]
+        for name, entry in by_rule[rule]:
+            shown = _value(entry.value)
+            if entry.status is Status.UNKNOWN:
+                shown = f"unknown (conservative: {_value(entry.conservative)})"
+            note = f" — {entry.note}" if entry.note else ""
+            lines.append(f"| `{name}` | {entry.applies_from.isoformat()} | {shown}{note} | "
+                         f"{entry.status.value} | [{sources.get(entry.source, 'source')}]"
+                         f"({entry.source}) |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _generate(app: Any) -> None:
+    out = Path(app.srcdir) / "_generated" / "rules-reference.md"
+    out.parent.mkdir(exist_ok=True)
+    text = render()
+    if not out.exists() or out.read_text("utf-8") != text:
+        out.write_text(text, encoding="utf-8")
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Register the generator."""
+    app.connect("builder-inited", _generate)
+    return {"parallel_read_safe": True, "version": "1"}

@@ -1,0 +1,65 @@
+"""pandas views of an assessment (``pandas`` extra): one row per employment row or purchase.
+
+Numbers stay exact: fte and weights are ``Decimal`` objects (an object
+column), never floats. Convert explicitly (``df["fte"].astype(float)``) if a
+plot or a model needs floats.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from psoladder.assessment import Assessment
+from psoladder.errors import InputError
+from psoladder.numbers import as_decimal
+
+__all__ = ["persons_frame", "purchases_frame"]
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise InputError.single("DataFrame views need pandas", field="pandas",
+                                hint="pip install 'psoladder[pandas]'") from None
+    return pandas
+
+
+def persons_frame(a: Assessment) -> Any:
+    """One row per employment row: person, dates, hours, codes, fte and weights.
+
+    Columns: ``row, person, start, end, hours_per_week, contract, target_group,
+    inflow, days, fte, counted_days, counted_fte, weight, weighted_fte,
+    window, excluded, capped_days, reasons``.
+    """
+    pd = _pandas()
+    records = []
+    for p in a.workforce.periods:
+        e = p.employment
+        records.append({
+            "row": p.row, "person": e.person, "start": e.start, "end": e.end,
+            "hours_per_week": e.hours_per_week, "contract": e.contract.value,
+            "target_group": e.target_group.value if e.target_group else None,
+            "inflow": p.inflow, "days": p.days, "fte": as_decimal(p.fte),
+            "counted_days": p.counted_days, "counted_fte": as_decimal(p.counted_fte),
+            "weight": as_decimal(p.counting.weight), "weighted_fte": as_decimal(p.weighted_fte),
+            "window": None if p.counting.window is None else str(p.counting.window),
+            "excluded": p.excluded, "capped_days": p.capped_days,
+            "reasons": "; ".join(p.counting.reasons),
+        })
+    return pd.DataFrame.from_records(records)
+
+
+def purchases_frame(a: Assessment) -> Any:
+    """One row per purchase: supplier figures, fte, whether it counts and why not."""
+    pd = _pandas()
+    records = [{
+        "index": r.index, "supplier": r.purchase.supplier,
+        "supplier_kind": r.purchase.supplier_kind.value, "amount": r.purchase.amount,
+        "supplier_turnover": r.purchase.supplier_turnover,
+        "supplier_fte": r.purchase.supplier_fte,
+        "supplier_direct_pct": r.purchase.supplier_direct_pct,
+        "invoice_date": r.purchase.invoice_date, "fte": as_decimal(r.fte),
+        "counted": r.counted, "reason": r.reason,
+    } for r in a.purchases.purchases]
+    return pd.DataFrame.from_records(records)
