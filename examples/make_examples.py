@@ -92,6 +92,29 @@ def main() -> None:
     for i, row in enumerate(_target_staff(2023) * 6):
         large.append(row | {"person": f"T{i:04d}"})
     write(ROOT / "examples/large/payroll.csv", large)
+    rng = random.Random(11)
+    medium = _regular_staff(rng, "M", 38, 2023) + _target_staff(2023)[:6]
+    write_dutch(ROOT / "examples/medium/loonadministratie.csv", medium)
+
+
+DUTCH = {"person": "Personeelsnummer", "start": "Datum in dienst", "end": "Datum uit dienst",
+         "hours_per_week": "Uren per week", "contract": "Contractsoort",
+         "target_group": "Doelgroep", "status_until": "Indicatie tot", "ww_since": "WW sinds"}
+DUTCH_CONTRACTS = {"regular": "vast", "secondment_flex": "detachering", "placement": "stage"}
+
+
+def write_dutch(path: Path, rows: list[dict[str, str]]) -> None:
+    """A payroll export as Dutch software writes it: BOM, semicolons, decimal commas."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        writer.writerow(DUTCH.values())
+        for row in rows:
+            contract = DUTCH_CONTRACTS.get(row.get("contract", "regular"), "vast")
+            hours = row["hours_per_week"].replace(".", ",")
+            writer.writerow([row.get("person", ""), row.get("start", ""), row.get("end", ""),
+                             hours, contract, row.get("target_group", ""),
+                             row.get("status_until", ""), row.get("ww_since", "")])
 
 
 if __name__ == "__main__":

@@ -355,18 +355,21 @@ class Employment:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = self._consistency_problems()
+        problems = self.consistency_problems(attrs.asdict(self, recurse=False))
         if problems:
             raise InputError(problems)
 
-    def _consistency_problems(self) -> list[Problem]:
+    @staticmethod
+    def consistency_problems(values: Mapping[str, Any]) -> list[Problem]:
+        """Problems between fields (converted values), e.g. an end before the start."""
         problems = []
-        if self.end is not None and self.end < self.start:
+        start, end = values.get("start"), values.get("end")
+        if start is not None and end is not None and end < start:
             problems.append(
                 Problem(
-                    f"end {self.end.isoformat()} lies before start {self.start.isoformat()}",
+                    f"end {end.isoformat()} lies before start {start.isoformat()}",
                     field="end",
-                    value=self.end.isoformat(),
+                    value=end.isoformat(),
                     hint="the end date is the last working day; leave it empty for open-ended",
                 )
             )
@@ -375,12 +378,13 @@ class Employment:
             TargetGroup.WW: ("ww_since", "the date the WW benefit started (R-TG-9)"),
             TargetGroup.STATUS_LOST_2Y: ("status_lost", "the date the status was lost (R-TG-11)"),
         }
-        if self.target_group in needs:
-            field, what = needs[self.target_group]
-            if getattr(self, field) is None:
+        group = values.get("target_group")
+        if group in needs:
+            field, what = needs[group]
+            if values.get(field) is None:
                 problems.append(
                     Problem(
-                        f"target_group {self.target_group.value!r} needs {field}",
+                        f"target_group {group.value!r} needs {field}",
                         field=field,
                         hint=f"give {what}",
                     )
@@ -723,6 +727,9 @@ def _build(cls: type[T], data: Mapping[str, Any]) -> T:
                 problems.extend(exc.problems)
                 continue
         values[name] = raw
+    consistency = getattr(cls, "consistency_problems", None)
+    if consistency is not None:
+        problems.extend(consistency(values))
     missing = [
         n for n, f in fields.items()
         if f.default is attrs.NOTHING and n not in data
