@@ -37,3 +37,12 @@ def purchase(amount: int | str = 100000, *, turnover: int | str = 1000000, fte: 
 @pytest.fixture
 def d() -> type[Decimal]:
     return Decimal
+
+
+# Property tests are deterministic in CI: derandomized, bounded, no deadline.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, deadline=None, max_examples=60,
+                          suppress_health_check=[HealthCheck.too_slow], database=None)
+settings.register_profile("dev", deadline=None, max_examples=300)
+settings.load_profile("ci")
