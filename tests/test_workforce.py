@@ -220,7 +220,7 @@ def test_rows_outside_the_peiljaar_are_counted_and_listed() -> None:
     w = wf(*staff(2), Employment(person="Old", start="2010-01-01", end="2012-12-31",
                                  hours_per_week=40))
     assert w.rows_read == 3
-    assert w.rows_outside == (3,)
+    assert tuple(w.rows_outside) == (3,)
     assert w.total_fte == 2
 
 

@@ -13,7 +13,7 @@ Every figure is exact (``Decimal`` outside, exact ratios inside) and every
 rule value comes from the dated, cited rule data (:mod:`psoladder.rules`).
 """
 
-from psoladder.assessment import Assessment, assess, assess_many
+from psoladder.assessment import Assessment, assess, assess_file, assess_many
 from psoladder.errors import InputError, NoRuleInForce, Problem, PsoError, RuleDataError
 from psoladder.explain import Explanation, Step
 from psoladder.indirect import SupplierProfile
@@ -72,6 +72,7 @@ __all__ = [
     "ThirtyPlusBasis",
     "__version__",
     "assess",
+    "assess_file",
     "assess_many",
     "example_path",
     "load_example",

@@ -39,6 +39,7 @@ import functools
 from collections.abc import Callable, Iterable, Sized
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -46,9 +47,12 @@ import attrs
 from psoladder.banenafspraak import Banenafspraak, banenafspraak
 from psoladder.certificate import annual_fee, valid_until
 from psoladder.direct import weighted_target_fte
+from psoladder.errors import InputError
 from psoladder.explain import Explanation, explain
-from psoladder.fte import Workforce, workforce
+from psoladder.fte import Workforce, WorkforceBuilder, workforce
 from psoladder.indirect import Indirect, SupplierProfile, indirect
+from psoladder.io.orgfile import organisation_from_mapping, read_document
+from psoladder.io.payroll import Progress, stream_payroll
 from psoladder.levels import (
     Gap,
     NormPolicy,
@@ -69,7 +73,7 @@ from psoladder.qualitative import Qualitative, evaluate
 from psoladder.rules import Notice, RuleOverrides, RuleSet, rules_at
 from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, thirty_plus
 
-__all__ = ["Assessment", "assess", "assess_many"]
+__all__ = ["Assessment", "assess", "assess_file", "assess_many"]
 
 
 @attrs.frozen
@@ -220,7 +224,7 @@ class Assessment:
             "banenafspraak": self.banenafspraak.to_dict(),
             "qualitative": self.qualitative.to_dict(),
             "annual_fee": None if self.annual_fee is None else str(self.annual_fee),
-            "counts": {"persons": len(self.workforce.persons),
+            "counts": {"persons": self.workforce.person_count,
                        "employment_rows": self.workforce.rows_read,
                        "rows_outside_peiljaar": len(self.workforce.rows_outside),
                        "purchases": len(self.purchases.purchases),
@@ -272,27 +276,50 @@ def assess(
         NoRuleInForce: For an application date before 2017-04-01.
         InputError: For an invalid peiljaar.
     """
-    on = application_date or organisation.application_date
-    if rules is None:
-        rules = rules_at(on, overrides)
-    elif overrides is not None:
-        rules = rules.with_overrides(overrides)
+    setting = _Setting.of(organisation, application_date, rules, overrides)
+    wf = workforce(organisation.employments, peiljaar=setting.peiljaar,
+                   fulltime_hours=organisation.fulltime_hours, rules=setting.rules)
+    return _assess(organisation, setting, wf, norm_policy=norm_policy,
+                   thirty_plus_basis=thirty_plus_basis, gap_supplier=gap_supplier)
+
+
+@attrs.frozen
+class _Setting:
+    """The application date, rules and peiljaar of one assessment (R-ED-1, R-FTE-4)."""
+
+    on: dt.date
+    rules: RuleSet
+    peiljaar: DateRange
+    peiljaar_note: tuple[str, ...]
+    notices: tuple[Notice, ...]
+
+    @classmethod
+    def of(cls, organisation: Organisation, application_date: dt.date | None,
+           rules: RuleSet | None, overrides: RuleOverrides | None) -> _Setting:
+        on = application_date or organisation.application_date
+        if rules is None:
+            rules = rules_at(on, overrides)
+        elif overrides is not None:
+            rules = rules.with_overrides(overrides)
+        notices = list(rules.notices())
+        if organisation.peiljaar is None:
+            peiljaar = default_peiljaar(on)
+            note: tuple[str, ...] = (
+                "not given: the calendar year before the application date (R-FTE-4)",)
+            notices.append(Notice("R-FTE-4", f"no peiljaar given; {peiljaar} is used, the "
+                                  "calendar year before the application date"))
+        else:
+            peiljaar = validate_peiljaar(organisation.peiljaar)
+            note = ("given in the input",)
+        return cls(on, rules, peiljaar, note, tuple(notices))
+
+
+def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
+            norm_policy: NormPolicy | str, thirty_plus_basis: ThirtyPlusBasis | str,
+            gap_supplier: SupplierProfile | None) -> Assessment:
+    on, rules, peiljaar = setting.on, setting.rules, setting.peiljaar
     policy = NormPolicy(norm_policy)
-    notices: list[Notice] = list(rules.notices())
-
-    if organisation.peiljaar is None:
-        peiljaar = default_peiljaar(on)
-        peiljaar_note: tuple[str, ...] = (
-            "not given: the calendar year before the application date (R-FTE-4)",)
-        notices.append(Notice("R-FTE-4", f"no peiljaar given; {peiljaar} is used, the "
-                              "calendar year before the application date"))
-    else:
-        peiljaar = validate_peiljaar(organisation.peiljaar)
-        peiljaar_note = ("given in the input",)
-
-    wf = workforce(organisation.employments, peiljaar=peiljaar,
-                   fulltime_hours=organisation.fulltime_hours, rules=rules)
-    notices.extend(wf.notices)
+    notices = [*setting.notices, *wf.notices]
     total = wf.total_fte
     weighted = weighted_target_fte(wf)
     bought = indirect(organisation.purchases, peiljaar)
@@ -343,7 +370,7 @@ def assess(
     position = Position(total, weighted, bought.indirect_fte)
     return Assessment(
         organisation=organisation, rules=rules, application_date=on, peiljaar=peiljaar,
-        peiljaar_note=peiljaar_note, workforce=wf, purchases=bought, exact=s,
+        peiljaar_note=setting.peiljaar_note, workforce=wf, purchases=bought, exact=s,
         exact_total_fte=total, exact_weighted=weighted, exact_indirect_fte=bought.indirect_fte,
         cap_factor=cap_factor(rules), size=size, norms=norms, norm_policy=policy, level=level,
         eligible=eligible, thirty_plus=tp, banenafspraak=banenafspraak(wf, rules),
@@ -387,3 +414,54 @@ def assess_many(
         if progress is not None:
             progress(done, total)
     return results
+
+
+def assess_file(
+    path: str | Path,
+    *,
+    application_date: dt.date | None = None,
+    overrides: RuleOverrides | None = None,
+    progress: Progress | None = None,
+    norm_policy: NormPolicy | str = NormPolicy.NEAREST,
+    thirty_plus_basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE,
+    gap_supplier: SupplierProfile | None = None,
+) -> Assessment:
+    """Assess an organisation file, streaming its payroll file.
+
+    The same computation as ``assess(load_organisation(path))``, but the
+    payroll rows are validated and folded into per-person figures one by one
+    (:func:`~psoladder.io.payroll.stream_payroll`), so memory grows with the
+    number of persons, not rows. Row details are kept for target-group persons;
+    everyone else keeps their fte (see :class:`~psoladder.fte.WorkforceBuilder`).
+    Rows are numbered by their line in the payroll file; inline
+    ``[[employment]]`` tables by their position.
+
+    Args:
+        path: The organisation file (TOML or JSON).
+        application_date: Overrides the file's application date.
+        overrides: User rule values.
+        progress: Called with the number of payroll rows read, now and then.
+        norm_policy: ``nearest`` (default) or ``interpolate``.
+        thirty_plus_basis: ``fte`` (default) or ``headcount``.
+        gap_supplier: Supplier profile for the purchase gaps.
+
+    Raises:
+        InputError: Every problem of the organisation file and the payroll.
+    """
+    doc, base, name = read_document(path)
+    payroll = doc.get("employments")
+    inline = {k: v for k, v in doc.items() if not (k == "employments" and isinstance(v, str))}
+    organisation = organisation_from_mapping(inline, base=base, file=name)
+    setting = _Setting.of(organisation, application_date, None, overrides)
+    builder = WorkforceBuilder(peiljaar=setting.peiljaar,
+                               fulltime_hours=organisation.fulltime_hours, rules=setting.rules,
+                               detail=False)
+    for i, e in enumerate(organisation.employments, start=1):
+        builder.add(i, e)
+    if isinstance(payroll, str):
+        try:
+            stream_payroll(base / payroll, builder.add, progress=progress)
+        except InputError as exc:
+            raise exc.located(file=name, field="employments") from None
+    return _assess(organisation, setting, builder.build(), norm_policy=norm_policy,
+                   thirty_plus_basis=thirty_plus_basis, gap_supplier=gap_supplier)

@@ -19,14 +19,14 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from psoladder import __version__
-from psoladder.assessment import assess
+from psoladder.assessment import assess_file
 from psoladder.errors import InputError, PsoError
-from psoladder.io import example_path, load_organisation
+from psoladder.io import example_path
 from psoladder.levels import NormPolicy, norms_for
 from psoladder.numbers import display
 from psoladder.report import FORMATS, LANGUAGES, level_name, render
@@ -99,18 +99,30 @@ def _rules(args: argparse.Namespace) -> RuleSet:
     return rules_at(args.on or dt.date.today(), _overrides(args.rules_override))
 
 
+def _progress() -> Callable[[int], None] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(rows: int) -> None:
+        print(f"\rpsoladder: {rows:,} payroll rows read", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
 def _assess(args: argparse.Namespace, path: Path) -> str:
-    org = load_organisation(path)
-    a = assess(org, application_date=args.application_date,
-               overrides=_overrides(args.rules_override), norm_policy=args.norm_policy,
-               thirty_plus_basis=args.thirty_plus_basis)
+    progress = _progress()
+    a = assess_file(path, application_date=args.application_date,
+                    overrides=_overrides(args.rules_override), norm_policy=args.norm_policy,
+                    thirty_plus_basis=args.thirty_plus_basis, progress=progress)
+    if progress is not None:
+        print("\r", end="", file=sys.stderr)
     if args.plot is not None:
         from psoladder.plot import save_plot
 
         save_plot(a, args.plot, lang=args.lang)
     if sys.stderr.isatty() or args.format != "json":
         print(f"{path.name}: {a.workforce.rows_read} employment row(s) of "
-              f"{len(a.workforce.persons)} person(s), {len(a.purchases.purchases)} "
+              f"{a.workforce.person_count} person(s), {len(a.purchases.purchases)} "
               "purchase(s) read", file=sys.stderr)
     return render(a, args.format, lang=args.lang, explain=args.explain)
 

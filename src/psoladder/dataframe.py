@@ -30,10 +30,18 @@ def persons_frame(a: Assessment) -> Any:
 
     Columns: ``row, person, start, end, hours_per_week, contract, target_group,
     inflow, days, fte, counted_days, counted_fte, weight, weighted_fte,
-    window, excluded, capped_days, reasons``.
+    window, excluded, capped_days, reasons``. For an assessment of a streamed
+    payroll (:func:`psoladder.assess_file`), a person outside the target groups
+    is one line with their fte (their rows were not kept).
     """
     pd = _pandas()
-    records = []
+    records: list[dict[str, Any]] = []
+    for person in a.workforce.persons:
+        if person.summarised:
+            # A streamed payroll keeps only the figures of people outside the target groups.
+            records.append({"person": person.person, "fte": as_decimal(person.fte),
+                            "counted_fte": as_decimal(0), "weighted_fte": as_decimal(0),
+                            "reasons": f"{person.rows} row(s), details not kept"})
     for p in a.workforce.periods:
         e = p.employment
         records.append({

@@ -22,7 +22,7 @@ __all__ = ["direct_pct", "weighted_target_fte"]
 
 def weighted_target_fte(workforce: Workforce) -> Fraction:
     """Sum of every person's weighted target-group fte (R-TG-0, R-DIR-1)."""
-    return sum((p.weighted_fte for p in workforce.persons), Fraction(0))
+    return sum((p.weighted_fte for p in workforce.persons if p.periods), Fraction(0))
 
 
 def direct_pct(weighted: Fraction, total_fte: Fraction) -> Fraction:

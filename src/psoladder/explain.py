@@ -180,6 +180,11 @@ def _person_step(person: PersonFte, weighted: bool) -> Step:
                                  ("inflow", p.inflow.isoformat())),
                          cited=cited, notes=tuple(notes)))
     total = person.weighted_fte if weighted else person.fte
+    if person.summarised:
+        return Step(rule="R-FTE-3", title=f"person {person.person}", value=_d(total),
+                    formula=f"{person.rows} row(s) outside the target groups; row details are "
+                    "not kept for a streamed payroll"
+                    + ("; capped at 1.0 fte on some days" if person.capped else ""))
     return Step(rule="R-TG-0" if weighted else "R-FTE-3",
                 title=f"person {person.person}", value=_d(total),
                 formula=" + ".join(s.value for s in rows), children=tuple(rows))
@@ -202,7 +207,9 @@ def explain(a: Assessment) -> Explanation:
         formula=f"{wf.peiljaar.days} days", notes=a.peiljaar_note))
     steps.append(Step(
         rule="R-FTE-6", title="Total fte", value=_d(a.exact_total_fte), figure="total_fte",
-        formula=f"sum over {len(wf.persons)} persons ({wf.rows_read} rows)",
+        formula=f"sum over {wf.person_count} persons ({wf.rows_read} rows)"
+        + (f"; {wf.absent_persons} of them have no day in the peiljaar and count 0"
+           if wf.absent_persons else ""),
         inputs=(("full-time week", f"{wf.fulltime_hours.value} hours"),),
         cited=wf.cited,
         notes=(f"{len(wf.rows_outside)} row(s) have no day in the peiljaar and count 0: rows "

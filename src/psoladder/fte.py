@@ -38,23 +38,69 @@ Fraction(184, 365)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
-from psoladder.model import Employment
-from psoladder.periods import DateRange
+from psoladder.model import ContractType, Employment, EmploymentLike, TargetGroup
+from psoladder.periods import FOREVER, DateRange
 from psoladder.rules import Cited, Notice, RuleSet
 from psoladder.targetgroups import Counting, counting
 
-__all__ = ["PeriodFte", "PersonFte", "Workforce", "workforce"]
+__all__ = ["EmploymentLike", "PeriodFte", "PersonFte", "Row", "Workforce", "WorkforceBuilder",
+           "workforce"]
 
 _ONE_DAY = dt.timedelta(days=1)
+_ZERO = Fraction(0)
+
+
+_EXTRA = ("inflow", "status_until", "school_left", "ww_since", "status_lost", "placement_start",
+          "registered", "disabled_in_service")
+
+
+class Row:
+    """A validated employment row in compact form (for large payrolls).
+
+    Holds the same values as :class:`~psoladder.model.Employment`, which
+    validated them; the rarely used fields live in one optional mapping.
+    """
+
+    __slots__ = ("_extra", "contract", "end", "hours_per_week", "person", "start",
+                 "target_group")
+
+    def __init__(self, person: str, start: dt.date, end: dt.date | None, hours_per_week: Decimal,
+                 contract: ContractType, target_group: TargetGroup | None,
+                 extra: dict[str, Any] | None = None) -> None:
+        self.person = person
+        self.start = start
+        self.end = end
+        self.hours_per_week = hours_per_week
+        self.contract = contract
+        self.target_group = target_group
+        self._extra = extra or None
+
+    def _get(self, name: str) -> Any:
+        return None if self._extra is None else self._extra.get(name)
+
+    inflow = property(lambda self: self._get("inflow"))
+    status_until = property(lambda self: self._get("status_until"))
+    school_left = property(lambda self: self._get("school_left"))
+    ww_since = property(lambda self: self._get("ww_since"))
+    status_lost = property(lambda self: self._get("status_lost"))
+    placement_start = property(lambda self: self._get("placement_start"))
+    registered = property(lambda self: bool(self._get("registered")))
+    disabled_in_service = property(lambda self: bool(self._get("disabled_in_service")))
+
+    @property
+    def period(self) -> DateRange:
+        """The period as an inclusive range (open end = far future)."""
+        return DateRange(self.start, self.end if self.end is not None else FOREVER)
 
 
 @attrs.frozen
@@ -62,7 +108,8 @@ class PeriodFte:
     """The fte of one employment row in the peiljaar.
 
     Attributes:
-        row: The row's 1-based position among the organisation's employments.
+        row: The row's 1-based position among the employments (or its line
+            in a payroll file).
         employment: The row.
         inflow: The inflow date used for it (R-TG-0a).
         days: Days of the row inside the peiljaar.
@@ -75,7 +122,7 @@ class PeriodFte:
     """
 
     row: int
-    employment: Employment
+    employment: EmploymentLike
     inflow: dt.date
     days: int
     fte: Fraction
@@ -97,26 +144,35 @@ class PersonFte:
 
     Attributes:
         person: The person's identifier.
-        periods: Their rows.
+        periods: Their rows; empty for a summarised person (see
+            :class:`WorkforceBuilder`).
+        hour_days: Hours per week x days, summed over the peiljaar, after the
+            cap: the exact quantity behind :attr:`fte`.
+        denominator: Full-time hours x days in the peiljaar.
+        weighted_fte: Weighted target-group fte (R-TG-0).
+        capped: Concurrent contracts were capped at 1.0 fte on some day.
+        rows: Number of rows of the person.
+        on_peildatum: Works at the applicant on the last day of the peiljaar.
     """
 
     person: str
     periods: tuple[PeriodFte, ...]
+    hour_days: Fraction
+    denominator: Fraction = attrs.field(repr=False)
+    weighted_fte: Fraction
+    capped: bool
+    rows: int
+    on_peildatum: bool
 
     @property
     def fte(self) -> Fraction:
         """Total fte (at most 1.0 at any time, R-FTE-3)."""
-        return sum((p.fte for p in self.periods), Fraction(0))
+        return self.hour_days / self.denominator
 
     @property
-    def weighted_fte(self) -> Fraction:
-        """Weighted target-group fte (R-TG-0)."""
-        return sum((p.weighted_fte for p in self.periods), Fraction(0))
-
-    @property
-    def capped(self) -> bool:
-        """Whether concurrent contracts were capped at 1.0 fte on some day."""
-        return any(p.capped_days for p in self.periods)
+    def summarised(self) -> bool:
+        """Row details were not kept (a streamed person outside the target groups)."""
+        return not self.periods and self.rows > 0
 
 
 @attrs.frozen
@@ -128,33 +184,120 @@ class Workforce:
         fulltime_hours: The full-time week used (cited).
         persons: Each person's fte, in order of first appearance.
         rows_read: Number of employment rows given.
-        rows_outside: Rows with no day in the peiljaar (counted 0, listed).
+        rows_outside: Row numbers with no day in the peiljaar (counted 0).
         cited: Rule values used.
         notices: Warnings raised (conservative values used).
+        denominator: Full-time hours x days in the peiljaar (the unit of
+            ``PersonFte.hour_days``).
+        absent_persons: Persons whose rows all lie outside the peiljaar, when
+            they are counted instead of kept (streamed payrolls).
     """
 
     peiljaar: DateRange
     fulltime_hours: Cited[Decimal]
     persons: tuple[PersonFte, ...]
     rows_read: int
-    rows_outside: tuple[int, ...]
+    rows_outside: Sequence[int]
     cited: tuple[Cited[Any], ...]
     notices: tuple[Notice, ...]
 
-    @property
-    def total_fte(self) -> Fraction:
-        """Total fte of the applicant (R-FTE-6)."""
-        return sum((p.fte for p in self.persons), Fraction(0))
+    denominator: Fraction | None = attrs.field(default=None, repr=False)
+    absent_persons: int = 0
 
     @property
-    def periods(self) -> Iterable[PeriodFte]:
-        """Every row's result."""
+    def person_count(self) -> int:
+        """Distinct persons in the input, including those absent all peiljaar."""
+        return len(self.persons) + self.absent_persons
+
+    @functools.cached_property
+    def total_fte(self) -> Fraction:
+        """Total fte of the applicant (R-FTE-6)."""
+        if self.denominator is None:
+            return sum((p.fte for p in self.persons), _ZERO)
+        return sum((p.hour_days for p in self.persons), _ZERO) / self.denominator
+
+    @property
+    def periods(self) -> Iterator[PeriodFte]:
+        """Every kept row's result."""
         for person in self.persons:
             yield from person.periods
 
 
+class WorkforceBuilder:
+    """Folds employment rows, in any order, into a :class:`Workforce`.
+
+    Rows are grouped by person (a person's fte needs all their rows: the
+    inflow default and the 1.0-fte cap look across them). With
+    ``detail=False`` (the streaming path for large payrolls) only what the
+    result needs is kept: rows without a day in the peiljaar are counted and
+    dropped (their start still sets the person's inflow default), and a person
+    without a target-group row in the peiljaar keeps their figures, not their
+    rows.
+    """
+
+    def __init__(self, *, peiljaar: DateRange, fulltime_hours: Decimal | None,
+                 rules: RuleSet, detail: bool = True) -> None:
+        default = rules.decimal("fulltime_hours_default")
+        self.fulltime = (default if fulltime_hours is None else
+                         attrs.evolve(default, value=fulltime_hours,
+                                      note="the organisation's cao full-time week"))
+        self.peiljaar = peiljaar
+        self.rules = rules
+        self.detail = detail
+        self._cap = rules.decimal("person_fte_cap")
+        # person -> [first start of any row, (row, employment), ...]
+        self._rows: dict[str, list[Any]] = {}
+        self._outside = array("q")
+        self._read = 0
+        self._p0, self._p1 = peiljaar.start, peiljaar.end
+
+    def add(self, row: int, employment: EmploymentLike) -> None:
+        """Fold in one row (``row`` is its number, for the explanation)."""
+        self._read += 1
+        person = employment.person
+        entry = self._rows.get(person)
+        if entry is None:
+            entry = self._rows[person] = [employment.start]
+        elif employment.start < entry[0]:
+            entry[0] = employment.start
+        end = employment.end
+        if employment.start <= self._p1 and (end is None or end >= self._p0):
+            entry.append((row, employment))
+        else:
+            self._outside.append(row)
+            if self.detail:
+                entry.append((row, employment))
+
+    def build(self) -> Workforce:
+        """The workforce of every row added."""
+        fulltime = Fraction(self.fulltime.value)
+        calc = _PersonCalc(self.peiljaar, fulltime, Fraction(self._cap.value), self.rules)
+        persons = []
+        notices: dict[Notice, None] = {}
+        absent = 0
+        for person in list(self._rows):
+            # Free each person's rows once used: the peak stays near the input's size.
+            first_start, *rows = self._rows.pop(person)
+            if not rows:
+                absent += 1  # only rows outside the peiljaar (streamed): counted, not kept
+                continue
+            result = None
+            if not self.detail and all(e.target_group is None for _, e in rows):
+                result = calc.plain(person, rows)
+            if result is None:
+                result = calc.person(person, rows, first_start, self.detail)
+            persons.append(result)
+            for p in result.periods:
+                notices.update(dict.fromkeys(p.counting.notices))
+        return Workforce(peiljaar=self.peiljaar, fulltime_hours=self.fulltime,
+                         persons=tuple(persons), rows_read=self._read,
+                         rows_outside=self._outside, cited=(self.fulltime, self._cap),
+                         notices=tuple(notices), denominator=calc.denominator,
+                         absent_persons=absent)
+
+
 def workforce(
-    employments: Sequence[Employment],
+    employments: Iterable[Employment | EmploymentLike],
     *,
     peiljaar: DateRange,
     fulltime_hours: Decimal | None,
@@ -169,82 +312,153 @@ def workforce(
         fulltime_hours: The cao full-time week, or ``None`` for the rule default.
         rules: The rules in force.
     """
-    default = rules.decimal("fulltime_hours_default")
-    fulltime = (default if fulltime_hours is None else
-                attrs.evolve(default, value=fulltime_hours, status=default.status,
-                             note="the organisation's cao full-time week"))
-    cap = Fraction(rules.decimal("person_fte_cap").value)
-    by_person: dict[str, list[tuple[int, Employment]]] = defaultdict(list)
+    builder = WorkforceBuilder(peiljaar=peiljaar, fulltime_hours=fulltime_hours, rules=rules)
     for i, e in enumerate(employments, start=1):
-        by_person[e.person].append((i, e))
-    persons = []
-    notices: dict[Notice, None] = {}
-    outside = []
-    for person, rows in by_person.items():
-        result = _person(person, rows, peiljaar, Fraction(fulltime.value), cap, rules)
-        persons.append(result)
-        for p in result.periods:
-            notices.update(dict.fromkeys(p.counting.notices))
-            if p.days == 0:
-                outside.append(p.row)
-    return Workforce(peiljaar=peiljaar, fulltime_hours=fulltime, persons=tuple(persons),
-                     rows_read=len(employments), rows_outside=tuple(sorted(outside)),
-                     cited=(fulltime, rules.decimal("person_fte_cap")), notices=tuple(notices))
+        builder.add(i, e)
+    return builder.build()
 
 
-def _person(person: str, rows: list[tuple[int, Employment]], peiljaar: DateRange,
-            fulltime: Fraction, cap: Fraction, rules: RuleSet) -> PersonFte:
-    first_start = min(e.start for _, e in rows)
-    countings = []
-    clipped: list[DateRange | None] = []
-    for _, e in rows:
-        inflow = e.inflow or first_start
-        countings.append((inflow, counting(e, inflow=inflow, rules=rules)))
-        clipped.append(None if rules.contract_type(e.contract).excluded
-                       else peiljaar.intersect(e.period))
-    n_days = peiljaar.days
-    denominator = fulltime * n_days
-    # Split the peiljaar where the set of active rows or a window changes; on
-    # each piece the hours are constant, so the cap and the window are too.
-    cuts: set[dt.date] = set()
-    for (_, c), span in zip(countings, clipped, strict=True):
-        if span is None:
-            continue
-        cuts.update((span.start, span.end + _ONE_DAY))
-        if c.window is not None and c.window.intersect(span) is not None:
-            w = c.window.intersect(span)
-            assert w is not None
-            cuts.update((w.start, w.end + _ONE_DAY))
-    bounds = sorted(cuts)
-    fte = [Fraction(0)] * len(rows)
-    counted_fte = [Fraction(0)] * len(rows)
-    counted_days = [0] * len(rows)
-    capped_days = [0] * len(rows)
-    hours = [Fraction(e.hours_per_week) for _, e in rows]
-    limit = cap * fulltime
-    for a, b in itertools.pairwise(bounds):
-        active = [i for i, span in enumerate(clipped) if span is not None and a in span]
-        if not active:
-            continue
-        days = (b - a).days
-        total_hours = sum((hours[i] for i in active), Fraction(0))
-        scale = min(Fraction(1), limit / total_hours)
-        for i in active:
-            piece = days * hours[i] * scale / denominator
-            fte[i] += piece
-            if scale < 1:
-                capped_days[i] += days
-            window = countings[i][1].window
-            if window is not None and a in window:
-                counted_fte[i] += piece
-                counted_days[i] += days
-    periods = tuple(
-        PeriodFte(row=row, employment=e, inflow=countings[i][0],
-                  days=0 if clipped[i] is None else clipped[i].days,  # type: ignore[union-attr]
-                  fte=fte[i], counted_days=counted_days[i], counted_fte=counted_fte[i],
-                  counting=countings[i][1],
-                  excluded=rules.contract_type(e.contract).excluded,
-                  capped_days=capped_days[i])
-        for i, (row, e) in enumerate(rows)
-    )
-    return PersonFte(person=person, periods=periods)
+class _PersonCalc:
+    """The per-person computation of R-FTE-3 and R-TG-0, with small caches."""
+
+    def __init__(self, peiljaar: DateRange, fulltime: Fraction, cap: Fraction,
+                 rules: RuleSet) -> None:
+        self.peiljaar = peiljaar
+        self.n_days = peiljaar.days
+        self.denominator = fulltime * self.n_days
+        self.limit = cap * fulltime
+        self.rules = rules
+        self._hours: dict[Decimal, Fraction] = {}
+        self._plain: dict[ContractType, Counting] = {}
+        self._excluded = {c for c, ct in rules.contract_types.items() if ct.excluded}
+
+    def _fraction(self, hours: Decimal) -> Fraction:
+        value = self._hours.get(hours)
+        if value is None:
+            value = self._hours[hours] = Fraction(hours)
+        return value
+
+    def _counting(self, e: EmploymentLike, inflow: dt.date) -> Counting:
+        if e.target_group is None:
+            # Outside the target groups the result depends on the contract only.
+            plain = self._plain.get(e.contract)
+            if plain is None:
+                plain = self._plain[e.contract] = counting(e, inflow=inflow, rules=self.rules)
+            return plain
+        return counting(e, inflow=inflow, rules=self.rules)
+
+    def plain(self, person: str, rows: list[tuple[int, EmploymentLike]]) -> PersonFte | None:
+        """A summarised person outside the target groups whose rows do not overlap.
+
+        The common case, computed without building row results; ``None`` when
+        rows overlap (then :meth:`person` applies the cap day by day).
+        """
+        spans = []
+        for _, e in rows:
+            if e.contract not in self._excluded:
+                span = self.peiljaar.intersect(e.period)
+                if span is not None:
+                    spans.append((span, e.hours_per_week))
+        spans.sort(key=lambda item: item[0].start)
+        hour_days = _ZERO
+        capped = False
+        previous_end = None
+        for span, hours_per_week in spans:
+            if previous_end is not None and span.start <= previous_end:
+                return None
+            previous_end = span.end
+            hours = self._fraction(hours_per_week)
+            h = min(hours, self.limit)
+            capped = capped or h < hours
+            hour_days += span.days * h
+        return PersonFte(person=person, periods=(), hour_days=hour_days,
+                         denominator=self.denominator,
+                         weighted_fte=_ZERO, capped=capped, rows=len(rows),
+                         on_peildatum=previous_end == self.peiljaar.end)
+
+    def person(self, person: str, rows: list[tuple[int, EmploymentLike]], first_start: dt.date,
+               detail: bool) -> PersonFte:
+        peiljaar = self.peiljaar
+        clipped: list[DateRange | None] = []
+        countings: list[tuple[dt.date, Counting]] = []
+        for _, e in rows:
+            inflow = e.inflow or first_start
+            countings.append((inflow, self._counting(e, inflow)))
+            clipped.append(None if e.contract in self._excluded
+                           else peiljaar.intersect(e.period))
+        hours = [self._fraction(e.hours_per_week) for _, e in rows]
+        n = len(rows)
+        hour_days = [_ZERO] * n
+        counted_hour_days = [_ZERO] * n
+        counted_days = [0] * n
+        capped_days = [0] * n
+        spans = [c for c in clipped if c is not None]
+        overlapping = len(spans) > 1 and any(
+            a.end >= b.start for a, b in itertools.pairwise(sorted(spans)))
+        if not overlapping:
+            # No concurrent rows: each row alone, capped at full time if above it.
+            for i, span in enumerate(clipped):
+                if span is None:
+                    continue
+                h = min(hours[i], self.limit)
+                if h < hours[i]:
+                    capped_days[i] = span.days
+                hour_days[i] = span.days * h
+                window = countings[i][1].window
+                inside = span.intersect(window) if window is not None else None
+                if inside is not None:
+                    counted_days[i] = inside.days
+                    counted_hour_days[i] = inside.days * h
+        else:
+            self._concurrent(clipped, countings, hours, hour_days, counted_hour_days,
+                             counted_days, capped_days)
+        d = self.denominator
+        periods = tuple(
+            PeriodFte(row=row, employment=e, inflow=countings[i][0],
+                      days=0 if (span := clipped[i]) is None else span.days,
+                      fte=hour_days[i] / d if hour_days[i] else _ZERO,
+                      counted_days=counted_days[i],
+                      counted_fte=counted_hour_days[i] / d if counted_days[i] else _ZERO,
+                      counting=countings[i][1],
+                      excluded=e.contract in self._excluded, capped_days=capped_days[i])
+            for i, (row, e) in enumerate(rows))
+        total_hour_days = hour_days[0] if n == 1 else sum(hour_days, _ZERO)
+        weighted = sum((p.weighted_fte for p in periods if p.counted_days), _ZERO)
+        end = peiljaar.end
+        on_peildatum = any(c is not None and end in c for c in clipped)
+        keep = detail or any(e.target_group is not None for _, e in rows)
+        return PersonFte(person=person, periods=periods if keep else (),
+                         hour_days=total_hour_days, denominator=d,
+                         weighted_fte=weighted, capped=any(capped_days), rows=n,
+                         on_peildatum=on_peildatum)
+
+    def _concurrent(self, clipped: list[DateRange | None],
+                    countings: list[tuple[dt.date, Counting]], hours: list[Fraction],
+                    hour_days: list[Fraction], counted_hour_days: list[Fraction],
+                    counted_days: list[int], capped_days: list[int]) -> None:
+        # Split the peiljaar where the set of active rows or a window changes; on
+        # each piece the hours are constant, so the cap and the window are too.
+        cuts: set[dt.date] = set()
+        for (_, c), span in zip(countings, clipped, strict=True):
+            if span is None:
+                continue
+            cuts.update((span.start, span.end + _ONE_DAY))
+            w = span.intersect(c.window) if c.window is not None else None
+            if w is not None:
+                cuts.update((w.start, w.end + _ONE_DAY))
+        for a, b in itertools.pairwise(sorted(cuts)):
+            active = [i for i, span in enumerate(clipped) if span is not None and a in span]
+            if not active:
+                continue
+            days = (b - a).days
+            total_hours = sum((hours[i] for i in active), Fraction(0))
+            scale = min(Fraction(1), self.limit / total_hours)
+            for i in active:
+                piece = days * hours[i] * scale
+                hour_days[i] += piece
+                if scale < 1:
+                    capped_days[i] += days
+                window = countings[i][1].window
+                if window is not None and a in window:
+                    counted_hour_days[i] += piece
+                    counted_days[i] += days

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -198,6 +199,10 @@ def norms_for(
     if isinstance(size, bool) or not isinstance(size, int):
         raise TypeError(f"size must be a whole number of fte, not {size!r}")
     policy = NormPolicy(policy)
+    return rules.memo(("norms", size, policy), lambda: _norms(size, rules, policy))
+
+
+def _norms(size: int, rules: RuleSet, policy: NormPolicy) -> Norms:
     table = rules.norms
     row_size = min(max(size, table.smallest_size), table.open_ended_from)
     exact, source, used = _lookup(table, row_size, policy)
@@ -391,16 +396,36 @@ MONEY_STEP = Decimal("0.01")
 _SEARCH_LIMIT_FTE = Fraction(10**7)
 
 
-def _smallest(reaches: Callable[[int], bool], limit: int) -> int | None:
-    """Smallest whole ``k`` in ``0..limit`` with ``reaches(k)``, for a monotone predicate."""
-    if reaches(0):
-        return 0
-    high = 1
-    while not reaches(high):
-        if high >= limit:
-            return None
-        high = min(high * 2, limit)
-    low = high // 2  # reaches(low) is False
+def _smallest(reaches: Callable[[int], bool], limit: int, guess: int = 0) -> int | None:
+    """Smallest whole ``k`` in ``0..limit`` with ``reaches(k)``, for a monotone predicate.
+
+    Gallops from ``guess`` (a closed-form estimate) in the direction that
+    brackets the answer, then bisects: a good guess costs two or three calls.
+    """
+    guess = min(max(guess, 0), limit)
+    if reaches(guess):
+        high, step = guess, 1
+        while True:
+            low = high - step
+            if low < 0:
+                low = -1
+                break
+            if not reaches(low):
+                break
+            high, step = low, step * 2
+    else:
+        low, step = guess, 1
+        while True:
+            high = low + step
+            if high >= limit:
+                high = limit
+                if not reaches(high):
+                    return None
+                break
+            if reaches(high):
+                break
+            low, step = high, step * 2
+    # reaches(high) holds; low == -1 or reaches(low) fails
     while high - low > 1:
         mid = (low + high) // 2
         if reaches(mid):
@@ -408,6 +433,13 @@ def _smallest(reaches: Callable[[int], bool], limit: int) -> int | None:
         else:
             low = mid
     return high
+
+
+def _direct_needed(norm: Fraction, indirect: Fraction, factor: Fraction) -> Fraction:
+    """Least direct % with ``direct + min(indirect, factor x direct) >= norm`` (R-IND-4)."""
+    if norm <= (1 + factor) * indirect / factor:
+        return norm / (1 + factor)
+    return norm - indirect
 
 
 def gaps(
@@ -440,6 +472,7 @@ def gaps(
     [Decimal('0.0700')]
     """
     current = position.level(rules, policy)
+    factor = cap_factor(rules)
     step = Fraction(fte_step)
     limit = int(_SEARCH_LIMIT_FTE / step)
     known = [lv for lv in rules.levels if lv > current
@@ -463,11 +496,28 @@ def gaps(
             return attrs.evolve(position, indirect_fte=position.indirect_fte + k * step
                                 ).level(rules, policy) >= target
 
-        free_posts = position.total_fte - position.weighted_target_fte
-        k_filled = _smallest(filled, int(free_posts / step)) if free_posts > 0 else (
-            0 if filled(0) else None)
-        k_hired = _smallest(hired, limit)
-        k_bought = _smallest(bought, limit)
+        # Closed-form estimates at the current size; the searches then check
+        # them exactly (a hire can change the size row and the denominators).
+        norm = norms_for(company_size(position.total_fte), rules=rules, policy=policy
+                         ).for_level(target) or Fraction(0)
+        now = scores(position.total_fte, position.weighted_target_fte, position.indirect_fte,
+                     rules)
+        d_needed = _direct_needed(norm, now.indirect_pct, factor)
+        t, w = position.total_fte, position.weighted_target_fte
+        guess_filled = (d_needed * t / 100 - w) / step
+        guess_hired = ((d_needed * t / 100 - w) / (1 - d_needed / 100) / step
+                       if d_needed < 100 else Fraction(limit))
+        rest = norm - now.direct_pct
+        guess_bought = Fraction(0)
+        if 0 < rest < 100:
+            guess_bought = ((rest * (t + position.indirect_fte) / 100 - position.indirect_fte)
+                            / (1 - rest / 100) / step)
+        free_posts = t - w
+        k_filled = (_smallest(filled, int(free_posts / step), math.ceil(guess_filled))
+                    if free_posts > 0 else (0 if filled(0) else None))
+        k_hired = _smallest(hired, limit, math.ceil(guess_hired))
+        k_bought = (None if rest > factor * now.direct_pct
+                    else _smallest(bought, limit, math.ceil(guess_bought)))
         amount = None
         exceeds = False
         if k_bought is not None and supplier is not None:
@@ -477,7 +527,9 @@ def gaps(
                 return attrs.evolve(position, indirect_fte=position.indirect_fte
                                     + supplier.fte_for(k * money)).level(rules, policy) >= target
 
-            k_money = _smallest(spent, int(supplier.amount_for(_SEARCH_LIMIT_FTE) / money) + 1)
+            guess_money = supplier.amount_for(k_bought * step) / money
+            k_money = _smallest(spent, int(supplier.amount_for(_SEARCH_LIMIT_FTE) / money) + 1,
+                                math.ceil(guess_money))
             if k_money is not None:
                 amount = as_decimal(k_money * money).quantize(money_step)
                 exceeds = amount > supplier.turnover

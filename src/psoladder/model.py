@@ -32,7 +32,7 @@ import enum
 import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import attrs
 
@@ -45,6 +45,7 @@ __all__ = [
     "AspirantPlan",
     "ContractType",
     "Employment",
+    "EmploymentLike",
     "Evidence",
     "Level",
     "Organisation",
@@ -117,7 +118,7 @@ class Level(enum.Enum):
     @property
     def rank(self) -> int:
         """Position on the ladder, 0 for ``NONE``."""
-        return list(Level).index(self)
+        return _LEVEL_RANK[self.value]
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Level):
@@ -139,6 +140,8 @@ class Level(enum.Enum):
             return NotImplemented
         return self.rank >= other.rank
 
+
+_LEVEL_RANK = {level.value: i for i, level in enumerate(Level)}
 
 # ------------------------------------------------------------ converters
 # Each converter raises an InputError naming its field, so direct construction
@@ -293,6 +296,13 @@ _hours = _ranged(
 
 # ------------------------------------------------------------ employment
 
+# Input fields some target groups need (R-TG-8, R-TG-9, R-TG-11).
+_NEEDS = {
+    TargetGroup.VSO_PRO: ("school_left", "the school-leaving date (R-TG-8)"),
+    TargetGroup.WW: ("ww_since", "the date the WW benefit started (R-TG-9)"),
+    TargetGroup.STATUS_LOST_2Y: ("status_lost", "the date the status was lost (R-TG-11)"),
+}
+
 
 @attrs.frozen(kw_only=True)
 class Employment:
@@ -373,14 +383,9 @@ class Employment:
                     hint="the end date is the last working day; leave it empty for open-ended",
                 )
             )
-        needs = {
-            TargetGroup.VSO_PRO: ("school_left", "the school-leaving date (R-TG-8)"),
-            TargetGroup.WW: ("ww_since", "the date the WW benefit started (R-TG-9)"),
-            TargetGroup.STATUS_LOST_2Y: ("status_lost", "the date the status was lost (R-TG-11)"),
-        }
         group = values.get("target_group")
-        if group in needs:
-            field, what = needs[group]
+        if group in _NEEDS:
+            field, what = _NEEDS[group]
             if values.get(field) is None:
                 problems.append(
                     Problem(
@@ -412,6 +417,45 @@ class Employment:
           field 'contract': unknown contract code (got 'vast'); use one of: regular, supported, secondment_flex, placement, trial, sw_detached_out (R-CT)
         """
         return _build(cls, data)
+
+
+class EmploymentLike(Protocol):
+    """What the computation reads of an employment row.
+
+    :class:`Employment` is one; :class:`psoladder.fte.Row` is the compact
+    form the streaming payroll reader builds from the same validated values.
+    """
+
+    @property
+    def person(self) -> str: ...  # noqa: D102
+    @property
+    def start(self) -> dt.date: ...  # noqa: D102
+    @property
+    def end(self) -> dt.date | None: ...  # noqa: D102
+    @property
+    def hours_per_week(self) -> Decimal: ...  # noqa: D102
+    @property
+    def contract(self) -> ContractType: ...  # noqa: D102
+    @property
+    def target_group(self) -> TargetGroup | None: ...  # noqa: D102
+    @property
+    def inflow(self) -> dt.date | None: ...  # noqa: D102
+    @property
+    def status_until(self) -> dt.date | None: ...  # noqa: D102
+    @property
+    def school_left(self) -> dt.date | None: ...  # noqa: D102
+    @property
+    def ww_since(self) -> dt.date | None: ...  # noqa: D102
+    @property
+    def status_lost(self) -> dt.date | None: ...  # noqa: D102
+    @property
+    def placement_start(self) -> dt.date | None: ...  # noqa: D102
+    @property
+    def registered(self) -> bool: ...  # noqa: D102
+    @property
+    def disabled_in_service(self) -> bool: ...  # noqa: D102
+    @property
+    def period(self) -> DateRange: ...  # noqa: D102
 
 
 # ------------------------------------------------------------ purchases

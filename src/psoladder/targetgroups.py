@@ -43,7 +43,7 @@ from typing import Any
 
 import attrs
 
-from psoladder.model import ContractType, Employment
+from psoladder.model import ContractType, EmploymentLike
 from psoladder.periods import BEGINNING, FOREVER, DateRange, months_after, years_after, years_from
 from psoladder.rules import Cited, Eligibility, Notice, RuleSet, TargetGroupRules, WindowKind
 
@@ -76,7 +76,7 @@ class Counting:
     notices: tuple[Notice, ...] = ()
 
 
-def counting(employment: Employment, *, inflow: dt.date, rules: RuleSet) -> Counting:
+def counting(employment: EmploymentLike, *, inflow: dt.date, rules: RuleSet) -> Counting:
     """The counting window and weight of one employment row (R-TG-0, R-TG-0a).
 
     Args:
@@ -148,7 +148,7 @@ def counting(employment: Employment, *, inflow: dt.date, rules: RuleSet) -> Coun
                     tuple(notices))
 
 
-def _ineligible(employment: Employment, tg: TargetGroupRules, inflow: dt.date,
+def _ineligible(employment: EmploymentLike, tg: TargetGroupRules, inflow: dt.date,
                 cited: list[Cited[Any]]) -> str | None:
     if tg.eligibility is Eligibility.WW_MONTHS_BEFORE_INFLOW:
         assert tg.eligibility_months is not None

@@ -155,17 +155,18 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
     counted: list[str] = []
     for person in workforce.persons:
         if basis is ThirtyPlusBasis.FTE:
-            workforce_amount += person.fte
+            if not person.periods:
+                continue  # a summarised person has no target-group row
             part = sum((p.counted_fte for p in person.periods if qualifies(p)), Fraction(0))
             reg = sum((p.counted_fte for p in person.periods
                        if qualifies(p) and p.employment.contract.value in payroll.value),
                       Fraction(0))
         else:
-            at_peildatum = [p for p in person.periods
-                            if not p.excluded and peildatum in p.employment.period]
-            if not at_peildatum:
+            if not person.on_peildatum:
                 continue
             workforce_amount += 1
+            at_peildatum = [p for p in person.periods
+                            if not p.excluded and peildatum in p.employment.period]
             in_window = [p for p in at_peildatum if qualifies(p)
                          and p.counting.window is not None and peildatum in p.counting.window]
             part = Fraction(1 if in_window else 0)
@@ -175,6 +176,8 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
             counted.append(person.person)
         group += part
         regular += reg
+    if basis is ThirtyPlusBasis.FTE:
+        workforce_amount = workforce.total_fte
     notices = (Notice("R-30-4", f"the 30+ share is measured in {basis.value}"
                       + (" over the peiljaar" if basis is ThirtyPlusBasis.FTE
                          else f" on the peildatum {peildatum.isoformat()}")

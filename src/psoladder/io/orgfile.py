@@ -31,17 +31,23 @@ from psoladder.model import (
     Recertification,
 )
 
-__all__ = ["example_path", "load_example", "load_organisation", "organisation_from_mapping"]
+__all__ = [
+    "example_path",
+    "load_example",
+    "load_organisation",
+    "organisation_from_mapping",
+    "read_document",
+]
 
 _TOP = {"name", "kvk", "application_date", "fulltime_hours", "peiljaar", "employments",
         "employment", "purchase", "purchases", "evidence", "aspirant_plan", "recertification"}
 
 
-def load_organisation(path: str | Path) -> Organisation:
-    """Read an organisation file (``.toml``, or ``.json``).
+def read_document(path: str | Path) -> tuple[Mapping[str, Any], Path, str]:
+    """Parse an organisation file: its content, its folder and its name.
 
     Raises:
-        InputError: Every problem of the file and its payroll file, located.
+        InputError: When the file is missing, not UTF-8, or not valid TOML/JSON.
     """
     path = Path(path)
     try:
@@ -49,6 +55,9 @@ def load_organisation(path: str | Path) -> Organisation:
     except FileNotFoundError:
         raise InputError.single("organisation file not found", value=str(path),
                                 hint="check the path") from None
+    except IsADirectoryError:
+        raise InputError.single("this is a folder, not an organisation file", value=str(path),
+                                hint="give the .toml or .json file") from None
     except UnicodeDecodeError:
         raise InputError([Problem("the file is not UTF-8", file=path.name,
                                   hint="save it as UTF-8")]) from None
@@ -65,7 +74,19 @@ def load_organisation(path: str | Path) -> Organisation:
                                   hint="check the brackets and quotes")]) from None
     if not isinstance(doc, Mapping):
         raise InputError([Problem("the file must hold a table of keys", file=path.name)])
-    return organisation_from_mapping(doc, base=path.parent, file=path.name)
+    return doc, path.parent, path.name
+
+
+def load_organisation(path: str | Path) -> Organisation:
+    """Read an organisation file (``.toml``, or ``.json``) and its payroll into memory.
+
+    For large payrolls, :func:`psoladder.assess_file` streams the payroll instead.
+
+    Raises:
+        InputError: Every problem of the file and its payroll file, located.
+    """
+    doc, base, name = read_document(path)
+    return organisation_from_mapping(doc, base=base, file=name)
 
 
 def _items(doc: Mapping[str, Any], key: str) -> list[Any]:

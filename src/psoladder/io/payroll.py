@@ -29,16 +29,26 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import attrs
 
 from psoladder.errors import InputError, Problem
-from psoladder.model import Employment
+from psoladder.fte import Row
+from psoladder.model import ContractType, Employment, EmploymentLike
 
-__all__ = ["CONTRACT_ALIASES", "HEADER_ALIASES", "PayrollRead", "read_csv", "read_payroll"]
+__all__ = [
+    "CONTRACT_ALIASES",
+    "HEADER_ALIASES",
+    "MAX_PROBLEMS",
+    "PayrollRead",
+    "PayrollSummary",
+    "read_csv",
+    "read_payroll",
+    "stream_payroll",
+]
 
 _FIELDS = tuple(attrs.fields_dict(Employment))
 
@@ -154,98 +164,255 @@ def _clean(field: str, value: Any) -> Any:
     return value
 
 
-def _rows_to_employments(rows: Iterable[tuple[int, list[Any]]], fields: list[str | None],
-                         file: str) -> tuple[list[Employment], int, int, list[Problem]]:
-    employments: list[Employment] = []
-    problems: list[Problem] = []
-    read = blank = 0
-    width = len(fields)
-    for line, cells in rows:
-        if not any(c not in (None, "") and str(c).strip() for c in cells):
-            blank += 1
-            continue
-        read += 1
-        if len(cells) > width and any(str(c).strip() for c in cells[width:]):
-            problems.append(Problem(f"row has {len(cells)} cells but the header has {width}",
-                                    file=file, row=line,
-                                    hint="check for an unquoted separator in a value"))
-            continue
-        data = {f: _clean(f, c) for f, c in zip(fields, cells, strict=False)
-                if f is not None and c not in (None, "")}
+#: Stored problems of one file at most; the rest are counted in a last problem.
+MAX_PROBLEMS = 1000
+
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    name: cast(Callable[[Any], Any], field.converter)
+    for name, field in attrs.fields_dict(Employment).items() if field.converter is not None
+}
+_REQUIRED = ("person", "start", "hours_per_week")
+_ROW_FIELDS = {"person", "start", "end", "hours_per_week", "contract", "target_group"}
+
+
+class _RowParser:
+    """Validates payroll rows with the converters and checks of ``Employment``.
+
+    It remembers each distinct cell value per column: payroll columns repeat
+    (the same dates, hours and codes on many rows).
+    """
+
+    def __init__(self, fields: list[str | None], file: str) -> None:
+        self.file = file
+        self.width = len(fields)
+        self.columns: list[tuple[int, str, Callable[[Any], Any], dict[Any, Any]]] = [
+            (i, f, _CONVERTERS[f], {}) for i, f in enumerate(fields) if f is not None]
+        self.problems: list[Problem] = []
+        self.dropped = 0
+        self.read = self.blank = 0
+
+    def problem(self, problem: Problem) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(problem)
+        else:
+            self.dropped += 1
+
+    def parse(self, line: int, cells: Sequence[Any]) -> dict[str, Any] | None:
+        """The row's converted values, or ``None`` (blank or with problems)."""
+        values: dict[str, Any] = {}
+        failed: set[str] = set()
+        bad = False
+        for index, field, convert, cache in self.columns:
+            if index >= len(cells):
+                continue
+            raw = cells[index]
+            if raw is None or raw == "":
+                continue
+            try:
+                value = cache[raw]
+            except KeyError:
+                cleaned = _clean(field, raw)
+                if cleaned == "" or cleaned is None:
+                    continue
+                try:
+                    value = convert(cleaned)
+                except InputError as exc:
+                    bad = True
+                    failed.add(field)
+                    for p in exc.problems:
+                        self.problem(p.located(file=self.file, row=line))
+                    continue
+                if len(cache) < 100_000:
+                    cache[raw] = value
+            except TypeError:  # an unhashable cell value from a spreadsheet
+                value = convert(_clean(field, raw))
+            values[field] = value
+        if not values and not bad:
+            if any(c not in (None, "") and str(c).strip() for c in cells):
+                values = {}
+            else:
+                self.blank += 1
+                return None
+        self.read += 1
+        if len(cells) > self.width and any(str(c).strip() for c in cells[self.width:]):
+            self.problem(Problem(f"row has {len(cells)} cells but the header has {self.width}",
+                                 file=self.file, row=line,
+                                 hint="check for an unquoted separator in a value"))
+            return None
+        for name in _REQUIRED:
+            if name not in values and name not in failed:
+                bad = True
+                self.problem(Problem("required field is missing", field=name, file=self.file,
+                                     row=line, hint=f"give {name}"))
+        for p in Employment.consistency_problems(values):
+            bad = True
+            self.problem(p.located(file=self.file, row=line))
+        return None if bad else values
+
+    def finish(self) -> None:
+        """Raise every problem found, if any."""
+        if self.dropped:
+            self.problems.append(Problem(
+                f"... and {self.dropped} more problem(s) not listed", file=self.file,
+                hint="fix the problems above first; they often share a cause"))
+        if self.problems:
+            raise InputError(self.problems)
+
+
+def _row(values: dict[str, Any]) -> Row:
+    extra = None
+    if len(values) > 6 or not values.keys() <= _ROW_FIELDS:
+        extra = {k: v for k, v in values.items() if k not in _ROW_FIELDS}
+    return Row(values["person"], values["start"], values.get("end"), values["hours_per_week"],
+               values.get("contract", ContractType.REGULAR), values.get("target_group"),
+               extra or None)
+
+
+RowSink = Callable[[int, EmploymentLike], None]
+Progress = Callable[[int], None]
+
+
+def _open_rows(path: Path) -> tuple[list[str | None], Iterator[tuple[int, Sequence[Any]]], Any]:
+    """Header fields, numbered data rows and a closer, for a CSV or XLSX file."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
-            employments.append(Employment.from_mapping(data))
-        except InputError as exc:
-            problems.extend(p.located(file=file, row=line) for p in exc.problems)
-    return employments, read, blank, problems
+            import openpyxl
+        except ImportError:
+            raise InputError.single(
+                "reading .xlsx needs openpyxl", field="employments", value=str(path),
+                hint="pip install 'psoladder[xlsx]', or save the sheet as CSV") from None
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        header = [str(c) if c is not None else "" for c in next(rows, ())]
+        fields, problems = _header(header, path.name)
+        if problems:
+            book.close()
+            raise InputError(problems)
+        return fields, ((i, r) for i, r in enumerate(rows, start=2)), book.close
+    try:
+        stream = path.open(encoding="utf-8-sig", newline="")
+    except FileNotFoundError:
+        raise InputError.single("payroll file not found", field="employments",
+                                value=str(path),
+                                hint="give a path relative to the organisation file") from None
+    try:
+        fields, numbered = _csv_rows(stream, path.name)
+    except BaseException:
+        stream.close()
+        raise
+    return fields, numbered, stream.close
 
 
-def read_csv(stream: IO[str], *, name: str = "<csv>") -> PayrollRead:
-    """Read a payroll CSV from an open text stream (see the module docs)."""
-    first = stream.readline()
+def _csv_rows(stream: IO[str], name: str) -> tuple[list[str | None],
+                                                    Iterator[tuple[int, Sequence[Any]]]]:
+    try:
+        first = stream.readline()
+    except UnicodeDecodeError as exc:
+        raise _not_utf8(exc, name) from None
     delimiter = ";" if first.count(";") > first.count(",") else ","
     header = next(csv.reader([first], delimiter=delimiter), [])
     fields, problems = _header(header, name)
+    if problems:
+        raise InputError(problems)
     reader = csv.reader(stream, delimiter=delimiter)
 
-    def numbered() -> Iterator[tuple[int, list[str]]]:
+    def numbered() -> Iterator[tuple[int, Sequence[Any]]]:
         try:
             for cells in reader:
                 yield reader.line_num + 1, cells
         except csv.Error as exc:
-            problems.append(Problem(f"the file is not valid CSV: {exc}", file=name,
-                                    row=reader.line_num + 1))
+            raise InputError([Problem(f"the file is not valid CSV: {exc}", file=name,
+                                      row=reader.line_num + 1)]) from None
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(exc, name) from None
 
-    if problems:
-        raise InputError(problems)
-    employments, read, blank, row_problems = _rows_to_employments(numbered(), fields, name)
-    problems.extend(row_problems)
-    if problems:
-        raise InputError(problems)
-    return PayrollRead(name, tuple(employments), read, blank)
+    return fields, numbered()
 
 
-def read_xlsx(path: Path) -> PayrollRead:
-    """Read the first sheet of an Excel workbook (needs the ``xlsx`` extra)."""
+def _not_utf8(exc: UnicodeDecodeError, name: str) -> InputError:
+    return InputError([Problem(f"the file is not UTF-8 ({exc.reason} at byte {exc.start})",
+                               file=name, hint="save the export as CSV UTF-8")])
+
+
+@attrs.frozen
+class PayrollSummary:
+    """What a streamed payroll file gave.
+
+    Attributes:
+        file: The file name.
+        rows_read: Data rows read (blank lines excluded).
+        blank_rows: Blank lines skipped.
+    """
+
+    file: str
+    rows_read: int
+    blank_rows: int
+
+
+def _scan(fields: list[str | None], rows: Iterable[tuple[int, Sequence[Any]]], name: str,
+          emit: Callable[[int, dict[str, Any]], None], progress: Progress | None,
+          every: int = 50_000) -> _RowParser:
+    parser = _RowParser(fields, name)
+    for line, cells in rows:
+        values = parser.parse(line, cells)
+        if values is not None and not parser.problems:
+            emit(line, values)
+        if progress is not None and line % every == 0:
+            progress(parser.read)
+    return parser
+
+
+def stream_payroll(path: str | Path, sink: RowSink, *,
+                   progress: Progress | None = None) -> PayrollSummary:
+    """Validate a payroll file row by row, handing each row to ``sink``.
+
+    Rows are not kept: ``sink(line, row)`` receives each valid row as a
+    compact :class:`~psoladder.fte.Row` (e.g. a
+    :class:`~psoladder.fte.WorkforceBuilder`'s ``add``). Once a problem is
+    found, later rows are only validated; at the end every problem is raised
+    at once, and the sink's data must be discarded.
+
+    Args:
+        path: The ``.csv`` (or ``.xlsx``) file.
+        sink: Receives ``(line number, row)`` for each valid row.
+        progress: Called with the number of rows read every 50,000 rows.
+    """
+    path = Path(path)
+    fields, rows, close = _open_rows(path)
     try:
-        import openpyxl
-    except ImportError:
-        raise InputError.single(
-            "reading .xlsx needs openpyxl", field="employments", value=str(path),
-            hint="pip install 'psoladder[xlsx]', or save the sheet as CSV") from None
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = book.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = [str(c) if c is not None else "" for c in next(rows, ())]
-        fields, problems = _header(header, path.name)
-        if problems:
-            raise InputError(problems)
-        numbered = ((i, list(r)) for i, r in enumerate(rows, start=2))
-        employments, read, blank, problems = _rows_to_employments(numbered, fields, path.name)
+        parser = _scan(fields, rows, path.name, lambda line, v: sink(line, _row(v)), progress)
     finally:
-        book.close()
-    if problems:
-        raise InputError(problems)
-    return PayrollRead(path.name, tuple(employments), read, blank)
+        close()
+    parser.finish()
+    return PayrollSummary(path.name, parser.read, parser.blank)
+
+
+def _collect(fields: list[str | None], rows: Iterable[tuple[int, Sequence[Any]]],
+             name: str) -> PayrollRead:
+    employments: list[Employment] = []
+    parser = _scan(fields, rows, name, lambda _, v: employments.append(Employment(**v)), None)
+    parser.finish()
+    return PayrollRead(name, tuple(employments), parser.read, parser.blank)
+
+
+def read_csv(stream: IO[str], *, name: str = "<csv>") -> PayrollRead:
+    """Read a payroll CSV from an open text stream (see the module docs)."""
+    fields, rows = _csv_rows(stream, name)
+    return _collect(fields, rows, name)
 
 
 def read_payroll(path: str | Path) -> PayrollRead:
-    """Read a payroll export (``.csv``, or ``.xlsx`` with the ``xlsx`` extra).
+    """Read a payroll export (``.csv``, or ``.xlsx`` with the ``xlsx`` extra) into memory.
+
+    For large files prefer :func:`stream_payroll` (through
+    :func:`psoladder.assess_file`), which keeps no row objects.
 
     Raises:
         InputError: With every problem of the file, each located.
     """
     path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return read_xlsx(path)
+    fields, rows, close = _open_rows(path)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as stream:
-            return read_csv(stream, name=path.name)
-    except FileNotFoundError:
-        raise InputError.single("payroll file not found", field="employments",
-                                value=str(path),
-                                hint="give a path relative to the organisation file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError([Problem(f"the file is not UTF-8 ({exc.reason} at byte {exc.start})",
-                                  file=path.name,
-                                  hint="save the export as CSV UTF-8")]) from None
+        return _collect(fields, rows, path.name)
+    finally:
+        close()

@@ -40,7 +40,7 @@ import enum
 import functools
 import itertools
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -351,6 +351,16 @@ class RuleSet:
     norms: NormTable
     sources: Mapping[str, str]
     overridden: frozenset[str] = frozenset()
+    # Derived values (typed lookups, norms per size) computed once per rule set.
+    _memo: dict[Any, Any] = attrs.field(factory=dict, eq=False, repr=False, init=False)
+
+    def memo(self, key: Any, compute: Callable[[], T]) -> T:
+        """``compute()``, remembered under ``key`` for this rule set (values are immutable)."""
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     def parameter(self, name: str) -> Cited[Any]:
         """The parameter ``name`` in force.
@@ -365,6 +375,9 @@ class RuleSet:
 
     def decimal(self, name: str) -> Cited[Decimal]:
         """A numeric parameter as ``Decimal``."""
+        return self.memo(("decimal", name), lambda: self._decimal(name))
+
+    def _decimal(self, name: str) -> Cited[Decimal]:
         cited = self.parameter(name)
         value = cited.value
         if isinstance(value, bool) or not isinstance(value, Decimal | int):
@@ -387,8 +400,8 @@ class RuleSet:
 
     def codes(self, name: str) -> Cited[frozenset[str]]:
         """A parameter listing codes (target groups, contract types, levels)."""
-        cited = self.parameter(name)
-        return attrs.evolve(cited, value=frozenset(cited.value))
+        return self.memo(("codes", name), lambda: attrs.evolve(
+            self.parameter(name), value=frozenset(self.parameter(name).value)))
 
     def target_group(self, group: TargetGroup) -> TargetGroupRules:
         """The rules of one target group."""
@@ -402,7 +415,7 @@ class RuleSet:
     def levels(self) -> tuple[Level, ...]:
         """The levels that exist under this edition, lowest first."""
         codes = self.codes("levels_available").value
-        return tuple(level for level in Level if level.value in codes)
+        return self.memo("levels", lambda: tuple(lv for lv in Level if lv.value in codes))
 
     @property
     def after_last_known_edition(self) -> bool:
