@@ -226,3 +226,16 @@ def test_missing_optional_dependency_message(monkeypatch: pytest.MonkeyPatch,
         persons_frame(example)
     with pytest.raises(psoladder.InputError, match=r"psoladder\[plot\]"):
         plot_ladder(example)
+
+
+def test_public_api_is_complete_and_lazy() -> None:
+    code = ("import sys, psoladder; loaded = [m for m in sys.modules if m.startswith('psoladder')];"
+            "print(len(loaded)); missing = [n for n in psoladder.__all__ "
+            "if getattr(psoladder, n, None) is None]; print(missing)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    assert out[0] == "1"       # import psoladder loads nothing else yet
+    assert out[1] == "[]"      # every public name resolves
+    assert set(dir(psoladder)) >= set(psoladder.__all__)
+    with pytest.raises(AttributeError):
+        psoladder.no_such_name  # noqa: B018

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 from collections.abc import Callable, Iterable, Sized
 from decimal import Decimal
 from fractions import Fraction
@@ -63,6 +64,7 @@ from psoladder.levels import (
     company_size,
     decide_level,
     gaps,
+    min_total_fte,
     norms_for,
     scores,
 )
@@ -324,7 +326,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     weighted = weighted_target_fte(wf)
     bought = indirect(organisation.purchases, peiljaar)
     s = scores(total, weighted, bought.indirect_fte, rules)
-    minimum = Fraction(rules.decimal("min_total_fte").value)
+    minimum = min_total_fte(rules)
     eligible = total >= minimum
     size = company_size(total)
     norms = norms_for(size, rules=rules, policy=policy)
@@ -385,6 +387,7 @@ def assess_many(
     *,
     progress: Callable[[int, int | None], None] | None = None,
     overrides: RuleOverrides | None = None,
+    pause_gc: bool = True,
     **options: Any,
 ) -> list[Assessment]:
     """Assess many organisations, sharing the rule set of each application date.
@@ -395,6 +398,8 @@ def assess_many(
         progress: Called as ``progress(done, total)`` after each organisation;
             ``total`` is ``None`` when the iterable has no length.
         overrides: User rule values applied to every rule set.
+        pause_gc: Pause Python's cycle collector during the batch (restored
+            afterwards; see the performance page).
         **options: Passed on to :func:`assess` (``norm_policy``,
             ``thirty_plus_basis``).
 
@@ -406,13 +411,24 @@ def assess_many(
     total = len(organisations) if isinstance(organisations, Sized) else None
     by_date: dict[dt.date, RuleSet] = {}
     results = []
-    for done, org in enumerate(organisations, start=1):
-        on = org.application_date
-        if on not in by_date:
-            by_date[on] = rules_at(on, overrides)
-        results.append(assess(org, rules=by_date[on], **options))
-        if progress is not None:
-            progress(done, total)
+    # The results form a large, growing set of long-lived objects without
+    # reference cycles; CPython's cycle collector would rescan them again and
+    # again. Pausing it for the batch (and restoring it after) saves about a
+    # third of the time on 10,000 organisations; nothing is leaked.
+    paused = pause_gc and gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        for done, org in enumerate(organisations, start=1):
+            on = org.application_date
+            if on not in by_date:
+                by_date[on] = rules_at(on, overrides)
+            results.append(assess(org, rules=by_date[on], **options))
+            if progress is not None:
+                progress(done, total)
+    finally:
+        if paused:
+            gc.enable()
     return results
 
 

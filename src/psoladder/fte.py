@@ -59,6 +59,10 @@ __all__ = ["EmploymentLike", "PeriodFte", "PersonFte", "Row", "Workforce", "Work
 _ONE_DAY = dt.timedelta(days=1)
 _ZERO = Fraction(0)
 
+#: Hours per week x days: a whole number in the common case of whole hours,
+#: kept as ``int`` because integer sums are much faster than ``Fraction`` ones.
+HourDays = int | Fraction
+
 
 _EXTRA = ("inflow", "status_until", "school_left", "ww_since", "status_lost", "placement_start",
           "registered", "disabled_in_service")
@@ -113,9 +117,11 @@ class PeriodFte:
         employment: The row.
         inflow: The inflow date used for it (R-TG-0a).
         days: Days of the row inside the peiljaar.
-        fte: Its fte (after the person cap of R-FTE-3).
+        hour_days: Hours per week x days in the peiljaar, after the cap: the
+            exact quantity behind :attr:`fte`.
         counted_days: Days inside both the peiljaar and the counting window.
-        counted_fte: Unweighted fte of the counted days.
+        counted_hour_days: The same for the counted days (:attr:`counted_fte`).
+        denominator: Full-time hours x days in the peiljaar.
         counting: Its counting window, weight and reasons (R-TG-0).
         excluded: Left out of total fte (R-CT-6).
         capped_days: Days on which the person cap scaled the row down.
@@ -125,16 +131,29 @@ class PeriodFte:
     employment: EmploymentLike
     inflow: dt.date
     days: int
-    fte: Fraction
+    hour_days: HourDays
     counted_days: int
-    counted_fte: Fraction
+    counted_hour_days: HourDays
+    denominator: Fraction = attrs.field(repr=False)
     counting: Counting
     excluded: bool
     capped_days: int
 
     @property
+    def fte(self) -> Fraction:
+        """Its fte (after the person cap of R-FTE-3)."""
+        return Fraction(self.hour_days) / self.denominator
+
+    @property
+    def counted_fte(self) -> Fraction:
+        """Unweighted fte of the counted days."""
+        return Fraction(self.counted_hour_days) / self.denominator
+
+    @property
     def weighted_fte(self) -> Fraction:
         """``counted_fte x weight`` (R-TG-0)."""
+        if not self.counted_hour_days:
+            return _ZERO
         return self.counted_fte * self.counting.weight
 
 
@@ -157,7 +176,7 @@ class PersonFte:
 
     person: str
     periods: tuple[PeriodFte, ...]
-    hour_days: Fraction
+    hour_days: HourDays
     denominator: Fraction = attrs.field(repr=False)
     weighted_fte: Fraction
     capped: bool
@@ -167,7 +186,7 @@ class PersonFte:
     @property
     def fte(self) -> Fraction:
         """Total fte (at most 1.0 at any time, R-FTE-3)."""
-        return self.hour_days / self.denominator
+        return Fraction(self.hour_days) / self.denominator
 
     @property
     def summarised(self) -> bool:
@@ -214,7 +233,7 @@ class Workforce:
         """Total fte of the applicant (R-FTE-6)."""
         if self.denominator is None:
             return sum((p.fte for p in self.persons), _ZERO)
-        return sum((p.hour_days for p in self.persons), _ZERO) / self.denominator
+        return Fraction(sum(p.hour_days for p in self.persons)) / self.denominator
 
     @property
     def periods(self) -> Iterator[PeriodFte]:
@@ -326,16 +345,19 @@ class _PersonCalc:
         self.peiljaar = peiljaar
         self.n_days = peiljaar.days
         self.denominator = fulltime * self.n_days
-        self.limit = cap * fulltime
+        limit = cap * fulltime
+        self.limit: HourDays = limit.numerator if limit.denominator == 1 else limit
         self.rules = rules
-        self._hours: dict[Decimal, Fraction] = {}
+        self._hours: dict[Decimal, HourDays] = {}
         self._plain: dict[ContractType, Counting] = {}
         self._excluded = {c for c, ct in rules.contract_types.items() if ct.excluded}
 
-    def _fraction(self, hours: Decimal) -> Fraction:
+    def _fraction(self, hours: Decimal) -> HourDays:
         value = self._hours.get(hours)
         if value is None:
-            value = self._hours[hours] = Fraction(hours)
+            exact = Fraction(hours)
+            value = self._hours[hours] = (exact.numerator if exact.denominator == 1
+                                          else exact)
         return value
 
     def _counting(self, e: EmploymentLike, inflow: dt.date) -> Counting:
@@ -360,7 +382,7 @@ class _PersonCalc:
                 if span is not None:
                     spans.append((span, e.hours_per_week))
         spans.sort(key=lambda item: item[0].start)
-        hour_days = _ZERO
+        hour_days: HourDays = 0
         capped = False
         previous_end = None
         for span, hours_per_week in spans:
@@ -376,8 +398,33 @@ class _PersonCalc:
                          weighted_fte=_ZERO, capped=capped, rows=len(rows),
                          on_peildatum=previous_end == self.peiljaar.end)
 
+    def _single_plain(self, person: str, row: int, e: EmploymentLike,
+                      first_start: dt.date) -> PersonFte:
+        """One row outside the target groups: nothing counts as target-group work."""
+        inflow = e.inflow or first_start
+        excluded = e.contract in self._excluded
+        span = None if excluded else self.peiljaar.intersect(e.period)
+        hour_days: HourDays = 0
+        capped_days = 0
+        if span is not None:
+            hours = self._fraction(e.hours_per_week)
+            h = min(hours, self.limit)
+            hour_days = span.days * h
+            capped_days = span.days if h < hours else 0
+        d = self.denominator
+        period = PeriodFte(row=row, employment=e, inflow=inflow,
+                           days=0 if span is None else span.days, hour_days=hour_days,
+                           counted_days=0, counted_hour_days=0, denominator=d,
+                           counting=self._counting(e, inflow), excluded=excluded,
+                           capped_days=capped_days)
+        return PersonFte(person=person, periods=(period,), hour_days=hour_days, denominator=d,
+                         weighted_fte=_ZERO, capped=capped_days > 0, rows=1,
+                         on_peildatum=span is not None and span.end == self.peiljaar.end)
+
     def person(self, person: str, rows: list[tuple[int, EmploymentLike]], first_start: dt.date,
                detail: bool) -> PersonFte:
+        if len(rows) == 1 and rows[0][1].target_group is None:
+            return self._single_plain(person, *rows[0], first_start)
         peiljaar = self.peiljaar
         clipped: list[DateRange | None] = []
         countings: list[tuple[dt.date, Counting]] = []
@@ -388,8 +435,8 @@ class _PersonCalc:
                            else peiljaar.intersect(e.period))
         hours = [self._fraction(e.hours_per_week) for _, e in rows]
         n = len(rows)
-        hour_days = [_ZERO] * n
-        counted_hour_days = [_ZERO] * n
+        hour_days: list[HourDays] = [0] * n
+        counted_hour_days: list[HourDays] = [0] * n
         counted_days = [0] * n
         capped_days = [0] * n
         spans = [c for c in clipped if c is not None]
@@ -416,13 +463,12 @@ class _PersonCalc:
         periods = tuple(
             PeriodFte(row=row, employment=e, inflow=countings[i][0],
                       days=0 if (span := clipped[i]) is None else span.days,
-                      fte=hour_days[i] / d if hour_days[i] else _ZERO,
-                      counted_days=counted_days[i],
-                      counted_fte=counted_hour_days[i] / d if counted_days[i] else _ZERO,
+                      hour_days=hour_days[i], counted_days=counted_days[i],
+                      counted_hour_days=counted_hour_days[i], denominator=d,
                       counting=countings[i][1],
                       excluded=e.contract in self._excluded, capped_days=capped_days[i])
             for i, (row, e) in enumerate(rows))
-        total_hour_days = hour_days[0] if n == 1 else sum(hour_days, _ZERO)
+        total_hour_days = hour_days[0] if n == 1 else sum(hour_days)
         weighted = sum((p.weighted_fte for p in periods if p.counted_days), _ZERO)
         end = peiljaar.end
         on_peildatum = any(c is not None and end in c for c in clipped)
@@ -433,8 +479,8 @@ class _PersonCalc:
                          on_peildatum=on_peildatum)
 
     def _concurrent(self, clipped: list[DateRange | None],
-                    countings: list[tuple[dt.date, Counting]], hours: list[Fraction],
-                    hour_days: list[Fraction], counted_hour_days: list[Fraction],
+                    countings: list[tuple[dt.date, Counting]], hours: list[HourDays],
+                    hour_days: list[HourDays], counted_hour_days: list[HourDays],
                     counted_days: list[int], capped_days: list[int]) -> None:
         # Split the peiljaar where the set of active rows or a window changes; on
         # each piece the hours are constant, so the cap and the window are too.
@@ -451,8 +497,8 @@ class _PersonCalc:
             if not active:
                 continue
             days = (b - a).days
-            total_hours = sum((hours[i] for i in active), Fraction(0))
-            scale = min(Fraction(1), self.limit / total_hours)
+            total_hours = sum(hours[i] for i in active)
+            scale = min(Fraction(1), Fraction(self.limit) / total_hours)
             for i in active:
                 piece = days * hours[i] * scale
                 hour_days[i] += piece

@@ -28,6 +28,7 @@ Fraction(100, 51)
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from fractions import Fraction
 
@@ -69,16 +70,20 @@ class SupplierProfile:
         return cls(purchase.supplier, purchase.supplier_turnover, purchase.supplier_fte,
                    purchase.supplier_direct_pct)
 
+    @functools.cached_property
+    def fte_per_euro(self) -> Fraction:
+        """Target-group fte bought with one euro (R-IND-2)."""
+        return purchase_fte(1, self.turnover, self.fte, self.direct_pct)
+
     def fte_for(self, amount: Exact) -> Fraction:
         """Target-group fte bought with ``amount`` euro (R-IND-2)."""
-        return purchase_fte(amount, self.turnover, self.fte, self.direct_pct)
+        return as_fraction(amount) * self.fte_per_euro
 
     def amount_for(self, fte: Exact) -> Fraction:
         """Euro needed to buy ``fte`` target-group fte (inverse of :meth:`fte_for`)."""
-        per_euro = self.fte_for(1)
-        if not per_euro:
+        if not self.fte_per_euro:
             raise ZeroDivisionError(f"{self.name} has no direct contribution to buy")
-        return as_fraction(fte) / per_euro
+        return as_fraction(fte) / self.fte_per_euro
 
 
 def purchase_fte(amount: Exact, turnover: Exact, supplier_fte: Exact,

@@ -61,6 +61,7 @@ __all__ = [
     "counted_indirect",
     "decide_level",
     "gaps",
+    "min_total_fte",
     "norms_for",
     "scores",
 ]
@@ -151,12 +152,20 @@ class Norms:
         }
 
 
+def min_total_fte(rules: RuleSet) -> Fraction:
+    """The least total fte of an eligible applicant (R-FTE-5), exact."""
+    return rules.memo("min_total_fte", lambda: Fraction(rules.decimal("min_total_fte").value))
+
+
 def company_size(total_fte: Exact) -> int:
     """Company size: total fte rounded half-up to a whole number (R-SIZE-2).
 
     >>> company_size(Fraction(31, 2)), company_size(Decimal("15.49"))
     (16, 15)
     """
+    if isinstance(total_fte, Fraction) and total_fte >= 0:
+        # half-up on whole numbers, in integers
+        return (2 * total_fte.numerator + total_fte.denominator) // (2 * total_fte.denominator)
     return int(round_half_up(total_fte))
 
 
@@ -239,8 +248,11 @@ def cap_factor(rules: RuleSet) -> Fraction:
     >>> cap_factor(rules_at(dt.date(2024, 5, 1)))
     Fraction(4, 1)
     """
-    share = Fraction(rules.decimal("max_indirect_share").value)
-    return share / (1 - share)
+    def compute() -> Fraction:
+        share = Fraction(rules.decimal("max_indirect_share").value)
+        return share / (1 - share)
+
+    return rules.memo("cap_factor", compute)
 
 
 def counted_indirect(indirect_pct: Exact, direct_pct: Exact, rules: RuleSet) -> Fraction:
@@ -332,7 +344,7 @@ class Position:
 
     def level(self, rules: RuleSet, policy: NormPolicy = NormPolicy.NEAREST) -> Level:
         """The level this position reaches (R-FTE-5, R-SIZE-2, R-LVL-5)."""
-        eligible = self.total_fte >= Fraction(rules.decimal("min_total_fte").value)
+        eligible = self.total_fte >= min_total_fte(rules)
         norms = norms_for(company_size(self.total_fte), rules=rules, policy=policy)
         score = scores(self.total_fte, self.weighted_target_fte, self.indirect_fte, rules)
         return decide_level(score.total_pct, norms, eligible=eligible)
@@ -442,6 +454,28 @@ def _direct_needed(norm: Fraction, indirect: Fraction, factor: Fraction) -> Frac
     return norm - indirect
 
 
+def _hire_estimate(position: Position, target: Level, rules: RuleSet, policy: NormPolicy,
+                   factor: Fraction) -> Fraction:
+    """Extra target fte as hires that reach ``target``, estimated in closed form.
+
+    Solves ``100 (W + x) / (T + x) >= needed direct %`` with the norm and the
+    indirect percentage of the size after the hire, refined twice (both move
+    with ``x``). Only a starting point: the search checks it exactly.
+    """
+    t, w, i = position.total_fte, position.weighted_target_fte, position.indirect_fte
+    x = Fraction(0)
+    for _ in range(3):
+        norm = norms_for(company_size(t + x), rules=rules, policy=policy).for_level(target)
+        if norm is None:
+            return Fraction(0)
+        indirect_pct = 100 * i / (t + x + i) if t + x + i else Fraction(0)
+        needed = _direct_needed(norm, indirect_pct, factor)
+        if needed >= 100:
+            return _SEARCH_LIMIT_FTE
+        x = max(Fraction(0), (needed * t / 100 - w) / (1 - needed / 100))
+    return x
+
+
 def gaps(
     position: Position,
     rules: RuleSet,
@@ -505,8 +539,7 @@ def gaps(
         d_needed = _direct_needed(norm, now.indirect_pct, factor)
         t, w = position.total_fte, position.weighted_target_fte
         guess_filled = (d_needed * t / 100 - w) / step
-        guess_hired = ((d_needed * t / 100 - w) / (1 - d_needed / 100) / step
-                       if d_needed < 100 else Fraction(limit))
+        guess_hired = _hire_estimate(position, target, rules, policy, factor) / step
         rest = norm - now.direct_pct
         guess_bought = Fraction(0)
         if 0 < rest < 100:
@@ -527,7 +560,7 @@ def gaps(
                 return attrs.evolve(position, indirect_fte=position.indirect_fte
                                     + supplier.fte_for(k * money)).level(rules, policy) >= target
 
-            guess_money = supplier.amount_for(k_bought * step) / money
+            guess_money = supplier.amount_for(max(guess_bought * step, Fraction(0))) / money
             k_money = _smallest(spent, int(supplier.amount_for(_SEARCH_LIMIT_FTE) / money) + 1,
                                 math.ceil(guess_money))
             if k_money is not None:

@@ -154,6 +154,10 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
     group = regular = workforce_amount = Fraction(0)
     counted: list[str] = []
     for person in workforce.persons:
+        if not any(p.employment.target_group is not None for p in person.periods):
+            if basis is ThirtyPlusBasis.HEADCOUNT and person.on_peildatum:
+                workforce_amount += 1
+            continue
         if basis is ThirtyPlusBasis.FTE:
             if not person.periods:
                 continue  # a summarised person has no target-group row

@@ -16,7 +16,6 @@ import json
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -168,7 +167,7 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
 
 def example_path() -> Path:
     """Path of the embedded example organisation file (a cleaning company, ~120 people)."""
-    return Path(str(resources.files("psoladder").joinpath("data/example/organisation.toml")))
+    return Path(__file__).resolve().parent.parent / "data" / "example" / "organisation.toml"
 
 
 def load_example() -> Organisation:

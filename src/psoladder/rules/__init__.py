@@ -42,7 +42,6 @@ import itertools
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -803,7 +802,7 @@ def _check_norms(norms: Mapping[str, Any], sources: Mapping[str, str], check: _C
 @functools.cache
 def rule_data() -> RuleData:
     """The shipped rule data, loaded and schema-checked once."""
-    text = resources.files("psoladder.rules").joinpath("data/pso.toml").read_text("utf-8")
+    text = (Path(__file__).parent / "data" / "pso.toml").read_text("utf-8")
     return _parse(tomllib.loads(text, parse_float=Decimal), "psoladder/rules/data/pso.toml")
 
 

@@ -1,0 +1,105 @@
+"""The streaming path (assess_file) gives the same assessment as the in-memory one."""
+
+from __future__ import annotations
+
+import csv
+import gc
+from pathlib import Path
+
+import attrs
+from hypothesis import given, settings
+
+import psoladder
+from psoladder import assess, assess_file, assess_many, load_organisation
+from psoladder.testing import strategies as pst
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+FIELDS = [f.name for f in attrs.fields(psoladder.Employment)]
+
+
+def same(a: psoladder.Assessment, b: psoladder.Assessment) -> None:
+    da, db = a.to_dict(), b.to_dict()
+    assert da == db
+    assert a.explanation.figures() == b.explanation.figures()
+
+
+def test_examples_stream_to_the_same_result() -> None:
+    for path in [psoladder.example_path(), *sorted(EXAMPLES.glob("*/organisation.toml"))]:
+        same(assess(load_organisation(path)), assess_file(path))
+
+
+def test_streamed_explanation_summarises_people_outside_the_target_groups() -> None:
+    a = assess_file(EXAMPLES / "large" / "organisation.toml")
+    total = a.explanation.step("total_fte")
+    assert any("row details are not kept" in s.formula for s in total.children)
+    assert all(s.children for s in a.explanation.step("weighted_target_fte").children)
+
+
+def test_payroll_errors_are_located_in_the_streamed_path(tmp_path: Path) -> None:
+    (tmp_path / "p.csv").write_text("person,start,hours_per_week\nA,2023-01-01,x\n"
+                                    "B,2023-01-01,40\nC,,40\n", encoding="utf-8")
+    (tmp_path / "o.toml").write_text('name = "X"\nkvk = "12345678"\n'
+                                     'application_date = 2024-05-01\nemployments = "p.csv"\n',
+                                     encoding="utf-8")
+    try:
+        assess_file(tmp_path / "o.toml")
+    except psoladder.InputError as exc:
+        assert [(p.row, p.field) for p in exc.problems] == [(2, "hours_per_week"), (4, "start")]
+    else:
+        raise AssertionError("no error")
+
+
+def test_problem_list_is_capped_with_a_count(tmp_path: Path) -> None:
+    from psoladder.io.payroll import MAX_PROBLEMS, read_payroll
+
+    rows = "".join(f"P{i},2023-01-01,x\n" for i in range(MAX_PROBLEMS + 5))
+    (tmp_path / "p.csv").write_text("person,start,hours_per_week\n" + rows, encoding="utf-8")
+    try:
+        read_payroll(tmp_path / "p.csv")
+    except psoladder.InputError as exc:
+        assert len(exc.problems) == MAX_PROBLEMS + 1
+        assert "5 more problem(s)" in exc.problems[-1].message
+    else:
+        raise AssertionError("no error")
+
+
+@settings(max_examples=30)
+@given(pst.organisations(max_people=12))
+def test_streamed_equals_in_memory(tmp_path_factory, org: psoladder.Organisation) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("org")
+    with (folder / "payroll.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(FIELDS)
+        for e in org.employments:
+            values = attrs.asdict(e, recurse=False)
+            writer.writerow(["" if v is None else getattr(v, "value", v) for v in
+                             (values[k] for k in FIELDS)])
+    assert org.peiljaar is not None
+    (folder / "org.toml").write_text(
+        f'name = "H"\nkvk = ["12345678"]\napplication_date = {org.application_date}\n'
+        f"fulltime_hours = {org.fulltime_hours}\n"
+        f"peiljaar = {{ start = {org.peiljaar.start}, end = {org.peiljaar.end} }}\n"
+        'employments = "payroll.csv"\n', encoding="utf-8")
+    plain = attrs.evolve(org, name="H", purchases=())
+    streamed = assess_file(folder / "org.toml")
+    in_memory = assess(plain)
+    for name in ("total_fte", "weighted_target_fte", "total_pct", "level", "size", "eligible"):
+        assert getattr(streamed, name) == getattr(in_memory, name), name
+    assert streamed.thirty_plus.to_dict() == in_memory.thirty_plus.to_dict()
+    assert streamed.banenafspraak.jobs == in_memory.banenafspraak.jobs
+
+
+def test_assess_many_restores_the_garbage_collector() -> None:
+    org = psoladder.load_example()
+    calls = []
+    assert gc.isenabled()
+    results = assess_many([org, org], progress=lambda done, total: calls.append((done, total)))
+    assert gc.isenabled()
+    assert calls == [(1, 2), (2, 2)]
+    assert [r.level for r in results] == [results[0].level] * 2
+    gc.disable()
+    try:
+        assess_many(iter([org]))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
