@@ -7,6 +7,7 @@ import gc
 from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import given, settings
 
 import psoladder
@@ -41,12 +42,10 @@ def test_payroll_errors_are_located_in_the_streamed_path(tmp_path: Path) -> None
     (tmp_path / "o.toml").write_text('name = "X"\nkvk = "12345678"\n'
                                      'application_date = 2024-05-01\nemployments = "p.csv"\n',
                                      encoding="utf-8")
-    try:
+    with pytest.raises(psoladder.InputError) as info:
         assess_file(tmp_path / "o.toml")
-    except psoladder.InputError as exc:
-        assert [(p.row, p.field) for p in exc.problems] == [(2, "hours_per_week"), (4, "start")]
-    else:
-        raise AssertionError("no error")
+    assert [(p.row, p.field) for p in info.value.problems] == [(2, "hours_per_week"),
+                                                               (4, "start")]
 
 
 def test_problem_list_is_capped_with_a_count(tmp_path: Path) -> None:
@@ -54,13 +53,10 @@ def test_problem_list_is_capped_with_a_count(tmp_path: Path) -> None:
 
     rows = "".join(f"P{i},2023-01-01,x\n" for i in range(MAX_PROBLEMS + 5))
     (tmp_path / "p.csv").write_text("person,start,hours_per_week\n" + rows, encoding="utf-8")
-    try:
+    with pytest.raises(psoladder.InputError) as info:
         read_payroll(tmp_path / "p.csv")
-    except psoladder.InputError as exc:
-        assert len(exc.problems) == MAX_PROBLEMS + 1
-        assert "5 more problem(s)" in exc.problems[-1].message
-    else:
-        raise AssertionError("no error")
+    assert len(info.value.problems) == MAX_PROBLEMS + 1
+    assert "5 more problem(s)" in info.value.problems[-1].message
 
 
 @settings(max_examples=30)

@@ -498,11 +498,12 @@ class _PersonCalc:
                 continue
             days = (b - a).days
             total_hours = sum(hours[i] for i in active)
-            scale = min(Fraction(1), Fraction(self.limit) / total_hours)
+            capped = total_hours > self.limit
+            scale = Fraction(self.limit) / total_hours if capped else 1
             for i in active:
-                piece = days * hours[i] * scale
+                piece = days * hours[i] * scale if capped else days * hours[i]
                 hour_days[i] += piece
-                if scale < 1:
+                if capped:
                     capped_days[i] += days
                 window = countings[i][1].window
                 if window is not None and a in window:
