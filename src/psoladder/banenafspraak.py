@@ -44,11 +44,13 @@ class Banenafspraak:
     Attributes:
         jobs: Jobs of 25.5 hours, pro rata over the peiljaar.
         persons: The people counted.
+        job_hours: Paid hours per week of one job (cited).
         cited: Rule values used.
     """
 
     jobs: Fraction
     persons: tuple[str, ...]
+    job_hours: Cited[Any]
     cited: tuple[Cited[Any], ...]
 
     def to_dict(self) -> dict[str, Any]:
@@ -77,4 +79,5 @@ def banenafspraak(workforce: Workforce, rules: RuleSet) -> Banenafspraak:
         if part:
             persons.append(person.person)
             jobs += part
-    return Banenafspraak(jobs=jobs, persons=tuple(persons), cited=(hours, always, registered))
+    return Banenafspraak(jobs=jobs, persons=tuple(persons), job_hours=hours,
+                         cited=(hours, always, registered))

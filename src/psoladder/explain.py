@@ -246,7 +246,8 @@ def explain(a: Assessment) -> Explanation:
                 f"+ {display(a.exact_indirect_fte, 6)})"))
     share = rules.decimal("max_indirect_share")
     steps.append(Step(
-        rule="R-IND-4", title="Indirect contribution that counts (80% cap), %",
+        rule="R-IND-4",
+        title=f"Indirect contribution that counts ({display(100 * share.value)}% cap), %",
         value=_d(s.indirect_counted_pct), figure="indirect_counted_pct",
         formula=f"min({display(s.indirect_pct)}, {display(a.cap_factor)} x "
                 f"{display(s.direct_pct)})",
@@ -258,7 +259,8 @@ def explain(a: Assessment) -> Explanation:
         formula=f"{display(s.direct_pct)} + {display(s.indirect_counted_pct)}"))
     minimum = rules.decimal("min_total_fte")
     steps.append(Step(
-        rule="R-FTE-5", title="Eligible (at least 2 fte)", value=str(a.eligible).lower(),
+        rule="R-FTE-5", title=f"Eligible (at least {minimum.value} fte)",
+        value=str(a.eligible).lower(),
         figure="eligible",
         formula=f"{display(a.exact_total_fte)} >= {minimum.value}", cited=(minimum,)))
     steps.append(Step(
@@ -295,7 +297,8 @@ def explain(a: Assessment) -> Explanation:
         cited=tp.cited, notes=tuple(str(x) for x in tp.notices)))
     ba = a.banenafspraak
     steps.append(Step(
-        rule="R-BA-1", title="Banenafspraak jobs (25.5 hours)", value=_d(ba.jobs),
+        rule="R-BA-1", title=f"Banenafspraak jobs ({ba.job_hours.value} hours)",
+        value=_d(ba.jobs),
         figure="banenafspraak", formula=f"{len(ba.persons)} persons in the doelgroepregister",
         cited=ba.cited))
     gap_steps = tuple(

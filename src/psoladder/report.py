@@ -38,15 +38,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "application_date": ("Aanvraagdatum", "Application date"),
     "peiljaar": ("Peiljaar", "Peiljaar (reference year)"),
     "level": ("Niveau", "Level"),
-    "eligible": ("Komt in aanmerking (minimaal 2 fte)", "Eligible (at least 2 fte)"),
+    "eligible": ("Komt in aanmerking (minimaal {min_fte} fte)",
+                 "Eligible (at least {min_fte} fte)"),
     "scores": ("Sociale bijdrage", "Social contribution"),
     "total_fte": ("Totaal fte", "Total fte"),
     "weighted_target_fte": ("Gewogen fte doelgroep", "Weighted target-group fte"),
     "direct_pct": ("Directe bijdrage", "Direct contribution"),
     "indirect_fte": ("Indirecte fte (inkoop)", "Indirect fte (purchases)"),
     "indirect_pct": ("Indirecte bijdrage", "Indirect contribution"),
-    "indirect_counted_pct": ("Indirecte bijdrage die telt (max. 80%)",
-                             "Indirect contribution counted (80% cap)"),
+    "indirect_counted_pct": ("Indirecte bijdrage die telt (max. {cap}%)",
+                             "Indirect contribution counted ({cap}% cap)"),
     "total_pct": ("Totale sociale bijdrage", "Total score"),
     "norms": ("Normen", "Norms"),
     "size": ("Bedrijfsgrootte (fte)", "Company size (fte)"),
@@ -68,7 +69,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "tp_share": ("Aandeel 30+-doelgroep", "Share of the 30+ target group"),
     "tp_regular": ("Aandeel met regulier dienstverband", "Share on a regular contract"),
     "tp_awarded": ("PSO 30+ behaald", "PSO 30+ awarded"),
-    "banenafspraak": ("Banenafspraak (banen van 25,5 uur)", "Banenafspraak (jobs of 25.5 hours)"),
+    "banenafspraak": ("Banenafspraak (banen van {job_hours} uur)",
+                      "Banenafspraak (jobs of {job_hours} hours)"),
     "fee": ("Jaarbijdrage PSO (EUR)", "Annual PSO contribution (EUR)"),
     "qualitative": ("Kwalitatieve criteria", "Qualitative criteria"),
     "certifiable": ("Certificeerbaar niveau", "Certifiable level"),
@@ -102,7 +104,7 @@ _SOURCES: dict[str, tuple[str, str]] = {
 }
 
 
-def _t(key: str, lang: Lang) -> str:
+def _label(key: str, lang: Lang) -> str:
     nl, en = _LABELS[key]
     return nl if lang == "nl" else en
 
@@ -130,6 +132,16 @@ class _Section:
 
 
 def _sections(a: Assessment, lang: Lang) -> list[_Section]:
+    rules = a.rules
+    figures = {  # rule values some labels name, read from the rule data
+        "min_fte": _num(rules.decimal("min_total_fte").value, lang),
+        "cap": _num(100 * rules.decimal("max_indirect_share").value, lang, 0),
+        "job_hours": _num(rules.decimal("banenafspraak_job_hours").value, lang),
+    }
+
+    def _t(key: str, lang: Lang) -> str:
+        return _label(key, lang).format(**figures)
+
     yes, no = _t("yes", lang), _t("no", lang)
     pct = " %"
     out = [_Section(_t("title", lang) + ": " + a.organisation.name, rows=(
@@ -211,9 +223,9 @@ def _text(sections: Sequence[_Section], explanation: str | None, lang: Lang) -> 
         lines.extend(f"  - {line}" for line in sec.lines)
         lines.append("")
     if explanation is not None:
-        title = _t("explanation", lang)
+        title = _label("explanation", lang)
         lines += [title, "-" * len(title), explanation, ""]
-    lines.append(_t("disclaimer", lang))
+    lines.append(_label("disclaimer", lang))
     return "\n".join(lines)
 
 
@@ -234,8 +246,8 @@ def _markdown(sections: Sequence[_Section], explanation: str | None, lang: Lang)
             lines.extend(f"- {line}" for line in sec.lines)
             lines.append("")
     if explanation is not None:
-        lines += [f"## {_t('explanation', lang)}", "", "```text", explanation, "```", ""]
-    lines.append(f"*{_t('disclaimer', lang)}*")
+        lines += [f"## {_label('explanation', lang)}", "", "```text", explanation, "```", ""]
+    lines.append(f"*{_label('disclaimer', lang)}*")
     return "\n".join(lines)
 
 
@@ -267,8 +279,8 @@ def _html(sections: Sequence[_Section], explanation: str | None, lang: Lang,
             body.append("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in sec.lines)
                         + "</ul>")
     if explanation is not None:
-        body.append(f"<h2>{esc(_t('explanation', lang))}</h2><pre>{esc(explanation)}</pre>")
-    body.append(f"<footer>{esc(_t('disclaimer', lang))}</footer>")
+        body.append(f"<h2>{esc(_label('explanation', lang))}</h2><pre>{esc(explanation)}</pre>")
+    body.append(f"<footer>{esc(_label('disclaimer', lang))}</footer>")
     content = "\n".join(body)
     if not standalone:
         return f'<div class="psoladder">\n{content}\n</div>'
