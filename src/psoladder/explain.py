@@ -137,6 +137,10 @@ class Explanation:
         return "```text\n" + self.render() + "\n```"
 
 
+def _or_not(value: object) -> str:
+    return "not reachable this way" if value is None else str(value)
+
+
 def _d(value: Any) -> str:
     return str(as_decimal(value))
 
@@ -302,12 +306,14 @@ def explain(a: Assessment) -> Explanation:
         figure="banenafspraak", formula=f"{len(ba.persons)} persons in the doelgroepregister",
         cited=ba.cited))
     gap_steps = tuple(
-        Step(rule="R-GAP-1", title=f"to {g.level.value}", value=str(g.filled_post_fte),
-             inputs=(("filled posts, weighted fte", str(g.filled_post_fte)),
-                     ("new hires, weighted fte", str(g.new_hire_fte)),
-                     ("size after the hires", str(g.new_hire_size)),
-                     ("indirect fte by purchasing alone", str(g.indirect_fte)),
-                     ("purchase amount, EUR", str(g.purchase_amount)),
+        Step(rule="R-GAP-1", title=f"to {g.level.value}",
+             value="reachable" if any(v is not None for v in (
+                 g.filled_post_fte, g.new_hire_fte, g.indirect_fte)) else "not reachable",
+             inputs=(("filled posts, weighted fte", _or_not(g.filled_post_fte)),
+                     ("new hires, weighted fte", _or_not(g.new_hire_fte)),
+                     ("size after the hires", _or_not(g.new_hire_size)),
+                     ("indirect fte by purchasing alone", _or_not(g.indirect_fte)),
+                     ("purchase amount, EUR", _or_not(g.purchase_amount)),
                      ("at supplier", g.supplier.name if g.supplier else "none given")))
         for g in a.gaps)
     steps.append(Step(rule="R-GAP-1", title="Gaps to higher levels",
