@@ -99,3 +99,10 @@ def test_assess_many_restores_the_garbage_collector() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_detail_keeps_every_row() -> None:
+    a = assess_file(psoladder.example_path(), detail=True)
+    assert all(not p.summarised for p in a.workforce.persons)
+    assert sum(p.rows for p in a.workforce.persons) == a.workforce.rows_read
+    same(a, assess(load_organisation(psoladder.example_path())))

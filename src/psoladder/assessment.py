@@ -438,6 +438,7 @@ def assess_file(
     application_date: dt.date | None = None,
     overrides: RuleOverrides | None = None,
     progress: Progress | None = None,
+    detail: bool = False,
     norm_policy: NormPolicy | str = NormPolicy.NEAREST,
     thirty_plus_basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE,
     gap_supplier: SupplierProfile | None = None,
@@ -457,6 +458,8 @@ def assess_file(
         application_date: Overrides the file's application date.
         overrides: User rule values.
         progress: Called with the number of payroll rows read, now and then.
+        detail: Keep every row's details (for a full explanation or a
+            per-row DataFrame), at the cost of memory that grows with rows.
         norm_policy: ``nearest`` (default) or ``interpolate``.
         thirty_plus_basis: ``fte`` (default) or ``headcount``.
         gap_supplier: Supplier profile for the purchase gaps.
@@ -471,7 +474,7 @@ def assess_file(
     setting = _Setting.of(organisation, application_date, None, overrides)
     builder = WorkforceBuilder(peiljaar=setting.peiljaar,
                                fulltime_hours=organisation.fulltime_hours, rules=setting.rules,
-                               detail=False)
+                               detail=detail)
     for i, e in enumerate(organisation.employments, start=1):
         builder.add(i, e)
     if isinstance(payroll, str):

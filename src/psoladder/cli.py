@@ -113,7 +113,8 @@ def _assess(args: argparse.Namespace, path: Path) -> str:
     progress = _progress()
     a = assess_file(path, application_date=args.application_date,
                     overrides=_overrides(args.rules_override), norm_policy=args.norm_policy,
-                    thirty_plus_basis=args.thirty_plus_basis, progress=progress)
+                    thirty_plus_basis=args.thirty_plus_basis, progress=progress,
+                    detail=args.explain)
     if progress is not None:
         print("\r", end="", file=sys.stderr)
     if args.plot is not None:

@@ -48,7 +48,7 @@ from typing import Any
 
 import attrs
 
-from psoladder.model import ContractType, Employment, EmploymentLike, TargetGroup
+from psoladder.model import ContractType, EmploymentLike, TargetGroup
 from psoladder.periods import FOREVER, DateRange
 from psoladder.rules import Cited, Notice, RuleSet
 from psoladder.targetgroups import Counting, counting
@@ -316,7 +316,7 @@ class WorkforceBuilder:
 
 
 def workforce(
-    employments: Iterable[Employment | EmploymentLike],
+    employments: Iterable[EmploymentLike],
     *,
     peiljaar: DateRange,
     fulltime_hours: Decimal | None,
