@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from psoladder.rules import rule_data
+
+DOCS = Path(__file__).parent.parent / "docs"
+
+
+def test_generated_rules_reference_shows_every_rule_id() -> None:
+    sys.path.insert(0, str(DOCS))
+    try:
+        from rules_reference import render
+    finally:
+        sys.path.remove(str(DOCS))
+    text = render()
+    data = rule_data()
+    ids = {h.rule for _, h in data.histories()}
+    ids |= {data.raw["norms"]["rule"], data.raw["norms"]["basistrede"]["rule"], "R-ED-2"}
+    ids |= {t["rule"] for t in data.raw["target_groups"].values()}
+    ids |= {t["rule"] for t in data.raw["contract_types"].values()}
+    missing = sorted(i for i in ids if i not in text)
+    assert not missing
+    for edition in data.editions:
+        assert f"| {edition.name} | {edition.applies_from.isoformat()} |" in text
+    assert "unknown (conservative: 0.5)" in text
+
+
+def test_method_page_documents_every_decision_in_the_rule_data() -> None:
+    from psoladder.rules import Status
+
+    decisions = {h.rule for _, h in rule_data().histories()
+                 for e in h.entries if e.status is Status.DECISION}
+    page = (DOCS / "method.md").read_text("utf-8")
+    section = page[page.index("## Decisions"):]
+    documented = set(re.findall(r"R-[A-Z0-9]+-\d+[a-z]?", section))
+    assert decisions, "the rule data has decisions"
+    assert decisions <= documented, sorted(decisions - documented)
