@@ -329,3 +329,4 @@ def test_repr_and_notebook_views() -> None:
     assert "<table>" in a._repr_html_()
     assert a._repr_markdown_().startswith("# ")
     assert "```text" in a.explanation._repr_markdown_()
+    assert a.explanation._repr_html_().startswith("<pre")

@@ -14,6 +14,7 @@ rule.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -135,6 +136,9 @@ class Explanation:
 
     def _repr_markdown_(self) -> str:
         return "```text\n" + self.render() + "\n```"
+
+    def _repr_html_(self) -> str:
+        return f'<pre class="psoladder-explanation">{html.escape(self.render())}</pre>'
 
 
 def _or_not(value: object) -> str:
