@@ -239,3 +239,14 @@ def test_public_api_is_complete_and_lazy() -> None:
     assert set(dir(psoladder)) >= set(psoladder.__all__)
     with pytest.raises(AttributeError):
         psoladder.no_such_name  # noqa: B018
+
+
+def test_warnings_are_translated(example: psoladder.Assessment) -> None:
+    nl = render(example, "text", lang="nl")
+    en = render(example, "text", lang="en")
+    assert "de strengere norm" in nl
+    assert "the stricter norm" in en
+    assert "edities na 2.1" in nl
+    for w in example.warnings:
+        assert w.text("en") == w.message
+        assert w.text("nl") != w.message

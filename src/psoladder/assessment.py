@@ -308,8 +308,7 @@ class _Setting:
             peiljaar = default_peiljaar(on)
             note: tuple[str, ...] = (
                 "not given: the calendar year before the application date (R-FTE-4)",)
-            notices.append(Notice("R-FTE-4", f"no peiljaar given; {peiljaar} is used, the "
-                                  "calendar year before the application date"))
+            notices.append(Notice.of("R-FTE-4", "peiljaar_default", peiljaar=peiljaar))
         else:
             peiljaar = validate_peiljaar(organisation.peiljaar)
             note = ("given in the input",)
@@ -333,29 +332,25 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     level = decide_level(s.total_pct, norms, eligible=eligible)
 
     if not eligible:
-        notices.append(Notice("R-FTE-5", f"total fte {display(total)} is below "
-                              f"{display(minimum)}: not eligible for a PSO level"))
+        notices.append(Notice.of("R-FTE-5", "not_eligible", total=display(total),
+                                 minimum=display(minimum)))
     capped = sum(1 for p in wf.persons if p.capped)
     if capped:
-        notices.append(Notice("R-FTE-3", f"{capped} person(s) had concurrent contracts above "
-                              "full time; they count 1.0 fte on those days (psoladder decision)"))
+        notices.append(Notice.of("R-FTE-3", "person_capped", count=capped))
     if wf.rows_outside:
-        notices.append(Notice("R-FTE-6", f"{len(wf.rows_outside)} employment row(s) have no "
-                              "day in the peiljaar and count 0"))
+        notices.append(Notice.of("R-FTE-6", "rows_outside", count=len(wf.rows_outside)))
     skipped = [p for p in bought.purchases if not p.counted]
     if skipped:
-        notices.append(Notice("R-IND-6", f"{len(skipped)} purchase(s) do not count: "
-                              + "; ".join(f"{p.index} ({p.reason})" for p in skipped)))
+        notices.append(Notice.of("R-IND-6", "purchases_not_counted", count=len(skipped),
+                                 details="; ".join(f"{p.index} ({p.reason})" for p in skipped),
+                                 indexes=", ".join(str(p.index) for p in skipped)))
     if norms.source.value == "nearest_published_row":
-        notices.append(Notice("R-LVL-3", f"size {size} has no published norm row; the nearest "
-                              f"published row at or below ({norms.rows_used[0]}) is used, the "
-                              "stricter norm (supply the official full table to remove this)"))
+        notices.append(Notice.of("R-LVL-3", "norms_nearest", size=size, row=norms.rows_used[0]))
     elif norms.source.value == "interpolated":
-        notices.append(Notice("R-LVL-3", f"norms for size {size} are interpolated between "
-                              f"published rows {norms.rows_used[0]} and {norms.rows_used[1]}"))
+        notices.append(Notice.of("R-LVL-3", "norms_interpolated", size=size,
+                                 low=norms.rows_used[0], high=norms.rows_used[1]))
     if norms.basistrede_unknown and eligible and level < Level.TREDE_1:
-        notices.append(Notice("R-LVL-5", "Basistrede cannot be determined from the rule data: "
-                              "its norms are not published (supply them in a rules override)"))
+        notices.append(Notice.of("R-LVL-5", "basistrede_unknown"))
 
     tp = thirty_plus(wf, level, rules, basis=thirty_plus_basis)
     if level >= Level.TREDE_3:
@@ -363,8 +358,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
 
     supplier = gap_supplier or bought.largest_supplier()
     if supplier is not None and gap_supplier is None:
-        notices.append(Notice("R-GAP-1", f"purchase gaps assume more purchases at "
-                              f"{supplier.name}, the largest supplier in the input"))
+        notices.append(Notice.of("R-GAP-1", "gap_supplier", supplier=supplier.name))
     target_persons = [p.person for p in wf.persons if p.weighted_fte > 0]
     qualitative = evaluate(level, target_persons, organisation.evidence, rules,
                            aspirant_plan=organisation.aspirant_plan,

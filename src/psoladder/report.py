@@ -23,6 +23,7 @@ import attrs
 from psoladder.assessment import Assessment
 from psoladder.model import Level
 from psoladder.numbers import Exact, display
+from psoladder.qualitative import CRITERIA
 
 __all__ = ["FORMATS", "LANGUAGES", "Lang", "level_name", "render"]
 
@@ -72,6 +73,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "banenafspraak": ("Banenafspraak (banen van {job_hours} uur)",
                       "Banenafspraak (jobs of {job_hours} hours)"),
     "fee": ("Jaarbijdrage PSO (EUR)", "Annual PSO contribution (EUR)"),
+    "side_figures": ("Banenafspraak en jaarbijdrage", "Banenafspraak and annual fee"),
     "qualitative": ("Kwalitatieve criteria", "Qualitative criteria"),
     "certifiable": ("Certificeerbaar niveau", "Certifiable level"),
     "not_evaluated": ("niet beoordeeld (geen bewijs vastgelegd)",
@@ -86,6 +88,9 @@ _LABELS: dict[str, tuple[str, str]] = {
                    "Computed with psoladder; does not replace the audit by a "
                    "certification body."),
 }
+
+_CRITERIA_EN = {"suitable_work": "suitable work", "integration": "integration",
+                "development": "functioning and development", "guidance": "guidance"}
 
 _LEVELS: dict[Level, tuple[str, str]] = {
     Level.NONE: ("geen trede", "no level"),
@@ -201,15 +206,17 @@ def _sections(a: Assessment, lang: Lang) -> list[_Section]:
     q = a.qualitative
     qual_rows = [(_t("certifiable", lang), _t("not_evaluated", lang)
                   if q.certifiable_level is None else level_name(q.certifiable_level, lang))]
-    qual_rows += [(f"{_t('missing', lang)}: {person}", ", ".join(c))
+    qual_rows += [(f"{_t('missing', lang)}: {person}",
+                   ", ".join(CRITERIA[k] if lang == "nl" else _CRITERIA_EN[k] for k in c))
                   for person, c in q.missing.items()] if q.evaluated else []
     out.append(_Section(_t("qualitative", lang), rows=tuple(qual_rows)))
-    out.append(_Section(_t("banenafspraak", lang), rows=(
+    out.append(_Section(_t("side_figures", lang), rows=(
         (_t("banenafspraak", lang), _num(a.banenafspraak.jobs, lang, 4)),
         (_t("fee", lang), _num(a.annual_fee, lang) if a.annual_fee is not None
          else _t("unknown", lang)),
     )))
-    out.append(_Section(_t("warnings", lang), lines=tuple(str(w) for w in a.warnings)))
+    out.append(_Section(_t("warnings", lang),
+                        lines=tuple(f"{w.rule}: {w.text(lang)}" for w in a.warnings)))
     return out
 
 

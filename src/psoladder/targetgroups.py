@@ -139,10 +139,8 @@ def counting(employment: EmploymentLike, *, inflow: dt.date, rules: RuleSet) -> 
                        f"{start.isoformat()}: {placement} ({ct.rule})")
 
     if not tg.weight.known:
-        notices.append(Notice(tg.rule, f"the weight of {group.value} under edition {edition} "
-                               f"is not published; {tg.weight.value} is used, which cannot "
-                               "overstate the level (supply the official weight in a rules "
-                               "override to remove this warning)"))
+        notices.append(Notice.of(tg.rule, "weight_unknown", group=group.value,
+                                 edition=edition, weight=tg.weight.value))
     weight = Fraction(tg.weight.value) * Fraction(ct.weight.value)
     return Counting(window, weight, tg.weight, ct.weight, tuple(cited), tuple(reasons),
                     tuple(notices))

@@ -182,10 +182,8 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
         regular += reg
     if basis is ThirtyPlusBasis.FTE:
         workforce_amount = workforce.total_fte
-    notices = (Notice("R-30-4", f"the 30+ share is measured in {basis.value}"
-                      + (" over the peiljaar" if basis is ThirtyPlusBasis.FTE
-                         else f" on the peildatum {peildatum.isoformat()}")
-                      + " (psoladder decision; the other basis is an option)"),)
+    notices = (Notice.of("R-30-4", "thirty_plus_fte") if basis is ThirtyPlusBasis.FTE
+               else Notice.of("R-30-4", "thirty_plus_headcount", peildatum=peildatum.isoformat()),)
     return ThirtyPlus(basis=basis, peildatum=peildatum, group=group, regular=regular,
                       workforce=workforce_amount, min_share=min_share,
                       regular_floor=Fraction(min_share.value) * Fraction(floor_part.value),

@@ -47,6 +47,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from psoladder import messages
 from psoladder.errors import NoRuleInForce, RuleDataError
 from psoladder.model import ContractType, Level, TargetGroup
 from psoladder.periods import years_after
@@ -174,11 +175,27 @@ class Notice:
 
     Attributes:
         rule: The rule id.
-        message: What was assumed, and how to remove the warning.
+        message: What was assumed, and how to remove the warning (English).
+        key: The key of its texts in :mod:`psoladder.messages`.
+        params: The values filled into those texts.
     """
 
     rule: str
     message: str
+    key: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, rule: str, key: str, **params: object) -> Notice:
+        """A notice from the texts of :mod:`psoladder.messages`."""
+        shown = tuple((k, str(v)) for k, v in params.items())
+        return cls(rule, messages.text(key, "en", **dict(shown)), key, shown)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``en`` or ``nl``)."""
+        if not self.key:
+            return self.message
+        return messages.text(self.key, lang, **dict(self.params))
 
     def __str__(self) -> str:
         return f"{self.rule}: {self.message}"
@@ -426,14 +443,8 @@ class RuleSet:
         """Notices about the rule set itself (R-ED-3)."""
         if not self.after_last_known_edition:
             return ()
-        return (
-            Notice(
-                "R-ED-3",
-                f"editions after {self.edition.name} were not publicly documented when the "
-                f"rule data was last verified ({self.last_verified.isoformat()}); the values "
-                f"of edition {self.edition.name} are used",
-            ),
-        )
+        return (Notice.of("R-ED-3", "edition_unverified", edition=self.edition.name,
+                          verified=self.last_verified.isoformat()),)
 
     def cited_values(self) -> Iterator[Cited[Any]]:
         """Every cited value of this rule set (for listings and the docs)."""
