@@ -443,8 +443,9 @@ class RuleSet:
         """Notices about the rule set itself (R-ED-3)."""
         if not self.after_last_known_edition:
             return ()
-        return (Notice.of("R-ED-3", "edition_unverified", edition=self.edition.name,
-                          verified=self.last_verified.isoformat()),)
+        return self.memo("notices", lambda: (Notice.of(
+            "R-ED-3", "edition_unverified", edition=self.edition.name,
+            verified=self.last_verified.isoformat()),))
 
     def cited_values(self) -> Iterator[Cited[Any]]:
         """Every cited value of this rule set (for listings and the docs)."""
