@@ -12,6 +12,9 @@ For generated payrolls (default 100,000 and 1,000,000 rows) this prints:
   not an equivalent result);
 * the peak memory (max RSS) of each, measured in a fresh process.
 
+The largest size is also run with every row inside the peiljaar (an export
+of one year), the worst case for memory.
+
 Usage: ``python benchmarks/bench_payroll.py [ROWS ...]``.
 """
 
@@ -93,14 +96,16 @@ def main(sizes: list[int]) -> None:
     except ImportError:
         have_pandas = False
     print(f"python {sys.version.split()[0]}; pandas {'yes' if have_pandas else 'not installed'}")
-    for n in sizes:
-        payroll, org = write(n, HERE / "_data")
+    runs = [(n, "years") for n in sizes] + [(max(sizes), "peiljaar")]
+    for n, shape in runs:
+        payroll, org = write(n, HERE / "_data", shape)
         floor = min((_run("csv", org, payroll) for _ in range(3)),
                     key=lambda r: float(r["seconds"]))  # type: ignore[arg-type]
         ours = _run("psoladder", org, payroll)
         cli_time = _cli(org)
         t_floor, t_ours = float(floor["seconds"]), float(ours["seconds"])  # type: ignore[arg-type]
-        print(f"\n{n:,} rows ({payroll.stat().st_size / 1e6:.0f} MB)")
+        what = "history 2013-2024" if shape == "years" else "all in the peiljaar"
+        print(f"\n{n:,} rows, {what} ({payroll.stat().st_size / 1e6:.0f} MB)")
         print(f"  csv.reader pass           {t_floor:8.2f} s   {floor['max_rss_mb']:6.0f} MB")
         print(f"  psoladder.assess_file     {t_ours:8.2f} s   {ours['max_rss_mb']:6.0f} MB   "
               f"{n / t_ours:,.0f} rows/s   {t_ours / t_floor:5.1f}x the csv pass")

@@ -1,10 +1,12 @@
 """Generate a synthetic payroll export of N rows for the benchmarks (deterministic).
 
-Usage: ``python benchmarks/generate.py ROWS [OUT_DIR]``. Writes
-``payroll-ROWS.csv`` and ``organisation-ROWS.toml`` into OUT_DIR (default
-``benchmarks/_data``). About 2.5 rows per person: most people have one
-contract, some have changes of hours, some overlap; about 4% are in a target
-group, spread over every group and contract type.
+Usage: ``python benchmarks/generate.py ROWS [OUT_DIR] [years|peiljaar]``.
+Writes ``payroll-ROWS.csv`` and ``organisation-ROWS.toml`` into OUT_DIR
+(default ``benchmarks/_data``). Shape ``years`` (default): a history over
+2013-2024, about 2.5 rows per person; most people have one contract, some
+have changes of hours, some overlap; about 4% are in a target group, spread
+over every group and contract type. Shape ``peiljaar``: every row lies in the
+peiljaar 2023 (an export of one year only), the worst case for memory.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ CONTRACTS = ["regular"] * 12 + ["secondment_flex", "placement", "trial", "suppor
 HOURS = ["8", "12", "16", "20", "24", "24", "28", "32", "32", "36", "38", "40", "22.5", "33.6"]
 
 
-def rows(n: int, seed: int = 1) -> list[dict[str, str]]:
+def rows(n: int, seed: int = 1, shape: str = "years") -> list[dict[str, str]]:
+    if shape == "peiljaar":
+        return _one_year(n, seed)
     rng = random.Random(seed)
     out: list[dict[str, str]] = []
     person = 0
@@ -57,15 +61,36 @@ def rows(n: int, seed: int = 1) -> list[dict[str, str]]:
     return out
 
 
-def write(n: int, folder: Path) -> tuple[Path, Path]:
+def _one_year(n: int, seed: int) -> list[dict[str, str]]:
+    rng = random.Random(seed)
+    out: list[dict[str, str]] = []
+    person = 0
+    last = dt.date(2023, 12, 31)
+    while len(out) < n:
+        person += 1
+        group = rng.choice(GROUPS[:7]) if rng.random() < 0.04 else ""
+        start = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(200))
+        for _ in range(rng.choice([1, 1, 2, 3, 4])):
+            if len(out) >= n or start > last:
+                break
+            end = min(start + dt.timedelta(days=rng.randrange(10, 160)), last)
+            out.append({"person": f"Y{person:08d}", "start": start.isoformat(),
+                        "end": end.isoformat(), "hours_per_week": rng.choice(HOURS),
+                        "contract": rng.choice(CONTRACTS[:12]), "target_group": group})
+            start = end + dt.timedelta(days=1)
+    return out
+
+
+def write(n: int, folder: Path, shape: str = "years") -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    payroll = folder / f"payroll-{n}.csv"
+    suffix = f"{n}" if shape == "years" else f"{n}-{shape}"
+    payroll = folder / f"payroll-{suffix}.csv"
     if not payroll.exists():
         with payroll.open("w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, FIELDS, lineterminator="\n")
             writer.writeheader()
-            writer.writerows({k: r.get(k, "") for k in FIELDS} for r in rows(n))
-    org = folder / f"organisation-{n}.toml"
+            writer.writerows({k: r.get(k, "") for k in FIELDS} for r in rows(n, shape=shape))
+    org = folder / f"organisation-{suffix}.toml"
     org.write_text(f'name = "Benchmark {n}"\nkvk = ["12345678"]\n'
                    "application_date = 2024-05-01\n"
                    "peiljaar = { start = 2023-01-01, end = 2023-12-31 }\n"
@@ -76,5 +101,5 @@ def write(n: int, folder: Path) -> tuple[Path, Path]:
 if __name__ == "__main__":
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).parent / "_data"
-    for path in write(count, out):
+    for path in write(count, out, sys.argv[3] if len(sys.argv) > 3 else "years"):
         print(path)

@@ -106,3 +106,37 @@ def test_detail_keeps_every_row() -> None:
     assert all(not p.summarised for p in a.workforce.persons)
     assert sum(p.rows for p in a.workforce.persons) == a.workforce.rows_read
     same(a, assess(load_organisation(psoladder.example_path())))
+
+
+def test_unsorted_payroll_streams_to_the_same_result(tmp_path: Path) -> None:
+    import random
+
+    source = EXAMPLES / "large"
+    lines = (source / "payroll.csv").read_text("utf-8").splitlines()
+    body = lines[1:]
+    random.Random(4).shuffle(body)
+    (tmp_path / "payroll.csv").write_text("\n".join([lines[0], *body]) + "\n", "utf-8")
+    (tmp_path / "organisation.toml").write_text(
+        (source / "organisation.toml").read_text("utf-8"), "utf-8")
+    shuffled = assess_file(tmp_path / "organisation.toml")
+    original = assess_file(source / "organisation.toml")
+    for name in ("total_fte", "weighted_target_fte", "total_pct", "level", "size"):
+        assert getattr(shuffled, name) == getattr(original, name)
+    assert shuffled.thirty_plus.to_dict() == original.thirty_plus.to_dict()
+
+
+def test_last_lines_and_early_completion() -> None:
+    from psoladder.fte import WorkforceBuilder
+    from psoladder.io.payroll import last_lines
+
+    last = last_lines(EXAMPLES / "large" / "payroll.csv")
+    assert len(last) == psoladder.assess_file(EXAMPLES / "large" / "organisation.toml"
+                                              ).workforce.person_count
+    org = psoladder.load_example()
+    builder = WorkforceBuilder(peiljaar=org.peiljaar, fulltime_hours=None,  # type: ignore[arg-type]
+                               rules=psoladder.rules_at(org.application_date), detail=False)
+    first = org.employments[0]
+    builder.add(1, first)
+    builder.complete(first.person)
+    with pytest.raises(ValueError, match="completed"):
+        builder.add(2, first)

@@ -473,7 +473,8 @@ def assess_file(
         builder.add(i, e)
     if isinstance(payroll, str):
         try:
-            stream_payroll(base / payroll, builder.add, progress=progress)
+            stream_payroll(base / payroll, builder.add, progress=progress,
+                           person_done=builder.complete)
         except InputError as exc:
             raise exc.located(file=name, field="employments") from None
     return _assess(organisation, setting, builder.build(), norm_policy=norm_policy,

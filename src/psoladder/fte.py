@@ -242,16 +242,21 @@ class Workforce:
             yield from person.periods
 
 
+_ABSENT: Any = object()  # a finished person with no day in the peiljaar (streamed)
+
+
 class WorkforceBuilder:
     """Folds employment rows, in any order, into a :class:`Workforce`.
 
     Rows are grouped by person (a person's fte needs all their rows: the
-    inflow default and the 1.0-fte cap look across them). With
-    ``detail=False`` (the streaming path for large payrolls) only what the
-    result needs is kept: rows without a day in the peiljaar are counted and
-    dropped (their start still sets the person's inflow default), and a person
-    without a target-group row in the peiljaar keeps their figures, not their
-    rows.
+    inflow default and the 1.0-fte cap look across them). A person is
+    computed when :meth:`complete` says their last row has been added (the
+    streaming reader knows it from a first pass over the file), or else at
+    :meth:`build`; their rows are freed then. With ``detail=False`` (the
+    streaming path for large payrolls) only what the result needs is kept:
+    rows without a day in the peiljaar are counted and dropped (their start
+    still sets the person's inflow default), and a person without a
+    target-group row in the peiljaar keeps their figures, not their rows.
     """
 
     def __init__(self, *, peiljaar: DateRange, fulltime_hours: Decimal | None,
@@ -264,8 +269,12 @@ class WorkforceBuilder:
         self.rules = rules
         self.detail = detail
         self._cap = rules.decimal("person_fte_cap")
-        # person -> [first start of any row, (row, employment), ...]
-        self._rows: dict[str, list[Any]] = {}
+        self._calc = _PersonCalc(peiljaar, Fraction(self.fulltime.value),
+                                 Fraction(self._cap.value), rules)
+        # Every person in order of first appearance: their result once complete.
+        self._persons: dict[str, PersonFte | None] = {}
+        # Open persons: [first start of any row, (row, employment), ...]
+        self._open: dict[str, list[Any]] = {}
         self._outside = array("q")
         self._read = 0
         self._p0, self._p1 = peiljaar.start, peiljaar.end
@@ -274,9 +283,12 @@ class WorkforceBuilder:
         """Fold in one row (``row`` is its number, for the explanation)."""
         self._read += 1
         person = employment.person
-        entry = self._rows.get(person)
+        entry = self._open.get(person)
         if entry is None:
-            entry = self._rows[person] = [employment.start]
+            if self._persons.get(person) is not None:
+                raise ValueError(f"person {person!r} was completed before this row")
+            self._persons[person] = None
+            entry = self._open[person] = [employment.start]
         elif employment.start < entry[0]:
             entry[0] = employment.start
         end = employment.end
@@ -287,31 +299,40 @@ class WorkforceBuilder:
             if self.detail:
                 entry.append((row, employment))
 
+    def complete(self, person: str) -> None:
+        """Compute ``person`` now: no more rows of theirs will be added."""
+        entry = self._open.pop(person, None)
+        if entry is None:
+            return
+        first_start, *rows = entry
+        if not rows:
+            self._persons[person] = _ABSENT  # only rows outside the peiljaar: counted
+            return
+        calc = self._calc
+        result = None
+        if not self.detail and all(e.target_group is None for _, e in rows):
+            result = calc.plain(person, rows)
+        if result is None:
+            result = calc.person(person, rows, first_start, self.detail)
+        self._persons[person] = result
+
     def build(self) -> Workforce:
         """The workforce of every row added."""
-        fulltime = Fraction(self.fulltime.value)
-        calc = _PersonCalc(self.peiljaar, fulltime, Fraction(self._cap.value), self.rules)
-        persons = []
-        notices: dict[Notice, None] = {}
+        for person in list(self._open):
+            self.complete(person)
+        persons: list[PersonFte] = []
         absent = 0
-        for person in list(self._rows):
-            # Free each person's rows once used: the peak stays near the input's size.
-            first_start, *rows = self._rows.pop(person)
-            if not rows:
-                absent += 1  # only rows outside the peiljaar (streamed): counted, not kept
-                continue
-            result = None
-            if not self.detail and all(e.target_group is None for _, e in rows):
-                result = calc.plain(person, rows)
-            if result is None:
-                result = calc.person(person, rows, first_start, self.detail)
-            persons.append(result)
-            for p in result.periods:
-                notices.update(dict.fromkeys(p.counting.notices))
+        for result in self._persons.values():
+            if result is _ABSENT:
+                absent += 1
+            elif result is not None:
+                persons.append(result)
+        # Notices in the order of the persons, whenever they were completed.
+        order = {n: None for p in persons for q in p.periods for n in q.counting.notices}
         return Workforce(peiljaar=self.peiljaar, fulltime_hours=self.fulltime,
                          persons=tuple(persons), rows_read=self._read,
                          rows_outside=self._outside, cited=(self.fulltime, self._cap),
-                         notices=tuple(notices), denominator=calc.denominator,
+                         notices=tuple(order), denominator=self._calc.denominator,
                          absent_persons=absent)
 
 

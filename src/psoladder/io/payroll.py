@@ -45,6 +45,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "PayrollRead",
     "PayrollSummary",
+    "last_lines",
     "read_csv",
     "read_payroll",
     "stream_payroll",
@@ -362,8 +363,36 @@ def _scan(fields: list[str | None], rows: Iterable[tuple[int, Sequence[Any]]], n
     return parser
 
 
+def last_lines(path: str | Path) -> dict[str, int]:
+    """Each person's last line in a payroll file: a first, light pass over it.
+
+    Lets :func:`stream_payroll` say when a person is complete, so their rows
+    can be folded and freed at once: memory then follows the number of people
+    (and, for a file not sorted by person, the rows of people still open).
+    """
+    path = Path(path)
+    fields, rows, close = _open_rows(path)
+    convert = _CONVERTERS["person"]
+    last: dict[str, int] = {}
+    try:
+        if "person" not in fields:
+            return last
+        index = fields.index("person")
+        for line, cells in rows:
+            if index >= len(cells):
+                continue
+            try:
+                last[convert(_clean("person", cells[index]))] = line
+            except InputError:
+                continue  # reported by the second pass
+    finally:
+        close()
+    return last
+
+
 def stream_payroll(path: str | Path, sink: RowSink, *,
-                   progress: Progress | None = None) -> PayrollSummary:
+                   progress: Progress | None = None,
+                   person_done: Callable[[str], None] | None = None) -> PayrollSummary:
     """Validate a payroll file row by row, handing each row to ``sink``.
 
     Rows are not kept: ``sink(line, row)`` receives each valid row as a
@@ -376,11 +405,21 @@ def stream_payroll(path: str | Path, sink: RowSink, *,
         path: The ``.csv`` (or ``.xlsx``) file.
         sink: Receives ``(line number, row)`` for each valid row.
         progress: Called with the number of rows read every 50,000 rows.
+        person_done: Called with a person's identifier right after their last
+            row (found by :func:`last_lines`, a first pass over the file).
     """
     path = Path(path)
+    last = last_lines(path) if person_done is not None else {}
+
+    def emit(line: int, values: dict[str, Any]) -> None:
+        row = _row(values)
+        sink(line, row)
+        if person_done is not None and last.get(row.person) == line:
+            person_done(row.person)
+
     fields, rows, close = _open_rows(path)
     try:
-        parser = _scan(fields, rows, path.name, lambda line, v: sink(line, _row(v)), progress)
+        parser = _scan(fields, rows, path.name, emit, progress)
     finally:
         close()
     parser.finish()
