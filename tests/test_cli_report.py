@@ -250,3 +250,14 @@ def test_warnings_are_translated(example: psoladder.Assessment) -> None:
     for w in example.warnings:
         assert w.text("en") == w.message
         assert w.text("nl") != w.message
+
+
+def test_explanation_in_dutch_has_the_same_figures(example: psoladder.Assessment) -> None:
+    nl = example.explanation_in("nl")
+    assert nl.figures() == example.explanation.figures()
+    text = nl.render()
+    assert "som over" in text
+    assert "regeldata:" in text
+    assert "Totale sociale bijdrage" in text
+    assert "sum over" in example.explanation.render()
+    assert "som over" in render(example, "text", lang="nl", explain=True)

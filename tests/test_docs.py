@@ -38,3 +38,18 @@ def test_method_page_documents_every_decision_in_the_rule_data() -> None:
     documented = set(re.findall(r"R-[A-Z0-9]+-\d+[a-z]?", section))
     assert decisions, "the rule data has decisions"
     assert decisions <= documented, sorted(decisions - documented)
+
+
+def test_every_text_has_the_same_fields_in_both_languages() -> None:
+    import string
+
+    from psoladder.messages import NOTICES, TEXTS
+
+    def fields(template: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+    for key, (en, nl) in {**NOTICES, **TEXTS}.items():
+        if key == "purchases_not_counted":  # the Dutch text lists numbers, not English reasons
+            assert fields(nl) - fields(en) == {"indexes"}
+            continue
+        assert fields(en) == fields(nl), key

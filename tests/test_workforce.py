@@ -57,7 +57,8 @@ def test_d6_participatiewet_window_ended_but_lks_running() -> None:
     assert weighted_of(plain) == 0
     [period] = wf(plain).persons[0].periods
     assert period.counting.window == DateRange(dt.date(2017, 3, 1), dt.date(2022, 2, 28))
-    assert any("5 years from inflow" in r for r in period.counting.reasons)
+    assert any("5 years from inflow" in r.message for r in period.counting.reasons)
+    assert any("5 jaar vanaf instroom" in r.text("nl") for r in period.counting.reasons)
     lks = Employment(person="P", start="2017-03-01", hours_per_week=40,
                      target_group="participatiewet_lks", status_until="2024-12-31")
     assert weighted_of(lks) == 1
@@ -91,7 +92,8 @@ def test_groups_exist_from_their_edition(group: str, first_day: str) -> None:
     row = Employment(person="P", start="2022-06-01", hours_per_week=40, target_group=group)
     before = wf(row, on=first - dt.timedelta(days=1)).persons[0].periods[0]
     assert before.weighted_fte == 0
-    assert "is not a target group under edition" in before.counting.reasons[0]
+    assert "is not a target group under edition" in before.counting.reasons[0].message
+    assert f"a target group from {first_day} on" in before.counting.reasons[0].message
     after = wf(row, on=first).persons[0].periods[0]
     assert after.counting.window is not None
     if group == "student_level_3_4":

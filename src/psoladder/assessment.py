@@ -91,7 +91,6 @@ class Assessment:
         rules: The rule set used.
         application_date: The application date (decides the edition).
         peiljaar: The peiljaar measured.
-        peiljaar_note: Why this peiljaar (given, or the default).
         workforce: Per-person and per-row fte and counting windows.
         purchases: Per-purchase indirect fte.
         exact: The exact percentages.
@@ -118,7 +117,6 @@ class Assessment:
     rules: RuleSet
     application_date: dt.date
     peiljaar: DateRange
-    peiljaar_note: tuple[str, ...]
     workforce: Workforce
     purchases: Indirect
     exact: Scores
@@ -188,6 +186,10 @@ class Assessment:
     def explanation(self) -> Explanation:
         """Every figure with its rule, formula and source (built on first use)."""
         return explain(self)
+
+    def explanation_in(self, lang: str) -> Explanation:
+        """The explanation in ``lang``: ``en`` (:attr:`explanation`) or ``nl``."""
+        return self.explanation if lang == "en" else explain(self, lang)
 
     def certificate_valid_until(self, issued_on: dt.date) -> dt.date:
         """Last valid day of a certificate issued on ``issued_on`` (R-LVL-7)."""
@@ -292,7 +294,6 @@ class _Setting:
     on: dt.date
     rules: RuleSet
     peiljaar: DateRange
-    peiljaar_note: tuple[str, ...]
     notices: tuple[Notice, ...]
 
     @classmethod
@@ -306,13 +307,10 @@ class _Setting:
         notices = list(rules.notices())
         if organisation.peiljaar is None:
             peiljaar = default_peiljaar(on)
-            note: tuple[str, ...] = (
-                "not given: the calendar year before the application date (R-FTE-4)",)
             notices.append(Notice.of("R-FTE-4", "peiljaar_default", peiljaar=peiljaar))
         else:
             peiljaar = validate_peiljaar(organisation.peiljaar)
-            note = ("given in the input",)
-        return cls(on, rules, peiljaar, note, tuple(notices))
+        return cls(on, rules, peiljaar, tuple(notices))
 
 
 def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
@@ -342,7 +340,8 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     skipped = [p for p in bought.purchases if not p.counted]
     if skipped:
         notices.append(Notice.of("R-IND-6", "purchases_not_counted", count=len(skipped),
-                                 details="; ".join(f"{p.index} ({p.reason})" for p in skipped),
+                                 details="; ".join(f"{p.index} ({p.reason.message})"
+                                                   for p in skipped if p.reason),
                                  indexes=", ".join(str(p.index) for p in skipped)))
     if norms.source.value == "nearest_published_row":
         notices.append(Notice.of("R-LVL-3", "norms_nearest", size=size, row=norms.rows_used[0]))
@@ -366,7 +365,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     position = Position(total, weighted, bought.indirect_fte)
     return Assessment(
         organisation=organisation, rules=rules, application_date=on, peiljaar=peiljaar,
-        peiljaar_note=setting.peiljaar_note, workforce=wf, purchases=bought, exact=s,
+        workforce=wf, purchases=bought, exact=s,
         exact_total_fte=total, exact_weighted=weighted, exact_indirect_fte=bought.indirect_fte,
         cap_factor=cap_factor(rules), size=size, norms=norms, norm_policy=policy, level=level,
         eligible=eligible, thirty_plus=tp, banenafspraak=banenafspraak(wf, rules),

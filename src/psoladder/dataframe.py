@@ -53,7 +53,7 @@ def persons_frame(a: Assessment) -> Any:
             "weight": as_decimal(p.counting.weight), "weighted_fte": as_decimal(p.weighted_fte),
             "window": None if p.counting.window is None else str(p.counting.window),
             "excluded": p.excluded, "capped_days": p.capped_days,
-            "reasons": "; ".join(p.counting.reasons),
+            "reasons": "; ".join(r.message for r in p.counting.reasons),
         })
     return pd.DataFrame.from_records(records)
 
@@ -68,6 +68,6 @@ def purchases_frame(a: Assessment) -> Any:
         "supplier_fte": r.purchase.supplier_fte,
         "supplier_direct_pct": r.purchase.supplier_direct_pct,
         "invoice_date": r.purchase.invoice_date, "fte": as_decimal(r.fte),
-        "counted": r.counted, "reason": r.reason,
+        "counted": r.counted, "reason": None if r.reason is None else r.reason.message,
     } for r in a.purchases.purchases]
     return pd.DataFrame.from_records(records)

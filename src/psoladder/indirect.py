@@ -37,6 +37,7 @@ import attrs
 from psoladder.model import Purchase, SupplierKind
 from psoladder.numbers import Exact, as_fraction
 from psoladder.periods import BEGINNING, FOREVER, DateRange
+from psoladder.rules import Notice
 
 __all__ = [
     "Indirect",
@@ -115,7 +116,7 @@ class PurchaseResult:
     purchase: Purchase
     fte: Fraction
     counted: bool
-    reason: str | None = None
+    reason: Notice | None = None
 
     @property
     def counted_fte(self) -> Fraction:
@@ -156,17 +157,17 @@ def indirect(purchases: tuple[Purchase, ...], peiljaar: DateRange) -> Indirect:
     return Indirect(tuple(results))
 
 
-def _not_counted(p: Purchase, peiljaar: DateRange) -> str | None:
+def _not_counted(p: Purchase, peiljaar: DateRange) -> Notice | None:
     if p.invoice_date is None:
         return None
     if p.invoice_date not in peiljaar:
-        return (f"invoice date {p.invoice_date.isoformat()} lies outside the peiljaar "
-                f"{peiljaar} (R-IND-1)")
+        return Notice.of("R-IND-1", "p.outside", date=p.invoice_date.isoformat(),
+                         peiljaar=peiljaar)
     if p.supplier_kind is SupplierKind.PSO_CERTIFIED and (
             p.certificate_valid_from is not None or p.certificate_valid_until is not None):
         valid = DateRange(p.certificate_valid_from or BEGINNING,
                           p.certificate_valid_until or FOREVER)
         if p.invoice_date not in valid:
-            return (f"the supplier's PSO certificate ({valid}) was not valid on the invoice "
-                    f"date {p.invoice_date.isoformat()} (R-IND-6)")
+            return Notice.of("R-IND-6", "p.certificate", valid=valid,
+                             date=p.invoice_date.isoformat())
     return None

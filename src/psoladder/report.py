@@ -315,7 +315,7 @@ def render(a: Assessment, fmt: str = "text", *, lang: str = "nl", explain: bool 
     if fmt == "json":
         return json.dumps(a.to_dict(explanation=explain), indent=2, ensure_ascii=False)
     sections = _sections(a, language)
-    text_tree = a.explanation.render() if explain else None
+    text_tree = a.explanation_in(language).render() if explain else None
     if fmt == "text":
         return _text(sections, text_tree, language)
     if fmt == "markdown":

@@ -63,7 +63,7 @@ class Counting:
         target_weight: The cited weight of the target group, if any.
         contract_weight: The cited weight of the contract type.
         cited: Every rule value used.
-        reasons: Why days do not count, in plain words with rule ids.
+        reasons: Why days do not count, with rule ids (``Notice.text(lang)``).
         notices: Conservative-rule warnings raised by this row.
     """
 
@@ -72,7 +72,7 @@ class Counting:
     target_weight: Cited[Any] | None
     contract_weight: Cited[Any]
     cited: tuple[Cited[Any], ...] = ()
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Notice, ...] = ()
     notices: tuple[Notice, ...] = ()
 
 
@@ -90,19 +90,19 @@ def counting(employment: EmploymentLike, *, inflow: dt.date, rules: RuleSet) -> 
     group = employment.target_group
     if group is None:
         return Counting(None, Fraction(0), None, ct.weight, tuple(cited),
-                        ("not in a PSO target group",))
+                        (Notice.of("R-TG-0", "r.not_target"),))
     tg = rules.target_group(group)
     cited.append(tg.weight)
     edition = rules.edition.name
     if not tg.available.value:
         return Counting(None, Fraction(0), tg.weight, ct.weight, (*cited, tg.available), (
-            f"{group.value} is not a target group under edition {edition} "
-            f"({tg.available.note}, R-TG-15)",))
+            Notice.of("R-TG-15", "r.not_yet", group=group.value, edition=edition,
+                      start=tg.starts.isoformat()),))
     if ct.excluded:
         return Counting(None, Fraction(0), tg.weight, ct.weight, tuple(cited), (
-            f"an SW-organisation's own SW employee detached out does not count ({ct.rule})",))
+            Notice.of(ct.rule, "r.detached", rule=ct.rule),))
 
-    reasons: list[str] = []
+    reasons: list[Notice] = []
     notices: list[Notice] = []
     window: DateRange | None = _OPEN
 
@@ -114,20 +114,20 @@ def counting(employment: EmploymentLike, *, inflow: dt.date, rules: RuleSet) -> 
         until = employment.status_until or FOREVER
         window = DateRange(BEGINNING, until)
         if employment.status_until is not None:
-            reasons.append(f"counts up to and including status_until "
-                           f"{until.isoformat()} ({tg.rule})")
+            reasons.append(Notice.of(tg.rule, "r.until", until=until.isoformat(),
+                                     rule=tg.rule))
     elif tg.window in (WindowKind.YEARS_FROM_INFLOW, WindowKind.YEARS_FROM_SCHOOL):
         assert tg.window_years is not None
         years = int(tg.window_years.value)
         cited.append(tg.window_years)
         if tg.window is WindowKind.YEARS_FROM_INFLOW:
-            anchor, what = inflow, "inflow"
+            anchor, key = inflow, "r.years_inflow"
         else:
             assert employment.school_left is not None  # checked by Employment
-            anchor, what = employment.school_left, "leaving school"
+            anchor, key = employment.school_left, "r.years_school"
         window = years_from(anchor, years)
-        reasons.append(f"counts {years} years from {what} {anchor.isoformat()}: "
-                       f"{window} ({tg.rule}, edition {edition})")
+        reasons.append(Notice.of(tg.rule, key, years=years, anchor=anchor.isoformat(),
+                                 window=window, rule=tg.rule, edition=edition))
 
     if employment.contract is ContractType.PLACEMENT and ct.window_years is not None:
         cited.append(ct.window_years)
@@ -135,8 +135,8 @@ def counting(employment: EmploymentLike, *, inflow: dt.date, rules: RuleSet) -> 
         start = employment.placement_start or employment.start
         placement = years_from(start, years)
         window = window.intersect(placement) if window is not None else None
-        reasons.append(f"a placement counts at most {years} years from its start "
-                       f"{start.isoformat()}: {placement} ({ct.rule})")
+        reasons.append(Notice.of(ct.rule, "r.placement", years=years, start=start.isoformat(),
+                                 window=placement, rule=ct.rule))
 
     if not tg.weight.known:
         notices.append(Notice.of(tg.rule, "weight_unknown", group=group.value,
@@ -147,7 +147,7 @@ def counting(employment: EmploymentLike, *, inflow: dt.date, rules: RuleSet) -> 
 
 
 def _ineligible(employment: EmploymentLike, tg: TargetGroupRules, inflow: dt.date,
-                cited: list[Cited[Any]]) -> str | None:
+                cited: list[Cited[Any]]) -> Notice | None:
     if tg.eligibility is Eligibility.WW_MONTHS_BEFORE_INFLOW:
         assert tg.eligibility_months is not None
         assert employment.ww_since is not None
@@ -155,9 +155,9 @@ def _ineligible(employment: EmploymentLike, tg: TargetGroupRules, inflow: dt.dat
         months = int(tg.eligibility_months.value)
         needed = months_after(employment.ww_since, months)
         if inflow < needed:
-            return (f"WW since {employment.ww_since.isoformat()} lasted less than {months} "
-                    f"months before inflow {inflow.isoformat()} (needs inflow on or after "
-                    f"{needed.isoformat()}, {tg.rule})")
+            return Notice.of(tg.rule, "r.ww", since=employment.ww_since.isoformat(),
+                             months=months, inflow=inflow.isoformat(),
+                             needed=needed.isoformat(), rule=tg.rule)
     if tg.eligibility is Eligibility.STATUS_LOST_YEARS_BEFORE:
         assert tg.eligibility_years is not None
         assert employment.status_lost is not None
@@ -165,13 +165,13 @@ def _ineligible(employment: EmploymentLike, tg: TargetGroupRules, inflow: dt.dat
         years = int(tg.eligibility_years.value)
         latest = years_after(employment.status_lost, years)
         if inflow > latest:
-            return (f"status lost {employment.status_lost.isoformat()}, more than {years} years "
-                    f"before inflow {inflow.isoformat()} (latest inflow {latest.isoformat()}, "
-                    f"{tg.rule})")
+            return Notice.of(tg.rule, "r.status_lost", lost=employment.status_lost.isoformat(),
+                             years=years, inflow=inflow.isoformat(),
+                             latest=latest.isoformat(), rule=tg.rule)
     counts = tg.disabled_in_service_counts
     if employment.disabled_in_service and counts is not None:
         cited.append(counts)
         if not counts.value:
-            return (f"people who became disabled while working for the applicant count from "
-                    f"{counts.applies_from.isoformat()} on ({tg.rule})")
+            return Notice.of(tg.rule, "r.disabled", start=tg.disabled_in_service_starts,
+                             rule=tg.rule)
     return None

@@ -186,7 +186,7 @@ class Notice:
     params: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def of(cls, rule: str, key: str, **params: object) -> Notice:
+    def of(cls, rule: str, key: str, /, **params: object) -> Notice:
         """A notice from the texts of :mod:`psoladder.messages`."""
         shown = tuple((k, str(v)) for k, v in params.items())
         return cls(rule, messages.text(key, "en", **dict(shown)), key, shown)
@@ -243,6 +243,10 @@ class TargetGroupRules:
         disabled_in_service_counts: Whether people disabled while working
             for the applicant count (R-TG-4), if the group has that rule.
         requires: Input fields the group needs.
+        starts: The first application date on which the group exists.
+        disabled_in_service_starts: The first application date on which people
+            disabled while working for the applicant count, if the group has
+            that rule.
     """
 
     group: TargetGroup
@@ -258,6 +262,8 @@ class TargetGroupRules:
     eligibility_years: Cited[int] | None
     disabled_in_service_counts: Cited[bool] | None
     requires: tuple[str, ...]
+    starts: dt.date
+    disabled_in_service_starts: dt.date | None = None
 
 
 @attrs.frozen
@@ -577,6 +583,9 @@ class RuleData:
             disabled_in_service_counts=_flag_from(hs, "disabled_in_service_from", on,
                                                   self.first_date),
             requires=tuple(data.get("requires", ())),
+            starts=hs["available_from"].entries[0].applies_from,
+            disabled_in_service_starts=(hs["disabled_in_service_from"].entries[0].applies_from
+                                        if "disabled_in_service_from" in hs else None),
         )
 
     def _contract_at(self, contract: ContractType, on: dt.date) -> ContractTypeRules:
