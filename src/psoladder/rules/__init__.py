@@ -171,30 +171,34 @@ def _jsonable(value: object) -> Any:
 
 @attrs.frozen
 class Notice:
-    """A warning or assumption that influenced a result, naming its rule id.
+    """A warning, assumption or reason that influenced a result, naming its rule id.
+
+    Its words live in :mod:`psoladder.messages` under ``key``; they are put
+    together only when shown, in English (:attr:`message`) or Dutch
+    (:meth:`text`).
 
     Attributes:
         rule: The rule id.
-        message: What was assumed, and how to remove the warning (English).
         key: The key of its texts in :mod:`psoladder.messages`.
         params: The values filled into those texts.
     """
 
     rule: str
-    message: str
-    key: str = ""
+    key: str
     params: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, rule: str, key: str, /, **params: object) -> Notice:
-        """A notice from the texts of :mod:`psoladder.messages`."""
-        shown = tuple((k, str(v)) for k, v in params.items())
-        return cls(rule, messages.text(key, "en", **dict(shown)), key, shown)
+        """A notice of ``rule`` with the text ``key`` and its parameters."""
+        return cls(rule, key, tuple((k, str(v)) for k, v in params.items()))
+
+    @property
+    def message(self) -> str:
+        """What was assumed or why, and how to remove a warning (English)."""
+        return self.text("en")
 
     def text(self, lang: str = "en") -> str:
         """The message in ``lang`` (``en`` or ``nl``)."""
-        if not self.key:
-            return self.message
         return messages.text(self.key, lang, **dict(self.params))
 
     def __str__(self) -> str:
@@ -839,8 +843,15 @@ def rules_at(on: dt.date, overrides: RuleOverrides | None = None) -> RuleSet:
     """
     if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
         raise TypeError(f"rules_at needs a datetime.date, not {type(on).__name__}")
-    rules = rule_data().at(on)
+    rules = _rules_on(on)
     return overrides.apply(rules) if overrides is not None else rules
+
+
+@functools.lru_cache(maxsize=256)
+def _rules_on(on: dt.date) -> RuleSet:
+    # A RuleSet is immutable (its memo only caches derived values), so one per
+    # date can be shared by every assessment on that date.
+    return rule_data().at(on)
 
 
 # ------------------------------------------------------------------ overrides
