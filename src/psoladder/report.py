@@ -20,10 +20,10 @@ from typing import Literal
 
 import attrs
 
+from psoladder import messages
 from psoladder.assessment import Assessment
 from psoladder.model import Level
 from psoladder.numbers import Exact, display
-from psoladder.qualitative import CRITERIA
 
 __all__ = ["FORMATS", "LANGUAGES", "Lang", "level_name", "render"]
 
@@ -32,92 +32,14 @@ LANGUAGES = ("nl", "en")
 
 Lang = Literal["nl", "en"]
 
-_LABELS: dict[str, tuple[str, str]] = {
-    # key: (nl, en)
-    "title": ("PSO-beoordeling", "PSO assessment"),
-    "edition": ("Editie PSO-Handleiding", "Edition of the PSO-Handleiding"),
-    "application_date": ("Aanvraagdatum", "Application date"),
-    "peiljaar": ("Peiljaar", "Peiljaar (reference year)"),
-    "level": ("Niveau", "Level"),
-    "eligible": ("Komt in aanmerking (minimaal {min_fte} fte)",
-                 "Eligible (at least {min_fte} fte)"),
-    "scores": ("Sociale bijdrage", "Social contribution"),
-    "total_fte": ("Totaal fte", "Total fte"),
-    "weighted_target_fte": ("Gewogen fte doelgroep", "Weighted target-group fte"),
-    "direct_pct": ("Directe bijdrage", "Direct contribution"),
-    "indirect_fte": ("Indirecte fte (inkoop)", "Indirect fte (purchases)"),
-    "indirect_pct": ("Indirecte bijdrage", "Indirect contribution"),
-    "indirect_counted_pct": ("Indirecte bijdrage die telt (max. {cap}%)",
-                             "Indirect contribution counted ({cap}% cap)"),
-    "total_pct": ("Totale sociale bijdrage", "Total score"),
-    "norms": ("Normen", "Norms"),
-    "size": ("Bedrijfsgrootte (fte)", "Company size (fte)"),
-    "norm_source": ("Herkomst normen", "How the norms were found"),
-    "reached": ("behaald", "reached"),
-    "not_reached": ("niet behaald", "not reached"),
-    "unknown": ("onbekend", "unknown"),
-    "gaps": ("Afstand tot hogere treden", "Gaps to higher levels"),
-    "gap_filled": ("Extra gewogen fte doelgroep (bestaande formatie)",
-                   "Extra weighted target fte (filling existing posts)"),
-    "gap_hired": ("Extra gewogen fte doelgroep (nieuwe medewerkers)",
-                  "Extra weighted target fte (new hires)"),
-    "gap_size": ("Bedrijfsgrootte daarna", "Company size after hiring"),
-    "gap_indirect": ("Extra indirecte fte (alleen inkoop)", "Extra indirect fte (purchasing only)"),
-    "gap_amount": ("Extra inkoop (EUR)", "Extra purchases (EUR)"),
-    "not_reachable": ("niet haalbaar via deze route", "not reachable this way"),
-    "top": ("Het hoogste niveau is bereikt.", "The highest level is reached."),
-    "thirty_plus": ("PSO 30+", "PSO 30+"),
-    "tp_share": ("Aandeel 30+-doelgroep", "Share of the 30+ target group"),
-    "tp_regular": ("Aandeel met regulier dienstverband", "Share on a regular contract"),
-    "tp_awarded": ("PSO 30+ behaald", "PSO 30+ awarded"),
-    "banenafspraak": ("Banenafspraak (banen van {job_hours} uur)",
-                      "Banenafspraak (jobs of {job_hours} hours)"),
-    "fee": ("Jaarbijdrage PSO (EUR)", "Annual PSO contribution (EUR)"),
-    "side_figures": ("Banenafspraak en jaarbijdrage", "Banenafspraak and annual fee"),
-    "qualitative": ("Kwalitatieve criteria", "Qualitative criteria"),
-    "certifiable": ("Certificeerbaar niveau", "Certifiable level"),
-    "not_evaluated": ("niet beoordeeld (geen bewijs vastgelegd)",
-                      "not evaluated (no evidence recorded)"),
-    "missing": ("Ontbreekt", "Missing"),
-    "warnings": ("Aannames en waarschuwingen", "Assumptions and warnings"),
-    "explanation": ("Toelichting per stap", "Explanation, step by step"),
-    "yes": ("ja", "yes"),
-    "no": ("nee", "no"),
-    "disclaimer": ("Berekend met psoladder; vervangt de audit door een certificerende "
-                   "instelling niet.",
-                   "Computed with psoladder; does not replace the audit by a "
-                   "certification body."),
-}
 
-_CRITERIA_EN = {"suitable_work": "suitable work", "integration": "integration",
-                "development": "functioning and development", "guidance": "guidance"}
-
-_LEVELS: dict[Level, tuple[str, str]] = {
-    Level.NONE: ("geen trede", "no level"),
-    Level.BASISTREDE: ("Basistrede", "Basistrede"),
-    Level.TREDE_1: ("Trede 1", "Trede 1"),
-    Level.TREDE_2: ("Trede 2", "Trede 2"),
-    Level.TREDE_3: ("Trede 3", "Trede 3"),
-}
-
-_SOURCES: dict[str, tuple[str, str]] = {
-    "published_row": ("gepubliceerde rij", "published row"),
-    "nearest_published_row": ("dichtstbijzijnde gepubliceerde rij eronder (strenger)",
-                              "nearest published row below (stricter)"),
-    "interpolated": ("geïnterpoleerd", "interpolated"),
-    "user_table": ("tabel van de gebruiker", "user table"),
-}
-
-
-def _label(key: str, lang: Lang) -> str:
-    nl, en = _LABELS[key]
-    return nl if lang == "nl" else en
+def _label(key: str, lang: Lang, **params: str) -> str:
+    return messages.text(f"l.{key}", lang, **params)
 
 
 def level_name(level: Level, lang: Lang = "en") -> str:
     """The level's name in ``lang``."""
-    nl, en = _LEVELS[level]
-    return nl if lang == "nl" else en
+    return messages.text(f"level.{level.value}", lang)
 
 
 def _num(value: Exact | None, lang: Lang, places: int = 2, unit: str = "") -> str:
@@ -145,7 +67,7 @@ def _sections(a: Assessment, lang: Lang) -> list[_Section]:
     }
 
     def _t(key: str, lang: Lang) -> str:
-        return _label(key, lang).format(**figures)
+        return _label(key, lang, **figures)
 
     yes, no = _t("yes", lang), _t("no", lang)
     pct = " %"
@@ -167,7 +89,8 @@ def _sections(a: Assessment, lang: Lang) -> list[_Section]:
         (_t("total_pct", lang), _num(s.total_pct, lang, unit=pct)),
     )))
     norm_rows = [(_t("size", lang), str(a.size)),
-                 (_t("norm_source", lang), _SOURCES[a.norms.source.value][lang == "en"])]
+                 (_t("norm_source", lang),
+                  messages.text(f"source.{a.norms.source.value}", lang))]
     for level in a.rules.levels:
         norm = a.norms.for_level(level)
         if norm is None:
@@ -207,7 +130,7 @@ def _sections(a: Assessment, lang: Lang) -> list[_Section]:
     qual_rows = [(_t("certifiable", lang), _t("not_evaluated", lang)
                   if q.certifiable_level is None else level_name(q.certifiable_level, lang))]
     qual_rows += [(f"{_t('missing', lang)}: {person}",
-                   ", ".join(CRITERIA[k] if lang == "nl" else _CRITERIA_EN[k] for k in c))
+                   ", ".join(messages.text(f"criterion.{k}", lang) for k in c))
                   for person, c in q.missing.items()] if q.evaluated else []
     out.append(_Section(_t("qualitative", lang), rows=tuple(qual_rows)))
     out.append(_Section(_t("side_figures", lang), rows=(
