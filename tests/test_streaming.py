@@ -140,3 +140,18 @@ def test_last_lines_and_early_completion() -> None:
     builder.complete(first.person)
     with pytest.raises(ValueError, match="completed"):
         builder.add(2, first)
+
+
+def test_xlsx_payroll_streams_like_the_in_memory_path(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    lines = (psoladder.example_path().parent / "payroll.csv").read_text("utf-8").splitlines()
+    for line in lines:
+        sheet.append(line.split(","))
+    book.save(tmp_path / "payroll.xlsx")
+    text = psoladder.example_path().read_text("utf-8").replace("payroll.csv", "payroll.xlsx")
+    (tmp_path / "organisation.toml").write_text(text, "utf-8")
+    streamed = assess_file(tmp_path / "organisation.toml")
+    same(streamed, assess(load_organisation(tmp_path / "organisation.toml")))
+    assert streamed.total_pct == assess_file(psoladder.example_path()).total_pct
