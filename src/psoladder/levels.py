@@ -490,7 +490,10 @@ def gaps(
     Levels whose norm is unknown (Basistrede without user norms) are left out.
     The amounts are exact searches over the figures that decide the level
     (:meth:`Position.level`), so a size change caused by a hire and the 80%
-    cap are taken into account.
+    cap are taken into account. The searches assume that more of the route
+    never lowers the level. Filling posts and buying never do. A hire dilutes
+    the indirect percentage (its denominator grows), but the total still
+    rises while the direct part is below 75%, far above every norm.
 
     Args:
         position: The organisation's current figures.
