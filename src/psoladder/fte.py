@@ -220,7 +220,7 @@ class Workforce:
     cited: tuple[Cited[Any], ...]
     notices: tuple[Notice, ...]
 
-    denominator: Fraction | None = attrs.field(default=None, repr=False)
+    denominator: Fraction = attrs.field(repr=False)
     absent_persons: int = 0
 
     @property
@@ -231,8 +231,6 @@ class Workforce:
     @functools.cached_property
     def total_fte(self) -> Fraction:
         """Total fte of the applicant (R-FTE-6)."""
-        if self.denominator is None:
-            return sum((p.fte for p in self.persons), _ZERO)
         return Fraction(sum(p.hour_days for p in self.persons)) / self.denominator
 
     @property
@@ -381,6 +379,11 @@ class _PersonCalc:
                                           else exact)
         return value
 
+    def _alone(self, hours_per_week: Decimal) -> tuple[HourDays, bool]:
+        """Hours of a contract on days without another one: at most full time (R-FTE-3)."""
+        hours = self._fraction(hours_per_week)
+        return (self.limit, True) if hours > self.limit else (hours, False)
+
     def _counting(self, e: EmploymentLike, inflow: dt.date) -> Counting:
         if e.target_group is None:
             # Outside the target groups the result depends on the contract only.
@@ -410,9 +413,8 @@ class _PersonCalc:
             if previous_end is not None and span.start <= previous_end:
                 return None
             previous_end = span.end
-            hours = self._fraction(hours_per_week)
-            h = min(hours, self.limit)
-            capped = capped or h < hours
+            h, over = self._alone(hours_per_week)
+            capped = capped or over
             hour_days += span.days * h
         return PersonFte(person=person, periods=(), hour_days=hour_days,
                          denominator=self.denominator,
@@ -428,10 +430,9 @@ class _PersonCalc:
         hour_days: HourDays = 0
         capped_days = 0
         if span is not None:
-            hours = self._fraction(e.hours_per_week)
-            h = min(hours, self.limit)
+            h, over = self._alone(e.hours_per_week)
             hour_days = span.days * h
-            capped_days = span.days if h < hours else 0
+            capped_days = span.days if over else 0
         d = self.denominator
         period = PeriodFte(row=row, employment=e, inflow=inflow,
                            days=0 if span is None else span.days, hour_days=hour_days,
@@ -465,11 +466,11 @@ class _PersonCalc:
             a.end >= b.start for a, b in itertools.pairwise(sorted(spans)))
         if not overlapping:
             # No concurrent rows: each row alone, capped at full time if above it.
-            for i, span in enumerate(clipped):
+            for i, (span, (_, e)) in enumerate(zip(clipped, rows, strict=True)):
                 if span is None:
                     continue
-                h = min(hours[i], self.limit)
-                if h < hours[i]:
+                h, over = self._alone(e.hours_per_week)
+                if over:
                     capped_days[i] = span.days
                 hour_days[i] = span.days * h
                 window = countings[i][1].window

@@ -392,7 +392,7 @@ class RuleSet:
         """The parameter ``name`` in force.
 
         Raises:
-            NoRuleInForce: When the parameter has no value on this date.
+            KeyError: When the parameter has no value on this date.
         """
         try:
             return self.parameters[name]
