@@ -334,7 +334,8 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
                                  minimum=display(minimum)))
     capped = sum(1 for p in wf.persons if p.capped)
     if capped:
-        notices.append(Notice.of("R-FTE-3", "person_capped", count=capped))
+        notices.append(Notice.of("R-FTE-3", "person_capped", count=capped,
+                                 cap=rules.decimal("person_fte_cap").value))
     if wf.rows_outside:
         notices.append(Notice.of("R-FTE-6", "rows_outside", count=len(wf.rows_outside)))
     skipped = [p for p in bought.purchases if not p.counted]

@@ -166,7 +166,7 @@ class _Words:
         return self("not_reachable") if value is None else str(value)
 
 
-def _person_step(person: PersonFte, weighted: bool, t: _Words) -> Step:
+def _person_step(person: PersonFte, weighted: bool, t: _Words, cap: object) -> Step:
     rows = []
     for p in person.periods:
         e = p.employment
@@ -191,7 +191,7 @@ def _person_step(person: PersonFte, weighted: bool, t: _Words) -> Step:
             if p.excluded:
                 notes.append(t("excluded"))
             if p.capped_days:
-                notes.append(t("capped", days=p.capped_days))
+                notes.append(t("capped", days=p.capped_days, cap=cap))
             if p.days == 0:
                 notes.append(t("no_day"))
             rule = "R-FTE-3"
@@ -206,7 +206,7 @@ def _person_step(person: PersonFte, weighted: bool, t: _Words) -> Step:
     if person.summarised:
         return Step(rule="R-FTE-3", title=t("person", person=person.person), value=_d(total),
                     formula=t("summarised", rows=person.rows)
-                    + (t("summarised_capped") if person.capped else ""))
+                    + (t("summarised_capped", cap=cap) if person.capped else ""))
     return Step(rule="R-TG-0" if weighted else "R-FTE-3",
                 title=t("person", person=person.person), value=_d(total),
                 formula=" + ".join(s.value for s in rows), children=tuple(rows))
@@ -222,6 +222,7 @@ def explain(a: Assessment, lang: str = "en") -> Explanation:
     rules = a.rules
     wf = a.workforce
     s = a.exact
+    cap = rules.decimal("person_fte_cap").value
     steps: list[Step] = []
     steps.append(Step(
         rule="R-ED-1", title=t("edition"), value=a.edition, figure="edition",
@@ -244,12 +245,12 @@ def explain(a: Assessment, lang: str = "en") -> Explanation:
         notes=(t("rows_outside", count=len(outside),
                  rows=", ".join(map(str, outside[:20])) + (" ..." if len(outside) > 20 else "")),)
         if outside else (),
-        children=tuple(_person_step(p, False, t) for p in wf.persons)))
+        children=tuple(_person_step(p, False, t, cap) for p in wf.persons)))
     target = [p for p in wf.persons if any(q.employment.target_group for q in p.periods)]
     steps.append(Step(
         rule="R-TG-0", title=t("weighted"), value=_d(a.exact_weighted),
         figure="weighted_target_fte", formula=t("weighted_formula", count=len(target)),
-        children=tuple(_person_step(p, True, t) for p in target)))
+        children=tuple(_person_step(p, True, t, cap) for p in target)))
     steps.append(Step(
         rule="R-DIR-2", title=t("direct"), value=_d(s.direct_pct), figure="direct_pct",
         formula=f"100 x {display(a.exact_weighted, 6)} / {display(a.exact_total_fte, 6)}"))

@@ -33,10 +33,10 @@ NOTICES: Mapping[str, tuple[str, str]] = {
         "totaal fte {total} is minder dan {minimum}: komt niet in aanmerking voor een "
         "PSO-trede"),
     "person_capped": (
-        "{count} person(s) had concurrent contracts above full time; they count 1.0 fte on "
+        "{count} person(s) had concurrent contracts above full time; they count {cap} fte on "
         "those days (psoladder decision)",
         "{count} persoon/personen hadden tegelijk contracten boven voltijd; zij tellen op die "
-        "dagen voor 1,0 fte (keuze van psoladder)"),
+        "dagen voor {cap} fte (keuze van psoladder)"),
     "rows_outside": (
         "{count} employment row(s) have no day in the peiljaar and count 0",
         "{count} dienstverband(en) vallen geheel buiten het peiljaar en tellen voor 0"),
@@ -157,8 +157,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "payroll",
         "{rows} regel(s) buiten de doelgroep; details per regel worden bij een gestreamde "
         "loonadministratie niet bewaard"),
-    "x.summarised_capped": ("; capped at 1.0 fte on some days",
-                            "; op sommige dagen begrensd tot 1,0 fte"),
+    "x.summarised_capped": ("; capped at {cap} fte on some days",
+                            "; op sommige dagen begrensd tot {cap} fte"),
     "x.row_fte": ("row {row}: fte", "regel {row}: fte"),
     "x.row_fte_formula": (
         "{hours} h/week / full time x {days} days in the peiljaar / days in the peiljaar "
@@ -168,10 +168,10 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "x.excluded": ("left out of total fte: SW employee detached out (R-CT-6)",
                    "telt niet mee in het totaal fte: eigen SW-medewerker gedetacheerd (R-CT-6)"),
     "x.capped": (
-        "on {days} days concurrent contracts exceeded full time and were scaled to 1.0 fte "
+        "on {days} days concurrent contracts exceeded full time and were scaled to {cap} fte "
         "(R-FTE-3)",
         "op {days} dagen gingen gelijktijdige contracten boven voltijd en zijn teruggebracht "
-        "tot 1,0 fte (R-FTE-3)"),
+        "tot {cap} fte (R-FTE-3)"),
     "x.no_day": ("no day in the peiljaar: counts 0", "geen dag in het peiljaar: telt voor 0"),
     "x.row_weighted": ("row {row}: weighted fte", "regel {row}: gewogen fte"),
     "x.row_weighted_formula": (
@@ -364,7 +364,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
 
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")
 # Parameters that hold quantities (edition numbers such as 2.1 are names, not numbers).
-_QUANTITIES = {"total", "minimum", "weight"}
+_QUANTITIES = {"total", "minimum", "weight", "cap"}
 
 
 def text(key: str, lang: str = "en", **params: str) -> str:
