@@ -22,6 +22,13 @@ Rules:
 Sources: https://pso-nederland.nl/direct-meten-en-aanvragen/wat-meet-en-certificeert-de-pso/directe-sociale-bijdrage,
 https://pso-nederland.nl/direct-meten-en-aanvragen/wat-meet-en-certificeert-de-pso/de-pso-doelgroep-voor-de-directe-sociale-bijdrage
 
+Exactness by integers: days are day numbers, and a person's hours are whole
+numbers of the smallest decimal unit that makes all of them (and the
+full-time week) whole (:func:`decimal_units`), so the sums of hours x days
+are integer sums. A :class:`~fractions.Fraction` appears only at the end (a
+total that is not a whole number of hours x days) and where the 1.0-fte cap
+shares capped hours between concurrent contracts.
+
 Example D2 of the rules reference: 40 hours a week from 1 July to 31 December
 2023 is 184 of 365 days:
 
@@ -41,28 +48,26 @@ import datetime as dt
 import functools
 import itertools
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
 from psoladder.model import ContractType, EmploymentLike, TargetGroup
 from psoladder.periods import FOREVER, DateRange
 from psoladder.rules import Cited, Notice, RuleSet
-from psoladder.targetgroups import Counting, counting
+from psoladder.targetgroups import Counting, counting, counting_key
 
 __all__ = ["EmploymentLike", "PeriodFte", "PersonFte", "Row", "Workforce", "WorkforceBuilder",
-           "workforce"]
+           "decimal_units", "exact_hour_days", "workforce"]
 
-_ONE_DAY = dt.timedelta(days=1)
 _ZERO = Fraction(0)
 
-#: Hours per week x days: a whole number in the common case of whole hours,
-#: kept as ``int`` because integer sums are much faster than ``Fraction`` ones.
+#: Hours per week x days: a whole number where the hours allow it (integer
+#: sums are much faster than ``Fraction`` ones), else an exact ratio.
 HourDays = int | Fraction
-
 
 _EXTRA = ("inflow", "status_until", "school_left", "ww_since", "status_lost", "placement_start",
           "registered", "disabled_in_service")
@@ -72,7 +77,8 @@ class Row:
     """A validated employment row in compact form (for large payrolls).
 
     Holds the same values as :class:`~psoladder.model.Employment`, which
-    validated them; the rarely used fields live in one optional mapping.
+    validated them; the rarely used fields live in one optional mapping. Two
+    rows are equal when every value is.
     """
 
     __slots__ = ("_extra", "contract", "end", "hours_per_week", "person", "start",
@@ -106,9 +112,66 @@ class Row:
         """The period as an inclusive range (open end = far future)."""
         return DateRange(self.start, self.end if self.end is not None else FOREVER)
 
+    def _values(self) -> tuple[Any, ...]:
+        return (self.person, self.start, self.end, self.hours_per_week, self.contract,
+                self.target_group, *(getattr(self, name) for name in _EXTRA))
 
-@attrs.frozen
-class PeriodFte:
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Row):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        given = ", ".join(f"{k}={v!r}" for k, v in (self._extra or {}).items())
+        return (f"Row({self.person!r}, {self.start.isoformat()}, "
+                f"{self.end.isoformat() if self.end else 'open'}, {self.hours_per_week}, "
+                f"{self.contract.value}, {self.target_group.value if self.target_group else None}"
+                f"{', ' + given if given else ''})")
+
+
+def decimal_units(value: Decimal | Fraction | int) -> tuple[int, int]:
+    """``value`` as ``(units, places)`` with ``value == units / 10**places``, ``places`` least.
+
+    The unit in which hours are summed as integers (R-FTE-3 stays exact).
+
+    >>> decimal_units(Decimal("32.50")), decimal_units(40), decimal_units(Fraction(1, 8))
+    ((325, 1), (40, 0), (125, 3))
+
+    Raises:
+        ValueError: For a ratio without a finite decimal form (e.g. 1/3).
+    """
+    numerator, denominator = value.as_integer_ratio()
+    twos = (denominator & -denominator).bit_length() - 1
+    rest = denominator >> twos
+    fives = 0
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    if rest != 1:
+        raise ValueError(f"{value} has no finite decimal form")
+    places = max(twos, fives)
+    return numerator * 10**places // denominator, places
+
+
+def exact_hour_days(units: int | Fraction, scale: int) -> HourDays:
+    """``units / scale`` as a whole number where it is one, else as a ``Fraction``.
+
+    >>> exact_hour_days(3650, 10), exact_hour_days(3655, 10)
+    (365, Fraction(731, 2))
+    """
+    if isinstance(units, int):
+        if scale == 1:
+            return units
+        whole, rest = divmod(units, scale)
+        return Fraction(units, scale) if rest else whole
+    value = units / scale
+    return value.numerator if value.denominator == 1 else value
+
+
+class PeriodFte(NamedTuple):
     """The fte of one employment row in the peiljaar.
 
     Attributes:
@@ -134,7 +197,7 @@ class PeriodFte:
     hour_days: HourDays
     counted_days: int
     counted_hour_days: HourDays
-    denominator: Fraction = attrs.field(repr=False)
+    denominator: Fraction
     counting: Counting
     excluded: bool
     capped_days: int
@@ -157,8 +220,7 @@ class PeriodFte:
         return self.counted_fte * self.counting.weight
 
 
-@attrs.frozen
-class PersonFte:
+class PersonFte(NamedTuple):
     """One person's fte over the peiljaar, the sum of their rows.
 
     Attributes:
@@ -177,7 +239,7 @@ class PersonFte:
     person: str
     periods: tuple[PeriodFte, ...]
     hour_days: HourDays
-    denominator: Fraction = attrs.field(repr=False)
+    denominator: Fraction
     weighted_fte: Fraction
     capped: bool
     rows: int
@@ -192,6 +254,10 @@ class PersonFte:
     def summarised(self) -> bool:
         """Row details were not kept (a streamed person outside the target groups)."""
         return not self.periods and self.rows > 0
+
+
+def _total_hour_days(workforce: Workforce) -> HourDays:
+    return sum((p.hour_days for p in workforce.persons), 0)
 
 
 @attrs.frozen
@@ -210,6 +276,8 @@ class Workforce:
             ``PersonFte.hour_days``).
         absent_persons: Persons whose rows all lie outside the peiljaar, when
             they are counted instead of kept (streamed payrolls).
+        hour_days: Hours x days of everyone, after the cap: the sum of the
+            persons' ``hour_days``, kept exact by whoever builds the workforce.
     """
 
     peiljaar: DateRange
@@ -222,6 +290,8 @@ class Workforce:
 
     denominator: Fraction = attrs.field(repr=False)
     absent_persons: int = 0
+    hour_days: HourDays = attrs.field(
+        default=attrs.Factory(_total_hour_days, takes_self=True), repr=False)
 
     @property
     def person_count(self) -> int:
@@ -231,7 +301,7 @@ class Workforce:
     @functools.cached_property
     def total_fte(self) -> Fraction:
         """Total fte of the applicant (R-FTE-6)."""
-        return Fraction(sum(p.hour_days for p in self.persons)) / self.denominator
+        return Fraction(self.hour_days) / self.denominator
 
     @property
     def periods(self) -> Iterator[PeriodFte]:
@@ -241,6 +311,35 @@ class Workforce:
 
 
 _ABSENT: Any = object()  # a finished person with no day in the peiljaar (streamed)
+
+
+class ExactSum:
+    """An exact running sum of decimal quantities, as whole units of a power of ten.
+
+    >>> s = ExactSum()
+    >>> s.add(325, 1); s.add(40, 0)
+    >>> s.value
+    Fraction(145, 2)
+    """
+
+    __slots__ = ("scale", "units")
+
+    def __init__(self) -> None:
+        self.units = 0
+        self.scale = 1
+
+    def add(self, units: int, places: int) -> None:
+        """Add ``units / 10**places``."""
+        scale = 10**places
+        if scale > self.scale:
+            self.units *= scale // self.scale
+            self.scale = scale
+        self.units += units * (self.scale // scale)
+
+    @property
+    def value(self) -> HourDays:
+        """The sum, exact."""
+        return exact_hour_days(self.units, self.scale)
 
 
 class WorkforceBuilder:
@@ -306,13 +405,10 @@ class WorkforceBuilder:
         if not rows:
             self._persons[person] = _ABSENT  # only rows outside the peiljaar: counted
             return
-        calc = self._calc
-        result = None
         if not self.detail and all(e.target_group is None for _, e in rows):
-            result = calc.plain(person, rows)
-        if result is None:
-            result = calc.person(person, rows, first_start, self.detail)
-        self._persons[person] = result
+            self._persons[person] = self._calc.summary(person, rows)
+        else:
+            self._persons[person] = self._calc.detailed(person, rows, first_start)
 
     def build(self) -> Workforce:
         """The workforce of every row added."""
@@ -331,7 +427,7 @@ class WorkforceBuilder:
                          persons=tuple(persons), rows_read=self._read,
                          rows_outside=self._outside, cited=(self.fulltime, self._cap),
                          notices=tuple(order), denominator=self._calc.denominator,
-                         absent_persons=absent)
+                         absent_persons=absent, hour_days=self._calc.total.value)
 
 
 def workforce(
@@ -356,178 +452,179 @@ def workforce(
     return builder.build()
 
 
+# A row inside the peiljaar, as the computation sees it:
+# (index among the person's rows, first day, last day (day numbers), hours in units).
+_Span = tuple[int, int, int, int]
+
+
 class _PersonCalc:
-    """The per-person computation of R-FTE-3 and R-TG-0, with small caches."""
+    """The per-person computation of R-FTE-3 and R-TG-0, in integers, with small caches."""
 
     def __init__(self, peiljaar: DateRange, fulltime: Fraction, cap: Fraction,
                  rules: RuleSet) -> None:
         self.peiljaar = peiljaar
-        self.n_days = peiljaar.days
-        self.denominator = fulltime * self.n_days
-        limit = cap * fulltime
-        self.limit: HourDays = limit.numerator if limit.denominator == 1 else limit
+        self.p0, self.p1 = peiljaar.start.toordinal(), peiljaar.end.toordinal()
+        self.denominator = fulltime * peiljaar.days
         self.rules = rules
-        self._hours: dict[Decimal, HourDays] = {}
-        self._plain: dict[ContractType, Counting] = {}
-        self._excluded = {c for c, ct in rules.contract_types.items() if ct.excluded}
+        self.limit = decimal_units(cap * fulltime)  # the cap in hours a week (R-FTE-3)
+        self.total = ExactSum()
+        self._hours: dict[Decimal, tuple[int, int]] = {}
+        self._countings: dict[Hashable, tuple[Counting, int, int]] = {}
+        self._excluded = frozenset(c for c, ct in rules.contract_types.items() if ct.excluded)
 
-    def _fraction(self, hours: Decimal) -> HourDays:
-        value = self._hours.get(hours)
-        if value is None:
-            exact = Fraction(hours)
-            value = self._hours[hours] = (exact.numerator if exact.denominator == 1
-                                          else exact)
-        return value
+    def _units(self, hours: Decimal) -> tuple[int, int]:
+        units = self._hours.get(hours)
+        if units is None:
+            units = self._hours[hours] = decimal_units(hours)
+        return units
 
-    def _alone(self, hours_per_week: Decimal) -> tuple[HourDays, bool]:
-        """Hours of a contract on days without another one: at most full time (R-FTE-3)."""
-        hours = self._fraction(hours_per_week)
-        return (self.limit, True) if hours > self.limit else (hours, False)
+    def _counting(self, e: EmploymentLike, inflow: dt.date) -> tuple[Counting, int, int]:
+        """The row's counting and its window as day numbers (empty when there is none).
 
-    def _counting(self, e: EmploymentLike, inflow: dt.date) -> Counting:
-        if e.target_group is None:
-            # Outside the target groups the result depends on the contract only.
-            plain = self._plain.get(e.contract)
-            if plain is None:
-                plain = self._plain[e.contract] = counting(e, inflow=inflow, rules=self.rules)
-            return plain
-        return counting(e, inflow=inflow, rules=self.rules)
-
-    def plain(self, person: str, rows: list[tuple[int, EmploymentLike]]) -> PersonFte | None:
-        """A summarised person outside the target groups whose rows do not overlap.
-
-        The common case, computed without building row results; ``None`` when
-        rows overlap (then :meth:`person` applies the cap day by day).
+        The rule code runs once per distinct case (:func:`counting_key`).
         """
-        spans = []
-        for _, e in rows:
-            if e.contract not in self._excluded:
-                span = self.peiljaar.intersect(e.period)
-                if span is not None:
-                    spans.append((span, e.hours_per_week))
-        spans.sort(key=lambda item: item[0].start)
-        hour_days: HourDays = 0
-        capped = False
-        previous_end = None
-        for span, hours_per_week in spans:
-            if previous_end is not None and span.start <= previous_end:
-                return None
-            previous_end = span.end
-            h, over = self._alone(hours_per_week)
-            capped = capped or over
-            hour_days += span.days * h
-        return PersonFte(person=person, periods=(), hour_days=hour_days,
-                         denominator=self.denominator,
-                         weighted_fte=_ZERO, capped=capped, rows=len(rows),
-                         on_peildatum=previous_end == self.peiljaar.end)
+        key = counting_key(e, inflow, self.rules)
+        found = self._countings.get(key)
+        if found is None:
+            c = counting(e, inflow=inflow, rules=self.rules)
+            w = c.window
+            found = self._countings[key] = (
+                (c, 1, 0) if w is None else (c, w.start.toordinal(), w.end.toordinal()))
+        return found
 
-    def _single_plain(self, person: str, row: int, e: EmploymentLike,
-                      first_start: dt.date) -> PersonFte:
-        """One row outside the target groups: nothing counts as target-group work."""
-        inflow = e.inflow or first_start
-        excluded = e.contract in self._excluded
-        span = None if excluded else self.peiljaar.intersect(e.period)
-        hour_days: HourDays = 0
-        capped_days = 0
-        if span is not None:
-            h, over = self._alone(e.hours_per_week)
-            hour_days = span.days * h
-            capped_days = span.days if over else 0
-        d = self.denominator
-        period = PeriodFte(row=row, employment=e, inflow=inflow,
-                           days=0 if span is None else span.days, hour_days=hour_days,
-                           counted_days=0, counted_hour_days=0, denominator=d,
-                           counting=self._counting(e, inflow), excluded=excluded,
-                           capped_days=capped_days)
-        return PersonFte(person=person, periods=(period,), hour_days=hour_days, denominator=d,
-                         weighted_fte=_ZERO, capped=capped_days > 0, rows=1,
-                         on_peildatum=span is not None and span.end == self.peiljaar.end)
+    def _spans(self, rows: list[tuple[int, EmploymentLike]]) -> tuple[list[_Span], int]:
+        """The rows' days in the peiljaar, and the decimal places that make all hours whole."""
+        p0, p1 = self.p0, self.p1
+        places = self.limit[1]
+        found: list[tuple[int, int, int, int, int]] = []
+        for i, (_, e) in enumerate(rows):
+            if e.contract in self._excluded:
+                continue
+            first = e.start.toordinal()
+            last = p1 if e.end is None else min(e.end.toordinal(), p1)
+            first = max(first, p0)
+            if first > last:
+                continue
+            units, p = self._units(e.hours_per_week)
+            places = max(places, p)
+            found.append((i, first, last, units, p))
+        spans = [(i, a, b, u * 10 ** (places - p)) for i, a, b, u, p in found]
+        return spans, places
 
-    def person(self, person: str, rows: list[tuple[int, EmploymentLike]], first_start: dt.date,
-               detail: bool) -> PersonFte:
-        if len(rows) == 1 and rows[0][1].target_group is None:
-            return self._single_plain(person, *rows[0], first_start)
-        peiljaar = self.peiljaar
-        clipped: list[DateRange | None] = []
-        countings: list[tuple[dt.date, Counting]] = []
-        for _, e in rows:
-            inflow = e.inflow or first_start
-            countings.append((inflow, self._counting(e, inflow)))
-            clipped.append(None if e.contract in self._excluded
-                           else peiljaar.intersect(e.period))
-        hours = [self._fraction(e.hours_per_week) for _, e in rows]
+    def summary(self, person: str, rows: list[tuple[int, EmploymentLike]]) -> PersonFte:
+        """A person outside the target groups, without row details: integers only."""
+        spans, places = self._spans(rows)
+        limit = self.limit[0] * 10 ** (places - self.limit[1])
+        units, capped = _capped_total(spans, limit)
+        self.total.add(units, places)
+        return PersonFte(person, (), exact_hour_days(units, 10**places), self.denominator,
+                         _ZERO, capped, len(rows), any(b == self.p1 for _, _, b, _ in spans))
+
+    def detailed(self, person: str, rows: list[tuple[int, EmploymentLike]],
+                 first_start: dt.date) -> PersonFte:
+        """A person with every row's fte, counted days and counting window."""
+        spans, places = self._spans(rows)
+        scale = 10**places
+        limit = self.limit[0] * 10 ** (places - self.limit[1])
         n = len(rows)
-        hour_days: list[HourDays] = [0] * n
-        counted_hour_days: list[HourDays] = [0] * n
+        countings = [self._counting(e, e.inflow or first_start) for _, e in rows]
+        days = [0] * n
+        hour_units: list[int | Fraction] = [0] * n
+        counted_units: list[int | Fraction] = [0] * n
         counted_days = [0] * n
         capped_days = [0] * n
-        spans = [c for c in clipped if c is not None]
-        overlapping = len(spans) > 1 and any(
-            a.end >= b.start for a, b in itertools.pairwise(sorted(spans)))
-        if not overlapping:
-            # No concurrent rows: each row alone, capped at full time if above it.
-            for i, (span, (_, e)) in enumerate(zip(clipped, rows, strict=True)):
-                if span is None:
-                    continue
-                h, over = self._alone(e.hours_per_week)
-                if over:
-                    capped_days[i] = span.days
-                hour_days[i] = span.days * h
-                window = countings[i][1].window
-                inside = span.intersect(window) if window is not None else None
-                if inside is not None:
-                    counted_days[i] = inside.days
-                    counted_hour_days[i] = inside.days * h
+        for i, a, b, _ in spans:
+            days[i] = b - a + 1
+            _, ws, we = countings[i]
+            counted_days[i] = max(0, min(b, we) - max(a, ws) + 1)
+        if not _overlap(spans):
+            for i, _, _, h in spans:
+                if h > limit:
+                    h = limit
+                    capped_days[i] = days[i]
+                hour_units[i] = days[i] * h
+                counted_units[i] = counted_days[i] * h
         else:
-            self._concurrent(clipped, countings, hours, hour_days, counted_hour_days,
-                             counted_days, capped_days)
+            _share_capped_hours(spans, countings, limit, hour_units, counted_units, capped_days)
+        units, _ = _capped_total(spans, limit)
+        self.total.add(units, places)
         d = self.denominator
-        periods = tuple(
-            PeriodFte(row=row, employment=e, inflow=countings[i][0],
-                      days=0 if (span := clipped[i]) is None else span.days,
-                      hour_days=hour_days[i], counted_days=counted_days[i],
-                      counted_hour_days=counted_hour_days[i], denominator=d,
-                      counting=countings[i][1],
-                      excluded=e.contract in self._excluded, capped_days=capped_days[i])
-            for i, (row, e) in enumerate(rows))
-        total_hour_days = hour_days[0] if n == 1 else sum(hour_days)
-        weighted = sum((p.weighted_fte for p in periods if p.counted_days), _ZERO)
-        end = peiljaar.end
-        on_peildatum = any(c is not None and end in c for c in clipped)
-        keep = detail or any(e.target_group is not None for _, e in rows)
-        return PersonFte(person=person, periods=periods if keep else (),
-                         hour_days=total_hour_days, denominator=d,
-                         weighted_fte=weighted, capped=any(capped_days), rows=n,
-                         on_peildatum=on_peildatum)
+        excluded = self._excluded
+        weighted = _ZERO
+        periods = []
+        for i, (row, e) in enumerate(rows):
+            c = countings[i][0]
+            counted = counted_units[i]
+            if counted and c.weight:
+                weighted += counted * c.weight
+            periods.append(PeriodFte(
+                row, e, e.inflow or first_start, days[i], exact_hour_days(hour_units[i], scale),
+                counted_days[i], exact_hour_days(counted, scale), d, c, e.contract in excluded,
+                capped_days[i]))
+        return PersonFte(person, tuple(periods), exact_hour_days(units, scale), d,
+                         weighted / scale / d if weighted else _ZERO, any(capped_days), n,
+                         any(b == self.p1 for _, _, b, _ in spans))
 
-    def _concurrent(self, clipped: list[DateRange | None],
-                    countings: list[tuple[dt.date, Counting]], hours: list[HourDays],
-                    hour_days: list[HourDays], counted_hour_days: list[HourDays],
-                    counted_days: list[int], capped_days: list[int]) -> None:
-        # Split the peiljaar where the set of active rows or a window changes; on
-        # each piece the hours are constant, so the cap and the window are too.
-        cuts: set[dt.date] = set()
-        for (_, c), span in zip(countings, clipped, strict=True):
-            if span is None:
-                continue
-            cuts.update((span.start, span.end + _ONE_DAY))
-            w = span.intersect(c.window) if c.window is not None else None
-            if w is not None:
-                cuts.update((w.start, w.end + _ONE_DAY))
-        for a, b in itertools.pairwise(sorted(cuts)):
-            active = [i for i, span in enumerate(clipped) if span is not None and a in span]
-            if not active:
-                continue
-            days = (b - a).days
-            total_hours = sum(hours[i] for i in active)
-            capped = total_hours > self.limit
-            scale = Fraction(self.limit) / total_hours if capped else 1
-            for i in active:
-                piece = days * hours[i] * scale if capped else days * hours[i]
-                hour_days[i] += piece
-                if capped:
-                    capped_days[i] += days
-                window = countings[i][1].window
-                if window is not None and a in window:
-                    counted_hour_days[i] += piece
-                    counted_days[i] += days
+
+def _overlap(spans: list[_Span]) -> bool:
+    """Whether two rows share a day."""
+    if len(spans) < 2:
+        return False
+    ordered = sorted((a, b) for _, a, b, _ in spans)
+    return any(ordered[j + 1][0] <= ordered[j][1] for j in range(len(ordered) - 1))
+
+
+def _capped_total(spans: list[_Span], limit: int) -> tuple[int, bool]:
+    """Hours x days of one person, at most ``limit`` hours on any day, and whether it bit."""
+    if not _overlap(spans):
+        total = 0
+        capped = False
+        for _, a, b, h in spans:
+            if h > limit:
+                h, capped = limit, True
+            total += (b - a + 1) * h
+        return total, capped
+    # Concurrent rows: sweep the days where the sum of hours changes.
+    events = sorted([(a, h) for _, a, _, h in spans] + [(b + 1, -h) for _, _, b, h in spans])
+    total = level = 0
+    capped = False
+    for (day, delta), (following, _) in itertools.pairwise(events):
+        level += delta
+        if following > day:
+            if level > limit:
+                total += (following - day) * limit
+                capped = True
+            else:
+                total += (following - day) * level
+    return total, capped
+
+
+def _share_capped_hours(spans: list[_Span], countings: list[tuple[Counting, int, int]],
+                        limit: int, hour_units: list[int | Fraction],
+                        counted_units: list[int | Fraction], capped_days: list[int]) -> None:
+    """Each concurrent row's share of its person's hours, capped day by day (R-FTE-3)."""
+    # Split the peiljaar where the set of active rows or a window changes; on
+    # each piece the hours are constant, so the cap and the window are too.
+    cuts: set[int] = set()
+    for i, a, b, _ in spans:
+        cuts.update((a, b + 1))
+        _, ws, we = countings[i]
+        first, last = max(a, ws), min(b, we)
+        if first <= last:
+            cuts.update((first, last + 1))
+    ordered = sorted(cuts)
+    for a, b in itertools.pairwise(ordered):
+        active = [(i, h) for i, first, last, h in spans if first <= a <= last]
+        if not active:
+            continue
+        days = b - a
+        level = sum(h for _, h in active)
+        capped = level > limit
+        for i, h in active:
+            piece: int | Fraction = Fraction(days * h * limit, level) if capped else days * h
+            hour_units[i] += piece
+            if capped:
+                capped_days[i] += days
+            _, ws, we = countings[i]
+            if ws <= a <= we:
+                counted_units[i] += piece
