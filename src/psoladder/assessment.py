@@ -45,12 +45,13 @@ from typing import Any
 
 import attrs
 
+from psoladder import columnar
 from psoladder.banenafspraak import Banenafspraak, banenafspraak
 from psoladder.certificate import annual_fee, valid_until
 from psoladder.direct import weighted_target_fte
 from psoladder.errors import InputError
 from psoladder.explain import Explanation, explain
-from psoladder.fte import Workforce, WorkforceBuilder, workforce
+from psoladder.fte import FteBasis, Workforce, WorkforceBuilder, workforce
 from psoladder.indirect import Indirect, SupplierProfile, indirect
 from psoladder.io.orgfile import organisation_from_mapping, read_document
 from psoladder.io.payroll import Progress, stream_payroll
@@ -263,8 +264,17 @@ def assess(
     norm_policy: NormPolicy | str = NormPolicy.NEAREST,
     thirty_plus_basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE,
     gap_supplier: SupplierProfile | None = None,
+    payroll: object = None,
+    engine: columnar.Engine = "auto",
+    detail: bool = False,
 ) -> Assessment:
     """Assess an organisation under the PSO rules.
+
+    A payroll can come with it, as a file or a table: its rows count after
+    the organisation's own ``employments``, exactly as an organisation
+    file's ``employments = "payroll.csv"`` (see :func:`assess_file`), e.g.
+    ``assess(org, payroll=pandas.read_excel("loon.xlsx"))`` or
+    ``assess(org, payroll="loon.parquet")``.
 
     Args:
         organisation: The organisation.
@@ -275,16 +285,62 @@ def assess(
         thirty_plus_basis: ``fte`` (default) or ``headcount`` (R-30-4).
         gap_supplier: Supplier profile for the purchase gaps; default the
             organisation's largest counted supplier.
+        payroll: Payroll rows besides the organisation's ``employments``: a
+            file path (``.csv``, ``.parquet``, ``.xlsx``) or a table with the
+            payroll columns (a pyarrow Table, a pandas or polars DataFrame;
+            tables and Parquet need the ``fast`` extra). Rows are numbered
+            like a spreadsheet: the header is row 1.
+        engine: With a payroll: ``auto`` (the columnar engine when the
+            ``fast`` extra is installed), ``fast`` or ``validating``. Both
+            give the same result; a payroll with a problem is always read
+            by the validating path, so every problem is located.
+        detail: With a payroll: keep every row's details, not only those of
+            target-group people.
 
     Raises:
         NoRuleInForce: For an application date before 2017-04-01.
-        InputError: For an invalid peiljaar.
+        InputError: For an invalid peiljaar, or every problem of the payroll.
     """
     setting = _Setting.of(organisation, application_date, rules, overrides)
-    wf = workforce(organisation.employments, peiljaar=setting.peiljaar,
-                   fulltime_hours=organisation.fulltime_hours, rules=setting.rules)
+    if payroll is None:
+        wf = workforce(organisation.employments, peiljaar=setting.peiljaar,
+                       fulltime_hours=organisation.fulltime_hours, rules=setting.rules)
+    else:
+        wf = _payroll_workforce(organisation, setting, payroll, detail=detail,
+                                fast=columnar.use_fast(engine), progress=None)
     return _assess(organisation, setting, wf, norm_policy=norm_policy,
                    thirty_plus_basis=thirty_plus_basis, gap_supplier=gap_supplier)
+
+
+def _payroll_workforce(organisation: Organisation, setting: _Setting, payroll: object, *,
+                       detail: bool, fast: bool, progress: Progress | None) -> Workforce:
+    """Everyone's fte from the organisation's own rows and its payroll.
+
+    The columnar engine when ``fast`` and it takes the payroll; otherwise (or
+    when the payroll has a problem) the validating path, which streams the
+    rows into a :class:`~psoladder.fte.WorkforceBuilder` and reports every
+    problem with its row and field.
+    """
+    if fast:
+        from psoladder.columnar.engine import Setting
+
+        basis = FteBasis.of(setting.peiljaar, organisation.fulltime_hours, setting.rules)
+        found = columnar.payroll_workforce(payroll, organisation.employments,
+                                           Setting(basis, setting.rules), detail=detail)
+        if found is not None:
+            if progress is not None:
+                progress(found.rows_read)
+            return found
+    builder = WorkforceBuilder(peiljaar=setting.peiljaar,
+                               fulltime_hours=organisation.fulltime_hours, rules=setting.rules,
+                               detail=detail)
+    for i, e in enumerate(organisation.employments, start=1):
+        builder.add(i, e)
+    if isinstance(payroll, str | Path) and not columnar.is_parquet(Path(payroll)):
+        stream_payroll(payroll, builder.add, progress=progress, person_done=builder.complete)
+    else:
+        columnar.stream_table(payroll, builder.add, person_done=builder.complete)
+    return builder.build()
 
 
 @attrs.frozen
@@ -359,7 +415,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     supplier = gap_supplier or bought.largest_supplier()
     if supplier is not None and gap_supplier is None:
         notices.append(Notice.of("R-GAP-1", "gap_supplier", supplier=supplier.name))
-    target_persons = [p.person for p in wf.persons if p.weighted_fte > 0]
+    target_persons = [p.person for p in wf.persons if p.periods and p.weighted_fte > 0]
     qualitative = evaluate(level, target_persons, organisation.evidence, rules,
                            aspirant_plan=organisation.aspirant_plan,
                            recertification=organisation.recertification)
@@ -436,6 +492,7 @@ def assess_file(
     norm_policy: NormPolicy | str = NormPolicy.NEAREST,
     thirty_plus_basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE,
     gap_supplier: SupplierProfile | None = None,
+    engine: columnar.Engine = "auto",
 ) -> Assessment:
     """Assess an organisation file, streaming its payroll file.
 
@@ -457,6 +514,11 @@ def assess_file(
         norm_policy: ``nearest`` (default) or ``interpolate``.
         thirty_plus_basis: ``fte`` (default) or ``headcount``.
         gap_supplier: Supplier profile for the purchase gaps.
+        engine: ``auto`` (default: the columnar engine of
+            :mod:`psoladder.columnar` when the ``fast`` extra is installed,
+            for CSV and Parquet payrolls), ``fast`` or ``validating``. Same
+            result either way; a payroll with a problem is always read by
+            the validating path, so every problem is located.
 
     Raises:
         InputError: Every problem of the organisation file and the payroll.
@@ -466,16 +528,19 @@ def assess_file(
     inline = {k: v for k, v in doc.items() if not (k == "employments" and isinstance(v, str))}
     organisation = organisation_from_mapping(inline, base=base, file=name)
     setting = _Setting.of(organisation, application_date, None, overrides)
-    builder = WorkforceBuilder(peiljaar=setting.peiljaar,
-                               fulltime_hours=organisation.fulltime_hours, rules=setting.rules,
-                               detail=detail)
-    for i, e in enumerate(organisation.employments, start=1):
-        builder.add(i, e)
+    fast = columnar.use_fast(engine)
     if isinstance(payroll, str):
         try:
-            stream_payroll(base / payroll, builder.add, progress=progress,
-                           person_done=builder.complete)
+            wf = _payroll_workforce(organisation, setting, base / payroll, detail=detail,
+                                    fast=fast, progress=progress)
         except InputError as exc:
             raise exc.located(file=name, field="employments") from None
-    return _assess(organisation, setting, builder.build(), norm_policy=norm_policy,
+    else:
+        builder = WorkforceBuilder(peiljaar=setting.peiljaar,
+                                   fulltime_hours=organisation.fulltime_hours,
+                                   rules=setting.rules, detail=detail)
+        for i, e in enumerate(organisation.employments, start=1):
+            builder.add(i, e)
+        wf = builder.build()
+    return _assess(organisation, setting, wf, norm_policy=norm_policy,
                    thirty_plus_basis=thirty_plus_basis, gap_supplier=gap_supplier)

@@ -67,6 +67,8 @@ def banenafspraak(workforce: Workforce, rules: RuleSet) -> Banenafspraak:
     jobs = Fraction(0)
     persons = []
     for person in workforce.persons:
+        if not person.periods:
+            continue  # a summarised person has no target-group row
         part = Fraction(0)
         for p in person.periods:
             group = p.employment.target_group

@@ -60,8 +60,8 @@ from psoladder.periods import FOREVER, DateRange
 from psoladder.rules import Cited, Notice, RuleSet
 from psoladder.targetgroups import Counting, counting, counting_key
 
-__all__ = ["EmploymentLike", "PeriodFte", "PersonFte", "Row", "Workforce", "WorkforceBuilder",
-           "decimal_units", "exact_hour_days", "workforce"]
+__all__ = ["EmploymentLike", "ExactSum", "FteBasis", "PeriodFte", "PersonFte", "Row", "Workforce",
+           "WorkforceBuilder", "decimal_units", "exact_hour_days", "workforce"]
 
 _ZERO = Fraction(0)
 
@@ -313,6 +313,41 @@ class Workforce:
 _ABSENT: Any = object()  # a finished person with no day in the peiljaar (streamed)
 
 
+@attrs.frozen
+class FteBasis:
+    """What every fte of one assessment is measured against (R-FTE-2, R-FTE-3).
+
+    Attributes:
+        peiljaar: The peiljaar.
+        fulltime: The full-time week used (cited): the cao's, or the rule default.
+        cap: The most fte a person counts at any time (cited).
+    """
+
+    peiljaar: DateRange
+    fulltime: Cited[Decimal]
+    cap: Cited[Decimal]
+
+    @classmethod
+    def of(cls, peiljaar: DateRange, fulltime_hours: Decimal | None,
+           rules: RuleSet) -> FteBasis:
+        """The basis for an organisation's cao week (``None``: the rule default)."""
+        default = rules.decimal("fulltime_hours_default")
+        fulltime = (default if fulltime_hours is None else
+                    attrs.evolve(default, value=fulltime_hours,
+                                 note="the organisation's cao full-time week"))
+        return cls(peiljaar, fulltime, rules.decimal("person_fte_cap"))
+
+    @property
+    def denominator(self) -> Fraction:
+        """Full-time hours x days in the peiljaar: hours x days of 1.0 fte."""
+        return Fraction(self.fulltime.value) * self.peiljaar.days
+
+    @property
+    def limit(self) -> tuple[int, int]:
+        """The cap in hours a week, as ``(units, places)`` (:func:`decimal_units`)."""
+        return decimal_units(Fraction(self.cap.value) * Fraction(self.fulltime.value))
+
+
 class ExactSum:
     """An exact running sum of decimal quantities, as whole units of a power of ten.
 
@@ -358,16 +393,12 @@ class WorkforceBuilder:
 
     def __init__(self, *, peiljaar: DateRange, fulltime_hours: Decimal | None,
                  rules: RuleSet, detail: bool = True) -> None:
-        default = rules.decimal("fulltime_hours_default")
-        self.fulltime = (default if fulltime_hours is None else
-                         attrs.evolve(default, value=fulltime_hours,
-                                      note="the organisation's cao full-time week"))
+        self.basis = FteBasis.of(peiljaar, fulltime_hours, rules)
+        self.fulltime = self.basis.fulltime
         self.peiljaar = peiljaar
         self.rules = rules
         self.detail = detail
-        self._cap = rules.decimal("person_fte_cap")
-        self._calc = _PersonCalc(peiljaar, Fraction(self.fulltime.value),
-                                 Fraction(self._cap.value), rules)
+        self._calc = _PersonCalc(self.basis, rules)
         # Every person in order of first appearance: their result once complete.
         self._persons: dict[str, PersonFte | None] = {}
         # Open persons: [first start of any row, (row, employment), ...]
@@ -425,7 +456,7 @@ class WorkforceBuilder:
         order = {n: None for p in persons for q in p.periods for n in q.counting.notices}
         return Workforce(peiljaar=self.peiljaar, fulltime_hours=self.fulltime,
                          persons=tuple(persons), rows_read=self._read,
-                         rows_outside=self._outside, cited=(self.fulltime, self._cap),
+                         rows_outside=self._outside, cited=(self.fulltime, self.basis.cap),
                          notices=tuple(order), denominator=self._calc.denominator,
                          absent_persons=absent, hour_days=self._calc.total.value)
 
@@ -460,13 +491,12 @@ _Span = tuple[int, int, int, int]
 class _PersonCalc:
     """The per-person computation of R-FTE-3 and R-TG-0, in integers, with small caches."""
 
-    def __init__(self, peiljaar: DateRange, fulltime: Fraction, cap: Fraction,
-                 rules: RuleSet) -> None:
-        self.peiljaar = peiljaar
+    def __init__(self, basis: FteBasis, rules: RuleSet) -> None:
+        peiljaar = basis.peiljaar
         self.p0, self.p1 = peiljaar.start.toordinal(), peiljaar.end.toordinal()
-        self.denominator = fulltime * peiljaar.days
+        self.denominator = basis.denominator
         self.rules = rules
-        self.limit = decimal_units(cap * fulltime)  # the cap in hours a week (R-FTE-3)
+        self.limit = basis.limit
         self.total = ExactSum()
         self._hours: dict[Decimal, tuple[int, int]] = {}
         self._countings: dict[Hashable, tuple[Counting, int, int]] = {}

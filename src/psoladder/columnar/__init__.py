@@ -1,0 +1,150 @@
+"""The columnar exact engine (the ``fast`` extra: ``pip install 'psoladder[fast]'``).
+
+A second engine for payrolls, next to the validating one
+(:class:`~psoladder.fte.WorkforceBuilder` fed row by row by
+:mod:`psoladder.io.payroll`). It reads a CSV or Parquet file, or a table in
+memory (pyarrow, pandas, polars), as columns and computes the same
+:class:`~psoladder.fte.Workforce` with exact integers:
+
+* each *distinct* cell value of a column goes through the validating
+  reader's own conversion (:mod:`psoladder.columnar.cells`, the one seam
+  for formats), and the checks between fields run on whole columns;
+* dates become day numbers, hours whole units of the smallest power of ten
+  that makes them all whole, sums ``int64`` with an overflow check
+  (:mod:`psoladder.columnar.kernel`); never a float;
+* people in a target group are built in full detail, everyone else is
+  summarised (:mod:`psoladder.columnar.engine`).
+
+Both engines give the same assessment to the last digit (the equivalence
+tests prove it). Whenever a payroll has a problem, or a form the columnar
+reader does not take (an XLSX file; a CSV file with empty lines between rows
+or line breaks inside cells; a sum that could overflow), the validating path
+reads it, so every problem is reported with its file, row and field.
+
+Nothing here is imported by ``import psoladder``; pyarrow and numpy are
+imported on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from psoladder.errors import InputError
+
+if TYPE_CHECKING:
+    from psoladder.columnar.engine import Setting
+    from psoladder.fte import Workforce
+    from psoladder.io.payroll import RowSink
+    from psoladder.model import EmploymentLike
+
+__all__ = ["ENGINES", "PARQUET_SUFFIXES", "Engine", "available", "is_parquet",
+           "payroll_workforce", "require", "stream_table", "use_fast"]
+
+#: The engines: ``auto`` (columnar when the ``fast`` extra is installed),
+#: ``fast`` (columnar; an error without the extra) and ``validating``.
+Engine = Literal["auto", "fast", "validating"]
+ENGINES: tuple[Engine, ...] = ("auto", "fast", "validating")
+#: File name endings read as Parquet.
+PARQUET_SUFFIXES = (".parquet", ".pq")
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@functools.cache
+def available() -> bool:
+    """Whether the ``fast`` extra (pyarrow and numpy) is installed."""
+    try:
+        import numpy  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def require(what: str) -> None:
+    """Raise a clear error when the ``fast`` extra is missing.
+
+    Raises:
+        InputError: Naming ``what`` needs it and how to install it.
+    """
+    if not available():
+        raise InputError.single(f"{what} needs the fast extra (pyarrow and numpy)",
+                                field="payroll", hint="pip install 'psoladder[fast]'")
+
+
+def use_fast(engine: str) -> bool:
+    """Whether to try the columnar engine for ``engine`` (``auto``, ``fast``, ``validating``).
+
+    Raises:
+        InputError: For an unknown engine, or ``fast`` without the extra.
+    """
+    if engine not in ENGINES:
+        raise InputError.single(f"unknown engine {engine!r}", field="engine",
+                                hint="use auto, fast or validating")
+    if engine == "fast":
+        require("engine='fast'")
+    return engine != "validating" and available()
+
+
+def is_parquet(path: Path) -> bool:
+    """Whether ``path`` names a Parquet file (by its ending)."""
+    return path.suffix.lower() in PARQUET_SUFFIXES
+
+
+def payroll_workforce(payroll: object, inline: Sequence[EmploymentLike], setting: Setting, *,
+                      detail: bool) -> Workforce | None:
+    """The columnar engine's workforce of an organisation's rows and its payroll.
+
+    Args:
+        payroll: A payroll file path (CSV or Parquet) or a table.
+        inline: Rows given before the payroll (numbered 1, 2, ...).
+        setting: The organisation's fte basis and rules.
+        detail: Keep every person's rows.
+
+    Returns:
+        The workforce, or ``None`` when the validating path must read the
+        payroll (a problem somewhere, or a form this engine does not take).
+
+    Raises:
+        InputError: For a table or Parquet file that cannot be read at all, or
+            whose header has problems (both paths report the same).
+    """
+    from psoladder.columnar.columns import Columns, decode
+    from psoladder.columnar.engine import workforce
+    from psoladder.columnar.read import open_csv, open_parquet, open_table
+
+    if isinstance(payroll, str | Path):
+        path = Path(payroll)
+        if path.suffix.lower() in _XLSX_SUFFIXES:
+            return None
+        raw = open_parquet(path) if is_parquet(path) else open_csv(path)
+    else:
+        raw = open_table(payroll)
+    if raw is None:
+        return None
+    columns = decode(raw)
+    del raw
+    if columns is None:
+        return None
+    if inline:
+        columns = Columns.of_rows(inline, range(1, len(inline) + 1)).then(columns)
+    return workforce(columns, setting, detail=detail)
+
+
+def stream_table(payroll: object, sink: RowSink, *,
+                 person_done: Callable[[str], None] | None = None) -> None:
+    """The validating path for a Parquet file or a table (needs pyarrow to read it).
+
+    Raises:
+        InputError: Every problem, located; or the fast extra is missing.
+    """
+    name = Path(payroll).name if isinstance(payroll, str | Path) else "<table>"
+    require(f"reading {name}")
+    from psoladder.columnar.read import open_parquet, open_table
+    from psoladder.columnar.validate import stream_table as stream
+
+    raw = (open_parquet(Path(payroll)) if isinstance(payroll, str | Path)
+           else open_table(payroll))
+    stream(raw, sink, person_done=person_done)

@@ -1,0 +1,541 @@
+"""The columnar engine: :class:`~psoladder.fte.Workforce` objects from payroll columns.
+
+The same figures as :class:`~psoladder.fte.WorkforceBuilder`, computed on
+columns with the integer kernel (:mod:`psoladder.columnar.kernel`):
+
+* people outside the target groups are summarised (their fte, whether the
+  cap bit, their number of rows, whether they work on the peildatum), built
+  in bulk from the kernel's per-person sums;
+* people with a target-group row in the peiljaar (everyone with
+  ``detail=True``) get every row in full detail (:class:`~psoladder.fte.PeriodFte`,
+  with its :class:`~psoladder.targetgroups.Counting`), from the same pass;
+* the counting window of each distinct case comes from the rule code itself
+  (:func:`~psoladder.targetgroups.counting`, once per distinct
+  :func:`~psoladder.targetgroups.counting_key`) and is applied on columns;
+* a ``Fraction`` is made once per distinct total that is not a whole number
+  of hours x days, and for capped shares of concurrent rows.
+
+Several organisations are computed in one pass (:func:`workforces`, for
+:func:`psoladder.assess_many`); their rows and people never mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import gc
+from array import array
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from itertools import repeat
+from typing import Any
+
+import attrs
+import numpy as np
+from numpy.typing import NDArray
+
+from psoladder.columnar.cells import NOT_GIVEN
+from psoladder.columnar.columns import Columns
+from psoladder.columnar.kernel import RowShares, fits, person_totals, row_shares
+from psoladder.fte import (
+    FteBasis,
+    PeriodFte,
+    PersonFte,
+    Row,
+    Workforce,
+    decimal_units,
+    exact_hour_days,
+)
+from psoladder.model import ContractType, TargetGroup
+from psoladder.periods import FOREVER
+from psoladder.rules import RuleSet
+from psoladder.targetgroups import Counting, counting, counting_key
+
+__all__ = ["Setting", "workforce", "workforces"]
+
+I64 = NDArray[np.int64]
+Ints = NDArray[np.integer[Any]]
+Bools = NDArray[np.bool_]
+_CONTRACTS = tuple(ContractType)
+_GROUPS = tuple(TargetGroup)
+_PLACEMENT = _CONTRACTS.index(ContractType.PLACEMENT)
+_FOREVER = FOREVER.toordinal()
+_ZERO = Fraction(0)
+_EXTRA = ("inflow", "status_until", "school_left", "ww_since", "status_lost", "placement_start",
+          "registered", "disabled_in_service")
+
+
+@attrs.frozen(eq=False)
+class Setting:
+    """One organisation of a computation: what its fte are measured against, and its rules.
+
+    Attributes:
+        basis: The peiljaar, full-time week and cap.
+        rules: The rules in force.
+    """
+
+    basis: FteBasis
+    rules: RuleSet
+
+
+def workforce(columns: Columns, setting: Setting, *, detail: bool = False) -> Workforce | None:
+    """The workforce of one organisation's rows.
+
+    Returns ``None`` when a sum could overflow ``int64`` (the validating path
+    then computes it with Python's unbounded integers).
+    """
+    org = np.broadcast_to(np.int8(0), (columns.rows,))  # every row: organisation 0
+    found = workforces(columns, org, [setting], detail=detail)
+    return None if found is None else found[0]
+
+
+def workforces(columns: Columns, org: Ints, settings: Sequence[Setting], *,
+               detail: bool = False) -> list[Workforce] | None:
+    """The workforce of each organisation, whose rows ``org`` marks.
+
+    Args:
+        columns: Every row; the rows of each organisation together, in order.
+        org: Each row's organisation, an index into ``settings`` (non-decreasing).
+        settings: Each organisation's basis and rules.
+        detail: Keep every person's rows, not only target-group people's.
+
+    Returns:
+        One workforce per setting, or ``None`` when a sum could overflow ``int64``.
+    """
+    batch = _Batch.of(columns, org, settings, detail)
+    if batch is None:
+        return None
+    with _collector_paused():
+        return batch.workforces()
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while hundreds of thousands of results are built.
+
+    They are long-lived tuples without reference cycles; the collector would
+    scan them again and again as they grow. It is restored afterwards.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+@attrs.define(eq=False)
+class _Batch:
+    """The rows of a computation as integer columns (day numbers, hours units, codes).
+
+    Per-row arrays are as narrow as their values allow; the kernel widens the
+    rows it sums to ``int64``.
+    """
+
+    columns: Columns
+    settings: Sequence[Setting]
+    detail: bool
+    org: Ints  # per row: its organisation
+    scale: int  # hours units per hour
+    limit: I64  # per organisation: the cap in hours units
+    p0: I64  # per organisation: the first day of the peiljaar
+    days: I64  # per organisation: days in the peiljaar
+    denominators: list[Fraction]  # per organisation
+    pid: Ints  # per row: its person
+    names: list[str]  # per person
+    person_org: Ints  # per person
+    start: Ints  # per row, day numbers
+    contract: Ints  # per row, codes
+    group: Ints  # per row, codes (-1: none)
+    inside: Bools  # per row: a day in the peiljaar
+    active: Bools  # ... and counted in total fte (R-CT-6)
+    first: Ints  # per row: first and last day inside the peiljaar (0 = its first day)
+    last: Ints
+    hours: Ints  # per row, hours units
+
+    @classmethod
+    def of(cls, c: Columns, org: Ints, settings: Sequence[Setting],
+           detail: bool) -> _Batch | None:
+        # Hours in whole units of the smallest power of ten that makes every
+        # hours value and every organisation's cap whole.
+        units = [decimal_units(v) if v is not NOT_GIVEN else (0, 0)
+                 for v in c.values["hours_per_week"]]
+        limits = [s.basis.limit for s in settings]
+        places = max(p for _, p in [*units, *limits, (0, 0)])
+        hour_units = [u * 10 ** (places - p) for u, p in units]
+        limit_units = [u * 10 ** (places - p) for u, p in limits]
+        largest = max([*hour_units, *limit_units, 1])
+        if not fits(c.rows, largest):
+            return None
+        pid, names, person_org = _persons(c, org, len(settings))
+        start = c.day("start")
+        end = c.day("end")
+        end[end == 0] = _FOREVER
+        contract = c.column("contract", _contract_code, np.int8)
+        excluded = np.array([[s.rules.contract_type(ct).excluded for ct in _CONTRACTS]
+                             for s in settings], dtype=np.bool_)
+        p0 = np.array([s.basis.peiljaar.start.toordinal() for s in settings], dtype=np.int64)
+        days = np.array([s.basis.peiljaar.days for s in settings], dtype=np.int64)
+        one = len(settings) == 1
+        # One organisation: its peiljaar as numbers, not a column per row.
+        row_p0 = int(p0[0]) if one else p0[org].astype(np.int32)
+        row_p1 = int(p0[0] + days[0] - 1) if one else (p0 + days - 1)[org].astype(np.int32)
+        inside = (start <= row_p1) & (end >= row_p0)
+        out = excluded[0][contract] if one else excluded[org, contract]
+        hours_type = np.int32 if largest < 2**31 else np.int64
+        return cls(
+            columns=c, settings=settings, detail=detail, org=org, scale=10**places,
+            limit=np.array(limit_units, dtype=np.int64), p0=p0, days=days,
+            denominators=[s.basis.denominator for s in settings], pid=pid, names=names,
+            person_org=person_org, start=start, contract=contract,
+            group=c.column("target_group", _group_code, np.int8), inside=inside,
+            active=inside & ~out, first=_days(np.maximum(start, row_p0) - row_p0),
+            last=_days(np.minimum(end, row_p1) - row_p0),
+            hours=_ints(np.array(hour_units, dtype=hours_type)[c.index["hours_per_week"]]))
+
+    def workforces(self) -> list[Workforce]:
+        persons = len(self.names)
+        a = np.flatnonzero(self.active)
+        pid = self.pid
+        totals, capped, concurrent = person_totals(
+            pid[a], self.first[a], self.last[a], self.hours[a], self.limit[self.org[a]], persons)
+        on_peildatum = np.zeros(persons, dtype=np.bool_)
+        on_peildatum[pid[a][self.last[a] == self.days[self.org[a]] - 1]] = True
+        del a
+        first_start = np.full(persons, np.iinfo(np.int32).max, dtype=np.int32)
+        np.minimum.at(first_start, pid, self.start)
+        # A person's rows: every row with detail, else the rows in the peiljaar
+        # (the others are counted in rows_outside).
+        shown_row = np.ones(len(pid), dtype=np.bool_) if self.detail else self.inside
+        rows_of = np.bincount(pid[shown_row], minlength=persons)
+        present = rows_of > 0
+        if self.detail:
+            detailed = present
+        else:
+            detailed = np.zeros(persons, dtype=np.bool_)
+            detailed[pid[self.inside & (self.group >= 0)]] = True
+        chosen = np.flatnonzero(detailed[pid] & shown_row)
+        chosen = chosen[np.argsort(pid[chosen], kind="stable")]
+        del shown_row
+        outside = self._outside()
+        periods = self._periods(chosen, first_start, concurrent)
+        chosen_pid = pid[chosen]
+        self._release()  # the rows are read: free them before building every person
+        ids = np.flatnonzero(present)
+        hour_days = _exact_each(totals[ids], self.scale)
+        people = self._summaries(ids, hour_days, capped, rows_of, on_peildatum)
+        position = np.cumsum(present) - 1
+        detailed_at = self._detailed(people, chosen_pid, periods, position)
+        return self._split(people, detailed_at, ids, totals, present, outside)
+
+    def _release(self) -> None:
+        """Drop the per-row columns (the engine consumes its :class:`Columns`)."""
+        self.columns.index.clear()
+        self.start = self.contract = self.group = self.first = self.last = self.hours = \
+            self.pid = np.zeros(0, dtype=np.int32)
+        self.inside = self.active = np.zeros(0, dtype=np.bool_)
+
+    def _outside(self) -> list[array[int]]:
+        """Per organisation, the row numbers without a day in its peiljaar."""
+        outside = np.flatnonzero(~self.inside)
+        bounds = np.searchsorted(self.org[outside], np.arange(len(self.settings) + 1)).tolist()
+        lines = self.columns.line[outside]
+        found = []
+        for k in range(len(self.settings)):
+            rows = array("q")
+            rows.frombytes(lines[bounds[k]:bounds[k + 1]].astype(np.int64).tobytes())
+            found.append(rows)
+        return found
+
+    def _summaries(self, ids: I64, hour_days: list[Any], capped: Bools, rows_of: I64,
+                   on_peildatum: Bools) -> list[PersonFte]:
+        """Every present person as a summary (no rows), built in bulk."""
+        denominators = self.denominators
+        denominator = (repeat(denominators[0]) if len(denominators) == 1
+                       else (denominators[o] for o in self.person_org[ids].tolist()))
+        names = self.names
+        person_names = names if len(ids) == len(names) else [names[i] for i in ids.tolist()]
+        # tuple.__new__ straight from C: a named tuple's _make is a Python call.
+        return list(map(functools.partial(tuple.__new__, PersonFte), zip(
+            person_names, repeat(()), hour_days, denominator, repeat(_ZERO),
+            capped[ids].tolist(), rows_of[ids].tolist(), on_peildatum[ids].tolist(),
+            strict=False)))
+
+    def _periods(self, rows: I64, first_start: NDArray[np.int32],
+                 concurrent: Bools) -> _Periods:
+        """Every shown row's :class:`~psoladder.fte.PeriodFte`, and each one's weighted units."""
+        if not len(rows):
+            return _Periods([], np.zeros(0, dtype=np.int64), {}, 1)
+        c = self.columns
+        org = self.org[rows]
+        inflow = c.day("inflow")[rows]
+        inflow = np.where(inflow > 0, inflow, first_start[self.pid[rows]])
+        employments = self._employments(rows)
+        countings = self._countings(rows, employments, inflow)
+        f = self._figures(rows, countings, concurrent)
+        hours = _exact_each(f.hour_units, self.scale)
+        counted = _exact_each(f.counted_units, self.scale)
+        for j, part in f.capped_hours.items():
+            hours[j] = exact_hour_days(int(f.hour_units[j]) + part, self.scale)
+        for j, part in f.capped_counted.items():
+            counted[j] = exact_hour_days(int(f.counted_units[j]) + part, self.scale)
+        # Weighted units: counted hours units x the weight in its own decimal units.
+        weights = {id(k): decimal_units(k.weight) for k, _, _ in countings}
+        places = max(p for _, p in weights.values())
+        weight_units = np.array([weights[id(k)][0] * 10 ** (places - weights[id(k)][1])
+                                 for k, _, _ in countings], dtype=np.int64)
+        if fits(len(rows), int(f.counted_units.max(initial=0)) * int(weight_units.max()), 1):
+            weighted = f.counted_units * weight_units
+        else:  # exact Python integers where int64 might not hold the products
+            weighted = f.counted_units.astype(object) * weight_units.astype(object)
+        weighted_parts = {j: part * int(weight_units[j]) for j, part in f.capped_counted.items()}
+        excluded = np.array([[s.rules.contract_type(ct).excluded for ct in _CONTRACTS]
+                             for s in self.settings], dtype=np.bool_)[org, self.contract[rows]]
+        denominators = self.denominators
+        periods = list(map(functools.partial(tuple.__new__, PeriodFte), zip(
+            c.line[rows].tolist(), employments,
+            [dt.date.fromordinal(d) for d in inflow.tolist()], f.days.tolist(), hours,
+            f.counted_days.tolist(), counted, [denominators[o] for o in org.tolist()],
+            [k for k, _, _ in countings], excluded.tolist(), f.capped_days.tolist(),
+            strict=True)))
+        return _Periods(periods, weighted, weighted_parts, self.scale * 10**places)
+
+    def _detailed(self, people: list[PersonFte], pid: Ints, found: _Periods,
+                  position: I64) -> list[int]:
+        """Put the people shown in detail in ``people``; their positions there."""
+        if not found.periods:
+            return []
+        bounds = np.flatnonzero(np.diff(pid, prepend=-1, append=-1) != 0)
+        lo, hi = bounds[:-1], bounds[1:]
+        who = pid[lo]
+        sums: list[Any] = np.add.reduceat(found.weighted, lo).tolist()
+        at_list: list[int] = position[who].tolist()
+        for j, part in found.weighted_parts.items():
+            k = int(np.searchsorted(lo, j, side="right")) - 1
+            sums[k] += part
+        periods = found.periods
+        # Weighted fte = weighted units / (units per hour x weight x full-time hours x days).
+        per = [found.scale * d for d in self.denominators]
+        for k, (start, stop, at) in enumerate(zip(lo.tolist(), hi.tolist(), at_list,
+                                                  strict=True)):
+            summary = people[at]
+            mine = tuple(periods[start:stop])
+            total = sums[k]
+            unit = per[0] if len(per) == 1 else per[int(self.person_org[int(who[k])])]
+            weighted = (_ZERO if not total
+                        else Fraction(total * unit.denominator, unit.numerator)
+                        if isinstance(total, int) else total / unit)
+            people[at] = PersonFte(
+                summary.person, mine, summary.hour_days, summary.denominator, weighted,
+                any(q.capped_days for q in mine), stop - start, summary.on_peildatum)
+        return at_list
+
+    def _employments(self, rows: I64) -> list[Row]:
+        """The shown rows as :class:`~psoladder.fte.Row` objects (the validated values)."""
+        c = self.columns
+        names = self.names
+        person = [names[p] for p in self.pid[rows].tolist()]
+
+        def column(field: str, at: I64 = rows) -> list[Any]:
+            values = c.values[field]
+            return [values[i] for i in c.index[field][at].tolist()]
+
+        # The rarely given fields, only on the rows that give one.
+        extras: list[dict[str, Any] | None] = [None] * len(rows)
+        given = [f for f in _EXTRA if any(v is not NOT_GIVEN for v in c.values[f])]
+        if given:
+            some = np.zeros(len(rows), dtype=np.bool_)
+            for f in given:
+                some |= c.given(f)[rows]
+            at = np.flatnonzero(some)
+            for i, cells in zip(at.tolist(), zip(*(column(f, rows[at]) for f in given),
+                                                 strict=True), strict=True):
+                extras[i] = {f: v for f, v in zip(given, cells, strict=True)
+                             if v is not NOT_GIVEN}
+        return [Row(p, s, None if e is NOT_GIVEN else e, h,
+                    ContractType.REGULAR if k is NOT_GIVEN else k,
+                    None if g is NOT_GIVEN else g, x)
+                for p, s, e, h, k, g, x in zip(
+                    person, column("start"), column("end"), column("hours_per_week"),
+                    column("contract"), column("target_group"), extras, strict=True)]
+
+    def _countings(self, rows: I64, employments: list[Row],
+                   inflow: Ints) -> list[tuple[Counting, int, int]]:
+        """Each shown row's counting and its window as day numbers.
+
+        The rule code runs once per distinct case: the key of
+        :func:`~psoladder.targetgroups.counting_key`, on columns.
+        """
+        c, settings = self.columns, self.settings
+        rule_sets: dict[int, int] = {}
+        rules_of = np.array([rule_sets.setdefault(id(s.rules), len(rule_sets))
+                             for s in settings], dtype=np.int64)
+        reads_inflow = np.array([[_reads_inflow(s.rules, g) for g in _GROUPS] + [False]
+                                 for s in settings], dtype=np.bool_)
+        o, k, g = self.org[rows], self.contract[rows], self.group[rows]
+        placement = c.day("placement_start")[rows]
+        anchor = np.where(k == _PLACEMENT, np.where(placement > 0, placement, self.start[rows]),
+                          0)
+        key = np.stack([
+            rules_of[o], k, g, c.day("status_until")[rows], c.day("school_left")[rows],
+            c.day("ww_since")[rows], c.day("status_lost")[rows], anchor,
+            c.column("disabled_in_service", bool, np.int64)[rows],
+            np.where(reads_inflow[o, g], inflow, 0)], axis=1)
+        _, first, which = np.unique(key, axis=0, return_index=True, return_inverse=True)
+        found = []
+        for r in first.tolist():
+            result = counting(employments[r], inflow=dt.date.fromordinal(int(inflow[r])),
+                              rules=settings[int(o[r])].rules)
+            w = result.window
+            found.append((result, 1, 0) if w is None
+                         else (result, w.start.toordinal(), w.end.toordinal()))
+        return [found[i] for i in which.reshape(-1).tolist()]
+
+    def _figures(self, rows: I64, countings: list[tuple[Counting, int, int]],
+                 concurrent: Bools) -> _Figures:
+        """Per shown row: days, hours units, counted days and units, capped days.
+
+        All 0 for a row outside the peiljaar or left out of total fte.
+        """
+        p0 = self.p0[self.org[rows]]
+        window_first = np.array([w[1] for w in countings], dtype=np.int64) - p0
+        window_last = np.array([w[2] for w in countings], dtype=np.int64) - p0
+        empty = np.array([w[0].window is None for w in countings], dtype=np.bool_)
+        window_first[empty], window_last[empty] = 1, 0
+        live = np.flatnonzero(self.active[rows])
+        r = rows[live]
+        shares = row_shares(
+            self.pid[r], self.first[r], self.last[r], self.hours[r], self.limit[self.org[r]],
+            window_first[live], window_last[live], concurrent[self.pid[r]])
+        n = len(rows)
+        figures = _Figures(np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64),
+                           np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64),
+                           np.zeros(n, dtype=np.int64), shares)
+        figures.days[live] = self.last[r] - self.first[r] + 1
+        figures.hour_units[live] = shares.hour_units
+        figures.counted_days[live] = shares.counted_days
+        figures.counted_units[live] = shares.counted_units
+        figures.capped_days[live] = shares.capped_days
+        # Capped parts by shown row (the kernel numbers the live rows only).
+        where = live.tolist()
+        figures.capped_hours = {where[j]: v for j, v in shares.capped_hours.items()}
+        figures.capped_counted = {where[j]: v for j, v in shares.capped_counted.items()}
+        return figures
+
+    def _split(self, people: list[PersonFte], detailed_at: list[int], ids: I64, totals: I64,
+               present: Bools, outside: list[array[int]]) -> list[Workforce]:
+        """One workforce per organisation."""
+        orgs = len(self.settings)
+        present_org = self.person_org[ids]
+        person_bounds = np.searchsorted(present_org, np.arange(orgs + 1)).tolist()
+        org_totals = np.zeros(orgs, dtype=np.int64)
+        np.add.at(org_totals, self.person_org, totals)
+        absent = np.bincount(self.person_org[~present], minlength=orgs).tolist()
+        read = np.bincount(self.org, minlength=orgs).tolist()
+        result = []
+        detailed = sorted(detailed_at)
+        detail_bounds = np.searchsorted(np.array(detailed, dtype=np.int64),
+                                        person_bounds).tolist()
+        for k, setting in enumerate(self.settings):
+            mine = tuple(people[person_bounds[k]:person_bounds[k + 1]])
+            notices = {n: None for i in detailed[detail_bounds[k]:detail_bounds[k + 1]]
+                       for q in people[i].periods for n in q.counting.notices}
+            basis = setting.basis
+            result.append(Workforce(
+                peiljaar=basis.peiljaar, fulltime_hours=basis.fulltime, persons=mine,
+                rows_read=read[k], rows_outside=outside[k], cited=(basis.fulltime, basis.cap),
+                notices=tuple(notices), denominator=basis.denominator, absent_persons=absent[k],
+                hour_days=exact_hour_days(int(org_totals[k]), self.scale)))
+        return result
+
+
+@attrs.define(eq=False)
+class _Figures:
+    days: I64
+    hour_units: I64
+    counted_days: I64
+    counted_units: I64
+    capped_days: I64
+    shares: RowShares  # the kernel's result, by live row
+    capped_hours: dict[int, Fraction] = attrs.Factory(dict)  # capped parts, by shown row
+    capped_counted: dict[int, Fraction] = attrs.Factory(dict)
+
+
+@attrs.define(eq=False)
+class _Periods:
+    periods: list[PeriodFte]  # person by person
+    weighted: I64  # per period: counted hours units x weight units
+    weighted_parts: dict[int, Fraction]  # capped parts of ``weighted``
+    scale: int  # weighted units per hour x weight
+
+
+def _persons(c: Columns, org: Ints, orgs: int) -> tuple[I64, list[str], I64]:
+    """Each row's person number, each person's name and each person's organisation.
+
+    Persons are numbered in order of first appearance, organisation by organisation.
+    """
+    values = c.values["person"]
+    canonical = dict.fromkeys(values)
+    if len(canonical) == len(values):  # the usual case: every value is its own person
+        value_id = np.arange(len(values), dtype=np.int64)
+    else:
+        seen: dict[str, int] = {}
+        value_id = np.array([seen.setdefault(v, len(seen)) for v in values], dtype=np.int64)
+    names: list[str] = list(canonical)
+    vid = value_id[c.index["person"]]
+    if orgs == 1:
+        # The distinct values are in order of first appearance already.
+        used = np.zeros(len(names), dtype=np.bool_)
+        used[vid] = True
+        if bool(used.all()):
+            return vid, names, np.zeros(len(names), dtype=np.int64)
+    width = max(len(names), 1)
+    unique, first_row, inverse = np.unique(org.astype(np.int64) * width + vid,
+                                           return_index=True, return_inverse=True)
+    order = np.argsort(first_row, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order), dtype=np.int64)
+    ordered = unique[order]
+    return (rank[inverse.reshape(-1)], [names[i] for i in (ordered % width).tolist()],
+            ordered // width)
+
+
+def _days(values: Any) -> Ints:
+    """Day numbers relative to a peiljaar (they fit ``int32``)."""
+    return np.asarray(values).astype(np.int32, copy=False)
+
+
+def _ints(values: Any) -> Ints:
+    return np.asarray(values)
+
+
+def _contract_code(value: Any) -> int:
+    return 0 if value is NOT_GIVEN else _CONTRACTS.index(value)
+
+
+def _group_code(value: Any) -> int:
+    return -1 if value is NOT_GIVEN else _GROUPS.index(value)
+
+
+def _reads_inflow(rules: RuleSet, group: TargetGroup) -> bool:
+    """Whether the counting of ``group`` depends on the inflow date (asked of ``counting_key``)."""
+    probe = Row("probe", dt.date(2000, 1, 1), None, Decimal(1), ContractType.REGULAR, group)
+    return bool(counting_key(probe, dt.date(2000, 1, 1), rules)
+                != counting_key(probe, dt.date(2001, 1, 1), rules))
+
+
+def _exact_each(units: I64, scale: int) -> list[Any]:
+    """Each ``units / scale`` exact: an ``int``, else one ``Fraction`` per distinct value."""
+    whole: list[Any] = (units // scale).tolist()
+    if scale == 1:
+        return whole
+    rest = np.flatnonzero(units % scale)
+    if len(rest):
+        distinct, which = np.unique(units[rest], return_inverse=True)
+        fractions = [Fraction(v, scale) for v in distinct.tolist()]
+        for i, j in zip(rest.tolist(), which.reshape(-1).tolist(), strict=True):
+            whole[i] = fractions[j]
+    return whole

@@ -1,0 +1,236 @@
+"""The integer kernel of the columnar engine: fte sums on columns, exactly.
+
+Everything here is ``int64`` (or ``bool``): day numbers relative to the first
+day of the peiljaar, hours in whole units of the smallest power of ten that
+makes every hours value and the full-time week whole (see
+:func:`psoladder.fte.decimal_units`), and sums of hours x days. No float is
+ever created; the caller checks beforehand that no sum can overflow
+(:func:`fits`) and otherwise lets the validating path compute.
+
+The rules are those of :mod:`psoladder.fte` (R-FTE-3: a person counts at most
+1.0 fte at any time; concurrent contracts above it share the capped hours in
+proportion):
+
+* :func:`person_totals`: each person's capped hours x days, one sort of the
+  rows by person and first day, a running maximum to find people with
+  concurrent rows, and for those a sweep over packed events (cumulative sum
+  of hours, ``sum(min(level, limit) x days)``);
+* :func:`row_shares`: the same per row, for the people shown in detail, with
+  the counted days of each row's counting window (R-TG-0).
+
+Rows are given as parallel arrays: ``pid`` (person number), ``first`` and
+``last`` (days of the row inside the peiljaar, inclusive), ``hours`` and
+``limit`` (the cap in hours units for that row's organisation).
+
+>>> import numpy as np
+>>> pid = np.array([0, 0, 1], dtype=np.int64)
+>>> first, last = np.array([0, 181, 0]), np.array([364, 364, 364])
+>>> hours, limit = np.array([30, 20, 50]), np.array([40, 40, 40])
+>>> totals, capped, concurrent = person_totals(pid, first, last, hours, limit, 2)
+>>> totals.tolist(), capped.tolist(), concurrent.tolist()  # 181 x 30 + 184 x 40
+([12790, 14600], [True, True], [True, False])
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = ["DAY_BITS", "RowShares", "fits", "person_totals", "row_shares"]
+
+I64 = NDArray[np.int64]
+Ints = NDArray[np.integer[Any]]
+Bools = NDArray[np.bool_]
+
+#: Bits of a relative day number in a packed (person, day) key: a peiljaar
+#: has at most 366 days, and one more for the day after a row ends.
+DAY_BITS = 10
+_DAY_MASK = (1 << DAY_BITS) - 1
+_INT64_SAFE = 2**62
+
+
+def fits(rows: int, largest_hours: int, days: int = 367) -> bool:
+    """Whether every sum of hours x days of ``rows`` rows stays inside ``int64``.
+
+    >>> fits(10**6, 40), fits(10**6, 168 * 10**12)
+    (True, False)
+    """
+    return max(rows, 1) * max(largest_hours, 1) * days < _INT64_SAFE
+
+
+def _packed(pid: I64, day: I64) -> I64:
+    return (pid << DAY_BITS) | day
+
+
+def _wide(*arrays: Ints) -> list[I64]:
+    """The arrays as ``int64``: every product and sum below stays in it (see :func:`fits`)."""
+    return [np.asarray(a, dtype=np.int64) for a in arrays]
+
+
+def person_totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints,
+                  persons: int) -> tuple[I64, Bools, Bools]:
+    """Capped hours x days per person, whether the cap bit, and whether rows share a day.
+
+    Args:
+        pid: Person number of each row (``0 <= pid < persons``).
+        first: First day of each row inside the peiljaar (0 = its first day).
+        last: Last day of each row inside the peiljaar (inclusive).
+        hours: Hours a week of each row, in units.
+        limit: The 1.0-fte cap in hours units, per row (the same for a person).
+        persons: Number of persons.
+    """
+    totals = np.zeros(persons, dtype=np.int64)
+    capped = np.zeros(persons, dtype=np.bool_)
+    concurrent = np.zeros(persons, dtype=np.bool_)
+    if not len(pid):
+        return totals, capped, concurrent
+    pid, first, last, hours, limit = _wide(pid, first, last, hours, limit)
+    key = _packed(pid, first)
+    if not bool((key[1:] >= key[:-1]).all()):
+        order = np.argsort(key, kind="stable")
+        pid, first, last, hours, limit, key = (a[order] for a in
+                                              (pid, first, last, hours, limit, key))
+    # A row that starts on or before the last day of an earlier row of the
+    # same person overlaps it (keys of later persons are always larger).
+    reach = np.maximum.accumulate(_packed(pid, last))
+    concurrent[pid[1:][key[1:] <= reach[:-1]]] = True
+    sweep = concurrent[pid]
+    alone = ~sweep
+    # People without concurrent rows: each row alone, at most the cap.
+    h, cap = hours[alone], limit[alone]
+    np.add.at(totals, pid[alone], (last[alone] - first[alone] + 1) * np.minimum(h, cap))
+    capped[pid[alone][h > cap]] = True
+    if sweep.any():
+        _sweep(pid[sweep], first[sweep], last[sweep], hours[sweep], limit[sweep], totals,
+               capped)
+    return totals, capped, concurrent
+
+
+def _sweep(pid: I64, first: I64, last: I64, hours: I64, limit: I64, totals: I64,
+           capped: Bools) -> None:
+    """Add ``sum over days of min(hours that day, limit)`` per person, for concurrent rows."""
+    day = np.concatenate((first, last + 1))
+    people = np.concatenate((pid, pid))
+    delta = np.concatenate((hours, -hours))
+    cap = np.concatenate((limit, limit))
+    order = np.argsort(_packed(people, day), kind="stable")
+    day, people, delta, cap = day[order], people[order], delta[order], cap[order]
+    # Each person's events add up to 0, so one running sum serves everyone.
+    level = np.cumsum(delta)
+    length = np.zeros(len(day), dtype=np.int64)
+    same = people[1:] == people[:-1]
+    length[:-1] = np.where(same, day[1:] - day[:-1], 0)
+    np.add.at(totals, people, np.minimum(level, cap) * length)
+    capped[people[(level > cap) & (length > 0)]] = True
+
+
+@attrs.define(eq=False)
+class RowShares:
+    """Each row's hours x days after the cap, and the part inside its counting window.
+
+    A row's exact value is its integer part plus its capped part (only rows
+    sharing capped days with concurrent rows have one).
+
+    Attributes:
+        hour_units: Hours units x days, integer part.
+        counted_units: The same for days in the counting window.
+        counted_days: Days in the peiljaar and the counting window.
+        capped_days: Days on which the cap scaled the row down.
+        capped_hours: Row -> exact capped part of ``hour_units``.
+        capped_counted: Row -> exact capped part of ``counted_units``.
+    """
+
+    hour_units: I64
+    counted_units: I64
+    counted_days: I64
+    capped_days: I64
+    capped_hours: dict[int, Fraction]
+    capped_counted: dict[int, Fraction]
+
+
+def row_shares(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints,
+               window_first: Ints, window_last: Ints, concurrent: Bools) -> RowShares:
+    """Per-row shares of the capped hours (R-FTE-3) and counted days (R-TG-0).
+
+    Args:
+        pid: Person number of each row.
+        first: First day of each row inside the peiljaar.
+        last: Last day of each row inside the peiljaar.
+        hours: Hours a week of each row, in units.
+        limit: The cap in hours units, per row.
+        window_first: First day of each row's counting window (relative days;
+            ``1`` with ``window_last`` ``0`` for no window).
+        window_last: Last day of each row's counting window.
+        concurrent: Per row: its person has rows sharing a day.
+    """
+    n = len(pid)
+    pid, first, last, hours, limit, window_first, window_last = _wide(
+        pid, first, last, hours, limit, window_first, window_last)
+    days = last - first + 1
+    counted_days = np.maximum(np.minimum(last, window_last) - np.maximum(first, window_first)
+                              + 1, 0)
+    h = np.minimum(hours, limit)
+    over = hours > limit
+    shares = RowShares(days * h, counted_days * h, counted_days, np.where(over, days, 0), {}, {})
+    rows = np.flatnonzero(concurrent)
+    if len(rows):
+        shares.hour_units[rows] = 0
+        shares.counted_units[rows] = 0
+        shares.capped_days[rows] = 0
+        _share_concurrent(rows, pid[rows], first[rows], last[rows], hours[rows], limit[rows],
+                          window_first[rows], window_last[rows], shares)
+    assert len(shares.hour_units) == n
+    return shares
+
+
+def _share_concurrent(rows: I64, pid: I64, first: I64, last: I64, hours: I64, limit: I64,
+                      wfirst: I64, wlast: I64, shares: RowShares) -> None:
+    # Cut each person's days where the set of active rows or a window changes;
+    # on each piece the hours are constant, so the cap and the window are too.
+    wa, wb = np.maximum(first, wfirst), np.minimum(last, wlast)
+    has = wa <= wb
+    cuts = np.unique(np.concatenate((
+        _packed(pid, first), _packed(pid, last + 1), _packed(pid[has], wa[has]),
+        _packed(pid[has], wb[has] + 1))))
+    cut_day = cuts & _DAY_MASK
+    lo = np.searchsorted(cuts, _packed(pid, first))
+    hi = np.searchsorted(cuts, _packed(pid, last + 1))
+    count = hi - lo
+    pair_row = np.repeat(np.arange(len(pid), dtype=np.int64), count)
+    offsets = np.cumsum(count) - count
+    pair_piece = (np.arange(int(count.sum()), dtype=np.int64) - np.repeat(offsets, count)
+                  + np.repeat(lo, count))
+    start = cut_day[pair_piece]
+    length = cut_day[pair_piece + 1] - start
+    pair_hours = hours[pair_row]
+    level = np.zeros(len(cuts), dtype=np.int64)
+    np.add.at(level, pair_piece, pair_hours)
+    pair_level = level[pair_piece]
+    pair_limit = limit[pair_row]
+    capped = pair_level > pair_limit
+    counted = (wfirst[pair_row] <= start) & (start <= wlast[pair_row])
+    units = length * pair_hours
+    target = rows[pair_row]
+    plain = ~capped
+    np.add.at(shares.hour_units, target[plain], units[plain])
+    np.add.at(shares.counted_units, target[plain & counted], units[plain & counted])
+    np.add.at(shares.capped_days, target[capped], length[capped])
+    # Capped pieces: the row keeps hours x limit / level of them, an exact ratio
+    # computed once per row and distinct level.
+    hour_parts: dict[tuple[int, int, int], int] = defaultdict(int)
+    counted_parts: dict[tuple[int, int, int], int] = defaultdict(int)
+    for r, u, lv, lim, c in zip(target[capped].tolist(), units[capped].tolist(),
+                                pair_level[capped].tolist(), pair_limit[capped].tolist(),
+                                counted[capped].tolist(), strict=True):
+        hour_parts[r, lv, lim] += u
+        if c:
+            counted_parts[r, lv, lim] += u
+    for parts, into in ((hour_parts, shares.capped_hours),
+                        (counted_parts, shares.capped_counted)):
+        for (r, lv, lim), u in parts.items():
+            into[r] = into.get(r, Fraction(0)) + Fraction(u * lim, lv)

@@ -1,0 +1,336 @@
+"""Payroll sources as Arrow tables of raw cells: CSV files, Parquet files and in-memory tables.
+
+Every source keeps the validating reader's header rules
+(:mod:`psoladder.io.payroll`: field names, Dutch aliases, repeated and unknown
+columns) and its row numbers: the header is row 1, so the first data row is
+row 2, for files and tables alike.
+
+A CSV file is read by Arrow only when Arrow reads it exactly as Python's
+``csv`` module (the validating reader) does: the header line, delimiter and
+quoting of the validating reader, UTF-8, one physical line per row (no empty
+lines between rows, no line breaks inside quoted cells, no lone carriage
+returns) and the same number of cells on every row. Anything else, and every
+file with a problem, goes to the validating path, which reports it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+from numpy.typing import NDArray
+
+from psoladder.errors import InputError, Problem
+
+# The validating reader's header rules and CSV dialect.
+from psoladder.io.payroll import _csv_rows, _header
+
+__all__ = ["Encoded", "RawPayroll", "compact", "encode", "open_csv", "open_parquet",
+           "open_table", "table_rows"]
+
+# The CSV file is read in pieces of about this many bytes (whole lines), and
+# Arrow parses each piece in blocks of _BLOCK_SIZE bytes on all cores.
+_PIECE_SIZE = 1 << 23
+_BLOCK_SIZE = 1 << 20
+
+#: A line with every delimiter the validating reader might choose; how it
+#: splits tells which one it chose for a header.
+_PROBE = "a;b,c\td|e"
+
+
+#: A column as its distinct values (in order of first appearance) and each
+#: row's position among them.
+Encoded = tuple[list[Any], NDArray[np.integer[Any]]]
+
+
+@attrs.frozen(eq=False)
+class RawPayroll:
+    """A payroll as raw cells, before any conversion.
+
+    Attributes:
+        name: The file (or table) name used in problem locations.
+        fields: The field of each column (``None``: an unnamed column).
+        rows: Number of data rows (blank ones included).
+        typed: Cells are typed values of a table (Parquet, Arrow, pandas,
+            polars), not text: the float rule applies
+            (:func:`psoladder.columnar.cells.table_float`).
+        table: The table, for a typed source.
+        encoded: Each column encoded as it was read (a CSV file).
+        first_row: The row number of the first data row.
+    """
+
+    name: str
+    fields: tuple[str | None, ...]
+    rows: int
+    typed: bool
+    table: pa.Table | None = None
+    encoded: tuple[Encoded, ...] | None = None
+    first_row: int = 2
+
+    def column(self, i: int) -> Encoded | None:
+        """Column ``i`` encoded, or ``None`` when Arrow cannot encode its type."""
+        if self.encoded is not None:
+            return self.encoded[i]
+        assert self.table is not None
+        return encode(self.table.column(i))
+
+
+def compact(index: NDArray[np.integer[Any]], values: int) -> NDArray[np.integer[Any]]:
+    """``index`` in the smallest integer type that holds positions ``0 .. values - 1``.
+
+    >>> compact(np.array([0, 2, 1]), 3).dtype
+    dtype('int8')
+    """
+    for kind in (np.int8, np.int16, np.int32):
+        if values <= np.iinfo(kind).max:
+            return index.astype(kind, copy=index.dtype != kind)
+    return index.astype(np.int64, copy=False)
+
+
+def encode(column: pa.ChunkedArray) -> Encoded | None:
+    """A column's distinct values, in order of first appearance, and each row's index."""
+    try:
+        if pa.types.is_dictionary(column.type):
+            # One dictionary per chunk: made one, in order of first appearance.
+            encoded = column.unify_dictionaries()
+        else:
+            if pa.types.is_string_view(column.type):
+                column = column.cast(pa.large_string())
+            # One dictionary for all chunks: the encoder's hash table spans them.
+            encoded = pc.dictionary_encode(column, null_encoding="encode")
+    except (pa.ArrowNotImplementedError, pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    if not encoded.num_chunks:
+        return [], np.zeros(0, dtype=np.int32)
+    distinct = encoded.chunk(0).dictionary.to_pylist()
+    null = len(distinct)  # a null cell of a dictionary column: one more value
+    indices = [pc.fill_null(chunk.indices, null).to_numpy(zero_copy_only=False)
+               if chunk.indices.null_count else chunk.indices.to_numpy(zero_copy_only=False)
+               for chunk in encoded.chunks]
+    if any(chunk.indices.null_count for chunk in encoded.chunks):
+        distinct.append(None)
+    joined = np.concatenate(indices) if len(indices) > 1 else indices[0]
+    return distinct, compact(joined, len(distinct))
+
+
+def open_csv(path: Path) -> RawPayroll | None:
+    """A CSV payroll read by Arrow, or ``None`` where Arrow would not read it as Python does.
+
+    ``None`` sends the file to the validating path, which reads it (and
+    reports any problem). The file is read in pieces of whole lines; each
+    column is kept as its distinct texts and each row's index into them.
+    """
+    try:
+        with path.open("rb") as stream:
+            return _read_csv(stream, path.name)
+    except OSError:
+        return None
+
+
+def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | None:
+    header = stream.readline()
+    try:
+        first = header.decode("utf-8-sig")
+        fields, _ = _csv_rows(io.StringIO(first), name)
+    except (UnicodeDecodeError, InputError):
+        return None
+    delimiter = _delimiter(first, name)
+    if delimiter is None or not _plain_lines(header):
+        return None
+    names = [f"c{i}" for i in range(len(fields))]
+    text = pa.dictionary(pa.int32(), pa.string())
+    options = {
+        "read_options": pa_csv.ReadOptions(column_names=names, block_size=_BLOCK_SIZE),
+        "parse_options": pa_csv.ParseOptions(delimiter=delimiter, quote_char='"',
+                                             double_quote=True, escape_char=False,
+                                             newlines_in_values=False,
+                                             ignore_empty_lines=False),
+        "convert_options": pa_csv.ConvertOptions(column_types=dict.fromkeys(names, text),
+                                                 strings_can_be_null=False,
+                                                 quoted_strings_can_be_null=False)}
+    # Per column and piece: the piece's distinct texts and its rows' indices.
+    dictionaries: list[list[pa.Array]] = [[] for _ in names]
+    parts: list[list[NDArray[np.integer[Any]]]] = [[] for _ in names]
+    rows = 0
+    try:
+        for piece in _pieces(stream):
+            if not _plain_lines(piece):
+                return None
+            table = pa_csv.read_csv(pa.py_buffer(piece), **options)
+            if table.num_rows != piece.count(b"\n") + (not piece.endswith(b"\n")):
+                return None
+            rows += table.num_rows
+            for i, column in enumerate(table.columns):
+                unified = column.unify_dictionaries()  # one dictionary per block, made one
+                dictionary = unified.chunk(0).dictionary
+                indices = [chunk.indices.to_numpy(zero_copy_only=False)
+                           for chunk in unified.chunks]
+                dictionaries[i].append(dictionary)
+                parts[i].append(compact(np.concatenate(indices), len(dictionary)))
+            del table
+        return RawPayroll(name, tuple(fields), rows, typed=False, encoded=tuple(
+            _joined(d, p) for d, p in zip(dictionaries, parts, strict=True)))
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return None
+    finally:
+        pa.default_memory_pool().release_unused()
+
+
+def _joined(dictionaries: list[pa.Array],
+            parts: list[NDArray[np.integer[Any]]]) -> Encoded:
+    """The pieces of one column as one, in order of first appearance.
+
+    Arrow hashes every piece's distinct values once.
+    """
+    if not dictionaries:
+        return [], np.zeros(0, dtype=np.int8)
+    encoded = pc.dictionary_encode(pa.concat_arrays(dictionaries))
+    moved = encoded.indices.to_numpy(zero_copy_only=False)
+    start = 0
+    joined = []
+    for dictionary, part in zip(dictionaries, parts, strict=True):
+        joined.append(moved[start:start + len(dictionary)][part])
+        start += len(dictionary)
+    parts.clear()
+    values = encoded.dictionary
+    return values.to_pylist(), compact(np.concatenate(joined), len(values))
+
+
+def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
+    """The rest of the file in pieces of whole lines (trailing empty lines left out)."""
+    carry = b""
+    while True:
+        block = stream.read(_PIECE_SIZE)
+        if not block:
+            rest = carry.rstrip(b"\r\n")
+            if rest:
+                yield rest
+            return
+        data = carry + block
+        cut = data.rfind(b"\n") + 1
+        carry = data[cut:]
+        if cut:
+            yield data[:cut]
+
+
+def _plain_lines(piece: bytes) -> bool:
+    """Whether Arrow splits these whole lines into rows exactly as Python's csv module does.
+
+    No lone carriage return, no empty line (Python's csv yields a blank row,
+    Arrow none), and an even number of quotes on every line (no line break
+    inside a quoted cell).
+    """
+    if b"\r" in piece and piece.count(b"\r") != piece.count(b"\r\n"):
+        return False
+    if piece.startswith((b"\n", b"\r\n")) or b"\n\n" in piece or b"\n\r\n" in piece:
+        return False
+    return b'"' not in piece or _quotes_close_on_each_line(piece)
+
+
+def _delimiter(first: str, name: str) -> str | None:
+    """The delimiter the validating reader chose for this header line."""
+    line = first if first.endswith("\n") else first + "\n"
+    try:
+        _, rows = _csv_rows(io.StringIO(line + _PROBE + "\n"), name)
+        cells = next(rows)[1]
+    except (InputError, StopIteration):
+        return None
+    if len(cells) < 2:
+        return None
+    return _PROBE[len(cells[0])]
+
+
+def _quotes_close_on_each_line(data: bytes) -> bool:
+    """Whether every line holds an even number of quotes (no quoted line break)."""
+    buffer = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.flatnonzero(buffer == ord('"'))
+    breaks = np.flatnonzero(buffer == ord("\n"))
+    before = np.searchsorted(quotes, breaks)
+    return not bool((before & 1).any()) and len(quotes) % 2 == 0
+
+
+def field_size_limit() -> int:
+    """The longest cell Python's ``csv`` module reads (longer is a problem there)."""
+    return csv.field_size_limit()
+
+
+def open_parquet(path: Path) -> RawPayroll:
+    """A Parquet payroll file.
+
+    Raises:
+        InputError: The file is missing or not Parquet, or its header has problems.
+    """
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(path)
+    except FileNotFoundError:
+        raise InputError.single("payroll file not found", field="employments",
+                                value=str(path),
+                                hint="give a path relative to the organisation file") from None
+    except (OSError, pa.ArrowException) as exc:
+        raise InputError([Problem(f"not a readable Parquet file: {exc}", file=path.name,
+                                  hint="write it with pandas.DataFrame.to_parquet, "
+                                       "polars.DataFrame.write_parquet or pyarrow")]) from None
+    return _raw(table, path.name)
+
+
+def open_table(table: object, name: str = "<table>") -> RawPayroll:
+    """An in-memory payroll table.
+
+    A pyarrow Table or RecordBatch, a pandas or a polars DataFrame, or any
+    object with the Arrow stream interface.
+
+    Raises:
+        InputError: It is no table, Arrow cannot read it, or its header has problems.
+    """
+    return _raw(_arrow(table, name), name)
+
+
+def _arrow(obj: object, name: str) -> pa.Table:
+    if isinstance(obj, pa.Table):
+        return obj
+    if isinstance(obj, pa.RecordBatch):
+        return pa.Table.from_batches([obj])
+    module = type(obj).__module__.split(".")[0]
+    try:
+        if module == "pandas":
+            return pa.Table.from_pandas(obj, preserve_index=False)
+        if module == "polars":
+            return obj.to_arrow()  # type: ignore[attr-defined]
+        if hasattr(obj, "__arrow_c_stream__"):
+            return pa.table(obj)
+    except (pa.ArrowException, TypeError, ValueError) as exc:
+        raise InputError([Problem(f"the table cannot be read as columns: {exc}", file=name,
+                                  hint="give every column one type, e.g. "
+                                       "df['hours_per_week'] = df['hours_per_week'].astype(str)")]
+                         ) from None
+    raise InputError.single(
+        f"a payroll must be a file path or a table, not a {type(obj).__name__}",
+        field="payroll", hint="pass a pyarrow Table, a pandas or polars DataFrame, or a path")
+
+
+def _raw(table: pa.Table, name: str) -> RawPayroll:
+    fields, problems = _header([str(c) for c in table.column_names], name)
+    if problems:
+        raise InputError(problems)
+    return RawPayroll(name, tuple(fields), table.num_rows, typed=True, table=table)
+
+
+def table_rows(raw: RawPayroll, batch_rows: int = 65_536) -> Iterator[tuple[int, Sequence[Any]]]:
+    """Numbered rows of cells (Python values), for the validating path."""
+    assert raw.table is not None
+    row = raw.first_row
+    for batch in raw.table.to_batches(max_chunksize=batch_rows):
+        columns = [column.to_pylist() for column in batch.columns]
+        for cells in zip(*columns, strict=True):
+            yield row, cells
+            row += 1
