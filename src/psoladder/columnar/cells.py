@@ -23,6 +23,7 @@ field 'hours_per_week': 'x' is not a decimal number; write it like 32 or 32.5 (g
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from decimal import Decimal
@@ -142,18 +143,27 @@ def decode(field: str, raw_values: Iterable[object], *, table: bool = False) -> 
     # convert_cell, unrolled: a column can hold hundreds of thousands of
     # distinct values (one per person).
     convert = _CONVERTERS[field]
+    raw = raw_values if isinstance(raw_values, list) else list(raw_values)
+    if not table and "" not in raw and None not in raw:
+        # Text without empty cells: every value in one pass of C-level loops.
+        cleaned = list(map(functools.partial(_clean, field), raw))
+        if "" not in cleaned and None not in cleaned:
+            try:
+                return Decoded(list(map(convert, cleaned)), {})
+            except InputError:
+                pass  # some value has a problem: find each one below
     values: list[Any] = []
     add = values.append
     problems: dict[int, tuple[Problem, ...]] = {}
-    for i, raw in enumerate(raw_values):
-        if raw is None or raw == "":
+    for i, cell in enumerate(raw):
+        if cell is None or cell == "":
             add(NOT_GIVEN)
             continue
         try:
-            if table and isinstance(raw, float):
-                raw = table_float(field, raw)
-            cleaned = _clean(field, raw)
-            add(NOT_GIVEN if cleaned == "" or cleaned is None else convert(cleaned))
+            if table and isinstance(cell, float):
+                cell = table_float(field, cell)
+            text = _clean(field, cell)
+            add(NOT_GIVEN if text == "" or text is None else convert(text))
         except InputError as exc:
             add(None)
             problems[i] = exc.problems

@@ -11,6 +11,7 @@ the payroll and reports every problem with its row and field.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -47,11 +48,17 @@ class Columns:
         values: Per field, its distinct values (:data:`~psoladder.columnar.cells.NOT_GIVEN`
             for an empty cell).
         index: Per field, each row's position in ``values``.
+        distinct: Fields whose values are known to be pairwise different.
+        originals: The objects of the first rows, when they were given as
+            objects (an organisation's own ``employments``).
     """
 
     line: I64
     values: dict[str, list[Any]]
     index: dict[str, Index]
+    distinct: frozenset[str] = frozenset()
+    originals: tuple[EmploymentLike, ...] = ()
+    _given: dict[str, NDArray[np.bool_]] = attrs.field(factory=dict, init=False, repr=False)
 
     @property
     def rows(self) -> int:
@@ -69,7 +76,12 @@ class Columns:
 
     def given(self, field: str) -> NDArray[np.bool_]:
         """Rows where ``field`` is given."""
-        return self.column(field, lambda v: v is not NOT_GIVEN, np.bool_)
+        lookup = self._given.get(field)
+        if lookup is None:
+            values = self.values[field]
+            lookup = self._given[field] = np.fromiter(
+                (v is not NOT_GIVEN for v in values), dtype=np.bool_, count=len(values))
+        return lookup[self.index[field]]
 
     @classmethod
     def of_rows(cls, rows: Sequence[EmploymentLike], line: Iterable[int]) -> Columns:
@@ -81,7 +93,8 @@ class Columns:
             positions = [seen.setdefault(_given(getattr(e, field)), len(seen)) for e in rows]
             values[field] = list(seen) or [NOT_GIVEN]
             index[field] = compact(np.array(positions, dtype=np.int64), len(seen))
-        return cls(np.fromiter(line, dtype=np.int64, count=len(rows)), values, index)
+        return cls(np.fromiter(line, dtype=np.int64, count=len(rows)), values, index,
+                   originals=tuple(rows))
 
     def then(self, other: Columns) -> Columns:
         """These rows followed by ``other``'s."""
@@ -90,7 +103,10 @@ class Columns:
                                             other.index[f].astype(np.int64)
                                             + len(self.values[f]))), len(values[f]))
                  for f in FIELDS}
-        return Columns(np.concatenate((self.line, other.line)), values, index)
+        originals = self.originals + other.originals if len(self.originals) == self.rows \
+            else self.originals
+        return Columns(np.concatenate((self.line, other.line)), values, index,
+                       originals=originals)
 
 
 def _given(value: Any) -> Any:
@@ -105,12 +121,14 @@ def decode(raw: RawPayroll) -> Columns | None:
     """The payroll's rows as :class:`Columns`, or ``None`` when any cell or row has a problem.
 
     ``None`` also where the columnar engine does not read a payroll: then the
-    validating path does. Blank rows (every cell empty) are dropped, as the validating reader drops them.
+    validating path does. Blank rows (every cell empty) are dropped, as the
+    validating reader drops them.
     """
     n = raw.rows
     longest = None if raw.typed else field_size_limit()
     values: dict[str, list[Any]] = {}
     index: dict[str, Index] = {}
+    distinct_fields = set()
     nonblank = np.zeros(n, dtype=np.bool_)
     for i, field in enumerate(raw.fields):
         encoded = raw.column(i)
@@ -128,7 +146,10 @@ def decode(raw: RawPayroll) -> Columns | None:
             return None
         values[field] = decoded.values
         index[field] = rows
-        given = np.array([v is not NOT_GIVEN for v in decoded.values], dtype=np.bool_)
+        if all(map(operator.eq, decoded.values, distinct)):
+            distinct_fields.add(field)  # distinct texts, each converted to itself
+        given = np.fromiter((v is not NOT_GIVEN for v in decoded.values), dtype=np.bool_,
+                            count=len(decoded.values))
         nonblank |= given[rows]
     keep = np.flatnonzero(nonblank)
     line = keep.astype(np.int64) + raw.first_row
@@ -139,7 +160,7 @@ def decode(raw: RawPayroll) -> Columns | None:
             index[field] = np.zeros(len(keep), dtype=np.int8)
         elif blank:
             index[field] = index[field][keep]
-    columns = Columns(line, values, index)
+    columns = Columns(line, values, index, frozenset(distinct_fields))
     return columns if _consistent(columns) else None
 
 

@@ -48,7 +48,7 @@ from psoladder.fte import (
     decimal_units,
     exact_hour_days,
 )
-from psoladder.model import ContractType, TargetGroup
+from psoladder.model import ContractType, EmploymentLike, TargetGroup
 from psoladder.periods import FOREVER
 from psoladder.rules import RuleSet
 from psoladder.targetgroups import Counting, counting, counting_key
@@ -333,8 +333,17 @@ class _Batch:
                 any(q.capped_days for q in mine), stop - start, summary.on_peildatum)
         return at_list
 
-    def _employments(self, rows: I64) -> list[Row]:
-        """The shown rows as :class:`~psoladder.fte.Row` objects (the validated values)."""
+    def _employments(self, rows: I64) -> list[EmploymentLike]:
+        """The shown rows: their own objects where given, else :class:`~psoladder.fte.Row` s."""
+        c = self.columns
+        given = len(c.originals)
+        if given:
+            built = self._rows(rows[rows >= given]) if given < c.rows else []
+            it = iter(built)
+            return [c.originals[r] if r < given else next(it) for r in rows.tolist()]
+        return list(self._rows(rows))
+
+    def _rows(self, rows: I64) -> list[Row]:
         c = self.columns
         names = self.names
         person = [names[p] for p in self.pid[rows].tolist()]
@@ -362,7 +371,7 @@ class _Batch:
                     person, column("start"), column("end"), column("hours_per_week"),
                     column("contract"), column("target_group"), extras, strict=True)]
 
-    def _countings(self, rows: I64, employments: list[Row],
+    def _countings(self, rows: I64, employments: list[EmploymentLike],
                    inflow: Ints) -> list[tuple[Counting, int, int]]:
         """Each shown row's counting and its window as day numbers.
 
@@ -478,13 +487,13 @@ def _persons(c: Columns, org: Ints, orgs: int) -> tuple[I64, list[str], I64]:
     Persons are numbered in order of first appearance, organisation by organisation.
     """
     values = c.values["person"]
-    canonical = dict.fromkeys(values)
-    if len(canonical) == len(values):  # the usual case: every value is its own person
+    if "person" in c.distinct:  # the usual case: every value is its own person
         value_id = np.arange(len(values), dtype=np.int64)
+        names: list[str] = values
     else:
         seen: dict[str, int] = {}
         value_id = np.array([seen.setdefault(v, len(seen)) for v in values], dtype=np.int64)
-    names: list[str] = list(canonical)
+        names = list(seen)
     vid = value_id[c.index["person"]]
     if orgs == 1:
         # The distinct values are in order of first appearance already.

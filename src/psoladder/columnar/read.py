@@ -137,13 +137,15 @@ def open_csv(path: Path) -> RawPayroll | None:
 
 def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | None:
     header = stream.readline()
+    if not _plain_lines(header):
+        return None
     try:
         first = header.decode("utf-8-sig")
         fields, _ = _csv_rows(io.StringIO(first), name)
-    except (UnicodeDecodeError, InputError):
+    except (UnicodeDecodeError, InputError, csv.Error):
         return None
     delimiter = _delimiter(first, name)
-    if delimiter is None or not _plain_lines(header):
+    if delimiter is None:
         return None
     names = [f"c{i}" for i in range(len(fields))]
     text = pa.dictionary(pa.int32(), pa.string())
@@ -205,7 +207,12 @@ def _joined(dictionaries: list[pa.Array],
 
 
 def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
-    """The rest of the file in pieces of whole lines (trailing empty lines left out)."""
+    """The rest of the file in pieces of whole lines.
+
+    Empty lines at the end of the file are left out (Python's csv module
+    reads them as blank rows, which count for nothing); empty lines before a
+    later row start the next piece, where :func:`_plain_lines` sees them.
+    """
     carry = b""
     while True:
         block = stream.read(_PIECE_SIZE)
@@ -215,7 +222,11 @@ def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
                 yield rest
             return
         data = carry + block
-        cut = data.rfind(b"\n") + 1
+        filled = len(data.rstrip(b"\r\n"))
+        if filled == len(data):  # the block ends inside a line: keep that line
+            cut = data.rfind(b"\n") + 1
+        else:  # keep the newlines after the last line with content
+            cut = data.find(b"\n", filled) + 1 if filled else 0
         carry = data[cut:]
         if cut:
             yield data[:cut]
@@ -241,7 +252,7 @@ def _delimiter(first: str, name: str) -> str | None:
     try:
         _, rows = _csv_rows(io.StringIO(line + _PROBE + "\n"), name)
         cells = next(rows)[1]
-    except (InputError, StopIteration):
+    except (InputError, StopIteration, csv.Error):
         return None
     if len(cells) < 2:
         return None

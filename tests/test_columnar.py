@@ -1,0 +1,417 @@
+"""The columnar engine (fast extra): readers, kernel, tables, Parquet, fallbacks.
+
+Every test compares the columnar engine with the validating one: same
+assessment, same workforce objects, same explanation, or the same located
+problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("pyarrow", reason="the columnar engine needs the fast extra (pyarrow)")
+pytest.importorskip("numpy", reason="the columnar engine needs the fast extra (numpy)")
+
+import numpy as np
+import pyarrow as pa
+
+import psoladder
+from psoladder import InputError, assess, assess_file, columnar
+from psoladder.columnar import kernel
+from psoladder.columnar.columns import decode
+from psoladder.columnar.read import open_csv
+from psoladder.fte import _capped_total, _share_capped_hours
+
+ORG = ('name = "Kolom B.V."\nkvk = ["12345678"]\napplication_date = 2024-05-01\n'
+       'peiljaar = { start = 2023-01-01, end = 2023-12-31 }\nemployments = "{payroll}"\n')
+HEADER = "person,start,end,hours_per_week,contract,target_group,ww_since\n"
+ROWS = ("A,2020-01-01,,32,regular,,\n"
+        "B,2022-05-01,2023-06-30,40,,wajong,\n"
+        "B,2023-03-01,,24.5,placement,wajong,\n"
+        "C,2023-02-01,,36,secondment_flex,ww,2022-01-01\n"
+        "D,2010-01-01,2012-12-31,40,,,\n")
+
+
+def organisation(folder: Path, payroll: str | bytes, name: str = "payroll.csv") -> Path:
+    data = payroll if isinstance(payroll, bytes) else payroll.encode("utf-8")
+    (folder / name).write_bytes(data)
+    org = folder / "organisation.toml"
+    org.write_text(ORG.replace("{payroll}", name), encoding="utf-8")
+    return org
+
+
+def outcome(path: Path, engine: str, **options: Any) -> Any:
+    try:
+        a = assess_file(path, engine=engine, **options)  # type: ignore[arg-type]
+    except InputError as exc:
+        return ("problems", [(p.file, p.row, p.field, p.message) for p in exc.problems])
+    return ("result", a.to_dict(), a.workforce, a.explanation.to_dict())
+
+
+def same(path: Path, **options: Any) -> Any:
+    """The outcome, the same with either engine."""
+    fast = outcome(path, "fast", **options)
+    assert fast == outcome(path, "validating", **options)
+    return fast
+
+
+def taken(path: Path) -> bool:
+    """Whether the columnar engine reads this CSV itself (else the validating path does)."""
+    raw = open_csv(path)
+    return raw is not None and decode(raw) is not None
+
+
+# ---------------------------------------------------------------- CSV dialects
+
+DIALECTS = {
+    "plain": (HEADER + ROWS, True),
+    "byte-order mark": ("\ufeff" + HEADER + ROWS, True),
+    "CRLF": ((HEADER + ROWS).replace("\n", "\r\n"), True),
+    "semicolons and decimal commas": (
+        (HEADER + ROWS).replace(",", ";").replace("24.5", "24,5"), True),
+    "Dutch headers and words": (
+        "Personeelsnummer;Datum in dienst;Datum uit dienst;Uren per week;Contractsoort\n"
+        "M1;2021-02-22;;32;vast\nM2;2015-04-05;;36,5;Detachering\n", True),
+    "quoted cells": ('"person","start","hours_per_week"\n"A","2020-01-01","32"\n'
+                     '"B, jr.","2020-01-01","40"\n', True),
+    "no newline at the end": (HEADER + ROWS.rstrip("\n"), True),
+    "trailing empty lines": (HEADER + ROWS + "\n\n", True),
+    "blank row of delimiters": (HEADER + ROWS + ",,,,,,\n", True),
+    "whitespace cells": (HEADER + " A , 2020-01-01 , , 32 , regular , , \n", True),
+    "empty unnamed column": ("person,start,hours_per_week,\nA,2020-01-01,32,\n", True),
+    "filled unnamed column": ("person,start,hours_per_week,\nA,2020-01-01,32,x\n", False),
+    "empty line between rows": (HEADER + "A,2020-01-01,,32,,,\n\nB,2021-01-01,,8,,,\n",
+                                False),
+    "line break in a quoted cell": ('person,start,hours_per_week\n"A\nB",2020-01-01,32\n', False),
+    "lone carriage return": ("person,start,hours_per_week\rA,2020-01-01,32\r", False),
+    "short row": (HEADER + "A,2020-01-01,,32\n", False),
+    "long row with an empty extra cell": (HEADER + "A,2020-01-01,,32,,,,\n", False),
+    "header only": (HEADER, True),
+}
+
+
+@pytest.mark.parametrize("name", list(DIALECTS))
+def test_every_dialect_gives_the_same_outcome(tmp_path: Path, name: str) -> None:
+    text, fast = DIALECTS[name]
+    path = organisation(tmp_path, text)
+    assert taken(tmp_path / "payroll.csv") == fast
+    assert same(path)[0] == "result"
+
+
+@pytest.mark.parametrize(("name", "payroll"), [
+    ("bad date", HEADER + "A,2023-02-30,,32,,,\n"),
+    ("bad hours", HEADER + "A,2023-01-01,,0,,,\n"),
+    ("end before start", HEADER + "A,2023-05-01,2023-04-30,32,,,\n"),
+    ("ww without ww_since", HEADER + "A,2023-01-01,,32,,ww,\n"),
+    ("unknown contract", HEADER + "A,2023-01-01,,32,permanent,,\n"),
+    ("missing person", HEADER + ",2023-01-01,,32,,,\n"),
+    ("missing header field", "person,hours_per_week\nA,32\n"),
+    ("unknown column", "person,start,hours_per_week,salary\nA,2023-01-01,32,3000\n"),
+    ("not UTF-8", (HEADER + "A,2023-01-01,,32,,,\n").encode("utf-8") + b"\xff\xfe,,\n"),
+    ("very long cell", HEADER + "A" * 200_000 + ",2023-01-01,,32,,,\n"),
+    ("empty file", ""),
+])
+def test_every_problem_is_reported_the_same(tmp_path: Path, name: str,
+                                            payroll: str | bytes) -> None:
+    kind, problems = same(organisation(tmp_path, payroll))
+    assert kind == "problems"
+    assert problems
+
+
+def test_a_bad_row_in_the_middle_of_a_large_file_gives_the_located_error(
+        tmp_path: Path) -> None:
+    rows = [f"P{i:06d},20{10 + i % 13}-0{1 + i % 9}-1{i % 9},,{8 + i % 33},,,\n"
+            for i in range(60_000)]
+    rows[31_337] = "P031337,2023-13-01,,32,,,\n"
+    path = organisation(tmp_path, HEADER + "".join(rows))
+    kind, problems = same(path)
+    assert (kind, problems) == ("problems", [
+        ("organisation.toml", 31_339, "start", "not a date")]) or problems[0][1:3] == (
+        31_339, "start")
+
+
+# ---------------------------------------------------------------- generated CSV text
+
+CELLS = {
+    "person": ["A", "B", " C ", "", "D;E", '"F"', "G,H"],
+    "start": ["2020-01-01", "2023-06-15", "2024-02-29", "2023-02-30", "", " 2022-01-01",
+              "01-01-2023"],
+    "end": ["", "2023-03-31", "2019-12-31", "2023-12-31", "x"],
+    "hours_per_week": ["40", "32,5", "22.5", "0", "", "8", "1000", '"36"'],
+    "contract": ["", "regular", "vast", "placement", "trial", "Detachering", "sw_detached_out",
+                 "nope"],
+    "target_group": ["", "", "wajong", "ww", "participatiewet", "vso_pro", "bogus"],
+    "ww_since": ["", "2021-01-01"],
+    "school_left": ["", "2019-07-01"],
+}
+
+
+@st.composite
+def payroll_texts(draw: st.DrawFn) -> str:
+    fields = draw(st.lists(st.sampled_from(list(CELLS)), min_size=2, unique=True))
+    delimiter = draw(st.sampled_from([",", ";"]))
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    lines = [delimiter.join(fields)]
+    for _ in range(draw(st.integers(0, 12))):
+        kind = draw(st.integers(0, 20))
+        if kind == 0:
+            lines.append("")
+        elif kind == 1:
+            lines.append(delimiter * (len(fields) - 1))
+        else:
+            lines.append(delimiter.join(draw(st.sampled_from(CELLS[f])) for f in fields))
+    return newline.join(lines) + draw(st.sampled_from(["", newline, newline * 2]))
+
+
+@settings(max_examples=60)
+@given(payroll_texts())
+def test_any_payroll_text_gives_the_same_outcome(tmp_path_factory: pytest.TempPathFactory,
+                                                 text: str) -> None:
+    same(organisation(tmp_path_factory.mktemp("p"), text))
+
+
+# ---------------------------------------------------------------- the kernel
+
+
+@st.composite
+def spans(draw: st.DrawFn) -> list[tuple[int, int, int, int]]:
+    rows = []
+    for i in range(draw(st.integers(1, 6))):
+        first = draw(st.integers(0, 364))
+        last = draw(st.integers(first, 364))
+        rows.append((i, first, last, draw(st.integers(1, 60))))
+    return rows
+
+
+@given(st.lists(spans(), min_size=1, max_size=5), st.integers(20, 50))
+def test_kernel_totals_equal_the_per_person_computation(people: list[list[tuple[int, int, int,
+                                                                             int]]],
+                                                        limit: int) -> None:
+    pid, first, last, hours = [], [], [], []
+    for p, rows in enumerate(people):
+        for _, a, b, h in rows:
+            pid.append(p), first.append(a), last.append(b), hours.append(h)
+    order = list(range(len(pid)))
+    random.Random(len(pid)).shuffle(order)
+    arrays = [np.array([x[i] for i in order], dtype=np.int64) for x in (pid, first, last, hours)]
+    totals, capped, _ = kernel.person_totals(*arrays, np.full(len(pid), limit), len(people))
+    for p, rows in enumerate(people):
+        assert (int(totals[p]), bool(capped[p])) == _capped_total(rows, limit)
+
+
+@given(spans(), st.integers(20, 50), st.lists(st.tuples(st.integers(-400, 400),
+                                                       st.integers(-400, 800)), min_size=6,
+                                             max_size=6))
+def test_kernel_row_shares_equal_the_per_person_computation(
+        rows: list[tuple[int, int, int, int]], limit: int,
+        windows: list[tuple[int, int]]) -> None:
+    n = len(rows)
+    window = [(a, a + max(b, 0)) for a, b in windows[:n]]
+    hour_units: list[Any] = [0] * n
+    counted_units: list[Any] = [0] * n
+    capped_days = [0] * n
+    fake = [(None, a, b) for a, b in window]
+    _share_capped_hours(rows, fake, limit, hour_units, counted_units, capped_days)  # type: ignore[arg-type]
+    arrays = [np.array([r[k] for r in rows], dtype=np.int64) for k in (1, 2, 3)]
+    shares = kernel.row_shares(np.zeros(n, dtype=np.int64), *arrays, np.full(n, limit),
+                               np.array([w[0] for w in window]), np.array([w[1] for w in window]),
+                               np.ones(n, dtype=np.bool_))
+    for i in range(n):
+        assert shares.hour_units[i] + shares.capped_hours.get(i, 0) == hour_units[i]
+        assert shares.counted_units[i] + shares.capped_counted.get(i, 0) == counted_units[i]
+        assert shares.capped_days[i] == capped_days[i]
+
+
+def test_kernel_never_creates_a_float(tmp_path: Path) -> None:
+    """Every array in every frame of the columnar package, line by line, is integer or bool."""
+    seen: set[str] = set()
+    package = str(Path(columnar.__file__).parent)
+
+    def check(frame: Any, event: str, arg: Any) -> Any:
+        if frame.f_code.co_filename.startswith(package):
+            for name, value in frame.f_locals.items():
+                if isinstance(value, np.ndarray):
+                    seen.add(value.dtype.kind)
+                    assert value.dtype.kind in "biuO", (frame.f_code.co_name, name, value.dtype)
+        return check
+
+    rows = "".join(f"P{i % 7},2023-0{1 + i % 9}-01,,{8 + i % 30}.5,{c},{g},\n"
+                   for i, (c, g) in enumerate([("", ""), ("trial", "wajong"),
+                                               ("placement", "participatiewet"),
+                                               ("", "ww")] * 6))
+    path = organisation(tmp_path, HEADER.replace("ww_since", "ww_since") + rows.replace(
+        "ww,\n", "ww,2021-01-01\n"))
+    sys.settrace(check)
+    try:
+        a = assess_file(path, engine="fast")
+    finally:
+        sys.settrace(None)
+    assert a.total_fte > 0
+    assert {"i", "b"} <= seen
+
+
+def test_sums_that_could_overflow_int64_go_to_the_validating_path(tmp_path: Path) -> None:
+    hours = "32." + "1" * 17  # 17 decimals: hours units beyond int64
+    path = organisation(tmp_path, f"person,start,hours_per_week\nA,2020-01-01,{hours}\n"
+                                  "B,2020-01-01,40\n")
+    kind, result, *_ = same(path)
+    assert kind == "result"
+    assert result["total_fte"] == str(psoladder.assess_file(path, engine="validating").total_fte)
+    assert not kernel.fits(2, int(Decimal(hours) * 10**17))
+
+
+# ---------------------------------------------------------------- tables and Parquet
+
+
+def org() -> psoladder.Organisation:
+    return psoladder.Organisation(
+        name="Tabel B.V.", kvk="12345678", application_date="2024-05-01",
+        employments=[psoladder.Employment(person="Z", start="2015-01-01", hours_per_week=40)])
+
+
+TABLE = {"person": ["A", "B", "B", "C"], "start": ["2020-01-01", "2022-05-01", "2023-03-01",
+                                                  "2023-02-01"],
+         "end": [None, "2023-06-30", None, None], "hours_per_week": ["32", "40", "24.5", "36"],
+         "contract": ["regular", None, "placement", "secondment_flex"],
+         "target_group": [None, "wajong", "wajong", "ww"],
+         "ww_since": [None, None, None, "2022-01-01"]}
+
+
+def both(payroll: Any) -> Any:
+    fast = assess(org(), payroll=payroll, engine="fast")
+    slow = assess(org(), payroll=payroll, engine="validating")
+    assert fast.to_dict() == slow.to_dict()
+    assert fast.workforce == slow.workforce
+    assert fast.explanation.to_dict() == slow.explanation.to_dict()
+    return fast
+
+
+def test_a_pyarrow_table_equals_the_same_rows_as_a_file(tmp_path: Path) -> None:
+    table = pa.table(TABLE)
+    a = both(table)
+    assert a.workforce.rows_read == 5
+    both(table.to_batches()[0])
+    pa.csv.write_csv(table, tmp_path / "p.csv")
+    text = (tmp_path / "p.csv").read_text("utf-8").replace('"', "")
+    from_file = assess(org(), payroll=tmp_path / "p.csv")
+    (tmp_path / "p.csv").write_text(text, "utf-8")
+    assert a.to_dict() == from_file.to_dict()
+
+
+def test_typed_columns_are_read_like_spreadsheet_cells() -> None:
+    table = pa.table({
+        "person": pa.array([1001, 1002, 1003]),
+        "start": pa.array([dt.date(2020, 1, 1), dt.date(2023, 7, 1), dt.date(2021, 3, 1)]),
+        "end": pa.array([None, dt.datetime(2023, 12, 31, 0, 0), None], pa.timestamp("s")),
+        "hours_per_week": pa.array([Decimal("32.5"), Decimal(40), Decimal(20)],
+                                   pa.decimal128(6, 2)),
+        "contract": pa.array(["regular", "trial", "regular"]).dictionary_encode(),
+        "target_group": pa.array([None, "wajong", None]),
+        "registered": pa.array([False, True, None]),
+    })
+    a = both(table)
+    assert [p.person for p in a.workforce.persons] == ["Z", "1001", "1002", "1003"]
+
+
+def test_pandas_and_polars_frames() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(TABLE)
+    frame["hours_per_week"] = [32.0, 40.0, 24.5, 36.0]
+    frame["start"] = pd.to_datetime(frame["start"])
+    a = both(frame)
+    polars = pytest.importorskip("polars")
+    b = both(polars.from_pandas(frame))
+    assert a.to_dict() == b.to_dict()
+
+
+def test_a_float_with_more_than_four_decimals_is_a_located_error() -> None:
+    table = pa.table({"person": ["A", "B"], "start": ["2020-01-01", "2020-01-01"],
+                      "hours_per_week": [32.5, 32.123456]})
+    for engine in ("fast", "validating"):
+        with pytest.raises(InputError) as info:
+            assess(org(), payroll=table, engine=engine)  # type: ignore[arg-type]
+        [problem] = info.value.problems
+        assert (problem.file, problem.row, problem.field) == ("<table>", 3, "hours_per_week")
+        assert "more than 4 decimals" in problem.message
+
+
+def test_table_problems_are_the_same_in_both_engines() -> None:
+    table = pa.table({"person": ["A", None, "C"], "start": ["2020-01-01", "2021-01-01", "x"],
+                      "hours_per_week": [32, 40, 0]})
+    outcomes = []
+    for engine in ("fast", "validating"):
+        with pytest.raises(InputError) as info:
+            assess(org(), payroll=table, engine=engine)  # type: ignore[arg-type]
+        outcomes.append([(p.row, p.field) for p in info.value.problems])
+    assert outcomes[0] == outcomes[1] == [(3, "person"), (4, "start"), (4, "hours_per_week")]
+
+
+def test_what_is_no_table_is_refused() -> None:
+    with pytest.raises(InputError, match="must be a file path or a table"):
+        assess(org(), payroll=[{"person": "A"}])
+
+
+def test_parquet_files_are_read_by_both_engines(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table(TABLE), tmp_path / "loon.parquet")
+    path = organisation(tmp_path, (tmp_path / "loon.parquet").read_bytes(), "loon.parquet")
+    kind, result, *_ = same(path)
+    assert kind == "result"
+    assert result["counts"]["employment_rows"] == 4
+    (tmp_path / "kapot.parquet").write_bytes(b"PAR1 not really")
+    path = organisation(tmp_path, b"PAR1 not really", "kapot.parquet")
+    kind, problems = same(path)
+    assert kind == "problems"
+    assert problems[0][0] == "kapot.parquet"
+
+
+def test_without_the_fast_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(columnar, "available", lambda: False)
+    path = organisation(tmp_path, HEADER + ROWS)
+    assert assess_file(path).to_dict() == assess_file(path, engine="validating").to_dict()
+    with pytest.raises(InputError, match=r"fast extra") as info:
+        assess_file(path, engine="fast")
+    assert "psoladder[fast]" in str(info.value)
+    with pytest.raises(InputError, match=r"loon.parquet needs the fast extra"):
+        assess_file(organisation(tmp_path, b"PAR1", "loon.parquet"))
+    with pytest.raises(InputError, match="fast extra"):
+        assess(org(), payroll=pa.table(TABLE))
+
+
+def test_unknown_engine_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="unknown engine"):
+        assess_file(organisation(tmp_path, HEADER + ROWS), engine="turbo")  # type: ignore[arg-type]
+
+
+def test_inline_rows_come_before_the_payroll(tmp_path: Path) -> None:
+    path = organisation(tmp_path, HEADER + ROWS)
+    text = path.read_text("utf-8") + (
+        '\n[[employment]]\nperson = "B"\nstart = 2019-01-01\nhours_per_week = 10\n'
+        'target_group = "wajong"\n')
+    path.write_text(text, "utf-8")
+    _, _, workforce, _ = same(path)
+    assert [p.person for p in workforce.persons][:2] == ["B", "A"]
+    assert workforce.persons[0].periods[0].row == 1
+
+
+def test_detail_and_the_cap_on_concurrent_rows(tmp_path: Path) -> None:
+    rows = ("A,2023-01-01,,30,,,\nA,2023-07-01,,20,trial,wajong,\n"
+            "A,2023-03-01,2023-09-30,15.25,placement,wajong,\nB,2023-01-01,,50,,,\n")
+    path = organisation(tmp_path, HEADER + rows)
+    _, _, workforce, _ = same(path, detail=True)
+    a = workforce.persons[0]
+    assert a.capped
+    assert len(a.periods) == 3
+    assert isinstance(a.periods[1].hour_days, Fraction)
+    assert workforce.persons[1].capped
