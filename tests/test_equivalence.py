@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("pyarrow", reason="the columnar engine needs the fast extra (pyarrow)")
@@ -149,3 +149,25 @@ def test_generated_payrolls(tmp_path_factory: pytest.TempPathFactory, rows: int,
     assert columnar_reads(payroll)
     a = both_engines(org, explanation=False)
     assert a.workforce.rows_read == rows
+
+
+@settings(max_examples=25)
+@given(st.lists(organisations(), min_size=1, max_size=6))
+def test_assess_many_equals_one_by_one(orgs: list[Organisation]) -> None:
+    fast = psoladder.assess_many(orgs, engine="fast", batch=4)
+    for a, org in zip(fast, orgs, strict=True):
+        equal(a, assess(org))
+    assert [a.to_dict() for a in psoladder.assess_many(orgs, engine="validating")] == [
+        a.to_dict() for a in fast]
+
+
+def test_assess_many_stops_where_one_by_one_stops() -> None:
+    good = psoladder.load_example()
+    bad = attrs.evolve(good, peiljaar=psoladder.DateRange(dt.date(2023, 1, 1),
+                                                          dt.date(2023, 6, 30)))
+    for engine in ("fast", "validating"):
+        calls: list[tuple[int, int | None]] = []
+        with pytest.raises(psoladder.InputError, match="12 consecutive months"):
+            psoladder.assess_many([good, good, bad, good], engine=engine,  # type: ignore[arg-type]
+                                  progress=lambda d, t, calls=calls: calls.append((d, t)))
+        assert calls == [(1, 4), (2, 4)]

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from psoladder.model import EmploymentLike
 
 __all__ = ["ENGINES", "PARQUET_SUFFIXES", "Engine", "available", "is_parquet",
-           "payroll_workforce", "require", "stream_table", "use_fast"]
+           "payroll_workforce", "require", "stream_table", "use_fast", "workforces"]
 
 #: The engines: ``auto`` (columnar when the ``fast`` extra is installed),
 #: ``fast`` (columnar; an error without the extra) and ``validating``.
@@ -131,6 +131,34 @@ def payroll_workforce(payroll: object, inline: Sequence[EmploymentLike], setting
     if inline:
         columns = Columns.of_rows(inline, range(1, len(inline) + 1)).then(columns)
     return workforce(columns, setting, detail=detail)
+
+
+def workforces(organisations: Sequence[Sequence[EmploymentLike]],
+               settings: Sequence[Setting]) -> list[Workforce] | None:
+    """The workforce of each organisation's rows (every row kept), in one columnar pass.
+
+    For :func:`psoladder.assess_many`: many small organisations cost one run
+    of the kernel instead of one per organisation.
+
+    Args:
+        organisations: Each organisation's rows (numbered 1, 2, ... per organisation).
+        settings: Each organisation's fte basis and rules.
+
+    Returns:
+        One workforce per organisation, or ``None`` when a sum could
+        overflow ``int64`` (then compute them one by one).
+    """
+    import numpy as np
+
+    from psoladder.columnar.columns import Columns
+    from psoladder.columnar.engine import workforces as compute
+
+    counts = np.array([len(rows) for rows in organisations], dtype=np.int64)
+    org = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
+    line = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts,
+                                                                   counts) + 1
+    columns = Columns.of_rows([e for rows in organisations for e in rows], line)
+    return compute(columns, org, settings, detail=True)
 
 
 def stream_table(payroll: object, sink: RowSink, *,

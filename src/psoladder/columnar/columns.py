@@ -89,12 +89,14 @@ class Columns:
         values: dict[str, list[Any]] = {}
         index: dict[str, Index] = {}
         for field in FIELDS:
-            seen: dict[Any, int] = {}
-            positions = [seen.setdefault(_given(getattr(e, field)), len(seen)) for e in rows]
-            values[field] = list(seen) or [NOT_GIVEN]
-            index[field] = compact(np.array(positions, dtype=np.int64), len(seen))
+            cells = list(map(operator.attrgetter(field), rows))
+            distinct = list(dict.fromkeys(cells))  # in order of first appearance
+            position = {v: i for i, v in enumerate(distinct)}
+            values[field] = [NOT_GIVEN if v is None else v for v in distinct] or [NOT_GIVEN]
+            index[field] = compact(np.fromiter(map(position.__getitem__, cells), dtype=np.int64,
+                                               count=len(cells)), len(distinct))
         return cls(np.fromiter(line, dtype=np.int64, count=len(rows)), values, index,
-                   originals=tuple(rows))
+                   distinct=frozenset(FIELDS), originals=tuple(rows))
 
     def then(self, other: Columns) -> Columns:
         """These rows followed by ``other``'s."""
@@ -107,10 +109,6 @@ class Columns:
             else self.originals
         return Columns(np.concatenate((self.line, other.line)), values, index,
                        originals=originals)
-
-
-def _given(value: Any) -> Any:
-    return NOT_GIVEN if value is None else value
 
 
 def _ordinal(value: Any) -> int:

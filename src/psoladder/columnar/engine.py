@@ -283,7 +283,8 @@ class _Batch:
         for j, part in f.capped_counted.items():
             counted[j] = exact_hour_days(int(f.counted_units[j]) + part, self.scale)
         # Weighted units: counted hours units x the weight in its own decimal units.
-        weights = {id(k): decimal_units(k.weight) for k, _, _ in countings}
+        distinct = {id(k): k for k, _, _ in countings}
+        weights = {i: decimal_units(k.weight) for i, k in distinct.items()}
         places = max(p for _, p in weights.values())
         weight_units = np.array([weights[id(k)][0] * 10 ** (places - weights[id(k)][1])
                                  for k, _, _ in countings], dtype=np.int64)
@@ -316,21 +317,24 @@ class _Batch:
         for j, part in found.weighted_parts.items():
             k = int(np.searchsorted(lo, j, side="right")) - 1
             sums[k] += part
-        periods = found.periods
         # Weighted fte = weighted units / (units per hour x weight x full-time hours x days).
         per = [found.scale * d for d in self.denominators]
-        for k, (start, stop, at) in enumerate(zip(lo.tolist(), hi.tolist(), at_list,
-                                                  strict=True)):
-            summary = people[at]
-            mine = tuple(periods[start:stop])
-            total = sums[k]
-            unit = per[0] if len(per) == 1 else per[int(self.person_org[int(who[k])])]
-            weighted = (_ZERO if not total
-                        else Fraction(total * unit.denominator, unit.numerator)
-                        if isinstance(total, int) else total / unit)
-            people[at] = PersonFte(
-                summary.person, mine, summary.hour_days, summary.denominator, weighted,
-                any(q.capped_days for q in mine), stop - start, summary.on_peildatum)
+        units = (repeat(per[0]) if len(per) == 1
+                 else (per[o] for o in self.person_org[who].tolist()))
+        weighted = [_ZERO if not total else
+                    Fraction(total * unit.denominator, unit.numerator)
+                    if isinstance(total, int) else total / unit
+                    for total, unit in zip(sums, units, strict=False)]
+        periods = found.periods
+        mine = [tuple(periods[a:b]) for a, b in zip(lo.tolist(), hi.tolist(), strict=True)]
+        summaries = [people[at] for at in at_list]
+        built = map(functools.partial(tuple.__new__, PersonFte), zip(
+            [p.person for p in summaries], mine, [p.hour_days for p in summaries],
+            [p.denominator for p in summaries], weighted,
+            [any(q.capped_days for q in rows) for rows in mine], (hi - lo).tolist(),
+            [p.on_peildatum for p in summaries], strict=True))
+        for at, person in zip(at_list, built, strict=True):
+            people[at] = person
         return at_list
 
     def _employments(self, rows: I64) -> list[EmploymentLike]:
@@ -379,12 +383,14 @@ class _Batch:
         :func:`~psoladder.targetgroups.counting_key`, on columns.
         """
         c, settings = self.columns, self.settings
-        rule_sets: dict[int, int] = {}
-        rules_of = np.array([rule_sets.setdefault(id(s.rules), len(rule_sets))
-                             for s in settings], dtype=np.int64)
-        reads_inflow = np.array([[_reads_inflow(s.rules, g) for g in _GROUPS] + [False]
-                                 for s in settings], dtype=np.bool_)
+        rule_sets: dict[int, tuple[int, RuleSet]] = {}
+        for setting in settings:
+            rule_sets.setdefault(id(setting.rules), (len(rule_sets), setting.rules))
+        rules_of = np.array([rule_sets[id(s.rules)][0] for s in settings], dtype=np.int64)
+        reads = np.array([[_reads_inflow(r, g) for g in _GROUPS] + [False]
+                          for _, r in rule_sets.values()], dtype=np.bool_)
         o, k, g = self.org[rows], self.contract[rows], self.group[rows]
+        reads_inflow = reads[rules_of[o], g]
         placement = c.day("placement_start")[rows]
         anchor = np.where(k == _PLACEMENT, np.where(placement > 0, placement, self.start[rows]),
                           0)
@@ -392,7 +398,7 @@ class _Batch:
             rules_of[o], k, g, c.day("status_until")[rows], c.day("school_left")[rows],
             c.day("ww_since")[rows], c.day("status_lost")[rows], anchor,
             c.column("disabled_in_service", bool, np.int64)[rows],
-            np.where(reads_inflow[o, g], inflow, 0)], axis=1)
+            np.where(reads_inflow, inflow, 0)], axis=1)
         _, first, which = np.unique(key, axis=0, return_index=True, return_inverse=True)
         found = []
         for r in first.tolist():
