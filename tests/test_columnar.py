@@ -415,3 +415,18 @@ def test_detail_and_the_cap_on_concurrent_rows(tmp_path: Path) -> None:
     assert len(a.periods) == 3
     assert isinstance(a.periods[1].hour_days, Fraction)
     assert workforce.persons[1].capped
+
+
+def test_the_command_line_engines_print_the_same(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from psoladder.cli import run
+
+    path = organisation(tmp_path, HEADER + ROWS)
+    outputs = []
+    for engine in ("fast", "validating", "auto"):
+        assert run(["assess", str(path), "--format", "json", "--engine", engine]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] == outputs[2]
+    (tmp_path / "payroll.csv").write_text(HEADER + "A,2023-13-01,,32,,,\n", "utf-8")
+    assert run(["assess", str(path), "--engine", "fast"]) == 2
+    assert "row 2, field 'start'" in capsys.readouterr().err

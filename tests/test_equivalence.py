@@ -151,8 +151,8 @@ def test_generated_payrolls(tmp_path_factory: pytest.TempPathFactory, rows: int,
     assert a.workforce.rows_read == rows
 
 
-@settings(max_examples=25)
-@given(st.lists(organisations(), min_size=1, max_size=6))
+@settings(max_examples=20)
+@given(st.lists(organisations(), min_size=1, max_size=4))
 def test_assess_many_equals_one_by_one(orgs: list[Organisation]) -> None:
     fast = psoladder.assess_many(orgs, engine="fast", batch=4)
     for a, org in zip(fast, orgs, strict=True):

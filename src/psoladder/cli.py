@@ -6,6 +6,7 @@ Commands::
     psoladder assess FILE [--format ...] [--lang ...] [--explain] [--application-date YYYY-MM-DD]
                           [--rules-override FILE] [--norm-policy nearest|interpolate]
                           [--thirty-plus-basis fte|headcount] [--plot FILE]
+                          [--engine auto|fast|validating]
     psoladder norms --size N [--on YYYY-MM-DD] [--norm-policy ...] [--format text|json]
     psoladder rules [--on YYYY-MM-DD] [--format text|markdown|json]
 
@@ -25,6 +26,7 @@ from typing import Any
 
 from psoladder import __version__
 from psoladder.assessment import assess_file
+from psoladder.columnar import ENGINES
 from psoladder.errors import InputError, PsoError
 from psoladder.io import example_path
 from psoladder.levels import NormPolicy, norms_for
@@ -67,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="also save the ladder plot (PNG or SVG; needs the plot extra)")
         p.add_argument("--output", "-o", type=Path, metavar="FILE",
                        help="write the report to FILE instead of standard output")
+        _engine_option(p)
 
     example = sub.add_parser("example", help="assess the embedded example organisation")
     report_options(example)
@@ -89,6 +92,13 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--rules-override", type=Path, metavar="FILE")
     rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     return parser
+
+
+def _engine_option(p: argparse.ArgumentParser) -> None:
+    # Issue 11: the columnar engine (fast extra) or the validating one; same result.
+    p.add_argument("--engine", choices=ENGINES, default="auto",
+                   help="payroll engine: auto (columnar with the fast extra), fast or "
+                        "validating; the result is the same")
 
 
 def _overrides(path: Path | None) -> RuleOverrides | None:
@@ -114,7 +124,7 @@ def _assess(args: argparse.Namespace, path: Path) -> str:
     a = assess_file(path, application_date=args.application_date,
                     overrides=_overrides(args.rules_override), norm_policy=args.norm_policy,
                     thirty_plus_basis=args.thirty_plus_basis, progress=progress,
-                    detail=args.explain)
+                    detail=args.explain, engine=args.engine)
     if progress is not None:
         print("\r", end="", file=sys.stderr)
     if args.plot is not None:
