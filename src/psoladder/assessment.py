@@ -389,7 +389,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     if not eligible:
         notices.append(Notice.of("R-FTE-5", "not_eligible", total=display(total),
                                  minimum=display(minimum)))
-    capped = sum(1 for p in wf.persons if p.capped)
+    capped = wf.capped_persons
     if capped:
         notices.append(Notice.of("R-FTE-3", "person_capped", count=capped,
                                  cap=rules.decimal("person_fte_cap").value))
@@ -416,7 +416,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     supplier = gap_supplier or bought.largest_supplier()
     if supplier is not None and gap_supplier is None:
         notices.append(Notice.of("R-GAP-1", "gap_supplier", supplier=supplier.name))
-    target_persons = [p.person for p in wf.persons if p.periods and p.weighted_fte > 0]
+    target_persons = [p.person for p in wf.detailed if p.weighted_fte > 0]
     qualitative = evaluate(level, target_persons, organisation.evidence, rules,
                            aspirant_plan=organisation.aspirant_plan,
                            recertification=organisation.recertification)

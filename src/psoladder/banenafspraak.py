@@ -66,9 +66,7 @@ def banenafspraak(workforce: Workforce, rules: RuleSet) -> Banenafspraak:
     n_days = workforce.peiljaar.days
     jobs = Fraction(0)
     persons = []
-    for person in workforce.persons:
-        if not person.periods:
-            continue  # a summarised person has no target-group row
+    for person in workforce.detailed:  # a summarised person has no target-group row
         part = Fraction(0)
         for p in person.periods:
             group = p.employment.target_group

@@ -44,14 +44,16 @@ Fraction(184, 365)
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import gc
 import itertools
 from array import array
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol, overload
 
 import attrs
 
@@ -60,8 +62,9 @@ from psoladder.periods import FOREVER, DateRange
 from psoladder.rules import Cited, Notice, RuleSet
 from psoladder.targetgroups import Counting, counting, counting_key
 
-__all__ = ["EmploymentLike", "ExactSum", "FteBasis", "PeriodFte", "PersonFte", "Row", "Workforce",
-           "WorkforceBuilder", "decimal_units", "exact_hour_days", "workforce"]
+__all__ = ["Column", "EmploymentLike", "ExactSum", "FteBasis", "PeriodFte", "PersonFte", "Persons", "Row",
+           "Summaries", "Workforce", "WorkforceBuilder", "decimal_units", "exact_hour_days",
+           "workforce"]
 
 _ZERO = Fraction(0)
 
@@ -260,6 +263,169 @@ def _total_hour_days(workforce: Workforce) -> HourDays:
     return sum((p.hour_days for p in workforce.persons), 0)
 
 
+class Column(Protocol):
+    """A column of values: a list, an ``array.array`` or a numpy array."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, index: slice, /) -> Any: ...
+
+
+def _plain(values: Column, start: int, stop: int) -> list[Any]:
+    """``values[start:stop]`` as a list of Python objects (also for an array)."""
+    part = values[start:stop]
+    return part.tolist() if hasattr(part, "tolist") else list(part)
+
+
+def _count(values: Column) -> int:
+    """How many values are true."""
+    return int(values.sum()) if hasattr(values, "sum") else sum(map(bool, values[:]))
+
+
+class Summaries(Sequence[PersonFte]):
+    """People kept as figures only, as columns: each is built as a :class:`PersonFte` on use.
+
+    A large payroll's people outside the target groups are summarised
+    (R-FTE-3 figures, no rows); as columns they cost a few bytes each instead
+    of an object. Counts over them are ready without building any.
+
+    Args:
+        names: Person names, looked up by ``name_index``.
+        name_index: Each person's position in ``names``.
+        units: Each person's hours x days in units of ``1 / scale`` hours.
+        scale: Units per hour (a power of ten).
+        denominator: Full-time hours x days in the peiljaar.
+        capped: Whether the 1.0-fte cap bit on some day.
+        rows: Each person's number of rows.
+        on_peildatum: Whether the person works on the last day of the peiljaar.
+    """
+
+    __slots__ = ("_capped", "_names", "_on", "_rows", "_units", "capped_count", "denominator",
+                 "name_index", "on_peildatum_count", "scale")
+
+    def __init__(self, names: Sequence[str], name_index: Column, units: Column, scale: int,
+                 denominator: Fraction, capped: Column, rows: Column,
+                 on_peildatum: Column) -> None:
+        self._names = names
+        self.name_index = name_index
+        self._units = units
+        self.scale = scale
+        self.denominator = denominator
+        self._capped = capped
+        self._rows = rows
+        self._on = on_peildatum
+        #: How many of them the cap bit (R-FTE-3).
+        self.capped_count = _count(capped)
+        #: How many of them work on the peildatum.
+        self.on_peildatum_count = _count(on_peildatum)
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def _build(self, start: int, stop: int) -> list[PersonFte]:
+        names = self._names
+        scale = self.scale
+        # A whole number of hours x days is itself; others, one Fraction per value.
+        exact: dict[int, HourDays] = {}
+        units = _plain(self._units, start, stop)
+        hour_days = ([u // scale if u % scale == 0 else exact.get(u) or exact.setdefault(
+            u, Fraction(u, scale)) for u in units] if scale > 1 else units)
+        paused = gc.isenabled()
+        gc.disable()  # a batch of acyclic tuples: nothing for the collector to find
+        try:
+            return list(map(functools.partial(tuple.__new__, PersonFte), zip(
+                [names[i] for i in _plain(self.name_index, start, stop)],
+                itertools.repeat(()), hour_days, itertools.repeat(self.denominator),
+                itertools.repeat(_ZERO), _plain(self._capped, start, stop),
+                _plain(self._rows, start, stop), _plain(self._on, start, stop), strict=False)))
+        finally:
+            if paused:
+                gc.enable()
+
+    @overload
+    def __getitem__(self, index: int) -> PersonFte: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[PersonFte]: ...
+
+    def __getitem__(self, index: int | slice) -> PersonFte | Sequence[PersonFte]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        n = len(self)
+        if not -n <= index < n:
+            raise IndexError("person index out of range")
+        index %= n
+        return self._build(index, index + 1)[0]
+
+    def __iter__(self) -> Iterator[PersonFte]:
+        for start in range(0, len(self), _CHUNK):
+            yield from self._build(start, min(start + _CHUNK, len(self)))
+
+    def __repr__(self) -> str:
+        return f"<Summaries of {len(self)} person(s)>"
+
+
+_CHUNK = 65_536  # summarised people built at a time while iterating
+
+
+class Persons(Sequence[PersonFte]):
+    """Everyone, in order of first appearance: people with rows as objects, the rest summarised.
+
+    Args:
+        detailed: The people kept with their rows, in order.
+        at: Their positions among everyone (increasing).
+        summaries: Everyone else, in order.
+    """
+
+    __slots__ = ("at", "detailed", "summaries")
+
+    def __init__(self, detailed: Sequence[PersonFte], at: Sequence[int],
+                 summaries: Summaries) -> None:
+        self.detailed = tuple(detailed)
+        self.at = at
+        self.summaries = summaries
+
+    def __len__(self) -> int:
+        return len(self.detailed) + len(self.summaries)
+
+    @overload
+    def __getitem__(self, index: int) -> PersonFte: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[PersonFte]: ...
+
+    def __getitem__(self, index: int | slice) -> PersonFte | Sequence[PersonFte]:
+        if isinstance(index, slice):
+            return list(itertools.islice(self, *index.indices(len(self))))
+        n = len(self)
+        if not -n <= index < n:
+            raise IndexError("person index out of range")
+        index %= n
+        k = bisect.bisect_left(self.at, index)
+        if k < len(self.at) and self.at[k] == index:
+            return self.detailed[k]
+        return self.summaries[index - k]
+
+    def __iter__(self) -> Iterator[PersonFte]:
+        summaries = iter(self.summaries)
+        position = 0
+        for at, person in zip(self.at, self.detailed, strict=True):
+            yield from itertools.islice(summaries, at - position)
+            yield person
+            position = at + 1
+        yield from summaries
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return (f"<Persons: {len(self)} person(s), {len(self.detailed)} with their rows, "
+                f"{len(self.summaries)} summarised>")
+
+
 @attrs.frozen
 class Workforce:
     """Everyone working at the applicant in the peiljaar, with their fte.
@@ -267,7 +433,8 @@ class Workforce:
     Attributes:
         peiljaar: The peiljaar.
         fulltime_hours: The full-time week used (cited).
-        persons: Each person's fte, in order of first appearance.
+        persons: Each person's fte, in order of first appearance (a
+            :class:`Persons` when some are summarised: they are built on use).
         rows_read: Number of employment rows given.
         rows_outside: Row numbers with no day in the peiljaar (counted 0).
         cited: Rule values used.
@@ -282,7 +449,7 @@ class Workforce:
 
     peiljaar: DateRange
     fulltime_hours: Cited[Decimal]
-    persons: tuple[PersonFte, ...]
+    persons: Sequence[PersonFte]
     rows_read: int
     rows_outside: Sequence[int]
     cited: tuple[Cited[Any], ...]
@@ -303,10 +470,32 @@ class Workforce:
         """Total fte of the applicant (R-FTE-6)."""
         return Fraction(self.hour_days) / self.denominator
 
+    @functools.cached_property
+    def detailed(self) -> tuple[PersonFte, ...]:
+        """The people kept with their rows (everyone who can count as target-group work)."""
+        if isinstance(self.persons, Persons):
+            return self.persons.detailed
+        return tuple(p for p in self.persons if p.periods)
+
+    @functools.cached_property
+    def capped_persons(self) -> int:
+        """How many people the 1.0-fte cap bit on some day (R-FTE-3)."""
+        if isinstance(self.persons, Persons):
+            return (sum(1 for p in self.persons.detailed if p.capped)
+                    + self.persons.summaries.capped_count)
+        return sum(1 for p in self.persons if p.capped)
+
+    @functools.cached_property
+    def summarised_on_peildatum(self) -> int:
+        """How many summarised people (no rows kept) work on the peildatum."""
+        if isinstance(self.persons, Persons):
+            return self.persons.summaries.on_peildatum_count
+        return sum(1 for p in self.persons if p.summarised and p.on_peildatum)
+
     @property
     def periods(self) -> Iterator[PeriodFte]:
         """Every kept row's result."""
-        for person in self.persons:
+        for person in self.detailed:
             yield from person.periods
 
 
@@ -399,8 +588,12 @@ class WorkforceBuilder:
         self.rules = rules
         self.detail = detail
         self._calc = _PersonCalc(self.basis, rules)
-        # Every person in order of first appearance: their result once complete.
-        self._persons: dict[str, PersonFte | None] = {}
+        # Every person in order of first appearance: their result once complete
+        # (a PersonFte, or the position of their figures among the summarised).
+        self._persons: dict[str, PersonFte | int | None] = {}
+        # Summarised people's figures, in order of completion:
+        # (name, hours units, decimal places, capped, rows, on the peildatum).
+        self._summaries: list[tuple[str, int, int, bool, int, bool]] = []
         # Open persons: [first start of any row, (row, employment), ...]
         self._open: dict[str, list[Any]] = {}
         self._outside = array("q")
@@ -437,7 +630,8 @@ class WorkforceBuilder:
             self._persons[person] = _ABSENT  # only rows outside the peiljaar: counted
             return
         if not self.detail and all(e.target_group is None for _, e in rows):
-            self._persons[person] = self._calc.summary(person, rows)
+            self._persons[person] = len(self._summaries)
+            self._summaries.append((person, *self._calc.summary(rows)))
         else:
             self._persons[person] = self._calc.detailed(person, rows, first_start)
 
@@ -445,17 +639,31 @@ class WorkforceBuilder:
         """The workforce of every row added."""
         for person in list(self._open):
             self.complete(person)
-        persons: list[PersonFte] = []
+        detailed: list[PersonFte] = []
+        at: list[int] = []
+        summarised: list[int] = []
         absent = 0
         for result in self._persons.values():
             if result is _ABSENT:
                 absent += 1
+            elif isinstance(result, int):
+                summarised.append(result)
             elif result is not None:
-                persons.append(result)
+                at.append(len(at) + len(summarised))
+                detailed.append(result)
         # Notices in the order of the persons, whenever they were completed.
-        order = {n: None for p in persons for q in p.periods for n in q.counting.notices}
+        order = {n: None for p in detailed for q in p.periods for n in q.counting.notices}
+        persons: Sequence[PersonFte] = tuple(detailed)
+        if summarised:
+            figures = [self._summaries[i] for i in summarised]
+            places = max(f[2] for f in figures)
+            persons = Persons(detailed, at, Summaries(
+                [f[0] for f in figures], range(len(figures)),
+                [f[1] * 10 ** (places - f[2]) for f in figures], 10**places,
+                self._calc.denominator, [f[3] for f in figures], [f[4] for f in figures],
+                [f[5] for f in figures]))
         return Workforce(peiljaar=self.peiljaar, fulltime_hours=self.fulltime,
-                         persons=tuple(persons), rows_read=self._read,
+                         persons=persons, rows_read=self._read,
                          rows_outside=self._outside, cited=(self.fulltime, self.basis.cap),
                          notices=tuple(order), denominator=self._calc.denominator,
                          absent_persons=absent, hour_days=self._calc.total.value)
@@ -541,14 +749,16 @@ class _PersonCalc:
         spans = [(i, a, b, u * 10 ** (places - p)) for i, a, b, u, p in found]
         return spans, places
 
-    def summary(self, person: str, rows: list[tuple[int, EmploymentLike]]) -> PersonFte:
-        """A person outside the target groups, without row details: integers only."""
+    def summary(self, rows: list[tuple[int, EmploymentLike]]) -> tuple[int, int, bool, int, bool]:
+        """A person outside the target groups, without row details, in integers.
+
+        Hours units and their decimal places, capped, rows, on the peildatum.
+        """
         spans, places = self._spans(rows)
         limit = self.limit[0] * 10 ** (places - self.limit[1])
         units, capped = _capped_total(spans, limit)
         self.total.add(units, places)
-        return PersonFte(person, (), exact_hour_days(units, 10**places), self.denominator,
-                         _ZERO, capped, len(rows), any(b == self.p1 for _, _, b, _ in spans))
+        return units, places, capped, len(rows), any(b == self.p1 for _, _, b, _ in spans)
 
     def detailed(self, person: str, rows: list[tuple[int, EmploymentLike]],
                  first_start: dt.date) -> PersonFte:

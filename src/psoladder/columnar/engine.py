@@ -29,7 +29,6 @@ from array import array
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from itertools import repeat
 from typing import Any
 
 import attrs
@@ -43,7 +42,9 @@ from psoladder.fte import (
     FteBasis,
     PeriodFte,
     PersonFte,
+    Persons,
     Row,
+    Summaries,
     Workforce,
     decimal_units,
     exact_hour_days,
@@ -224,12 +225,9 @@ class _Batch:
         periods = self._periods(chosen, first_start, concurrent)
         chosen_pid = pid[chosen]
         self._release()  # the rows are read: free them before building every person
-        ids = np.flatnonzero(present)
-        hour_days = _exact_each(totals[ids], self.scale)
-        people = self._summaries(ids, hour_days, capped, rows_of, on_peildatum)
-        position = np.cumsum(present) - 1
-        detailed_at = self._detailed(people, chosen_pid, periods, position)
-        return self._split(people, detailed_at, ids, totals, present, outside)
+        built = self._detailed(chosen_pid, periods, totals, on_peildatum)
+        return self._split(np.flatnonzero(present), detailed, built, totals, capped, rows_of,
+                           on_peildatum, outside)
 
     def _release(self) -> None:
         """Drop the per-row columns (the engine consumes its :class:`Columns`)."""
@@ -249,20 +247,6 @@ class _Batch:
             rows.frombytes(lines[bounds[k]:bounds[k + 1]].astype(np.int64).tobytes())
             found.append(rows)
         return found
-
-    def _summaries(self, ids: I64, hour_days: list[Any], capped: Bools, rows_of: I64,
-                   on_peildatum: Bools) -> list[PersonFte]:
-        """Every present person as a summary (no rows), built in bulk."""
-        denominators = self.denominators
-        denominator = (repeat(denominators[0]) if len(denominators) == 1
-                       else (denominators[o] for o in self.person_org[ids].tolist()))
-        names = self.names
-        person_names = names if len(ids) == len(names) else [names[i] for i in ids.tolist()]
-        # tuple.__new__ straight from C: a named tuple's _make is a Python call.
-        return list(map(functools.partial(tuple.__new__, PersonFte), zip(
-            person_names, repeat(()), hour_days, denominator, repeat(_ZERO),
-            capped[ids].tolist(), rows_of[ids].tolist(), on_peildatum[ids].tolist(),
-            strict=False)))
 
     def _periods(self, rows: I64, first_start: NDArray[np.int32],
                  concurrent: Bools) -> _Periods:
@@ -304,38 +288,36 @@ class _Batch:
             strict=True)))
         return _Periods(periods, weighted, weighted_parts, self.scale * 10**places)
 
-    def _detailed(self, people: list[PersonFte], pid: Ints, found: _Periods,
-                  position: I64) -> list[int]:
-        """Put the people shown in detail in ``people``; their positions there."""
+    def _detailed(self, pid: Ints, found: _Periods, totals: I64,
+                  on_peildatum: Bools) -> list[PersonFte]:
+        """The people shown in detail, in order, each with their rows."""
         if not found.periods:
             return []
         bounds = np.flatnonzero(np.diff(pid, prepend=-1, append=-1) != 0)
         lo, hi = bounds[:-1], bounds[1:]
         who = pid[lo]
         sums: list[Any] = np.add.reduceat(found.weighted, lo).tolist()
-        at_list: list[int] = position[who].tolist()
         for j, part in found.weighted_parts.items():
             k = int(np.searchsorted(lo, j, side="right")) - 1
             sums[k] += part
+        org_of = (self.person_org[who].tolist() if len(self.settings) > 1
+                  else [0] * len(who))
         # Weighted fte = weighted units / (units per hour x weight x full-time hours x days).
         per = [found.scale * d for d in self.denominators]
-        units = (repeat(per[0]) if len(per) == 1
-                 else (per[o] for o in self.person_org[who].tolist()))
         weighted = [_ZERO if not total else
-                    Fraction(total * unit.denominator, unit.numerator)
-                    if isinstance(total, int) else total / unit
-                    for total, unit in zip(sums, units, strict=False)]
+                    Fraction(total * per[o].denominator, per[o].numerator)
+                    if isinstance(total, int) else total / per[o]
+                    for total, o in zip(sums, org_of, strict=True)]
         periods = found.periods
         mine = [tuple(periods[a:b]) for a, b in zip(lo.tolist(), hi.tolist(), strict=True)]
-        summaries = [people[at] for at in at_list]
-        built = map(functools.partial(tuple.__new__, PersonFte), zip(
-            [p.person for p in summaries], mine, [p.hour_days for p in summaries],
-            [p.denominator for p in summaries], weighted,
+        names = self.names
+        scale = self.scale
+        return list(map(functools.partial(tuple.__new__, PersonFte), zip(
+            [names[p] for p in who.tolist()], mine,
+            [exact_hour_days(t, scale) for t in totals[who].tolist()],
+            [self.denominators[o] for o in org_of], weighted,
             [any(q.capped_days for q in rows) for rows in mine], (hi - lo).tolist(),
-            [p.on_peildatum for p in summaries], strict=True))
-        for at, person in zip(at_list, built, strict=True):
-            people[at] = person
-        return at_list
+            on_peildatum[who].tolist(), strict=True)))
 
     def _employments(self, rows: I64) -> list[EmploymentLike]:
         """The shown rows: their own objects where given, else :class:`~psoladder.fte.Row` s."""
@@ -440,27 +422,36 @@ class _Batch:
         figures.capped_counted = {where[j]: v for j, v in shares.capped_counted.items()}
         return figures
 
-    def _split(self, people: list[PersonFte], detailed_at: list[int], ids: I64, totals: I64,
-               present: Bools, outside: list[array[int]]) -> list[Workforce]:
-        """One workforce per organisation."""
+    def _split(self, ids: I64, detailed: Bools, built: list[PersonFte], totals: I64,
+               capped: Bools, rows_of: I64, on_peildatum: Bools,
+               outside: list[array[int]]) -> list[Workforce]:
+        """One workforce per organisation: its people, counts, rows outside and notices.
+
+        People without rows kept are summarised in columns (:class:`~psoladder.fte.Summaries`).
+        """
         orgs = len(self.settings)
-        present_org = self.person_org[ids]
-        person_bounds = np.searchsorted(present_org, np.arange(orgs + 1)).tolist()
+        bounds = np.searchsorted(self.person_org[ids], np.arange(orgs + 1)).tolist()
+        shown = detailed[ids]
+        shown_before = np.concatenate(([0], np.cumsum(shown))).tolist()
         org_totals = np.zeros(orgs, dtype=np.int64)
         np.add.at(org_totals, self.person_org, totals)
-        absent = np.bincount(self.person_org[~present], minlength=orgs).tolist()
+        absent = np.bincount(self.person_org[~np.isin(np.arange(len(self.names)), ids)],
+                             minlength=orgs).tolist()
         read = np.bincount(self.org, minlength=orgs).tolist()
         result = []
-        detailed = sorted(detailed_at)
-        detail_bounds = np.searchsorted(np.array(detailed, dtype=np.int64),
-                                        person_bounds).tolist()
         for k, setting in enumerate(self.settings):
-            mine = tuple(people[person_bounds[k]:person_bounds[k + 1]])
-            notices = {n: None for i in detailed[detail_bounds[k]:detail_bounds[k + 1]]
-                       for q in people[i].periods for n in q.counting.notices}
+            lo, hi = bounds[k], bounds[k + 1]
+            people = built[shown_before[lo]:shown_before[hi]]
+            persons: Sequence[PersonFte] = tuple(people)
+            rest = ids[lo:hi][~shown[lo:hi]]
+            if len(rest):
+                persons = Persons(people, np.flatnonzero(shown[lo:hi]).tolist(), Summaries(
+                    self.names, rest, totals[rest], self.scale, self.denominators[k],
+                    capped[rest], rows_of[rest], on_peildatum[rest]))
+            notices = {n: None for p in people for q in p.periods for n in q.counting.notices}
             basis = setting.basis
             result.append(Workforce(
-                peiljaar=basis.peiljaar, fulltime_hours=basis.fulltime, persons=mine,
+                peiljaar=basis.peiljaar, fulltime_hours=basis.fulltime, persons=persons,
                 rows_read=read[k], rows_outside=outside[k], cited=(basis.fulltime, basis.cap),
                 notices=tuple(notices), denominator=basis.denominator, absent_persons=absent[k],
                 hour_days=exact_hour_days(int(org_totals[k]), self.scale)))

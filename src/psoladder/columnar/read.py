@@ -36,6 +36,11 @@ from psoladder.io.payroll import _csv_rows, _header
 __all__ = ["Encoded", "RawPayroll", "compact", "encode", "open_csv", "open_parquet",
            "open_table", "table_rows"]
 
+# Arrow's memory for reading comes from the system allocator: its freed blocks
+# go back to the operating system (and to numpy), where a caching allocator
+# would keep them for the rest of the process.
+_POOL = pa.system_memory_pool()
+
 # The CSV file is read in pieces of about this many bytes (whole lines), and
 # Arrow parses each piece in blocks of _BLOCK_SIZE bytes on all cores.
 _PIECE_SIZE = 1 << 23
@@ -166,12 +171,13 @@ def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | None:
         for piece in _pieces(stream):
             if not _plain_lines(piece):
                 return None
-            table = pa_csv.read_csv(pa.py_buffer(piece), **options)
+            table = pa_csv.read_csv(pa.py_buffer(piece), memory_pool=_POOL, **options)
             if table.num_rows != piece.count(b"\n") + (not piece.endswith(b"\n")):
                 return None
             rows += table.num_rows
             for i, column in enumerate(table.columns):
-                unified = column.unify_dictionaries()  # one dictionary per block, made one
+                # One dictionary per block, made one:
+                unified = column.unify_dictionaries(memory_pool=_POOL)
                 dictionary = unified.chunk(0).dictionary
                 indices = [chunk.indices.to_numpy(zero_copy_only=False)
                            for chunk in unified.chunks]
@@ -183,7 +189,7 @@ def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | None:
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
         return None
     finally:
-        pa.default_memory_pool().release_unused()
+        _POOL.release_unused()
 
 
 def _joined(dictionaries: list[pa.Array],
@@ -194,7 +200,8 @@ def _joined(dictionaries: list[pa.Array],
     """
     if not dictionaries:
         return [], np.zeros(0, dtype=np.int8)
-    encoded = pc.dictionary_encode(pa.concat_arrays(dictionaries))
+    encoded = pc.dictionary_encode(pa.concat_arrays(dictionaries, memory_pool=_POOL),
+                                   memory_pool=_POOL)
     moved = encoded.indices.to_numpy(zero_copy_only=False)
     start = 0
     joined = []
