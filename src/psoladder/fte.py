@@ -554,6 +554,9 @@ class ExactSum:
 
     def add(self, units: int, places: int) -> None:
         """Add ``units / 10**places``."""
+        if not places and self.scale == 1:
+            self.units += units
+            return
         scale = 10**places
         if scale > self.scale:
             self.units *= scale // self.scale
@@ -754,11 +757,35 @@ class _PersonCalc:
 
         Hours units and their decimal places, capped, rows, on the peildatum.
         """
-        spans, places = self._spans(rows)
-        limit = self.limit[0] * 10 ** (places - self.limit[1])
-        units, capped = _capped_total(spans, limit)
-        self.total.add(units, places)
-        return units, places, capped, len(rows), any(b == self.p1 for _, _, b, _ in spans)
+        p0, p1 = self.p0, self.p1
+        limit, places = self.limit
+        spans: list[tuple[int, int, int, int]] = []  # first, last, hours units, places
+        for _, e in rows:
+            if e.contract in self._excluded:
+                continue
+            # A row given to the builder has a day in the peiljaar.
+            first = e.start.toordinal()
+            if first < p0:
+                first = p0
+            last = p1 if e.end is None else min(e.end.toordinal(), p1)
+            units, p = self._units(e.hours_per_week)
+            if p > places:
+                places = p
+            spans.append((first, last, units, p))
+        if places > self.limit[1]:
+            limit *= 10 ** (places - self.limit[1])
+        if len(spans) == 1:  # the common case, without the sweep
+            first, last, units, p = spans[0]
+            hours = units * 10 ** (places - p) if p < places else units
+            capped = hours > limit
+            total = (last - first + 1) * (limit if capped else hours)
+            on_peildatum = last == p1
+        else:
+            total, capped = _capped_total(
+                [(0, a, b, u * 10 ** (places - q)) for a, b, u, q in spans], limit)
+            on_peildatum = any(b == p1 for _, b, _, _ in spans)
+        self.total.add(total, places)
+        return total, places, capped, len(rows), on_peildatum
 
     def detailed(self, person: str, rows: list[tuple[int, EmploymentLike]],
                  first_start: dt.date) -> PersonFte:
@@ -816,13 +843,18 @@ def _overlap(spans: list[_Span]) -> bool:
 
 def _capped_total(spans: list[_Span], limit: int) -> tuple[int, bool]:
     """Hours x days of one person, at most ``limit`` hours on any day, and whether it bit."""
-    if not _overlap(spans):
-        total = 0
-        capped = False
-        for _, a, b, h in spans:
-            if h > limit:
-                h, capped = limit, True
-            total += (b - a + 1) * h
+    ordered = sorted(spans, key=lambda span: span[1])
+    total = 0
+    capped = False
+    reach = -1
+    for _, a, b, h in ordered:
+        if a <= reach:
+            break  # concurrent rows: sweep below
+        reach = b
+        if h > limit:
+            h, capped = limit, True
+        total += (b - a + 1) * h
+    else:
         return total, capped
     # Concurrent rows: sweep the days where the sum of hours changes.
     events = sorted([(a, h) for _, a, _, h in spans] + [(b + 1, -h) for _, _, b, h in spans])
