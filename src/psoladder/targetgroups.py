@@ -142,7 +142,8 @@ def counting(employment: EmploymentLike, *, inflow: dt.date, rules: RuleSet) -> 
     if not tg.weight.known:
         notices.append(Notice.of(tg.rule, "weight_unknown", group=group.value,
                                  edition=edition, weight=tg.weight.value))
-    weight = Fraction(tg.weight.value) * Fraction(ct.weight.value)
+    weight = rules.memo(("counting_weight", group, employment.contract),
+                        lambda: Fraction(tg.weight.value) * Fraction(ct.weight.value))
     return Counting(window, weight, tg.weight, ct.weight, tuple(cited), tuple(reasons),
                     tuple(notices))
 
