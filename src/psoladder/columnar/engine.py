@@ -201,8 +201,9 @@ class _Batch:
         persons = len(self.names)
         a = np.flatnonzero(self.active)
         pid = self.pid
+        limit = int(self.limit[0]) if len(self.settings) == 1 else self.limit[self.org[a]]
         totals, capped, concurrent = person_totals(
-            pid[a], self.first[a], self.last[a], self.hours[a], self.limit[self.org[a]], persons)
+            pid[a], self.first[a], self.last[a], self.hours[a], limit, persons)
         on_peildatum = np.zeros(persons, dtype=np.bool_)
         on_peildatum[pid[a][self.last[a] == self.days[self.org[a]] - 1]] = True
         del a

@@ -63,7 +63,8 @@ def fits(rows: int, largest_hours: int, days: int = 367) -> bool:
     return max(rows, 1) * max(largest_hours, 1) * days < _INT64_SAFE
 
 
-def _packed(pid: I64, day: I64) -> I64:
+def _packed(pid: I64, day: Ints) -> I64:
+    """Person and day in one sortable ``int64`` key."""
     return (pid << DAY_BITS) | day
 
 
@@ -72,7 +73,7 @@ def _wide(*arrays: Ints) -> list[I64]:
     return [np.asarray(a, dtype=np.int64) for a in arrays]
 
 
-def person_totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints,
+def person_totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints | int,
                   persons: int) -> tuple[I64, Bools, Bools]:
     """Capped hours x days per person, whether the cap bit, and whether rows share a day.
 
@@ -81,7 +82,8 @@ def person_totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints,
         first: First day of each row inside the peiljaar (0 = its first day).
         last: Last day of each row inside the peiljaar (inclusive).
         hours: Hours a week of each row, in units.
-        limit: The 1.0-fte cap in hours units, per row (the same for a person).
+        limit: The 1.0-fte cap in hours units: one for every row, or per row
+            (the same for a person).
         persons: Number of persons.
     """
     totals = np.zeros(persons, dtype=np.int64)
@@ -89,25 +91,39 @@ def person_totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints,
     concurrent = np.zeros(persons, dtype=np.bool_)
     if not len(pid):
         return totals, capped, concurrent
-    pid, first, last, hours, limit = _wide(pid, first, last, hours, limit)
-    key = _packed(pid, first)
+    # Narrow columns stay narrow; keys and products are int64.
+    key = _packed(pid.astype(np.int64), first)
     if not bool((key[1:] >= key[:-1]).all()):
         order = np.argsort(key, kind="stable")
-        pid, first, last, hours, limit, key = (a[order] for a in
-                                              (pid, first, last, hours, limit, key))
+        key = key[order]
+        pid, first, last, hours = pid[order], first[order], last[order], hours[order]
+        if not isinstance(limit, int):
+            limit = limit[order]
     # A row that starts on or before the last day of an earlier row of the
     # same person overlaps it (keys of later persons are always larger).
-    reach = np.maximum.accumulate(_packed(pid, last))
+    reach = np.maximum.accumulate(_packed(pid.astype(np.int64), last))
     concurrent[pid[1:][key[1:] <= reach[:-1]]] = True
+    del key, reach
     sweep = concurrent[pid]
-    alone = ~sweep
+    any_sweep = bool(sweep.any())
     # People without concurrent rows: each row alone, at most the cap.
-    h, cap = hours[alone], limit[alone]
-    np.add.at(totals, pid[alone], (last[alone] - first[alone] + 1) * np.minimum(h, cap))
-    capped[pid[alone][h > cap]] = True
-    if sweep.any():
-        _sweep(pid[sweep], first[sweep], last[sweep], hours[sweep], limit[sweep], totals,
-               capped)
+    if any_sweep:
+        alone = ~sweep
+        p, a, b, h = pid[alone], first[alone], last[alone], hours[alone]
+        cap = limit if isinstance(limit, int) else limit[alone]
+    else:
+        p, a, b, h, cap = pid, first, last, hours, limit
+    h = np.minimum(h, cap)
+    np.add.at(totals, p, np.multiply(np.subtract(b, a, dtype=np.int64) + 1, h,
+                                     dtype=np.int64))
+    capped[p[hours[alone] > cap if any_sweep else hours > cap]] = True
+    del p, a, b, h
+    if any_sweep:
+        rows = int(sweep.sum())
+        caps = (np.full(rows, limit, dtype=np.int64) if isinstance(limit, int)
+                else np.asarray(limit[sweep], dtype=np.int64))
+        p, a, b, h = _wide(pid[sweep], first[sweep], last[sweep], hours[sweep])
+        _sweep(p, a, b, h, caps, totals, capped)
     return totals, capped, concurrent
 
 
