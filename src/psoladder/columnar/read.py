@@ -16,8 +16,11 @@ file with a problem, goes to the validating path, which reports it.
 from __future__ import annotations
 
 import csv
+import ctypes
+import functools
 import io
-from collections.abc import Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -190,6 +193,31 @@ def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | None:
         return None
     finally:
         _POOL.release_unused()
+        _trim()
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """The C library's ``malloc_trim`` (glibc), where there is one."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+    return trim
+
+
+def _trim() -> None:
+    """Give the memory freed after parsing back to the operating system.
+
+    Parsing a file in pieces frees many blocks of a few megabytes; glibc
+    keeps such freed blocks for the process, where they would add up to
+    about 100 MB per million rows of resident memory for nothing.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _joined(dictionaries: list[pa.Array],
