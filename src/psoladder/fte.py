@@ -45,6 +45,7 @@ Fraction(184, 365)
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import functools
 import gc
@@ -259,8 +260,31 @@ class PersonFte(NamedTuple):
         return not self.periods and self.rows > 0
 
 
+# The fields are documented in the classes' docstrings (Attributes), not as
+# "Alias for field number n".
+for _record in (PeriodFte, PersonFte):
+    for _field in _record._fields:
+        getattr(_record, _field).__doc__ = None
+
+
 def _total_hour_days(workforce: Workforce) -> HourDays:
     return sum((p.hour_days for p in workforce.persons), 0)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while many result objects are built; restore it after.
+
+    They are long-lived tuples without reference cycles, which the collector
+    would scan again and again as they grow in number.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 class Column(Protocol):
@@ -330,17 +354,12 @@ class Summaries(Sequence[PersonFte]):
         units = _plain(self._units, start, stop)
         hour_days = ([u // scale if u % scale == 0 else exact.get(u) or exact.setdefault(
             u, Fraction(u, scale)) for u in units] if scale > 1 else units)
-        paused = gc.isenabled()
-        gc.disable()  # a batch of acyclic tuples: nothing for the collector to find
-        try:
+        with collector_paused():
             return list(map(functools.partial(tuple.__new__, PersonFte), zip(
                 [names[i] for i in _plain(self.name_index, start, stop)],
                 itertools.repeat(()), hour_days, itertools.repeat(self.denominator),
                 itertools.repeat(_ZERO), _plain(self._capped, start, stop),
                 _plain(self._rows, start, stop), _plain(self._on, start, stop), strict=False)))
-        finally:
-            if paused:
-                gc.enable()
 
     @overload
     def __getitem__(self, index: int) -> PersonFte: ...
@@ -350,10 +369,7 @@ class Summaries(Sequence[PersonFte]):
     def __getitem__(self, index: int | slice) -> PersonFte | Sequence[PersonFte]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        n = len(self)
-        if not -n <= index < n:
-            raise IndexError("person index out of range")
-        index %= n
+        index = _position(index, len(self))
         return self._build(index, index + 1)[0]
 
     def __iter__(self) -> Iterator[PersonFte]:
@@ -365,6 +381,13 @@ class Summaries(Sequence[PersonFte]):
 
 
 _CHUNK = 65_536  # summarised people built at a time while iterating
+
+
+def _position(index: int, length: int) -> int:
+    """A sequence index, counted from the end when negative."""
+    if not -length <= index < length:
+        raise IndexError("person index out of range")
+    return index % length
 
 
 class Persons(Sequence[PersonFte]):
@@ -395,10 +418,7 @@ class Persons(Sequence[PersonFte]):
     def __getitem__(self, index: int | slice) -> PersonFte | Sequence[PersonFte]:
         if isinstance(index, slice):
             return list(itertools.islice(self, *index.indices(len(self))))
-        n = len(self)
-        if not -n <= index < n:
-            raise IndexError("person index out of range")
-        index %= n
+        index = _position(index, len(self))
         k = bisect.bisect_left(self.at, index)
         if k < len(self.at) and self.at[k] == index:
             return self.detailed[k]

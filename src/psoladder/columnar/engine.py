@@ -21,12 +21,10 @@ Several organisations are computed in one pass (:func:`workforces`, for
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
-import gc
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -46,6 +44,7 @@ from psoladder.fte import (
     Row,
     Summaries,
     Workforce,
+    collector_paused,
     decimal_units,
     exact_hour_days,
 )
@@ -108,24 +107,8 @@ def workforces(columns: Columns, org: Ints, settings: Sequence[Setting], *,
     batch = _Batch.of(columns, org, settings, detail)
     if batch is None:
         return None
-    with _collector_paused():
+    with collector_paused():
         return batch.workforces()
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while hundreds of thousands of results are built.
-
-    They are long-lived tuples without reference cycles; the collector would
-    scan them again and again as they grow. It is restored afterwards.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 @attrs.define(eq=False)
