@@ -64,8 +64,8 @@ from psoladder.rules import Cited, Notice, RuleSet
 from psoladder.targetgroups import Counting, counting, counting_key
 
 __all__ = ["Column", "EmploymentLike", "ExactSum", "FteBasis", "PeriodFte", "PersonFte", "Persons", "Row",
-           "Summaries", "Workforce", "WorkforceBuilder", "decimal_units", "exact_hour_days",
-           "workforce"]
+           "Summaries", "Workforce", "WorkforceBuilder", "collector_paused", "decimal_units",
+           "exact_hour_days", "workforce"]
 
 _ZERO = Fraction(0)
 
