@@ -27,7 +27,7 @@ from array import array
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import numpy as np
@@ -139,6 +139,7 @@ class _Batch:
     first: Ints  # per row: first and last day inside the peiljaar (0 = its first day)
     last: Ints
     hours: Ints  # per row, hours units
+    excluded: Bools  # per organisation and contract code: left out of total fte (R-CT-6)
 
     @classmethod
     def of(cls, c: Columns, org: Ints, settings: Sequence[Setting],
@@ -177,8 +178,8 @@ class _Batch:
             person_org=person_org, start=start, contract=contract,
             group=c.column("target_group", _group_code, np.int8), inside=inside,
             active=inside & ~out, first=_days(np.maximum(start, row_p0) - row_p0),
-            last=_days(np.minimum(end, row_p1) - row_p0),
-            hours=_ints(np.array(hour_units, dtype=hours_type)[c.index["hours_per_week"]]))
+            last=_days(np.minimum(end, row_p1) - row_p0), excluded=excluded,
+            hours=cast(Ints, np.array(hour_units, dtype=hours_type)[c.index["hours_per_week"]]))
 
     def workforces(self) -> list[Workforce]:
         persons = len(self.names)
@@ -261,8 +262,7 @@ class _Batch:
         else:  # exact Python integers where int64 might not hold the products
             weighted = f.counted_units.astype(object) * weight_units.astype(object)
         weighted_parts = {j: part * int(weight_units[j]) for j, part in f.capped_counted.items()}
-        excluded = np.array([[s.rules.contract_type(ct).excluded for ct in _CONTRACTS]
-                             for s in self.settings], dtype=np.bool_)[org, self.contract[rows]]
+        excluded = self.excluded[org, self.contract[rows]]
         denominators = self.denominators
         periods = list(map(functools.partial(tuple.__new__, PeriodFte), zip(
             c.line[rows].tolist(), employments,
@@ -496,10 +496,6 @@ def _persons(c: Columns, org: Ints, orgs: int) -> tuple[I64, list[str], I64]:
 def _days(values: Any) -> Ints:
     """Day numbers relative to a peiljaar (they fit ``int32``)."""
     return np.asarray(values).astype(np.int32, copy=False)
-
-
-def _ints(values: Any) -> Ints:
-    return np.asarray(values)
 
 
 def _contract_code(value: Any) -> int:
