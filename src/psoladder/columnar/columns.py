@@ -24,7 +24,7 @@ from psoladder.columnar.cells import NOT_GIVEN
 from psoladder.columnar.read import RawPayroll, compact, field_size_limit
 from psoladder.model import Employment, EmploymentLike, TargetGroup
 
-__all__ = ["DATE_FIELDS", "FIELDS", "Columns", "decode"]
+__all__ = ["FIELDS", "Columns", "decode"]
 
 I64 = NDArray[np.int64]
 I32 = NDArray[np.int32]
@@ -33,9 +33,6 @@ Index = NDArray[np.integer[Any]]
 
 #: The fields of a payroll row, in the order of :class:`~psoladder.model.Employment`.
 FIELDS = tuple(attrs.fields_dict(Employment))
-#: The date fields.
-DATE_FIELDS = ("start", "end", "inflow", "status_until", "school_left", "ww_since",
-               "status_lost", "placement_start")
 _REQUIRED = ("person", "start", "hours_per_week")
 
 
