@@ -70,7 +70,7 @@ from psoladder.levels import (
     norms_for,
     scores,
 )
-from psoladder.model import Level, Organisation
+from psoladder.model import EmploymentLike, Level, Organisation
 from psoladder.numbers import as_decimal, display
 from psoladder.periods import DateRange, default_peiljaar, validate_peiljaar
 from psoladder.qualitative import Qualitative, evaluate
@@ -332,16 +332,52 @@ def _payroll_workforce(organisation: Organisation, setting: _Setting, payroll: o
             if progress is not None:
                 progress(found.rows_read)
             return found
-    builder = WorkforceBuilder(peiljaar=setting.peiljaar,
-                               fulltime_hours=organisation.fulltime_hours, rules=setting.rules,
-                               detail=detail)
-    for i, e in enumerate(organisation.employments, start=1):
-        builder.add(i, e)
+
+    def builder() -> WorkforceBuilder:
+        made = WorkforceBuilder(peiljaar=setting.peiljaar,
+                                fulltime_hours=organisation.fulltime_hours,
+                                rules=setting.rules, detail=detail)
+        for i, e in enumerate(organisation.employments, start=1):
+            made.add(i, e)
+        return made
+
     if isinstance(payroll, str | Path) and not columnar.is_parquet(Path(payroll)):
-        stream_payroll(payroll, builder.add, progress=progress, person_done=builder.complete)
-    else:
-        columnar.stream_table(payroll, builder.add, person_done=builder.complete)
-    return builder.build()
+        # One pass, as long as each person's rows come together (most exports);
+        # else a first pass finds each person's last line.
+        grouped = builder()
+        try:
+            stream_payroll(payroll, _PersonByPerson(grouped), progress=progress)
+            return grouped.build()
+        except _NotGrouped:
+            pass
+        rows = builder()
+        stream_payroll(payroll, rows.add, progress=progress, person_done=rows.complete)
+        return rows.build()
+    rows = builder()
+    columnar.stream_table(payroll, rows.add, person_done=rows.complete)
+    return rows.build()
+
+
+class _NotGrouped(Exception):
+    """A person's rows do not all come together in the payroll file."""
+
+
+class _PersonByPerson:
+    """A row sink that completes each person when the next person's rows begin."""
+
+    def __init__(self, builder: WorkforceBuilder) -> None:
+        self.builder = builder
+        self.current: str | None = None
+
+    def __call__(self, line: int, row: EmploymentLike) -> None:
+        person = row.person
+        if person != self.current:
+            if self.current is not None:
+                self.builder.complete(self.current)
+            self.current = person
+            if self.builder.completed(person):
+                raise _NotGrouped(person)
+        self.builder.add(line, row)
 
 
 @attrs.frozen

@@ -643,6 +643,10 @@ class WorkforceBuilder:
             if self.detail:
                 entry.append((row, employment))
 
+    def completed(self, person: str) -> bool:
+        """Whether ``person`` was computed already (no more rows of theirs can be added)."""
+        return self._persons.get(person) is not None
+
     def complete(self, person: str) -> None:
         """Compute ``person`` now: no more rows of theirs will be added."""
         entry = self._open.pop(person, None)
