@@ -8,6 +8,7 @@ problems.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import sys
 from decimal import Decimal
@@ -128,13 +129,18 @@ def test_every_problem_is_reported_the_same(tmp_path: Path, name: str,
     assert problems
 
 
+# CI: 60,000 rows; PSOLADDER_LARGE_TESTS=1: 1,000,000.
+BAD_ROW_FILE = 1_000_000 if os.environ.get("PSOLADDER_LARGE_TESTS") == "1" else 60_000
+
+
 def test_a_bad_row_in_the_middle_of_a_large_file_gives_the_located_error(
         tmp_path: Path) -> None:
-    rows = [f"P{i:06d},20{10 + i % 13}-0{1 + i % 9}-1{i % 9},,{8 + i % 33},,,\n"
-            for i in range(60_000)]
-    rows[31_337] = "P031337,2023-13-01,,32,,,\n"
+    rows = [f"P{i:07d},20{10 + i % 13}-0{1 + i % 9}-1{i % 9},,{8 + i % 33},,,\n"
+            for i in range(BAD_ROW_FILE)]
+    middle = BAD_ROW_FILE // 2
+    rows[middle] = f"P{middle:07d},2023-13-01,,32,,,\n"
     path = organisation(tmp_path, HEADER + "".join(rows))
-    assert same(path) == ("problems", [("payroll.csv", 31_339, "start", "not a date")])
+    assert same(path) == ("problems", [("payroll.csv", middle + 2, "start", "not a date")])
 
 
 # ---------------------------------------------------------------- generated CSV text
