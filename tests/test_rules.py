@@ -7,11 +7,13 @@ from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
+import attrs
 import pytest
 
 from psoladder import ContractType, Level, TargetGroup, norms_for, rules_at
 from psoladder.errors import NoRuleInForce, RuleDataError
-from psoladder.rules import Status, _parse, load_overrides, rule_data
+from psoladder.rules import SourceQuality, Status, load_overrides, rule_data, secondary_notices
+from psoladder.rules.loading import _parse
 
 EDITIONS = [("1.5", "2017-04-01"), ("1.6", "2018-04-01"), ("1.7", "2019-04-01"),
             ("1.8", "2020-04-01"), ("1.9", "2021-04-01"), ("2.0", "2022-04-01"),
@@ -99,6 +101,43 @@ def test_every_weight_is_cited(on: dt.date) -> None:
         assert cited.source.startswith("http")
         assert cited.applies_from <= on
         assert isinstance(cited.status, Status)
+        assert cited.quality is not SourceQuality.USER
+        assert cited.name, cited
+        if cited.source.startswith("https://psoladder."):
+            assert cited.quality is SourceQuality.PSOLADDER
+
+
+def test_every_source_declares_its_quality_once() -> None:
+    data = rule_data()
+    for key, source in data.sources.items():
+        assert source.key == key
+        assert source.publisher
+        if "pso-nederland.nl" in source.url or source.publisher.startswith("TNO"):
+            assert source.quality is SourceQuality.PRIMARY, key
+    assert data.sources["S-LOCUS"].quality is SourceQuality.SECONDARY
+    assert data.sources["S-BA"].quality is SourceQuality.SECONDARY
+    assert data.sources["S-PSOLADDER"].quality is SourceQuality.PSOLADDER
+
+
+def test_citation_shows_status_and_quality() -> None:
+    rs = rules_at(dt.date(2024, 5, 1))
+    cap = rs.decimal("max_indirect_share")
+    assert "(published, primary source, from 2017-04-01;" in cap.citation()
+    assert cap.to_dict()["quality"] == "primary"
+    assert "psoladder's documented decision" in rs.decimal("person_fte_cap").citation()
+    assert "secondary source only" in rs.decimal("banenafspraak_job_hours").citation()
+
+
+def test_secondary_notices_one_per_rule_and_source_never_for_user_values() -> None:
+    rs = rules_at(dt.date(2024, 5, 1))
+    hours = rs.decimal("banenafspraak_job_hours")
+    groups = rs.codes("banenafspraak_groups")
+    notices = secondary_notices([hours, groups, hours, rs.decimal("max_indirect_share")])
+    assert [n.rule for n in notices] == ["R-BA-1"]
+    assert "banenafspraak_job_hours, banenafspraak_groups" in notices[0].message
+    assert "secundaire bron" in notices[0].text("nl")
+    user = attrs.evolve(hours, status=Status.USER, quality=SourceQuality.USER)
+    assert secondary_notices([user]) == ()
 
 
 @pytest.mark.parametrize(("group", "weight"), [
@@ -193,6 +232,9 @@ def test_shipped_data_passes_the_schema_check() -> None:
      "unknown value has no 'value'"),
     (lambda d: d["parameters"]["thirty_plus_excluded_groups"]["values"][0]["value"].append("x"),
      "not a TargetGroup code"),
+    (lambda d: d["sources"]["S-NORMS"].pop("quality"), r"sources\.S-NORMS: give"),
+    (lambda d: d["sources"]["S-NORMS"].update(quality="tertiary"), "quality: must be one of"),
+    (lambda d: d["sources"]["S-NORMS"].update(quality="user"), "quality: must be one of"),
 ])
 def test_schema_check_reports_problems(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
     doc = copy.deepcopy(raw_doc())

@@ -72,7 +72,7 @@ from psoladder.model import Level, Organisation
 from psoladder.numbers import as_decimal, display
 from psoladder.periods import DateRange, default_peiljaar, validate_peiljaar
 from psoladder.qualitative import Qualitative, evaluate
-from psoladder.rules import Notice, RuleOverrides, RuleSet, rules_at
+from psoladder.rules import Cited, Notice, RuleOverrides, RuleSet, rules_at, secondary_notices
 from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, thirty_plus
 
 __all__ = ["Assessment", "assess", "assess_file", "assess_many"]
@@ -364,14 +364,28 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
                            aspirant_plan=organisation.aspirant_plan,
                            recertification=organisation.recertification)
     position = Position(total, weighted, bought.indirect_fte)
+    ba = banenafspraak(wf, rules)
+    fee = annual_fee(total, rules)
+    # Values that influenced a figure of this result and rest only on a
+    # secondary source get a notice each (source quality, issue 14).
+    used: list[Cited[Any]] = [*wf.cited, norms.citation, rules.decimal("max_indirect_share"),
+                              rules.decimal("min_total_fte")]
+    used.extend(c for p in wf.periods if p.counted_days for c in p.counting.cited)
+    if level >= Level.TREDE_3:
+        used.extend(tp.cited)
+    if ba.jobs:
+        used.extend(ba.cited)
+    if fee is not None:
+        used.append(rules.parameter("fee_scale"))
+    notices.extend(secondary_notices(used))
     return Assessment(
         organisation=organisation, rules=rules, application_date=on, peiljaar=peiljaar,
         workforce=wf, purchases=bought, exact=s,
         exact_total_fte=total, exact_weighted=weighted, exact_indirect_fte=bought.indirect_fte,
         cap_factor=cap_factor(rules), size=size, norms=norms, norm_policy=policy, level=level,
-        eligible=eligible, thirty_plus=tp, banenafspraak=banenafspraak(wf, rules),
+        eligible=eligible, thirty_plus=tp, banenafspraak=ba,
         gaps=gaps(position, rules, policy=policy, supplier=supplier), gap_supplier=supplier,
-        qualitative=qualitative, annual_fee=annual_fee(total, rules),
+        qualitative=qualitative, annual_fee=fee,
         warnings=tuple(dict.fromkeys(notices)),
     )
 

@@ -79,6 +79,13 @@ NOTICES: Mapping[str, tuple[str, str]] = {
         "decision; fte over the peiljaar is the default)",
         "het 30+-aandeel is gemeten in aantal personen op de peildatum {peildatum} (keuze van "
         "psoladder; fte over het peiljaar is de standaard)"),
+    # issue 14 (rule data audit): notices about source quality, fees, the
+    # applicant and inputs the rules cannot meet
+    "secondary_source": (
+        "rule data {names} rest(s) only on a secondary source ({source}), not on an official "
+        "one; check the value, or supply it in a rules override",
+        "regeldata {names} steunt/steunen alleen op een secundaire bron ({source}), niet op "
+        "een officiële; controleer de waarde, of geef haar op in een override-bestand"),
 }
 
 #: key -> (English, Dutch) templates of reasons (``r.``, ``p.``), the

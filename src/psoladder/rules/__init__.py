@@ -26,7 +26,7 @@ Dates before edition 1.5 (2017-04-01) raise :class:`~psoladder.errors.NoRuleInFo
 >>> rs.decimal("max_indirect_share").value
 Decimal('0.80')
 >>> print(rs.decimal("max_indirect_share").citation())
-R-IND-4: 0.80 (published, from 2017-04-01; https://www.pso-nederland.nl/direct-meten-en-aanvragen/wat-meet-en-certificeert-de-pso/indirecte-sociale-bijdrage)
+R-IND-4: 0.80 (published, primary source, from 2017-04-01; https://www.pso-nederland.nl/direct-meten-en-aanvragen/wat-meet-en-certificeert-de-pso/indirecte-sociale-bijdrage)
 >>> rules_at(dt.date(2017, 3, 31))
 Traceback (most recent call last):
 ...
@@ -47,9 +47,13 @@ from psoladder.rules.datamodel import (
     NormTable,
     Notice,
     RuleSet,
+    Source,
+    SourceQuality,
     Status,
     TargetGroupRules,
     WindowKind,
+    rule_sort_key,
+    secondary_notices,
 )
 from psoladder.rules.loading import RuleData, rule_data
 from psoladder.rules.loading import _parse as _parse  # for the schema tests
@@ -66,13 +70,17 @@ __all__ = [
     "RuleData",
     "RuleOverrides",
     "RuleSet",
+    "Source",
+    "SourceQuality",
     "Status",
     "TargetGroupRules",
     "WindowKind",
     "load_overrides",
     "overrides_from_mapping",
     "rule_data",
+    "rule_sort_key",
     "rules_at",
+    "secondary_notices",
 ]
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -32,9 +33,13 @@ __all__ = [
     "NormTable",
     "Notice",
     "RuleSet",
+    "Source",
+    "SourceQuality",
     "Status",
     "TargetGroupRules",
     "WindowKind",
+    "rule_sort_key",
+    "secondary_notices",
 ]
 
 T = TypeVar("T")
@@ -67,6 +72,39 @@ class Eligibility(enum.Enum):
     STATUS_LOST_YEARS_BEFORE = "status_lost_years_before"
 
 
+class SourceQuality(enum.Enum):
+    """How close a source is to the scheme's owners (declared once per source).
+
+    * ``primary``: PSO-Nederland or TNO, the owners of the scheme;
+    * ``secondary``: anyone else (a consultant, a region, a news item); a
+      value that rests only on a secondary source raises a notice;
+    * ``psoladder``: psoladder's own documented decision page;
+    * ``user``: the source a user gave in an override file.
+    """
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+    PSOLADDER = "psoladder"
+    USER = "user"
+
+
+@attrs.frozen
+class Source:
+    """A source of the rule data, declared once in its ``[sources]`` table.
+
+    Attributes:
+        key: Its key in the rule data, e.g. ``"S-NORMS"``.
+        url: Where it can be read.
+        quality: Primary, secondary or psoladder's own page.
+        publisher: Who published it.
+    """
+
+    key: str
+    url: str
+    quality: SourceQuality
+    publisher: str
+
+
 @attrs.frozen
 class Cited(Generic[T]):
     """A rule value with its citation.
@@ -78,8 +116,12 @@ class Cited(Generic[T]):
         applies_from: The date from which this value applies.
         source: The source URL (or, for a user override, the user's text).
         status: How the value is known.
-        note: Extra explanation, e.g. why a value is unknown.
-        name: The parameter's name in the rule data.
+        note: Extra explanation, e.g. why a value is unknown, or the sentence
+            of the source it rests on.
+        name: The value's qualified name in the rule data, e.g.
+            ``"max_indirect_share"`` or ``"wajong.weight"``.
+        quality: The quality of its source (primary, secondary, psoladder's
+            own decision page, or the user's).
     """
 
     value: T
@@ -89,19 +131,26 @@ class Cited(Generic[T]):
     status: Status
     note: str = ""
     name: str = ""
+    quality: SourceQuality = attrs.field(kw_only=True)
 
     @property
     def known(self) -> bool:
         """``False`` when the official value is unknown and a conservative one is used."""
         return self.status is not Status.UNKNOWN
 
+    @property
+    def secondary_only(self) -> bool:
+        """The value rests only on a secondary source (a notice names it)."""
+        return self.quality is SourceQuality.SECONDARY
+
     def citation(self) -> str:
-        """One line: rule id, value, status, date and source."""
+        """One line: rule id, value, status, source quality, date and source."""
         shown = _show(self.value)
         extra = " (conservative value; official value unknown)" if not self.known else ""
         return (
-            f"{self.rule}: {shown}{extra} ({self.status.value}, from "
-            f"{self.applies_from.isoformat()}; {self.source})"
+            f"{self.rule}: {shown}{extra} ({self.status.value}, "
+            f"{_QUALITY_WORDS[self.quality]}, from {self.applies_from.isoformat()}; "
+            f"{self.source})"
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -111,15 +160,51 @@ class Cited(Generic[T]):
             "rule": self.rule,
             "value": _jsonable(self.value),
             "status": self.status.value,
+            "quality": self.quality.value,
             "applies_from": self.applies_from.isoformat(),
             "source": self.source,
             **({"note": self.note} if self.note else {}),
         }
 
 
+_QUALITY_WORDS = {
+    SourceQuality.PRIMARY: "primary source",
+    SourceQuality.SECONDARY: "secondary source only",
+    SourceQuality.PSOLADDER: "psoladder's documented decision",
+    SourceQuality.USER: "user's source",
+}
+
+
+def secondary_notices(values: Iterable[Cited[Any]]) -> tuple[Notice, ...]:
+    """One notice per rule and source for the values that rest only on a secondary source.
+
+    Overridden values (status ``user``) rest on the user's source instead.
+    """
+    names: dict[tuple[str, str], list[str]] = {}
+    for c in values:
+        if c.secondary_only and c.status is not Status.USER:
+            listed = names.setdefault((c.rule, c.source), [])
+            if c.name not in listed:
+                listed.append(c.name)
+    return tuple(Notice.of(rule, "secondary_source", names=", ".join(listed), source=source)
+                 for (rule, source), listed in names.items())
+
+
+def rule_sort_key(rule: str) -> tuple[tuple[int, str], ...]:
+    """Sort key putting rule ids in natural order: R-TG-2, R-TG-2a, R-TG-10.
+
+    >>> sorted(["R-TG-10", "R-TG-2a", "R-TG-6b", "R-TG-2", "R-IND-4"], key=rule_sort_key)
+    ['R-IND-4', 'R-TG-2', 'R-TG-2a', 'R-TG-6b', 'R-TG-10']
+    """
+    return tuple((int(part), "") if part.isdigit() else (-1, part)
+                 for part in re.split(r"[-.]|(?<=\d)(?=\D)", rule) if part)
+
+
 def _show(value: object) -> str:
-    if isinstance(value, frozenset | tuple | list):
+    if isinstance(value, frozenset):  # a set of codes: in a stable order
         return "[" + ", ".join(_show(v) for v in sorted(value, key=str)) + "]"
+    if isinstance(value, tuple | list):  # a list keeps its order (e.g. fee bands)
+        return "[" + ", ".join(_show(v) for v in value) + "]"
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
@@ -182,12 +267,14 @@ class Edition:
         applies_from: First application date it applies to (R-ED-1).
         source: Source URL.
         changes: The quantitative changes it brought.
+        quality: The quality of its source.
     """
 
     name: str
     applies_from: dt.date
     source: str
     changes: str
+    quality: SourceQuality = attrs.field(kw_only=True)
 
     @property
     def key(self) -> tuple[int, ...]:
@@ -331,7 +418,7 @@ class RuleSet:
         target_groups: Target-group rules by group.
         contract_types: Contract-type rules by contract type.
         norms: The norm table.
-        sources: Source URLs by key.
+        sources: The sources by key.
         overridden: Names of values replaced by a user override.
     """
 
@@ -343,7 +430,7 @@ class RuleSet:
     target_groups: Mapping[TargetGroup, TargetGroupRules]
     contract_types: Mapping[ContractType, ContractTypeRules]
     norms: NormTable
-    sources: Mapping[str, str]
+    sources: Mapping[str, Source]
     overridden: frozenset[str] = frozenset()
     # Derived values (typed lookups, norms per size) computed once per rule set.
     _memo: dict[Any, Any] = attrs.field(factory=dict, eq=False, repr=False, init=False)

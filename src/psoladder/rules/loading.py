@@ -29,6 +29,8 @@ from psoladder.rules.datamodel import (
     NormRow,
     NormTable,
     RuleSet,
+    Source,
+    SourceQuality,
     Status,
     TargetGroupRules,
     WindowKind,
@@ -42,7 +44,7 @@ class _Entry:
     applies_from: dt.date
     value: Any
     status: Status
-    source: str
+    source: Source
     note: str
     conservative: Any
 
@@ -61,8 +63,8 @@ class _History:
         if current is None:
             return None
         value = current.conservative if current.status is Status.UNKNOWN else current.value
-        return Cited(value, self.rule, current.applies_from, current.source, current.status,
-                     current.note, self.name)
+        return Cited(value, self.rule, current.applies_from, current.source.url, current.status,
+                     current.note, self.name, quality=current.source.quality)
 
 
 @attrs.frozen
@@ -72,13 +74,13 @@ class RuleData:
     Attributes:
         editions: Known editions, oldest first.
         last_verified: When the data was last verified.
-        sources: Source URLs by key.
+        sources: The sources by key.
         raw: The parsed TOML document.
     """
 
     editions: tuple[Edition, ...]
     last_verified: dt.date
-    sources: Mapping[str, str]
+    sources: Mapping[str, Source]
     raw: Mapping[str, Any]
     _parameters: Mapping[str, _History]
     _group_histories: Mapping[TargetGroup, Mapping[str, _History]]
@@ -125,11 +127,13 @@ class RuleData:
         if available is None:
             # Not yet a target group (R-TG-15): cite when it starts.
             first = hs["available_from"].entries[0]
-            available = Cited(False, "R-TG-15", self.first_date, first.source, first.status,
+            available = Cited(False, "R-TG-15", self.first_date, first.source.url,
+                              first.status,
                               f"a target group from {first.applies_from.isoformat()} on",
-                              "available")
-            weight = Cited(Decimal(0), "R-TG-15", self.first_date, first.source,
-                           first.status, "not a target group under this edition", "weight")
+                              f"{group.value}.available_from", quality=first.source.quality)
+            weight = Cited(Decimal(0), "R-TG-15", self.first_date, first.source.url,
+                           first.status, "not a target group under this edition",
+                           f"{group.value}.weight", quality=first.source.quality)
         assert weight is not None
         return TargetGroupRules(
             group=group, rule=data["rule"], label_en=data["label_en"], label_nl=data["label_nl"],
@@ -166,15 +170,18 @@ class RuleData:
                     trede_3=r["trede_3"], basistrede=r.get("basistrede"))
             for r in norms["rows"]
         )
+        source = self.sources[norms["source"]]
         citation = Cited(f"{len(rows)} published rows", norms["rule"], norms["applies_from"],
-                         self.sources[norms["source"]], Status(norms["status"]),
-                         norms.get("note", ""), "norms")
+                         source.url, Status(norms["status"]), norms.get("note", ""), "norms",
+                         quality=source.quality)
         basis = norms.get("basistrede")
         basistrede = None
         if basis is not None and basis["applies_from"] <= on:
+            basis_source = self.sources[basis["source"]]
             basistrede = Cited("Basistrede norms", basis["rule"], basis["applies_from"],
-                               self.sources[basis["source"]], Status(basis["status"]),
-                               "Basistrede norm values are not published", "norms.basistrede")
+                               basis_source.url, Status(basis["status"]),
+                               "Basistrede norm values are not published", "norms.basistrede",
+                               quality=basis_source.quality)
         sizes = {r.size for r in rows}
         complete = set(range(norms["smallest_size"], norms["open_ended_from"] + 1)) <= sizes
         return NormTable(rows=rows, citation=citation, smallest_size=norms["smallest_size"],
@@ -193,8 +200,9 @@ def _flag_from(hs: Mapping[str, _History], key: str, on: dt.date,
     cited = hs[key].at(on)
     if cited is None:
         first = hs[key].entries[0]
-        return Cited(False, hs[key].rule, first_date, first.source, first.status,
-                     f"from {first.applies_from.isoformat()} on", key)
+        return Cited(False, hs[key].rule, first_date, first.source.url, first.status,
+                     f"from {first.applies_from.isoformat()} on", hs[key].name,
+                     quality=first.source.quality)
     return cited
 
 
@@ -219,7 +227,7 @@ class _Checker:
 _STATUSES = {s.value for s in Status} - {"user"}
 
 
-def _history(name: str, rule: str, entries: Any, sources: Mapping[str, str],
+def _history(name: str, rule: str, entries: Any, sources: Mapping[str, Source],
              check: _Checker) -> _History:
     out = []
     if not isinstance(entries, list) or not entries:
@@ -260,19 +268,37 @@ _GROUP_HISTORIES = ("weight", "window_years", "eligibility_months", "eligibility
 _CONTRACT_HISTORIES = ("weight", "window_years", "excluded_from_total")
 
 
+def _sources(raw: Mapping[str, Any], check: _Checker) -> dict[str, Source]:
+    """The ``[sources]`` table: each source with its URL, quality and publisher."""
+    out = {}
+    qualities = {q.value for q in SourceQuality} - {SourceQuality.USER.value}
+    for key, s in raw.items():
+        if not isinstance(s, Mapping) or set(s) != {"url", "quality", "publisher"}:
+            check.fail(f"sources.{key}: give {{ url, quality, publisher }}")
+            continue
+        url, quality, publisher = s["url"], s["quality"], s["publisher"]
+        if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+            check.fail(f"sources.{key}.url: must be a URL")
+        if quality not in qualities:
+            check.fail(f"sources.{key}.quality: must be one of {sorted(qualities)}")
+            continue
+        if not isinstance(publisher, str) or not publisher:
+            check.fail(f"sources.{key}.publisher: say who published it")
+        out[key] = Source(key, str(url), SourceQuality(quality), str(publisher))
+    return out
+
+
 def _parse(doc: Mapping[str, Any], where: str) -> RuleData:
     check = _Checker(where)
-    sources = doc.get("sources", {})
-    for key, url in sources.items():
-        if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
-            check.fail(f"sources.{key}: must be a URL")
+    sources = _sources(doc.get("sources", {}), check)
     editions = []
     for i, e in enumerate(doc.get("editions", [])):
         if e.get("source") not in sources:
             check.fail(f"editions[{i}]: source {e.get('source')!r} is not a key of [sources]")
             continue
-        editions.append(Edition(e["edition"], e["applies_from"], sources[e["source"]],
-                                e.get("changes", "")))
+        source = sources[e["source"]]
+        editions.append(Edition(e["edition"], e["applies_from"], source.url,
+                                e.get("changes", ""), quality=source.quality))
     if not editions:
         check.fail("editions: none listed")
     for a, b in itertools.pairwise(editions):
@@ -349,11 +375,12 @@ def _parse(doc: Mapping[str, Any], where: str) -> RuleData:
                 if code not in {g.value for g in TargetGroup}:
                     check.fail(f"parameters.{name}: {code!r} is not a TargetGroup code")
     check.done()
-    return RuleData(tuple(editions), doc["last_verified"], dict(sources), doc, params, groups,
+    return RuleData(tuple(editions), doc["last_verified"], sources, doc, params, groups,
                     contracts)
 
 
-def _check_norms(norms: Mapping[str, Any], sources: Mapping[str, str], check: _Checker) -> None:
+def _check_norms(norms: Mapping[str, Any], sources: Mapping[str, Source],
+                 check: _Checker) -> None:
     if norms.get("source") not in sources:
         check.fail("norms: source is not a key of [sources]")
     rows = norms.get("rows", [])

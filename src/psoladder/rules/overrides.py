@@ -15,7 +15,7 @@ import attrs
 
 from psoladder.errors import RuleDataError
 from psoladder.model import ContractType, TargetGroup
-from psoladder.rules.datamodel import Cited, NormRow, NormTable, RuleSet, Status
+from psoladder.rules.datamodel import Cited, NormRow, NormTable, RuleSet, SourceQuality, Status
 from psoladder.rules.loading import _Checker
 
 __all__ = ["RuleOverrides", "load_overrides", "overrides_from_mapping"]
@@ -52,7 +52,8 @@ class RuleOverrides:
         def user(cited: Cited[Any], value: Any) -> Cited[Any]:
             names.add(cited.name or cited.rule)
             return attrs.evolve(cited, value=value, status=Status.USER, source=self.source,
-                                applies_from=on, note="user override")
+                                applies_from=on, note="user override",
+                                quality=SourceQuality.USER)
 
         params = dict(rules.parameters)
         for name, value in self.parameters.items():
