@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from tests.conftest import organisation, staff
@@ -47,3 +48,30 @@ def test_a_user_value_replaces_the_secondary_source(tmp_path: Path) -> None:
                            '"participatiewet_lks"]\n')
     a = assess(banen_org(), overrides=load_overrides(path))
     assert "R-BA-1" not in rules_of(a)
+
+
+# ---------------------------------------------------------------- R-TG-6b
+
+
+def pupil_org(application: str) -> object:
+    year = int(application[:4]) - 1
+    return organisation(
+        staff(9, start=f"{year - 5}-01-01")
+        + [Employment(person="P", start=f"{year}-01-01", hours_per_week=40,
+                      contract="placement", target_group="vso_pro_pupil")],
+        application_date=application, peiljaar=None)
+
+
+def test_a_pupil_weighs_half_before_1_7_and_whole_from_1_7() -> None:
+    before, after = assess(pupil_org("2019-03-31")), assess(pupil_org("2019-04-01"))
+    assert before.weighted_target_fte == Decimal("0.375")  # 1 fte x 0.5 x placement 0.75
+    assert after.weighted_target_fte == Decimal("0.75")
+    assert "R-TG-6b" not in rules_of(before)
+    [notice] = [w for w in after.warnings if w.rule == "R-TG-6b"]
+    assert "vso_pro_pupil.weight" in notice.message
+    assert "locusnetwerk.nl" in notice.message
+
+
+def test_a_pupil_is_not_in_the_30_plus_group() -> None:
+    a = assess(pupil_org("2019-04-01"))
+    assert a.thirty_plus.group == 0

@@ -175,6 +175,28 @@ def test_student_weights_unknown_from_1_9(group: str, before: Status, after: Sta
     assert "conservative value" in new.citation()
 
 
+@pytest.mark.parametrize(("on", "weight", "quality"), [
+    ("2017-04-01", "0.5", SourceQuality.PRIMARY), ("2019-03-31", "0.5", SourceQuality.PRIMARY),
+    ("2019-04-01", "1", SourceQuality.SECONDARY), ("2024-05-01", "1", SourceQuality.SECONDARY)])
+def test_vso_pro_pupils_weigh_1_from_1_7(on: str, weight: str, quality: SourceQuality) -> None:
+    rs = rules_at(dt.date.fromisoformat(on))
+    tg = rs.target_group(TargetGroup.VSO_PRO_PUPIL)
+    assert tg.rule == "R-TG-6b"
+    assert tg.available.value
+    assert (tg.weight.value, tg.weight.status, tg.weight.quality) == (
+        Decimal(weight), Status.PUBLISHED, quality)
+    assert "vso" in tg.weight.note.lower()  # the sentence it rests on
+    # BBL/BOL level 1 keeps 0.5 (unknown from 1.9)
+    assert rs.target_group(TargetGroup.STUDENT_LEVEL_1).weight.value == Decimal("0.5")
+    assert "VSO" not in rs.target_group(TargetGroup.STUDENT_LEVEL_1).label_en
+
+
+@pytest.mark.parametrize("on", ALL_DATES)
+def test_vso_pro_pupils_are_not_30_plus(on: dt.date) -> None:
+    excluded = rules_at(on).codes("thirty_plus_excluded_groups").value
+    assert {"student_level_1", "vso_pro_pupil", "student_level_2"} <= excluded
+
+
 def test_student_level_3_4_from_1_9_weighs_zero_and_unknown() -> None:
     before = rules_at(dt.date(2021, 3, 31)).target_group(TargetGroup.STUDENT_LEVEL_3_4)
     after = rules_at(dt.date(2021, 4, 1)).target_group(TargetGroup.STUDENT_LEVEL_3_4)

@@ -61,7 +61,12 @@ HOURS_IN_A_WEEK = 168
 
 
 class TargetGroup(enum.Enum):
-    """Uitgangspositie: the PSO target group of a person (R-TG-1..13)."""
+    """Uitgangspositie: the PSO target group of a person (R-TG-1..13).
+
+    ``student_level_1`` is a BBL/BOL student of level 1; a VSO or PRO pupil on
+    an internship or learn-work agreement is ``vso_pro_pupil`` (R-TG-6b), and
+    a VSO or PRO school-leaver is ``vso_pro`` (R-TG-8).
+    """
 
     WSW = "wsw"
     PARTICIPATIEWET = "participatiewet"
@@ -72,6 +77,7 @@ class TargetGroup(enum.Enum):
     WIA_WAO_WAZ = "wia_wao_waz"
     WAJONG = "wajong"
     STUDENT_LEVEL_1 = "student_level_1"
+    VSO_PRO_PUPIL = "vso_pro_pupil"
     STUDENT_LEVEL_2 = "student_level_2"
     STUDENT_LEVEL_3_4 = "student_level_3_4"
     VSO_PRO = "vso_pro"
