@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from tests.conftest import organisation, staff
 
-from psoladder import Employment, assess, load_overrides
+from psoladder import AspirantPlan, Employment, assess, load_overrides
 
 
 def write(tmp_path: Path, text: str, name: str = "override.toml") -> Path:
@@ -75,3 +76,22 @@ def test_a_pupil_weighs_half_before_1_7_and_whole_from_1_7() -> None:
 def test_a_pupil_is_not_in_the_30_plus_group() -> None:
     a = assess(pupil_org("2019-04-01"))
     assert a.thirty_plus.group == 0
+
+
+# ---------------------------------------------------------------- R-LVL-6
+
+
+@pytest.mark.parametrize(("on", "extensions", "noticed"), [
+    ("2021-03-31", 1, True), ("2021-04-01", 2, False)])
+def test_aspirant_extensions_before_1_9_are_a_decision_shown_with_the_plan(
+        on: str, extensions: int, noticed: bool) -> None:
+    year = int(on[:4]) - 1
+    plan = AspirantPlan(approved_on=f"{year}-06-01", smart=True, board_approved=True,
+                        aims_for_trede_1_within_2_years=True, being_carried_out=True)
+    a = assess(organisation(staff(10, start=f"{year - 3}-01-01"), application_date=on,
+                            peiljaar=None, aspirant_plan=plan))
+    assert a.qualitative.aspirant is not None
+    assert a.qualitative.aspirant.extensions_allowed == extensions
+    assert ("R-LVL-6" in rules_of(a)) is noticed
+    assert "R-LVL-6" not in rules_of(assess(organisation(staff(10), application_date=on,
+                                                         peiljaar=None)))

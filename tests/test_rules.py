@@ -213,10 +213,50 @@ def test_participatiewet_window_years(on: str, years: int) -> None:
     assert tg.window_years.value == years
 
 
-@pytest.mark.parametrize(("on", "extensions"), [
-    ("2021-03-31", 0), ("2021-04-01", 2), ("2023-03-31", 2), ("2023-04-01", 1)])
-def test_aspirant_extensions(on: str, extensions: int) -> None:
-    assert rules_at(dt.date.fromisoformat(on)).integer("aspirant_extensions").value == extensions
+@pytest.mark.parametrize(("on", "extensions", "status"), [
+    ("2017-04-01", 1, Status.DECISION), ("2021-03-31", 1, Status.DECISION),
+    ("2021-04-01", 2, Status.PUBLISHED), ("2023-03-31", 2, Status.PUBLISHED),
+    ("2023-04-01", 1, Status.PUBLISHED)])
+def test_aspirant_extensions(on: str, extensions: int, status: Status) -> None:
+    cited = rules_at(dt.date.fromisoformat(on)).integer("aspirant_extensions")
+    assert (cited.value, cited.status) == (extensions, status)
+    if status is Status.DECISION:
+        assert "teruggebracht naar eenmaal verlenging" in cited.note
+        assert cited.source.endswith("versie-2.1-")
+
+
+@pytest.mark.parametrize(("group", "on", "years"), [
+    ("nug_sroi", "2018-04-01", 3), ("nug_sroi", "2019-04-01", 5),
+    ("statushouder", "2019-03-31", 3), ("statushouder", "2019-04-01", 5),
+    ("temporary_protection", "2023-04-01", 5)])
+def test_windows_inferred_from_participatiewet_are_decisions(group: str, on: str,
+                                                              years: int) -> None:
+    tg = rules_at(dt.date.fromisoformat(on)).target_group(TargetGroup(group))
+    assert tg.window_years is not None
+    assert (tg.window_years.value, tg.window_years.status) == (years, Status.DECISION)
+    assert "Participatiewet" in tg.window_years.note
+    assert tg.weight.status is Status.PUBLISHED
+
+
+def test_participatiewet_window_itself_stays_published() -> None:
+    tg = rules_at(dt.date(2024, 5, 1)).target_group(TargetGroup.PARTICIPATIEWET)
+    assert tg.window_years is not None
+    assert tg.window_years.status is Status.PUBLISHED
+
+
+def test_edition_1_6_cites_the_handleiding_page() -> None:
+    edition = rules_at(dt.date(2018, 4, 1)).edition
+    assert (edition.name, edition.source) == (
+        "1.6", "https://pso-nederland.nl/direct-meten-en-aanvragen/wat-meet-en-certificeert-de-pso"
+               "/pso-handleiding")
+
+
+def test_norms_are_undated_and_the_late_notice_says_they_may_have_changed() -> None:
+    rs = rules_at(dt.date(2024, 4, 1))
+    assert "tweejaarlijks" in rs.norms.citation.note
+    [notice] = rs.notices()
+    assert "norms may have changed" in notice.message
+    assert "normen kunnen gewijzigd zijn" in notice.text("nl")
 
 
 def test_scalar_rule_values() -> None:

@@ -72,7 +72,15 @@ from psoladder.model import Level, Organisation
 from psoladder.numbers import as_decimal, display
 from psoladder.periods import DateRange, default_peiljaar, validate_peiljaar
 from psoladder.qualitative import Qualitative, evaluate
-from psoladder.rules import Cited, Notice, RuleOverrides, RuleSet, rules_at, secondary_notices
+from psoladder.rules import (
+    Cited,
+    Notice,
+    RuleOverrides,
+    RuleSet,
+    Status,
+    rules_at,
+    secondary_notices,
+)
 from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, thirty_plus
 
 __all__ = ["Assessment", "assess", "assess_file", "assess_many"]
@@ -364,6 +372,11 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
                            aspirant_plan=organisation.aspirant_plan,
                            recertification=organisation.recertification)
     position = Position(total, weighted, bought.indirect_fte)
+    if qualitative.aspirant is not None:
+        extensions = rules.integer("aspirant_extensions")
+        if extensions.status is Status.DECISION:
+            notices.append(Notice.of("R-LVL-6", "aspirant_extensions_decision",
+                                     count=extensions.value, edition=rules.edition.name))
     ba = banenafspraak(wf, rules)
     fee = annual_fee(total, rules)
     # Values that influenced a figure of this result and rest only on a

@@ -86,6 +86,20 @@ NOTICES: Mapping[str, tuple[str, str]] = {
         "one; check the value, or supply it in a rules override",
         "regeldata {names} steunt/steunen alleen op een secundaire bron ({source}), niet op "
         "een officiële; controleer de waarde, of geef haar op in een override-bestand"),
+    "after_last_edition": (
+        "editions after {edition} were not publicly documented when the rule data was last "
+        "verified ({verified}); the values of edition {edition} are used. The norms may have "
+        "changed too: the norms page is undated and says they can be revised every two years "
+        "(R-LVL-2)",
+        "edities na {edition} waren niet openbaar gedocumenteerd toen de regeldata voor het "
+        "laatst zijn gecontroleerd ({verified}); de waarden van editie {edition} worden "
+        "gebruikt. Ook de normen kunnen gewijzigd zijn: de pagina met de normen is niet "
+        "gedateerd en zegt dat ze tweejaarlijks aangepast kunnen worden (R-LVL-2)"),
+    "aspirant_extensions_decision": (
+        "Aspirant status may be extended {count} time(s) under edition {edition}: a psoladder "
+        "decision, no source states the number before edition 1.9",
+        "de Aspirant-status mag onder editie {edition} {count} keer verlengd worden: een keuze "
+        "van psoladder, geen bron noemt het aantal vóór editie 1.9"),
 }
 
 #: key -> (English, Dutch) templates of reasons (``r.``, ``p.``), the

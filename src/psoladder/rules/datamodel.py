@@ -509,7 +509,7 @@ class RuleSet:
         if not self.after_last_known_edition:
             return ()
         return self.memo("notices", lambda: (Notice.of(
-            "R-ED-3", "edition_unverified", edition=self.edition.name,
+            "R-ED-3", "after_last_edition", edition=self.edition.name,
             verified=self.last_verified.isoformat()),))
 
     def cited_values(self) -> Iterator[Cited[Any]]:
