@@ -47,7 +47,7 @@ if TYPE_CHECKING:
         load_overrides,
         rules_at,
     )
-    from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis
+    from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, ThirtyPlusDenominator
 
 # The public names, by the module that defines them. They are imported on
 # first use (PEP 562), so ``import psoladder`` stays fast for the command line
@@ -65,7 +65,7 @@ _PUBLIC = {
     "psoladder.periods": ("DateRange",),
     "psoladder.rules": ("Cited", "Notice", "RuleOverrides", "RuleSet", "Status",
                         "load_overrides", "rules_at"),
-    "psoladder.thirtyplus": ("ThirtyPlus", "ThirtyPlusBasis"),
+    "psoladder.thirtyplus": ("ThirtyPlus", "ThirtyPlusBasis", "ThirtyPlusDenominator"),
 }
 _WHERE = {name: module for module, names in _PUBLIC.items() for name in names}
 
@@ -118,6 +118,7 @@ __all__ = [
     "TargetGroup",
     "ThirtyPlus",
     "ThirtyPlusBasis",
+    "ThirtyPlusDenominator",
     "__version__",
     "assess",
     "assess_file",

@@ -81,7 +81,7 @@ from psoladder.rules import (
     rules_at,
     secondary_notices,
 )
-from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, thirty_plus
+from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, ThirtyPlusDenominator, thirty_plus
 
 __all__ = ["Assessment", "assess", "assess_file", "assess_many"]
 
@@ -270,6 +270,7 @@ def assess(
     overrides: RuleOverrides | None = None,
     norm_policy: NormPolicy | str = NormPolicy.NEAREST,
     thirty_plus_basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE,
+    thirty_plus_denominator: ThirtyPlusDenominator | str = ThirtyPlusDenominator.PAYROLL,
     gap_supplier: SupplierProfile | None = None,
 ) -> Assessment:
     """Assess an organisation under the PSO rules.
@@ -281,6 +282,8 @@ def assess(
         overrides: User rule values (e.g. the official full norm table).
         norm_policy: ``nearest`` (default, conservative) or ``interpolate`` (R-LVL-3).
         thirty_plus_basis: ``fte`` (default) or ``headcount`` (R-30-4).
+        thirty_plus_denominator: ``payroll`` (default, the rule data's total)
+            or ``all_staff`` (the reading of psoladder 0.1, R-30-4).
         gap_supplier: Supplier profile for the purchase gaps; default the
             organisation's largest counted supplier.
 
@@ -292,7 +295,8 @@ def assess(
     wf = workforce(organisation.employments, peiljaar=setting.peiljaar,
                    fulltime_hours=organisation.fulltime_hours, rules=setting.rules)
     return _assess(organisation, setting, wf, norm_policy=norm_policy,
-                   thirty_plus_basis=thirty_plus_basis, gap_supplier=gap_supplier)
+                   thirty_plus_basis=thirty_plus_basis,
+                   thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
 
 
 @attrs.frozen
@@ -323,6 +327,7 @@ class _Setting:
 
 def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
             norm_policy: NormPolicy | str, thirty_plus_basis: ThirtyPlusBasis | str,
+            thirty_plus_denominator: ThirtyPlusDenominator | str,
             gap_supplier: SupplierProfile | None) -> Assessment:
     on, rules, peiljaar = setting.on, setting.rules, setting.peiljaar
     policy = NormPolicy(norm_policy)
@@ -360,7 +365,8 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     if norms.basistrede_unknown and eligible and level < Level.TREDE_1:
         notices.append(Notice.of("R-LVL-5", "basistrede_unknown"))
 
-    tp = thirty_plus(wf, level, rules, basis=thirty_plus_basis)
+    tp = thirty_plus(wf, level, rules, basis=thirty_plus_basis,
+                     denominator=thirty_plus_denominator)
     if level >= Level.TREDE_3:
         notices.extend(tp.notices)
 
@@ -422,7 +428,7 @@ def assess_many(
         pause_gc: Pause Python's cycle collector during the batch (restored
             afterwards; see the performance page).
         **options: Passed on to :func:`assess` (``norm_policy``,
-            ``thirty_plus_basis``).
+            ``thirty_plus_basis``, ``thirty_plus_denominator``).
 
     >>> from psoladder.io import load_example
     >>> org = load_example()
@@ -462,6 +468,7 @@ def assess_file(
     detail: bool = False,
     norm_policy: NormPolicy | str = NormPolicy.NEAREST,
     thirty_plus_basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE,
+    thirty_plus_denominator: ThirtyPlusDenominator | str = ThirtyPlusDenominator.PAYROLL,
     gap_supplier: SupplierProfile | None = None,
 ) -> Assessment:
     """Assess an organisation file, streaming its payroll file.
@@ -483,6 +490,7 @@ def assess_file(
             per-row DataFrame), at the cost of memory that grows with rows.
         norm_policy: ``nearest`` (default) or ``interpolate``.
         thirty_plus_basis: ``fte`` (default) or ``headcount``.
+        thirty_plus_denominator: ``payroll`` (default) or ``all_staff``.
         gap_supplier: Supplier profile for the purchase gaps.
 
     Raises:
@@ -505,4 +513,5 @@ def assess_file(
         except InputError as exc:
             raise exc.located(file=name, field="employments") from None
     return _assess(organisation, setting, builder.build(), norm_policy=norm_policy,
-                   thirty_plus_basis=thirty_plus_basis, gap_supplier=gap_supplier)
+                   thirty_plus_basis=thirty_plus_basis,
+                   thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)

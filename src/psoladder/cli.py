@@ -5,7 +5,8 @@ Commands::
     psoladder example [--format text|markdown|json|html] [--lang nl|en] [--explain]
     psoladder assess FILE [--format ...] [--lang ...] [--explain] [--application-date YYYY-MM-DD]
                           [--rules-override FILE] [--norm-policy nearest|interpolate]
-                          [--thirty-plus-basis fte|headcount] [--plot FILE]
+                          [--thirty-plus-basis fte|headcount]
+                          [--thirty-plus-denominator payroll|all_staff] [--plot FILE]
     psoladder norms --size N [--on YYYY-MM-DD] [--norm-policy ...] [--format text|json]
     psoladder rules [--on YYYY-MM-DD] [--format text|markdown|json]
 
@@ -63,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
                        default="nearest", help="norms between published rows (R-LVL-3)")
         p.add_argument("--thirty-plus-basis", choices=["fte", "headcount"], default="fte",
                        help="basis of the PSO 30+ share (R-30-4)")
+        p.add_argument("--thirty-plus-denominator", choices=["payroll", "all_staff"],
+                       default="payroll",
+                       help="whom the PSO 30+ share is taken of (R-30-4; all_staff: as in 0.1)")
         p.add_argument("--plot", type=Path, metavar="FILE",
                        help="also save the ladder plot (PNG or SVG; needs the plot extra)")
         p.add_argument("--output", "-o", type=Path, metavar="FILE",
@@ -113,7 +117,8 @@ def _assess(args: argparse.Namespace, path: Path) -> str:
     progress = _progress()
     a = assess_file(path, application_date=args.application_date,
                     overrides=_overrides(args.rules_override), norm_policy=args.norm_policy,
-                    thirty_plus_basis=args.thirty_plus_basis, progress=progress,
+                    thirty_plus_basis=args.thirty_plus_basis,
+                    thirty_plus_denominator=args.thirty_plus_denominator, progress=progress,
                     detail=args.explain)
     if progress is not None:
         print("\r", end="", file=sys.stderr)

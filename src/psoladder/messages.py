@@ -95,6 +95,17 @@ NOTICES: Mapping[str, tuple[str, str]] = {
         "laatst zijn gecontroleerd ({verified}); de waarden van editie {edition} worden "
         "gebruikt. Ook de normen kunnen gewijzigd zijn: de pagina met de normen is niet "
         "gedateerd en zegt dat ze tweejaarlijks aangepast kunnen worden (R-LVL-2)"),
+    "thirty_plus_payroll": (
+        "the 30+ share is taken of the personnel on the payroll (contract types {contracts}); "
+        "the share of all staff, as psoladder 0.1 read it, is an option",
+        "het 30+-aandeel is genomen van het personeel in loondienst (typen contract "
+        "{contracts}); het aandeel van alle medewerkers, zoals psoladder 0.1 het las, is een "
+        "optie"),
+    "thirty_plus_all_staff": (
+        "the 30+ share is taken of all staff (option all_staff, as psoladder 0.1 read it); the "
+        "rule data takes it of the personnel on the payroll",
+        "het 30+-aandeel is genomen van alle medewerkers (optie all_staff, zoals psoladder 0.1 "
+        "het las); de regeldata nemen het van het personeel in loondienst"),
     "aspirant_extensions_decision": (
         "Aspirant status may be extended {count} time(s) under edition {edition}: a psoladder "
         "decision, no source states the number before edition 1.9",
