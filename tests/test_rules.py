@@ -172,7 +172,7 @@ def test_student_weights_unknown_from_1_9(group: str, before: Status, after: Sta
     assert (old.status, new.status) == (before, after)
     assert new.value == Decimal(conservative)
     assert not new.known
-    assert "conservative value" in new.citation()
+    assert "value used; official value unknown" in new.citation()
 
 
 @pytest.mark.parametrize(("on", "weight", "quality"), [

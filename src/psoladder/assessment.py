@@ -385,6 +385,14 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
                                      count=extensions.value, edition=rules.edition.name))
     ba = banenafspraak(wf, rules)
     fee = annual_fee(total, rules)
+    if fee is not None:
+        notices.extend(_fee_notices(total, fee, rules, voucher=organisation.cedris_voucher,
+                                    thirty_plus_awarded=tp.awarded))
+        if organisation.cedris_voucher and tp.awarded:
+            fee = annual_fee(total, rules, voucher=True)
+    if organisation.sw_organisation:
+        method = rules.parameter("sw_organisation_method")
+        notices.append(Notice.of(method.rule, "sw_organisation"))
     # Values that influenced a figure of this result and rest only on a
     # secondary source get a notice each (source quality, issue 14).
     used: list[Cited[Any]] = [*wf.cited, norms.citation, rules.decimal("max_indirect_share"),
@@ -407,6 +415,27 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
         qualitative=qualitative, annual_fee=fee,
         warnings=tuple(dict.fromkeys(notices)),
     )
+
+
+def _fee_notices(total: Fraction, fee: Decimal, rules: RuleSet, *, voucher: bool,
+                 thirty_plus_awarded: bool) -> list[Notice]:
+    """What the fee rests on: an unknown scale, a band bound, the voucher (R-FEE-1/2)."""
+    notices = []
+    scale = rules.parameter("fee_scale")
+    if not scale.known:
+        notices.append(Notice.of(scale.rule, "fee_unknown", year=rules.on.year, fee=fee))
+    bound = rules.parameter("fee_on_band_bound")
+    if any(total == lower for lower, _ in scale.value[1:]):
+        notices.append(Notice.of(bound.rule, f"fee_band_bound.{bound.value}",
+                                 total=display(total)))
+    if voucher:
+        share = rules.decimal("fee_voucher_cedris")
+        if thirty_plus_awarded:
+            notices.append(Notice.of(share.rule, "fee_voucher", pct=display(100 * share.value),
+                                     full=fee))
+        else:
+            notices.append(Notice.of(share.rule, "fee_voucher_not_applied"))
+    return notices
 
 
 def assess_many(

@@ -106,6 +106,38 @@ NOTICES: Mapping[str, tuple[str, str]] = {
         "rule data takes it of the personnel on the payroll",
         "het 30+-aandeel is genomen van alle medewerkers (optie all_staff, zoals psoladder 0.1 "
         "het las); de regeldata nemen het van het personeel in loondienst"),
+    "fee_unknown": (
+        "the annual PSO contribution is set anew every year and no scale is published for "
+        "{year}: the amount (EUR {fee}) follows the last published scale",
+        "de PSO-jaarbijdrage wordt jaarlijks opnieuw vastgesteld en voor {year} is geen "
+        "staffel gepubliceerd: het bedrag (EUR {fee}) volgt de laatst gepubliceerde staffel"),
+    "fee_band_bound.higher_band": (
+        "total fte {total} lies exactly on a bound between two bands of the fee scale; the "
+        "higher band is charged (psoladder decision)",
+        "totaal fte {total} ligt precies op de grens tussen twee banden van de staffel; de "
+        "hogere band wordt gerekend (keuze van psoladder)"),
+    "fee_band_bound.lower_band": (
+        "total fte {total} lies exactly on a bound between two bands of the fee scale; the "
+        "lower band is charged (rules override)",
+        "totaal fte {total} ligt precies op de grens tussen twee banden van de staffel; de "
+        "lagere band wordt gerekend (override-bestand)"),
+    "fee_voucher": (
+        "the Cedris voucher takes {pct}% off the annual contribution of EUR {full} (a PSO 30+ "
+        "application of a Cedris member)",
+        "de Cedris-voucher geeft {pct}% korting op de jaarbijdrage van EUR {full} (een PSO "
+        "30+-aanvraag van een Cedris-lid)"),
+    "fee_voucher_not_applied": (
+        "the Cedris voucher was asked for, but applies only to a PSO 30+ application and the "
+        "PSO 30+ reading is not awarded: no discount",
+        "de Cedris-voucher is gevraagd, maar geldt alleen bij een PSO 30+-aanvraag en de PSO "
+        "30+-meting is niet behaald: geen korting"),
+    "sw_organisation": (
+        "for an SW-organisation MijnPSO applies a separate calculation that is not published; "
+        "this result follows the general method (own SW staff detached out left out, R-CT-6) "
+        "and can differ from MijnPSO's",
+        "voor een SW-bedrijf past MijnPSO een aparte berekening toe die niet is gepubliceerd; "
+        "deze uitkomst volgt de algemene methode (eigen gedetacheerde SW-medewerkers tellen "
+        "niet mee, R-CT-6) en kan afwijken van die van MijnPSO"),
     "aspirant_extensions_decision": (
         "Aspirant status may be extended {count} time(s) under edition {edition}: a psoladder "
         "decision, no source states the number before edition 1.9",

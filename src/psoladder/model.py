@@ -723,6 +723,12 @@ class Organisation:
         evidence: Qualitative evidence per target-group employee (R-QUAL-1).
         aspirant_plan: A plan of action for Aspirant status (R-LVL-6).
         recertification: Appraisal evidence at recertification (R-QUAL-2).
+        sw_organisation: The applicant is an SW-organisation (SW-bedrijf),
+            which MijnPSO scores by a separate, unpublished calculation
+            (R-ORG-2): psoladder applies the general method and says so.
+        cedris_voucher: The applicant, a Cedris member, uses Cedris's voucher
+            on the annual contribution of a PSO 30+ application (R-FEE-2;
+            applied only when the PSO 30+ reading is awarded).
     """
 
     name: str = attrs.field(converter=_text("name"))
@@ -741,6 +747,8 @@ class Organisation:
     )
     aspirant_plan: AspirantPlan | None = None
     recertification: Recertification | None = None
+    sw_organisation: bool = attrs.field(default=False, converter=_bool("sw_organisation"))
+    cedris_voucher: bool = attrs.field(default=False, converter=_bool("cedris_voucher"))
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Organisation:

@@ -146,7 +146,7 @@ class Cited(Generic[T]):
     def citation(self) -> str:
         """One line: rule id, value, status, source quality, date and source."""
         shown = _show(self.value)
-        extra = " (conservative value; official value unknown)" if not self.known else ""
+        extra = " (value used; official value unknown)" if not self.known else ""
         return (
             f"{self.rule}: {shown}{extra} ({self.status.value}, "
             f"{_QUALITY_WORDS[self.quality]}, from {self.applies_from.isoformat()}; "
