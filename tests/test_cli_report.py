@@ -86,7 +86,7 @@ def test_assess_file_and_options(capsys: pytest.CaptureFixture[str], tmp_path: P
     out_file = tmp_path / "report.md"
     assert run(["assess", str(path), "--format", "markdown", "--lang", "en",
                 "--norm-policy", "interpolate", "--thirty-plus-basis", "headcount",
-                "--application-date", "2023-05-01", "-o", str(out_file)]) == 0
+                "--application-date", "2024-03-31", "-o", str(out_file)]) == 0
     text = out_file.read_text("utf-8")
     assert "| Edition of the PSO-Handleiding | 2.1 |" in text
     assert "interpolated" in text or "published row" in text

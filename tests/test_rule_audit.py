@@ -13,13 +13,18 @@ from tests.conftest import organisation, staff
 from psoladder import (
     AspirantPlan,
     Employment,
+    InputError,
+    RuleSet,
+    Status,
     assess,
     assess_file,
     load_organisation,
     load_overrides,
+    norms_for,
     rules_at,
 )
 from psoladder.certificate import annual_fee
+from psoladder.cli import run
 
 
 def write(tmp_path: Path, text: str, name: str = "override.toml") -> Path:
@@ -215,3 +220,88 @@ def test_the_organisation_file_takes_the_new_keys(tmp_path: Path) -> None:
     org = load_organisation(path)
     assert (org.sw_organisation, org.cedris_voucher) == (True, True)
     assert "R-ORG-2" in rules_of(assess_file(path))
+
+
+# ---------------------------------------------------------------- inputs the rules cannot meet
+
+
+@pytest.mark.parametrize(("application", "refused"), [
+    ("2023-12-31", True), ("2024-01-01", False), ("2019-05-01", True)])
+def test_an_application_date_in_or_before_the_peiljaar_is_refused(application: str,
+                                                                   refused: bool) -> None:
+    org = organisation(staff(3))  # peiljaar 2023
+    if not refused:
+        assert assess(org, application_date=dt.date.fromisoformat(application)).edition == "2.1"
+        return
+    with pytest.raises(InputError) as info:
+        assess(org, application_date=dt.date.fromisoformat(application))
+    [problem] = info.value.problems
+    assert problem.field == "application_date"
+    assert problem.value == application
+    assert "2023-01-01..2023-12-31" in problem.message
+    assert "after 2023-12-31" in (problem.hint or "")
+
+
+def test_the_cli_refuses_the_example_with_an_early_application_date(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["example", "--application-date", "2019-05-01"]) == 2
+    err = capsys.readouterr().err
+    assert "application_date" in err
+    assert "Traceback" not in err
+
+
+def test_norms_for_refuses_a_negative_size() -> None:
+    with pytest.raises(ValueError, match="0 or more"):
+        norms_for(-1, on=dt.date(2024, 5, 1))
+    assert norms_for(0, on=dt.date(2024, 5, 1)).rows_used == (2,)  # not eligible: size-2 row
+
+
+def partial(tmp_path: Path, *rows: str) -> RuleSet:
+    text = 'source = "Handleiding 2.1, bijlage"\n' + "".join(
+        f"[[norms]]\n{row}\n" for row in rows)
+    return rules_at(dt.date(2024, 5, 1), load_overrides(write(tmp_path, text)))
+
+
+def test_a_partial_norm_table_is_merged_row_by_row(tmp_path: Path) -> None:
+    rs = partial(tmp_path, "size = 12\ntrede_1 = 6.5\ntrede_2 = 8.7\ntrede_3 = 14.9")
+    user = norms_for(12, rules=rs)
+    assert (user.trede_1, user.source.value, user.rows_used) == (
+        Decimal("6.5"), "user_table", (12,))
+    assert user.citation.status is Status.USER
+    assert user.citation.source == "Handleiding 2.1, bijlage"
+    published = norms_for(2, rules=rs)
+    assert (published.trede_1, published.source.value) == (Decimal("21.4"), "published_row")
+    assert published.citation.status is Status.PUBLISHED
+    assert published.citation.source.endswith("/pso-normen")
+    below = norms_for(13, rules=rs)  # the nearest row at or below is the user's
+    assert (below.rows_used, below.citation.status) == ((12,), Status.USER)
+    mixed = norms_for(13, rules=rs, policy="interpolate")
+    assert mixed.rows_used == (12, 15)
+    assert [c.status for c in mixed.citations] == [Status.USER, Status.PUBLISHED]
+    assert not rs.norms.complete
+
+
+def test_a_partial_table_tells_where_published_rows_are_used(tmp_path: Path) -> None:
+    path = write(tmp_path, 'source = "Handleiding 2.1"\n[[norms]]\nsize = 3\ntrede_1 = 15\n'
+                           "trede_2 = 20\ntrede_3 = 25\n")
+    overrides = load_overrides(path)
+    org = organisation(staff(20) + staff(2, prefix="W", target_group="wajong"))
+    a = assess(org, overrides=overrides)
+    assert a.norms.citation.status is Status.PUBLISHED
+    [notice] = [w for w in a.warnings if w.key == "norms_partial_override"]
+    assert "size 22" in notice.message
+    small = assess(organisation(staff(3)), overrides=overrides)
+    assert small.norms.source.value == "user_table"
+    assert "norms_partial_override" not in [w.key for w in small.warnings]
+
+
+def test_basistrede_counts_only_where_the_user_gave_it(tmp_path: Path) -> None:
+    rs = partial(tmp_path, "size = 20\nbasistrede = 4.5\ntrede_1 = 5.7\ntrede_2 = 7.3\n"
+                           "trede_3 = 10.8")
+    given = norms_for(20, rules=rs)
+    assert given.basistrede == Decimal("4.5")
+    assert given.basistrede_citation is not None
+    assert given.basistrede_citation.status is Status.USER
+    other = norms_for(30, rules=rs)
+    assert other.basistrede is None
+    assert other.basistrede_unknown

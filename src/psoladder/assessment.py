@@ -58,6 +58,7 @@ from psoladder.levels import (
     Gap,
     NormPolicy,
     Norms,
+    NormSource,
     Position,
     Scores,
     cap_factor,
@@ -322,6 +323,16 @@ class _Setting:
             notices.append(Notice.of("R-FTE-4", "peiljaar_default", peiljaar=peiljaar))
         else:
             peiljaar = validate_peiljaar(organisation.peiljaar)
+        if on <= peiljaar.end:
+            # The peiljaar is measured before the application (R-FTE-4, R-ED-1):
+            # an earlier date would apply an edition to a year it never saw.
+            given = "" if application_date is None else " given in place of the organisation's"
+            raise InputError.single(
+                f"the application date{given} is not after the end of the peiljaar "
+                f"{peiljaar}", field="application_date", value=on.isoformat(),
+                hint=f"the application follows the peiljaar: give a date after "
+                     f"{peiljaar.end.isoformat()}, or the peiljaar measured before the "
+                     f"application, e.g. {default_peiljaar(on)}")
         return cls(on, rules, peiljaar, tuple(notices))
 
 
@@ -362,6 +373,9 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     elif norms.source.value == "interpolated":
         notices.append(Notice.of("R-LVL-3", "norms_interpolated", size=size,
                                  low=norms.rows_used[0], high=norms.rows_used[1]))
+    if rules.norms.user_sizes and norms.source is not NormSource.USER_TABLE:
+        notices.append(Notice.of("R-LVL-3", "norms_partial_override", size=size,
+                                 count=len(rules.norms.user_sizes)))
     if norms.basistrede_unknown and eligible and level < Level.TREDE_1:
         notices.append(Notice.of("R-LVL-5", "basistrede_unknown"))
 

@@ -138,6 +138,11 @@ NOTICES: Mapping[str, tuple[str, str]] = {
         "voor een SW-bedrijf past MijnPSO een aparte berekening toe die niet is gepubliceerd; "
         "deze uitkomst volgt de algemene methode (eigen gedetacheerde SW-medewerkers tellen "
         "niet mee, R-CT-6) en kan afwijken van die van MijnPSO"),
+    "norms_partial_override": (
+        "the rules override gives norm rows for {count} size(s), not for the row of size "
+        "{size}: the published norms are used for it",
+        "het override-bestand geeft normrijen voor {count} bedrijfsgrootte(s), niet voor de "
+        "rij van grootte {size}: daarvoor gelden de gepubliceerde normen"),
     "aspirant_extensions_decision": (
         "Aspirant status may be extended {count} time(s) under edition {edition}: a psoladder "
         "decision, no source states the number before edition 1.9",

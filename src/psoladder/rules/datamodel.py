@@ -374,17 +374,25 @@ class NormRow:
 
 @attrs.frozen
 class NormTable:
-    """The norm table in force (R-LVL-2), with its citation.
+    """The norm table in force (R-LVL-2), with the citation of every row.
+
+    A user override may give rows for some sizes (R-LVL-3): they are merged
+    with the published rows, row by row, and each row keeps its own source
+    (:meth:`citation_of`).
 
     Attributes:
         rows: Rows by increasing size.
-        citation: Where the table comes from.
+        citation: Where the published rows come from.
         smallest_size: The smallest size with a row (2).
         open_ended_from: Sizes at or above this use its row (105, R-SIZE-2).
-        complete: Every size ``smallest_size..open_ended_from`` has a row
-            (a user-supplied full table, R-LVL-3).
-        basistrede: Citation of the Basistrede norms (``unknown`` unless the
-            user supplied them), or ``None`` before edition 2.1.
+        complete: Every size ``smallest_size..open_ended_from`` has a row, so
+            no norm is looked up between rows (R-LVL-3).
+        basistrede: Citation of the Basistrede norms of the rule data
+            (``unknown``), or ``None`` before edition 2.1.
+        user_sizes: The sizes whose rows a user override gave.
+        user_citation: The citation of those rows, if any.
+        user_basistrede: The citation of the Basistrede norms those rows
+            give, if they give them.
     """
 
     rows: tuple[NormRow, ...]
@@ -393,6 +401,9 @@ class NormTable:
     open_ended_from: int
     complete: bool
     basistrede: Cited[str] | None
+    user_sizes: frozenset[int] = frozenset()
+    user_citation: Cited[str] | None = None
+    user_basistrede: Cited[str] | None = None
 
     def row(self, size: int) -> NormRow | None:
         """The row for exactly ``size``, if there is one."""
@@ -400,6 +411,18 @@ class NormTable:
             if r.size == size:
                 return r
         return None
+
+    def citation_of(self, size: int) -> Cited[str]:
+        """The citation of the row of ``size``: the user's or the published table's."""
+        if size in self.user_sizes and self.user_citation is not None:
+            return self.user_citation
+        return self.citation
+
+    def basistrede_of(self, sizes: Iterable[int]) -> Cited[str] | None:
+        """The citation of the Basistrede norms of these rows (the user's only if all are)."""
+        if self.user_basistrede is not None and all(s in self.user_sizes for s in sizes):
+            return self.user_basistrede
+        return self.basistrede
 
 
 @attrs.frozen
@@ -528,6 +551,10 @@ class RuleSet:
         yield self.norms.citation
         if self.norms.basistrede is not None:
             yield self.norms.basistrede
+        if self.norms.user_citation is not None:
+            yield self.norms.user_citation
+        if self.norms.user_basistrede is not None:
+            yield self.norms.user_basistrede
 
     def with_overrides(self, overrides: RuleOverrides) -> RuleSet:
         """A copy with the user's values in place of the data's (status ``user``)."""

@@ -15,7 +15,7 @@ import attrs
 
 from psoladder.errors import RuleDataError
 from psoladder.model import ContractType, TargetGroup
-from psoladder.rules.datamodel import Cited, NormRow, NormTable, RuleSet, SourceQuality, Status
+from psoladder.rules.datamodel import Cited, NormRow, RuleSet, SourceQuality, Status
 from psoladder.rules.loading import _Checker
 
 __all__ = ["RuleOverrides", "load_overrides", "overrides_from_mapping"]
@@ -73,20 +73,21 @@ class RuleOverrides:
             contracts[contract] = attrs.evolve(ct, weight=user(ct.weight, weight))
         norms = rules.norms
         if self.norm_rows:
+            # Merged row by row: each row keeps its own source (R-LVL-3).
             by_size = {r.size: r for r in norms.rows}
             by_size.update({r.size: r for r in self.norm_rows})
-            rows = tuple(by_size[s] for s in sorted(by_size))
-            sizes = {r.size for r in self.norm_rows}
-            complete = set(range(norms.smallest_size, norms.open_ended_from + 1)) <= sizes
-            has_basis = any(r.basistrede is not None for r in self.norm_rows)
-            basistrede = norms.basistrede
-            if has_basis and basistrede is not None:
-                basistrede = user(basistrede, "Basistrede norms")
-            norms = NormTable(
-                rows=rows,
-                citation=user(norms.citation, f"{len(self.norm_rows)} user rows"),
-                smallest_size=norms.smallest_size, open_ended_from=norms.open_ended_from,
-                complete=complete, basistrede=basistrede,
+            sizes = set(by_size)
+            user_basistrede = None
+            if any(r.basistrede is not None for r in self.norm_rows):
+                basis = norms.basistrede or attrs.evolve(norms.citation, rule="R-LVL-5",
+                                                         name="norms.basistrede")
+                user_basistrede = user(basis, "Basistrede norms")
+            norms = attrs.evolve(
+                norms, rows=tuple(by_size[s] for s in sorted(by_size)),
+                complete=set(range(norms.smallest_size, norms.open_ended_from + 1)) <= sizes,
+                user_sizes=frozenset(r.size for r in self.norm_rows),
+                user_citation=user(norms.citation, f"{len(self.norm_rows)} user rows"),
+                user_basistrede=user_basistrede,
             )
         return attrs.evolve(rules, parameters=params, target_groups=groups,
                             contract_types=contracts, norms=norms,
