@@ -19,8 +19,9 @@ from typing import Any
 
 import attrs
 
-from psoladder.errors import NoRuleInForce, RuleDataError
+from psoladder.errors import NoRuleInForce
 from psoladder.model import ContractType, Level, TargetGroup
+from psoladder.rules.checks import UNITS, Checker, checked_value
 from psoladder.rules.datamodel import (
     Cited,
     ContractTypeRules,
@@ -206,29 +207,14 @@ def _flag_from(hs: Mapping[str, _History], key: str, on: dt.date,
     return cited
 
 
-class _Checker:
-    """Collects every schema problem of a rule data document."""
-
-    def __init__(self, where: str) -> None:
-        self.where = where
-        self.problems: list[str] = []
-
-    def fail(self, message: str) -> None:
-        self.problems.append(message)
-
-    def done(self) -> None:
-        if self.problems:
-            raise RuleDataError(
-                f"rule data {self.where} has {len(self.problems)} problem(s):\n"
-                + "\n".join(f"  {p}" for p in self.problems)
-            )
-
-
 _STATUSES = {s.value for s in Status} - {"user"}
 
 
+_ENTRY_KEYS = {"from", "value", "status", "source", "note", "conservative"}
+
+
 def _history(name: str, rule: str, entries: Any, sources: Mapping[str, Source],
-             check: _Checker) -> _History:
+             check: Checker, unit: str | None = None, bounds: Any = None) -> _History:
     out = []
     if not isinstance(entries, list) or not entries:
         check.fail(f"{name}: needs a non-empty list of dated values")
@@ -236,6 +222,9 @@ def _history(name: str, rule: str, entries: Any, sources: Mapping[str, Source],
     previous: dt.date | None = None
     for i, e in enumerate(entries):
         where = f"{name}[{i}]"
+        if not isinstance(e, Mapping) or set(e) - _ENTRY_KEYS:
+            check.fail(f"{where}: an entry has only the keys {sorted(_ENTRY_KEYS)}")
+            continue
         start = e.get("from")
         if not isinstance(start, dt.date):
             check.fail(f"{where}: 'from' must be a date")
@@ -258,17 +247,25 @@ def _history(name: str, rule: str, entries: Any, sources: Mapping[str, Source],
             check.fail(f"{where}: a {status} entry needs a 'value'")
         if isinstance(e.get("value"), float) or isinstance(e.get("conservative"), float):
             check.fail(f"{where}: float value (load with parse_float=Decimal)")
-        out.append(_Entry(start, e.get("value", True), Status(status), sources[source],
+        elif unit is not None:
+            value = e["conservative"] if status == "unknown" else e.get("value")
+            if value is not None:
+                checked_value(unit, value, where, check, bounds)
+        out.append(_Entry(start, e.get("value", True), Status(status), sources[str(source)],
                           e.get("note", ""), e.get("conservative")))
     return _History(name, rule, tuple(out))
 
 
 _DATE_ONLY = {"available_from", "disabled_in_service_from"}
-_GROUP_HISTORIES = ("weight", "window_years", "eligibility_months", "eligibility_years")
-_CONTRACT_HISTORIES = ("weight", "window_years", "excluded_from_total")
+# The dated values of a target group or contract type, with their units.
+_GROUP_HISTORIES = {"weight": "weight", "window_years": "years",
+                    "eligibility_months": "months", "eligibility_years": "years"}
+_CONTRACT_HISTORIES = {"weight": "weight", "window_years": "years",
+                       "excluded_from_total": "yes/no"}
+_PARAMETER_KEYS = {"rule", "description", "unit", "values", "bounds"}
 
 
-def _sources(raw: Mapping[str, Any], check: _Checker) -> dict[str, Source]:
+def _sources(raw: Mapping[str, Any], check: Checker) -> dict[str, Source]:
     """The ``[sources]`` table: each source with its URL, quality and publisher."""
     out = {}
     qualities = {q.value for q in SourceQuality} - {SourceQuality.USER.value}
@@ -289,7 +286,7 @@ def _sources(raw: Mapping[str, Any], check: _Checker) -> dict[str, Source]:
 
 
 def _parse(doc: Mapping[str, Any], where: str) -> RuleData:
-    check = _Checker(where)
+    check = Checker(where)
     sources = _sources(doc.get("sources", {}), check)
     editions = []
     for i, e in enumerate(doc.get("editions", [])):
@@ -311,7 +308,14 @@ def _parse(doc: Mapping[str, Any], where: str) -> RuleData:
     for name, p in doc.get("parameters", {}).items():
         if not str(p.get("rule", "")).startswith("R-"):
             check.fail(f"parameters.{name}: needs a rule id R-...")
-        params[name] = _history(name, p.get("rule", "?"), p.get("values"), sources, check)
+        if set(p) - _PARAMETER_KEYS:
+            check.fail(f"parameters.{name}: unknown key(s) {sorted(set(p) - _PARAMETER_KEYS)}")
+        unit = p.get("unit")
+        if unit not in UNITS:
+            check.fail(f"parameters.{name}: unit {unit!r} is not one of {sorted(UNITS)}")
+            unit = None
+        params[name] = _history(name, p.get("rule", "?"), p.get("values"), sources, check,
+                                unit, p.get("bounds"))
 
     groups: dict[TargetGroup, dict[str, _History]] = {}
     raw_groups = doc.get("target_groups", {})
@@ -324,8 +328,8 @@ def _parse(doc: Mapping[str, Any], where: str) -> RuleData:
             check.fail(f"target_groups.{group.value}: missing (every TargetGroup needs rules)")
             continue
         rule = data.get("rule", "?")
-        hs = {k: _history(f"{group.value}.{k}", rule, data[k], sources, check)
-              for k in _GROUP_HISTORIES if k in data}
+        hs = {k: _history(f"{group.value}.{k}", rule, data[k], sources, check, unit)
+              for k, unit in _GROUP_HISTORIES.items() if k in data}
         if "weight" not in hs:
             check.fail(f"target_groups.{group.value}: needs weight")
         first = editions[0].applies_from if editions else dt.date.min
@@ -359,8 +363,9 @@ def _parse(doc: Mapping[str, Any], where: str) -> RuleData:
             check.fail(f"contract_types.{contract.value}: missing")
             continue
         contracts[contract] = {
-            k: _history(f"{contract.value}.{k}", data.get("rule", "?"), data[k], sources, check)
-            for k in _CONTRACT_HISTORIES if k in data
+            k: _history(f"{contract.value}.{k}", data.get("rule", "?"), data[k], sources, check,
+                        unit)
+            for k, unit in _CONTRACT_HISTORIES.items() if k in data
         }
 
     _check_norms(doc.get("norms", {}), sources, check)
@@ -380,7 +385,7 @@ def _parse(doc: Mapping[str, Any], where: str) -> RuleData:
 
 
 def _check_norms(norms: Mapping[str, Any], sources: Mapping[str, Source],
-                 check: _Checker) -> None:
+                 check: Checker) -> None:
     if norms.get("source") not in sources:
         check.fail("norms: source is not a key of [sources]")
     rows = norms.get("rows", [])

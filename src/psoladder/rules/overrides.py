@@ -5,8 +5,10 @@ Overridden values get status ``user`` and are cited with the user's source.
 
 from __future__ import annotations
 
+import itertools
 import tomllib
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,10 +17,11 @@ import attrs
 
 from psoladder.errors import RuleDataError
 from psoladder.model import ContractType, TargetGroup
+from psoladder.rules.checks import Checker, checked_number, checked_value, key_text, shown
 from psoladder.rules.datamodel import Cited, NormRow, RuleSet, SourceQuality, Status
-from psoladder.rules.loading import _Checker
+from psoladder.rules.loading import rule_data
 
-__all__ = ["RuleOverrides", "load_overrides", "overrides_from_mapping"]
+__all__ = ["MAX_OVERRIDE_BYTES", "RuleOverrides", "load_overrides", "overrides_from_mapping"]
 
 
 @attrs.frozen
@@ -82,8 +85,10 @@ class RuleOverrides:
                 basis = norms.basistrede or attrs.evolve(norms.citation, rule="R-LVL-5",
                                                          name="norms.basistrede")
                 user_basistrede = user(basis, "Basistrede norms")
+            rows = tuple(by_size[s] for s in sorted(by_size))
+            _check_falling(rows, self.source)
             norms = attrs.evolve(
-                norms, rows=tuple(by_size[s] for s in sorted(by_size)),
+                norms, rows=rows,
                 complete=set(range(norms.smallest_size, norms.open_ended_from + 1)) <= sizes,
                 user_sizes=frozenset(r.size for r in self.norm_rows),
                 user_citation=user(norms.citation, f"{len(self.norm_rows)} user rows"),
@@ -92,6 +97,14 @@ class RuleOverrides:
         return attrs.evolve(rules, parameters=params, target_groups=groups,
                             contract_types=contracts, norms=norms,
                             overridden=rules.overridden | names)
+
+
+#: The largest override file psoladder reads: a full norm table with
+#: Basistrede norms takes about 10 kB.
+MAX_OVERRIDE_BYTES = 1_000_000
+
+_TABLES = ("source", "parameters", "target_groups", "contract_types", "norms")
+_ROW_KEYS = ("size", "basistrede", "trede_1", "trede_2", "trede_3")
 
 
 def load_overrides(path: str | Path) -> RuleOverrides:
@@ -117,68 +130,176 @@ def load_overrides(path: str | Path) -> RuleOverrides:
         trede_2 = 28.0
         trede_3 = 33.0
 
+    Every value is checked before it is used (see :func:`overrides_from_mapping`).
+    Only a regular file of at most :data:`MAX_OVERRIDE_BYTES` is read.
+
     Raises:
-        RuleDataError: Naming every problem of the file.
+        RuleDataError: Naming every problem of the file, each with its key path.
     """
     where = str(path)
+    p = Path(path)
+    if not p.is_file():  # a FIFO or device is never opened: it could block or never end
+        what = "is not a regular file" if p.exists() else "does not exist"
+        raise RuleDataError(f"override file {where} {what}; give a TOML file")
     try:
-        doc = tomllib.loads(Path(path).read_text("utf-8"), parse_float=Decimal)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise RuleDataError(f"cannot read override file {where}: {exc}") from None
+        with p.open("rb") as f:
+            data = f.read(MAX_OVERRIDE_BYTES + 1)
+    except OSError as exc:
+        raise RuleDataError(f"cannot read override file {where}: "
+                            f"{exc.strerror or type(exc).__name__}") from None
+    if len(data) > MAX_OVERRIDE_BYTES:
+        raise RuleDataError(f"override file {where} is larger than {MAX_OVERRIDE_BYTES:,} "
+                            "bytes; it holds rule values only")
+    try:
+        doc = tomllib.loads(data.decode("utf-8-sig"), parse_float=Decimal)
+    except UnicodeDecodeError:
+        raise RuleDataError(f"override file {where} is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleDataError(f"override file {where} is not valid TOML: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # huge integers, deep nesting
+        raise RuleDataError(f"override file {where} cannot be read: "
+                            f"{shown(str(exc), 80)}") from None
     return overrides_from_mapping(doc, where)
 
 
 def overrides_from_mapping(doc: Mapping[str, Any], where: str = "override") -> RuleOverrides:
-    """Build :class:`RuleOverrides` from a parsed document (see :func:`load_overrides`)."""
-    check = _Checker(where)
+    """Build :class:`RuleOverrides` from a parsed document (see :func:`load_overrides`).
+
+    The schema is strict, and every problem is reported at once with its key
+    path: unknown tables and keys, values of the wrong type or shape,
+    parameters the rule data does not have, and numbers out of bounds (a
+    weight from 0 to 1, norms from 0 to 100 with at most 4 decimals, a norm
+    row for a size the table has, each parameter by its unit, see
+    :mod:`psoladder.rules.checks`). Numbers are ``Decimal`` or ``int``, never
+    ``float``.
+
+    Raises:
+        RuleDataError: Naming every problem, each with its key path.
+    """
+    check = Checker(where, "rules override")
+    if not isinstance(doc, Mapping):
+        check.fail("the document must be a table of keys")
+        check.done()
+    for key in doc:
+        if key not in _TABLES:
+            check.fail(f"{key_text(key)}: unknown table (use {', '.join(_TABLES)})")
     source = doc.get("source")
     if not isinstance(source, str) or not source.strip():
         check.fail("source: say where the values come from, e.g. the handleiding edition")
-    for key in doc:
-        if key not in {"source", "parameters", "target_groups", "contract_types", "norms"}:
-            check.fail(f"{key}: unknown table (use parameters, target_groups, contract_types, "
-                       "norms)")
-    groups = {}
-    for code, table in doc.get("target_groups", {}).items():
-        try:
-            groups[TargetGroup(code)] = _weight(table, f"target_groups.{code}", check)
-        except ValueError:
-            check.fail(f"target_groups.{code}: not a target group code")
-    contracts = {}
-    for code, table in doc.get("contract_types", {}).items():
-        try:
-            contracts[ContractType(code)] = _weight(table, f"contract_types.{code}", check)
-        except ValueError:
-            check.fail(f"contract_types.{code}: not a contract type code")
-    rows = []
-    raw_rows = doc.get("norms", [])
-    with_basis = sum(1 for r in raw_rows if "basistrede" in r)
-    if with_basis not in (0, len(raw_rows)):
-        check.fail("norms: give basistrede on every row or on none")
-    for i, r in enumerate(raw_rows):
-        try:
-            row = NormRow(size=int(r["size"]), trede_1=Decimal(r["trede_1"]),
-                          trede_2=Decimal(r["trede_2"]), trede_3=Decimal(r["trede_3"]),
-                          basistrede=Decimal(r["basistrede"]) if "basistrede" in r else None)
-        except (KeyError, TypeError, ValueError, ArithmeticError):
-            check.fail(f"norms[{i}]: needs size, trede_1, trede_2, trede_3 (and basistrede)")
-            continue
-        ordered = [row.trede_1, row.trede_2, row.trede_3]
-        if row.basistrede is not None:
-            ordered.insert(0, row.basistrede)
-        if ordered != sorted(ordered):
-            check.fail(f"norms[{i}]: norms must not fall from Basistrede to Trede 3")
-        rows.append(row)
+    elif len(source) > 500 or any(unicodedata.category(c) == "Cc" for c in source):
+        check.fail("source: at most 500 characters, without control characters")
+    parameters = _parameters(doc.get("parameters", {}), check)
+    groups = _weights(doc.get("target_groups", {}), "target_groups", TargetGroup, check)
+    contracts = _weights(doc.get("contract_types", {}), "contract_types", ContractType, check)
+    rows = _norm_rows(doc.get("norms", []), check)
     check.done()
-    return RuleOverrides(source=str(source), parameters=dict(doc.get("parameters", {})),
+    return RuleOverrides(source=str(source), parameters=parameters,
                          target_group_weights=groups, contract_weights=contracts,
                          norm_rows=tuple(sorted(rows, key=lambda r: r.size)))
 
 
-def _weight(table: Mapping[str, Any], where: str, check: _Checker) -> Decimal:
-    value = table.get("weight")
-    if set(table) != {"weight"} or not isinstance(value, Decimal | int) or isinstance(
-            value, bool) or not 0 <= value <= 1:
-        check.fail(f"{where}: give weight = a number from 0 to 1 (and nothing else)")
-        return Decimal(0)
-    return Decimal(value)
+def _parameters(table: Any, check: Checker) -> dict[str, Any]:
+    if not isinstance(table, Mapping):
+        check.fail("parameters: must be a table of name = value")
+        return {}
+    known = rule_data().raw["parameters"]
+    out = {}
+    for name, value in table.items():
+        where = f"parameters.{key_text(name)}"
+        if name not in known:
+            check.fail(f"{where}: not a rule parameter (see psoladder rules for the names)")
+            continue
+        spec = known[name]
+        checked = checked_value(spec["unit"], value, where, check, spec.get("bounds"))
+        if checked is not None:
+            out[name] = checked
+    return out
+
+
+def _weights(table: Any, key: str, kind: type[Any], check: Checker) -> dict[Any, Decimal]:
+    if not isinstance(table, Mapping):
+        check.fail(f"{key}: must hold a table per code, e.g. [{key}.<code>] weight = 0.5")
+        return {}
+    out = {}
+    for code, entry in table.items():
+        where = f"{key}.{key_text(code)}"
+        try:
+            member = kind(code)
+        except ValueError:
+            codes = ", ".join(m.value for m in kind)
+            check.fail(f"{where}: not a {key[:-1].replace('_', ' ')} code (use {codes})")
+            continue
+        if not isinstance(entry, Mapping) or set(entry) != {"weight"}:
+            check.fail(f"{where}: give weight = a number from 0 to 1 (and nothing else)")
+            continue
+        weight = checked_number(entry["weight"], f"{where}.weight", check, low=0, high=1,
+                                places=4)
+        if weight is not None:
+            out[member] = Decimal(weight)
+    return out
+
+
+def _norm_rows(raw: Any, check: Checker) -> list[NormRow]:
+    table = rule_data().raw["norms"]
+    smallest, largest = table["smallest_size"], table["open_ended_from"]
+    if not isinstance(raw, list):
+        check.fail("norms: must be [[norms]] tables, one per size")
+        return []
+    if len(raw) > largest - smallest + 1:
+        check.fail(f"norms: at most one row per size {smallest}..{largest} "
+                   f"({largest - smallest + 1} rows), not {len(raw)}")
+        return []
+    rows: list[NormRow] = []
+    with_basis = 0
+    for i, r in enumerate(raw):
+        where = f"norms[{i}]"
+        if not isinstance(r, Mapping):
+            check.fail(f"{where}: must be a table with size, trede_1, trede_2, trede_3")
+            continue
+        unknown = [k for k in r if k not in _ROW_KEYS]
+        missing = [k for k in ("size", "trede_1", "trede_2", "trede_3") if k not in r]
+        if unknown or missing:
+            check.fail(f"{where}: needs size, trede_1, trede_2, trede_3 (and basistrede)"
+                       + (f"; unknown key(s) {', '.join(key_text(k) for k in unknown)}"
+                          if unknown else ""))
+            continue
+        size = checked_number(r["size"], f"{where}.size", check, low=smallest, high=largest,
+                              places=0, whole=True)
+        values = {k: checked_number(r[k], f"{where}.{k}", check, low=0, high=100, places=4)
+                  for k in _ROW_KEYS[1:] if k in r}
+        if size is None or None in values.values():
+            continue
+        row = NormRow(size=size, trede_1=Decimal(values["trede_1"]),
+                      trede_2=Decimal(values["trede_2"]), trede_3=Decimal(values["trede_3"]),
+                      basistrede=None if "basistrede" not in values
+                      else Decimal(values["basistrede"]))
+        ordered = [row.trede_1, row.trede_2, row.trede_3]
+        if row.basistrede is not None:
+            with_basis += 1
+            ordered.insert(0, row.basistrede)
+        if ordered != sorted(ordered):
+            check.fail(f"{where}: norms must not fall from Basistrede to Trede 3")
+            continue
+        if any(other.size == size for other in rows):
+            check.fail(f"{where}: a second row for size {size}")
+            continue
+        rows.append(row)
+    if with_basis not in (0, len(rows)):
+        check.fail("norms: give basistrede on every row or on none")
+    try:
+        _check_falling(sorted(rows, key=lambda r: r.size), "the override")
+    except RuleDataError as exc:
+        check.fail(f"norms: {exc}")
+    return rows
+
+
+def _check_falling(rows: Sequence[NormRow], source: str) -> None:
+    """Norms must not rise with the company size (R-LVL-3; the gap searches rely on it)."""
+    for smaller, larger in itertools.pairwise(rows):
+        for level in ("basistrede", "trede_1", "trede_2", "trede_3"):
+            low, high = getattr(smaller, level), getattr(larger, level)
+            if low is not None and high is not None and high > low:
+                raise RuleDataError(
+                    f"the {level} norm of size {larger.size} ({high}) is above that of size "
+                    f"{smaller.size} ({low}) with {source}: norms fall as the size rises "
+                    "(R-LVL-3)")
