@@ -124,7 +124,7 @@ def test_citation_shows_status_and_quality() -> None:
     cap = rs.decimal("max_indirect_share")
     assert "(published, primary source, from 2017-04-01;" in cap.citation()
     assert cap.to_dict()["quality"] == "primary"
-    assert "psoladder's documented decision" in rs.decimal("person_fte_cap").citation()
+    assert "(decision, psoladder's decisions page," in rs.decimal("person_fte_cap").citation()
     assert "secondary source only" in rs.decimal("banenafspraak_job_hours").citation()
 
 

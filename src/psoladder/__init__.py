@@ -41,11 +41,15 @@ if TYPE_CHECKING:
     from psoladder.rules import (
         Cited,
         Notice,
+        RuleChange,
+        RuleDiff,
         RuleOverrides,
         RuleSet,
+        SourceQuality,
         Status,
         load_overrides,
         rules_at,
+        rules_diff,
     )
     from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, ThirtyPlusDenominator
 
@@ -63,8 +67,8 @@ _PUBLIC = {
                         "Organisation", "Purchase", "Recertification", "SupplierKind",
                         "TargetGroup"),
     "psoladder.periods": ("DateRange",),
-    "psoladder.rules": ("Cited", "Notice", "RuleOverrides", "RuleSet", "Status",
-                        "load_overrides", "rules_at"),
+    "psoladder.rules": ("Cited", "Notice", "RuleChange", "RuleDiff", "RuleOverrides", "RuleSet",
+                        "SourceQuality", "Status", "load_overrides", "rules_at", "rules_diff"),
     "psoladder.thirtyplus": ("ThirtyPlus", "ThirtyPlusBasis", "ThirtyPlusDenominator"),
 }
 _WHERE = {name: module for module, names in _PUBLIC.items() for name in names}
@@ -108,9 +112,12 @@ __all__ = [
     "PsoError",
     "Purchase",
     "Recertification",
+    "RuleChange",
     "RuleDataError",
+    "RuleDiff",
     "RuleOverrides",
     "RuleSet",
+    "SourceQuality",
     "Status",
     "Step",
     "SupplierKind",
@@ -130,4 +137,5 @@ __all__ = [
     "norms_for",
     "read_payroll",
     "rules_at",
+    "rules_diff",
 ]

@@ -429,6 +429,63 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "criterion.integration": ('integration', 'integratie'),
     "criterion.development": ('functioning and development', 'functioneren en ontwikkeling'),
     "criterion.guidance": ('guidance', 'begeleiding'),
+    # issue 14: the rule data for people (psoladder rules, norms, rules --diff):
+    # statuses (``status.``), source qualities (``quality.``), the listing
+    # (``rl.``), the norms of a size (``rn.``) and the edition diff (``rd.``)
+    "status.published": ("published", "gepubliceerd"),
+    "status.decision": ("decision", "keuze van psoladder"),
+    "status.unknown": ("unknown", "onbekend"),
+    "status.user": ("user", "gebruiker"),
+    "quality.primary": ("primary source", "primaire bron"),
+    "quality.secondary": ("secondary source only", "alleen secundaire bron"),
+    "quality.psoladder": ("psoladder's decisions page", "pagina met de keuzes van psoladder"),
+    "quality.user": ("user's source", "bron van de gebruiker"),
+    "rl.head": (
+        "PSO rules in force on {on}: edition {edition} (from {start}); rule data last "
+        "verified {verified}",
+        "PSO-regels die gelden op {on}: editie {edition} (vanaf {start}); regeldata laatst "
+        "gecontroleerd op {verified}"),
+    "rl.note": ("note", "let op"),
+    "rl.values": ("Rule values", "Regelwaarden"),
+    "rl.rule": ("rule", "regel"),
+    "rl.name": ("value of", "waarde van"),
+    "rl.value": ("value", "waarde"),
+    "rl.status": ("status", "status"),
+    "rl.from": ("from", "vanaf"),
+    "rl.source": ("source", "bron"),
+    "rl.remark": ("remark", "toelichting"),
+    "rl.value_used": ("unknown, this value is used in its place",
+                      "onbekend, deze waarde wordt in plaats daarvan gebruikt"),
+    "rl.fee_band": ("from {fte} fte: EUR {fee}", "vanaf {fte} fte: EUR {fee}"),
+    "rl.norms": ("Norm table (percent)", "Normtabel (procent)"),
+    "rl.size": ("size", "grootte"),
+    "rl.published_rows": ("published rows", "gepubliceerde rijen"),
+    "rl.user_row": ("rules override", "override-bestand"),
+    "rn.head": ("Norms for company size {size} (edition {edition}, application date {on})",
+                "Normen voor bedrijfsgrootte {size} (editie {edition}, aanvraagdatum {on})"),
+    "rn.row": ("row used: {row}, {how}", "gebruikte rij: {row}, {how}"),
+    "rn.rows": ("rows used: {low} and {high}, {how}", "gebruikte rijen: {low} en {high}, {how}"),
+    "rn.open_ended": ("the row of {row} fte serves {row} fte or more (R-SIZE-2)",
+                      "de rij van {row} fte geldt voor {row} fte of meer (R-SIZE-2)"),
+    "rn.not_eligible": (
+        "below {minimum} fte an organisation is not eligible (R-FTE-5); the row of size "
+        "{row} is shown (R-SIZE-2)",
+        "onder {minimum} fte komt een organisatie niet in aanmerking (R-FTE-5); de rij van "
+        "grootte {row} wordt getoond (R-SIZE-2)"),
+    "rn.unknown": ("unknown (not published, R-LVL-5)", "onbekend (niet gepubliceerd, R-LVL-5)"),
+    "rd.head": ("Changes in the PSO rule data from {old} to {new}",
+                "Wijzigingen in de PSO-regeldata van {old} naar {new}"),
+    "rd.point": ("{on} (edition {edition})", "{on} (editie {edition})"),
+    "rd.count": ("{count} value(s) changed", "{count} waarde(n) gewijzigd"),
+    "rd.none": ("no rule value changed", "geen regelwaarde gewijzigd"),
+    "rd.editions": ("Editions that took effect in between", "Edities die daartussen ingingen"),
+    "rd.edition": ("edition {edition} from {on}", "editie {edition} vanaf {on}"),
+    "rd.was": ("was", "was"),
+    "rd.now": ("now", "nu"),
+    "rd.absent": ("not in force", "geldt niet"),
+    "rd.kind.added": ("added", "toegevoegd"),
+    "rd.kind.removed": ("removed", "vervallen"),
+    "rd.kind.changed": ("changed", "gewijzigd"),
 }
 
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")

@@ -55,6 +55,7 @@ from psoladder.rules.datamodel import (
     rule_sort_key,
     secondary_notices,
 )
+from psoladder.rules.diff import RuleChange, RuleDiff, rules_diff
 from psoladder.rules.loading import RuleData, rule_data
 from psoladder.rules.loading import _parse as _parse  # for the schema tests
 from psoladder.rules.overrides import RuleOverrides, load_overrides, overrides_from_mapping
@@ -67,7 +68,9 @@ __all__ = [
     "NormRow",
     "NormTable",
     "Notice",
+    "RuleChange",
     "RuleData",
+    "RuleDiff",
     "RuleOverrides",
     "RuleSet",
     "Source",
@@ -80,6 +83,7 @@ __all__ = [
     "rule_data",
     "rule_sort_key",
     "rules_at",
+    "rules_diff",
     "secondary_notices",
 ]
 

@@ -170,7 +170,7 @@ class Cited(Generic[T]):
 _QUALITY_WORDS = {
     SourceQuality.PRIMARY: "primary source",
     SourceQuality.SECONDARY: "secondary source only",
-    SourceQuality.PSOLADDER: "psoladder's documented decision",
+    SourceQuality.PSOLADDER: "psoladder's decisions page",
     SourceQuality.USER: "user's source",
 }
 
@@ -190,13 +190,16 @@ def secondary_notices(values: Iterable[Cited[Any]]) -> tuple[Notice, ...]:
                  for (rule, source), listed in names.items())
 
 
-def rule_sort_key(rule: str) -> tuple[tuple[int, str], ...]:
+def rule_sort_key(rule: str) -> tuple[tuple[int, int, str], ...]:
     """Sort key putting rule ids in natural order: R-TG-2, R-TG-2a, R-TG-10.
 
-    >>> sorted(["R-TG-10", "R-TG-2a", "R-TG-6b", "R-TG-2", "R-IND-4"], key=rule_sort_key)
-    ['R-IND-4', 'R-TG-2', 'R-TG-2a', 'R-TG-6b', 'R-TG-10']
+    Numbers come before words, as in ``ls -v``:
+
+    >>> sorted(["R-TG-10", "R-TG-2a", "R-30-4", "R-TG-6b", "R-TG-2", "R-IND-4"],
+    ...        key=rule_sort_key)
+    ['R-30-4', 'R-IND-4', 'R-TG-2', 'R-TG-2a', 'R-TG-6b', 'R-TG-10']
     """
-    return tuple((int(part), "") if part.isdigit() else (-1, part)
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
                  for part in re.split(r"[-.]|(?<=\d)(?=\D)", rule) if part)
 
 
@@ -268,6 +271,7 @@ class Edition:
         source: Source URL.
         changes: The quantitative changes it brought.
         quality: The quality of its source.
+        changes_nl: The same in Dutch.
     """
 
     name: str
@@ -275,6 +279,7 @@ class Edition:
     source: str
     changes: str
     quality: SourceQuality = attrs.field(kw_only=True)
+    changes_nl: str = attrs.field(default="", kw_only=True)
 
     @property
     def key(self) -> tuple[int, ...]:

@@ -295,7 +295,8 @@ def _parse(doc: Mapping[str, Any], where: str) -> RuleData:
             continue
         source = sources[e["source"]]
         editions.append(Edition(e["edition"], e["applies_from"], source.url,
-                                e.get("changes", ""), quality=source.quality))
+                                e.get("changes", ""), quality=source.quality,
+                                changes_nl=e.get("changes_nl", "")))
     if not editions:
         check.fail("editions: none listed")
     for a, b in itertools.pairwise(editions):
