@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from psoladder import rules_diff
 from psoladder.cli import run
+from psoladder.rules import rule_sort_key
 from psoladder.rulesreport import render_diff
 
 DUTCH_ONLY = ("gepubliceerd", "primaire bron", "vanaf")
@@ -88,8 +90,7 @@ def test_rules_command(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
 def test_rules_text_in_natural_order_with_quality(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out(capsys, "rules", "--on", "2024-05-01", "--lang", "en").splitlines()
     rules = [line.split()[0] for line in lines if line.startswith("R-")]
-    assert rules == sorted(rules, key=lambda r: __import__("psoladder.rules").rules
-                           .rule_sort_key(r))
+    assert rules == sorted(rules, key=rule_sort_key)
     assert rules.index("R-TG-2") < rules.index("R-TG-6b") < rules.index("R-TG-10")
     pupil = next(line for line in lines if line.startswith("R-TG-6b"))
     assert "secondary source only" in pupil
@@ -118,15 +119,18 @@ def test_rules_markdown_tables_have_header_rows(capsys: pytest.CaptureFixture[st
             assert lines[i + 1].startswith("|---")
 
 
-def test_rules_with_a_user_table_mark_its_rows(capsys: pytest.CaptureFixture[str],
-                                               tmp_path: object) -> None:
-    from pathlib import Path
+def with_override(capsys: pytest.CaptureFixture[str], tmp_path: Path, override: str,
+                  *argv: str) -> str:
+    path = tmp_path / "o.toml"
+    path.write_text(override, encoding="utf-8")
+    return out(capsys, "rules", "--on", "2024-05-01", "--rules-override", str(path),
+               "--lang", "en", *argv)
 
-    path = Path(str(tmp_path)) / "o.toml"
-    path.write_text('source = "Handleiding"\n[[norms]]\nsize = 12\ntrede_1 = 6.5\n'
-                    "trede_2 = 8.7\ntrede_3 = 14.9\n", encoding="utf-8")
-    text = out(capsys, "rules", "--on", "2024-05-01", "--rules-override", str(path),
-               "--lang", "en")
+
+def test_rules_with_a_user_table_mark_its_rows(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path) -> None:
+    text = with_override(capsys, tmp_path, 'source = "Handleiding"\n[[norms]]\nsize = 12\n'
+                                           "trede_1 = 6.5\ntrede_2 = 8.7\ntrede_3 = 14.9\n")
     assert "  12: 6.5 / 8.7 / 14.9  (rules override)" in text
     assert "  10: 6.7 / 9.0 / 15.5  (published rows)" in text
 
@@ -172,14 +176,10 @@ def test_rules_diff_with_no_change() -> None:
 
 
 def test_markdown_cells_neutralise_a_user_source(capsys: pytest.CaptureFixture[str],
-                                                 tmp_path: object) -> None:
-    from pathlib import Path
-
-    path = Path(str(tmp_path)) / "o.toml"
-    path.write_text('source = "`x` | [link](http://e.vil) <b>"\n[parameters]\n'
-                    "max_indirect_share = 0.8\n", encoding="utf-8")
-    text = out(capsys, "rules", "--on", "2024-05-01", "--rules-override", str(path),
-               "--format", "markdown", "--lang", "en")
+                                                 tmp_path: Path) -> None:
+    text = with_override(capsys, tmp_path, 'source = "`x` | [link](http://e.vil) <b>"\n'
+                                           "[parameters]\nmax_indirect_share = 0.8\n",
+                         "--format", "markdown")
     row = next(line for line in text.splitlines() if "max_indirect_share" in line)
     assert row.count(" | ") == 5  # six cells: the source's | is escaped
     assert "\\`x\\` \\| \\[link\\](http://e.vil) \\<b\\>" in row

@@ -372,3 +372,25 @@ def test_override_of_a_group_that_does_not_exist_yet(tmp_path: Path) -> None:
     path = write(tmp_path, 'source = "x"\n[target_groups.temporary_protection]\nweight = 1\n')
     with pytest.raises(RuleDataError, match=r"not a target group under edition 2\.0"):
         rules_at(dt.date(2023, 3, 31), load_overrides(path))
+
+
+def test_the_generated_reference_shows_source_quality_and_the_decisions() -> None:
+    import sys
+
+    docs = str(Path(__file__).parent.parent / "docs")
+    sys.path.insert(0, docs)
+    try:
+        from rules_reference import render
+    finally:
+        sys.path.remove(docs)
+    text = render()
+    assert "| S-LOCUS | Locus" in text
+    pupil = next(line for line in text.splitlines()
+                 if line.startswith("| `target_groups.vso_pro_pupil.weight` | 2019-04-01"))
+    assert "secondary only" in pupil
+    decisions = text[text.index("## Decisions in the rule data"):]
+    for rule, name in [("R-LVL-6", "aspirant_extensions"), ("R-TG-2a", "nug_sroi.window_years"),
+                       ("R-TG-2c", "temporary_protection.window_years"),
+                       ("R-FEE-1", "fee_on_band_bound"), ("R-30-4", "thirty_plus_total_contracts")]:
+        assert f"| {rule} | `" in decisions
+        assert name in decisions

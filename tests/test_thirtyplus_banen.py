@@ -6,6 +6,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 from tests.conftest import PEILJAAR_2023, organisation, staff
 
 from psoladder import (
@@ -21,6 +22,7 @@ from psoladder import (
 from psoladder.banenafspraak import banenafspraak
 from psoladder.fte import workforce
 from psoladder.periods import DateRange
+from psoladder.testing import strategies as pst
 from psoladder.thirtyplus import thirty_plus
 
 
@@ -214,3 +216,16 @@ def test_the_streamed_payroll_gives_the_same_30_plus_reading(tmp_path: Path) -> 
         in_memory = assess(load_organisation(tmp_path / "org.toml"), thirty_plus_basis=basis)
         assert streamed.thirty_plus.to_dict() == in_memory.thirty_plus.to_dict()
         assert streamed.thirty_plus.workforce == 12  # the trial placements are not on it
+
+
+@given(pst.organisations(max_people=8, max_purchases=0))
+def test_the_totals_by_contract_add_up_and_the_share_stays_a_share(org: object) -> None:
+    a = assess(org)  # type: ignore[arg-type]
+    w = a.workforce
+    assert sum(w.hour_days_by_contract.values()) == sum(p.hour_days for p in w.persons)
+    assert sum(w.peildatum_contracts.values()) == sum(p.on_peildatum for p in w.persons)
+    for basis in ("fte", "headcount"):
+        tp = thirty_plus(w, Level.TREDE_3, a.rules, basis=basis)
+        assert 0 <= tp.group <= tp.workforce
+        everyone = thirty_plus(w, Level.TREDE_3, a.rules, basis=basis, denominator="all_staff")
+        assert tp.workforce <= everyone.workforce
