@@ -1,6 +1,9 @@
 """User overrides of the rule data: values a user holds from the PSO-Handleiding.
 
 Overridden values get status ``user`` and are cited with the user's source.
+Override files are strict and bounded (:func:`overrides_from_mapping`): every
+problem is refused with its key path before any value is used. Norm rows are
+merged with the published rows row by row, each credited to its true source.
 """
 
 from __future__ import annotations
@@ -38,7 +41,9 @@ class RuleOverrides:
         parameters: Parameter values by name.
         target_group_weights: Weights by target group.
         contract_weights: Weights by contract type.
-        norm_rows: Norm rows; rows for the same size replace the data's.
+        norm_rows: Norm rows; a row replaces the data's row of its size, the
+            other sizes keep the published rows (each row cited to its own
+            source, R-LVL-3).
     """
 
     source: str
