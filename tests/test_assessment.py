@@ -154,7 +154,7 @@ def test_default_peiljaar_is_warned() -> None:
 
 
 def test_application_date_override_changes_edition() -> None:
-    org = organisation(staff(3))
+    org = organisation(staff(3), peiljaar=None)  # the calendar year before the date
     assert assess(org, application_date=dt.date(2019, 3, 31)).edition == "1.6"
     with pytest.raises(psoladder.NoRuleInForce):
         assess(org, application_date=dt.date(2017, 3, 31))

@@ -41,13 +41,17 @@ if TYPE_CHECKING:
     from psoladder.rules import (
         Cited,
         Notice,
+        RuleChange,
+        RuleDiff,
         RuleOverrides,
         RuleSet,
+        SourceQuality,
         Status,
         load_overrides,
         rules_at,
+        rules_diff,
     )
-    from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis
+    from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, ThirtyPlusDenominator
 
 # The public names, by the module that defines them. They are imported on
 # first use (PEP 562), so ``import psoladder`` stays fast for the command line
@@ -63,9 +67,9 @@ _PUBLIC = {
                         "Organisation", "Purchase", "Recertification", "SupplierKind",
                         "TargetGroup"),
     "psoladder.periods": ("DateRange",),
-    "psoladder.rules": ("Cited", "Notice", "RuleOverrides", "RuleSet", "Status",
-                        "load_overrides", "rules_at"),
-    "psoladder.thirtyplus": ("ThirtyPlus", "ThirtyPlusBasis"),
+    "psoladder.rules": ("Cited", "Notice", "RuleChange", "RuleDiff", "RuleOverrides", "RuleSet",
+                        "SourceQuality", "Status", "load_overrides", "rules_at", "rules_diff"),
+    "psoladder.thirtyplus": ("ThirtyPlus", "ThirtyPlusBasis", "ThirtyPlusDenominator"),
 }
 _WHERE = {name: module for module, names in _PUBLIC.items() for name in names}
 
@@ -108,9 +112,12 @@ __all__ = [
     "PsoError",
     "Purchase",
     "Recertification",
+    "RuleChange",
     "RuleDataError",
+    "RuleDiff",
     "RuleOverrides",
     "RuleSet",
+    "SourceQuality",
     "Status",
     "Step",
     "SupplierKind",
@@ -118,6 +125,7 @@ __all__ = [
     "TargetGroup",
     "ThirtyPlus",
     "ThirtyPlusBasis",
+    "ThirtyPlusDenominator",
     "__version__",
     "assess",
     "assess_file",
@@ -129,4 +137,5 @@ __all__ = [
     "norms_for",
     "read_payroll",
     "rules_at",
+    "rules_diff",
 ]

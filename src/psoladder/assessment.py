@@ -58,6 +58,7 @@ from psoladder.levels import (
     Gap,
     NormPolicy,
     Norms,
+    NormSource,
     Position,
     Scores,
     cap_factor,
@@ -72,8 +73,16 @@ from psoladder.model import Level, Organisation
 from psoladder.numbers import as_decimal, display
 from psoladder.periods import DateRange, default_peiljaar, validate_peiljaar
 from psoladder.qualitative import Qualitative, evaluate
-from psoladder.rules import Notice, RuleOverrides, RuleSet, rules_at
-from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, thirty_plus
+from psoladder.rules import (
+    Cited,
+    Notice,
+    RuleOverrides,
+    RuleSet,
+    Status,
+    rules_at,
+    secondary_notices,
+)
+from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, ThirtyPlusDenominator, thirty_plus
 
 __all__ = ["Assessment", "assess", "assess_file", "assess_many"]
 
@@ -262,6 +271,7 @@ def assess(
     overrides: RuleOverrides | None = None,
     norm_policy: NormPolicy | str = NormPolicy.NEAREST,
     thirty_plus_basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE,
+    thirty_plus_denominator: ThirtyPlusDenominator | str = ThirtyPlusDenominator.PAYROLL,
     gap_supplier: SupplierProfile | None = None,
 ) -> Assessment:
     """Assess an organisation under the PSO rules.
@@ -273,6 +283,8 @@ def assess(
         overrides: User rule values (e.g. the official full norm table).
         norm_policy: ``nearest`` (default, conservative) or ``interpolate`` (R-LVL-3).
         thirty_plus_basis: ``fte`` (default) or ``headcount`` (R-30-4).
+        thirty_plus_denominator: ``payroll`` (default, the rule data's total)
+            or ``all_staff`` (the reading of psoladder 0.1, R-30-4).
         gap_supplier: Supplier profile for the purchase gaps; default the
             organisation's largest counted supplier.
 
@@ -284,7 +296,8 @@ def assess(
     wf = workforce(organisation.employments, peiljaar=setting.peiljaar,
                    fulltime_hours=organisation.fulltime_hours, rules=setting.rules)
     return _assess(organisation, setting, wf, norm_policy=norm_policy,
-                   thirty_plus_basis=thirty_plus_basis, gap_supplier=gap_supplier)
+                   thirty_plus_basis=thirty_plus_basis,
+                   thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
 
 
 @attrs.frozen
@@ -310,11 +323,22 @@ class _Setting:
             notices.append(Notice.of("R-FTE-4", "peiljaar_default", peiljaar=peiljaar))
         else:
             peiljaar = validate_peiljaar(organisation.peiljaar)
+        if on <= peiljaar.end:
+            # The peiljaar is measured before the application (R-FTE-4, R-ED-1):
+            # an earlier date would apply an edition to a year it never saw.
+            given = "" if application_date is None else " given in place of the organisation's"
+            raise InputError.single(
+                f"the application date{given} is not after the end of the peiljaar "
+                f"{peiljaar}", field="application_date", value=on.isoformat(),
+                hint=f"the application follows the peiljaar: give a date after "
+                     f"{peiljaar.end.isoformat()}, or the peiljaar measured before the "
+                     f"application, e.g. {default_peiljaar(on)}")
         return cls(on, rules, peiljaar, tuple(notices))
 
 
 def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
             norm_policy: NormPolicy | str, thirty_plus_basis: ThirtyPlusBasis | str,
+            thirty_plus_denominator: ThirtyPlusDenominator | str,
             gap_supplier: SupplierProfile | None) -> Assessment:
     on, rules, peiljaar = setting.on, setting.rules, setting.peiljaar
     policy = NormPolicy(norm_policy)
@@ -349,10 +373,14 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     elif norms.source.value == "interpolated":
         notices.append(Notice.of("R-LVL-3", "norms_interpolated", size=size,
                                  low=norms.rows_used[0], high=norms.rows_used[1]))
+    if rules.norms.user_sizes and norms.source is not NormSource.USER_TABLE:
+        notices.append(Notice.of("R-LVL-3", "norms_partial_override", size=size,
+                                 count=len(rules.norms.user_sizes)))
     if norms.basistrede_unknown and eligible and level < Level.TREDE_1:
         notices.append(Notice.of("R-LVL-5", "basistrede_unknown"))
 
-    tp = thirty_plus(wf, level, rules, basis=thirty_plus_basis)
+    tp = thirty_plus(wf, level, rules, basis=thirty_plus_basis,
+                     denominator=thirty_plus_denominator)
     if level >= Level.TREDE_3:
         notices.extend(tp.notices)
 
@@ -364,16 +392,64 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
                            aspirant_plan=organisation.aspirant_plan,
                            recertification=organisation.recertification)
     position = Position(total, weighted, bought.indirect_fte)
+    if qualitative.aspirant is not None:
+        extensions = rules.integer("aspirant_extensions")
+        if extensions.status is Status.DECISION:
+            notices.append(Notice.of("R-LVL-6", "aspirant_extensions_decision",
+                                     count=extensions.value, edition=rules.edition.name))
+    ba = banenafspraak(wf, rules)
+    fee = annual_fee(total, rules)
+    if fee is not None:
+        notices.extend(_fee_notices(total, fee, rules, voucher=organisation.cedris_voucher,
+                                    thirty_plus_awarded=tp.awarded))
+        if organisation.cedris_voucher and tp.awarded:
+            fee = annual_fee(total, rules, voucher=True)
+    if organisation.sw_organisation:
+        method = rules.parameter("sw_organisation_method")
+        notices.append(Notice.of(method.rule, "sw_organisation"))
+    # Values that influenced a figure of this result and rest only on a
+    # secondary source get a notice each (source quality, issue 14).
+    used: list[Cited[Any]] = [*wf.cited, norms.citation, rules.decimal("max_indirect_share"),
+                              rules.decimal("min_total_fte")]
+    used.extend(c for p in wf.periods if p.counted_days for c in p.counting.cited)
+    if level >= Level.TREDE_3:
+        used.extend(tp.cited)
+    if ba.jobs:
+        used.extend(ba.cited)
+    if fee is not None:
+        used.append(rules.parameter("fee_scale"))
+    notices.extend(secondary_notices(used))
     return Assessment(
         organisation=organisation, rules=rules, application_date=on, peiljaar=peiljaar,
         workforce=wf, purchases=bought, exact=s,
         exact_total_fte=total, exact_weighted=weighted, exact_indirect_fte=bought.indirect_fte,
         cap_factor=cap_factor(rules), size=size, norms=norms, norm_policy=policy, level=level,
-        eligible=eligible, thirty_plus=tp, banenafspraak=banenafspraak(wf, rules),
+        eligible=eligible, thirty_plus=tp, banenafspraak=ba,
         gaps=gaps(position, rules, policy=policy, supplier=supplier), gap_supplier=supplier,
-        qualitative=qualitative, annual_fee=annual_fee(total, rules),
+        qualitative=qualitative, annual_fee=fee,
         warnings=tuple(dict.fromkeys(notices)),
     )
+
+
+def _fee_notices(total: Fraction, fee: Decimal, rules: RuleSet, *, voucher: bool,
+                 thirty_plus_awarded: bool) -> list[Notice]:
+    """What the fee rests on: an unknown scale, a band bound, the voucher (R-FEE-1/2)."""
+    notices = []
+    scale = rules.parameter("fee_scale")
+    if not scale.known:
+        notices.append(Notice.of(scale.rule, "fee_unknown", year=rules.on.year, fee=fee))
+    bound = rules.parameter("fee_on_band_bound")
+    if any(total == lower for lower, _ in scale.value[1:]):
+        notices.append(Notice.of(bound.rule, f"fee_band_bound.{bound.value}",
+                                 total=display(total)))
+    if voucher:
+        share = rules.decimal("fee_voucher_cedris")
+        if thirty_plus_awarded:
+            notices.append(Notice.of(share.rule, "fee_voucher", pct=display(100 * share.value),
+                                     full=fee))
+        else:
+            notices.append(Notice.of(share.rule, "fee_voucher_not_applied"))
+    return notices
 
 
 def assess_many(
@@ -395,7 +471,7 @@ def assess_many(
         pause_gc: Pause Python's cycle collector during the batch (restored
             afterwards; see the performance page).
         **options: Passed on to :func:`assess` (``norm_policy``,
-            ``thirty_plus_basis``).
+            ``thirty_plus_basis``, ``thirty_plus_denominator``).
 
     >>> from psoladder.io import load_example
     >>> org = load_example()
@@ -435,6 +511,7 @@ def assess_file(
     detail: bool = False,
     norm_policy: NormPolicy | str = NormPolicy.NEAREST,
     thirty_plus_basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE,
+    thirty_plus_denominator: ThirtyPlusDenominator | str = ThirtyPlusDenominator.PAYROLL,
     gap_supplier: SupplierProfile | None = None,
 ) -> Assessment:
     """Assess an organisation file, streaming its payroll file.
@@ -456,6 +533,7 @@ def assess_file(
             per-row DataFrame), at the cost of memory that grows with rows.
         norm_policy: ``nearest`` (default) or ``interpolate``.
         thirty_plus_basis: ``fte`` (default) or ``headcount``.
+        thirty_plus_denominator: ``payroll`` (default) or ``all_staff``.
         gap_supplier: Supplier profile for the purchase gaps.
 
     Raises:
@@ -478,4 +556,5 @@ def assess_file(
         except InputError as exc:
             raise exc.located(file=name, field="employments") from None
     return _assess(organisation, setting, builder.build(), norm_policy=norm_policy,
-                   thirty_plus_basis=thirty_plus_basis, gap_supplier=gap_supplier)
+                   thirty_plus_basis=thirty_plus_basis,
+                   thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)

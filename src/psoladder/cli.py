@@ -5,9 +5,12 @@ Commands::
     psoladder example [--format text|markdown|json|html] [--lang nl|en] [--explain]
     psoladder assess FILE [--format ...] [--lang ...] [--explain] [--application-date YYYY-MM-DD]
                           [--rules-override FILE] [--norm-policy nearest|interpolate]
-                          [--thirty-plus-basis fte|headcount] [--plot FILE]
-    psoladder norms --size N [--on YYYY-MM-DD] [--norm-policy ...] [--format text|json]
-    psoladder rules [--on YYYY-MM-DD] [--format text|markdown|json]
+                          [--thirty-plus-basis fte|headcount]
+                          [--thirty-plus-denominator payroll|all_staff] [--plot FILE]
+    psoladder norms --size N [--on YYYY-MM-DD] [--norm-policy ...] [--rules-override FILE]
+                    [--format text|markdown|json] [--lang nl|en]
+    psoladder rules [--on YYYY-MM-DD | --diff A B] [--rules-override FILE]
+                    [--format text|markdown|json] [--lang nl|en]
 
 Exit status: 0 on success, 2 on bad input (every problem on stderr, each with
 its location; never a traceback), 1 on an unexpected internal error.
@@ -17,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,9 +30,10 @@ from psoladder.assessment import assess_file
 from psoladder.errors import InputError, PsoError
 from psoladder.io import example_path
 from psoladder.levels import NormPolicy, norms_for
-from psoladder.numbers import display
-from psoladder.report import FORMATS, LANGUAGES, level_name, render
-from psoladder.rules import RuleOverrides, RuleSet, load_overrides, rules_at
+from psoladder.report import FORMATS, LANGUAGES, render
+from psoladder.rules import RuleOverrides, RuleSet, load_overrides, rules_at, rules_diff
+from psoladder.rulesreport import FORMATS as RULE_FORMATS
+from psoladder.rulesreport import render_diff, render_norms, render_rules
 
 __all__ = ["main"]
 
@@ -63,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
                        default="nearest", help="norms between published rows (R-LVL-3)")
         p.add_argument("--thirty-plus-basis", choices=["fte", "headcount"], default="fte",
                        help="basis of the PSO 30+ share (R-30-4)")
+        p.add_argument("--thirty-plus-denominator", choices=["payroll", "all_staff"],
+                       default="payroll",
+                       help="whom the PSO 30+ share is taken of (R-30-4; all_staff: as in 0.1)")
         p.add_argument("--plot", type=Path, metavar="FILE",
                        help="also save the ladder plot (PNG or SVG; needs the plot extra)")
         p.add_argument("--output", "-o", type=Path, metavar="FILE",
@@ -74,21 +80,36 @@ def _parser() -> argparse.ArgumentParser:
     assess_p.add_argument("file", type=Path, help="organisation file")
     report_options(assess_p)
 
+    _rule_data_commands(sub)
+    return parser
+
+
+def _rule_data_commands(sub: Any) -> None:
+    """The ``norms`` and ``rules`` commands: the rule data for people (R-LVL-2, R-ED-2)."""
     norms = sub.add_parser("norms", help="show the norms for a company size")
-    norms.add_argument("--size", type=int, required=True, help="company size in whole fte")
+    norms.add_argument("--size", type=int, required=True,
+                       help="company size in whole fte, 1 or more")
     norms.add_argument("--on", type=_date, default=None, metavar="YYYY-MM-DD",
                        help="application date (default today)")
-    norms.add_argument("--norm-policy", choices=[p.value for p in NormPolicy], default="nearest")
-    norms.add_argument("--rules-override", type=Path, metavar="FILE")
-    norms.add_argument("--format", choices=("text", "json"), default="text")
-    norms.add_argument("--lang", choices=LANGUAGES, default="en")
+    norms.add_argument("--norm-policy", choices=[p.value for p in NormPolicy], default="nearest",
+                       help="norms between published rows (R-LVL-3)")
+    norms.add_argument("--rules-override", type=Path, metavar="FILE",
+                       help="TOML file with official values (e.g. the full norm table)")
+    norms.add_argument("--format", choices=RULE_FORMATS, default="text", help="output format")
+    norms.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
 
-    rules = sub.add_parser("rules", help="list the rule values in force, with sources")
-    rules.add_argument("--on", type=_date, default=None, metavar="YYYY-MM-DD",
-                       help="application date (default today)")
-    rules.add_argument("--rules-override", type=Path, metavar="FILE")
-    rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    return parser
+    rules = sub.add_parser("rules", help="list the rule values in force, or what changed "
+                                         "between two editions or dates, with sources")
+    when = rules.add_mutually_exclusive_group()
+    when.add_argument("--on", type=_date, default=None, metavar="YYYY-MM-DD",
+                      help="application date (default today)")
+    when.add_argument("--diff", nargs=2, metavar=("A", "B"),
+                      help="every value that changed from A to B, each an edition (e.g. 2.0) "
+                           "or a date YYYY-MM-DD")
+    rules.add_argument("--rules-override", type=Path, metavar="FILE",
+                       help="TOML file with official values (not with --diff)")
+    rules.add_argument("--format", choices=RULE_FORMATS, default="text", help="output format")
+    rules.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
 
 
 def _overrides(path: Path | None) -> RuleOverrides | None:
@@ -113,7 +134,8 @@ def _assess(args: argparse.Namespace, path: Path) -> str:
     progress = _progress()
     a = assess_file(path, application_date=args.application_date,
                     overrides=_overrides(args.rules_override), norm_policy=args.norm_policy,
-                    thirty_plus_basis=args.thirty_plus_basis, progress=progress,
+                    thirty_plus_basis=args.thirty_plus_basis,
+                    thirty_plus_denominator=args.thirty_plus_denominator, progress=progress,
                     detail=args.explain)
     if progress is not None:
         print("\r", end="", file=sys.stderr)
@@ -129,54 +151,23 @@ def _assess(args: argparse.Namespace, path: Path) -> str:
 
 
 def _norms(args: argparse.Namespace) -> str:
+    if args.size < 1:
+        raise InputError.single(
+            "the company size must be a whole number of fte, 1 or more", field="--size",
+            value=args.size, hint="give the total fte rounded half-up, e.g. --size 12")
     rules = _rules(args)
     n = norms_for(args.size, rules=rules, policy=args.norm_policy)
-    if args.format == "json":
-        return json.dumps(n.to_dict(), indent=2)
-    lines = [f"Norms for size {args.size} (edition {rules.edition.name}, "
-             f"row {n.row_size}, {n.source.value}):"]
-    for level in rules.levels:
-        value = n.for_level(level)
-        shown = "unknown (not published, R-LVL-5)" if value is None else f"{display(value)} %"
-        lines.append(f"  {level_name(level, args.lang):<11} {shown}")
-    lines.append(f"source: {n.citation.source}")
-    return "\n".join(lines)
+    return render_norms(n, rules, args.format, args.lang)
 
 
 def _rules_listing(args: argparse.Namespace) -> str:
-    rules = _rules(args)
-    values = sorted(rules.cited_values(), key=lambda c: (c.rule, c.name))
-    if args.format == "json":
-        doc: dict[str, Any] = {
-            "on": rules.on.isoformat(), "edition": rules.edition.name,
-            "last_verified": rules.last_verified.isoformat(),
-            "notices": [str(n) for n in rules.notices()],
-            "values": [c.to_dict() for c in values],
-            "norms": [{"size": r.size, "trede_1": str(r.trede_1), "trede_2": str(r.trede_2),
-                       "trede_3": str(r.trede_3),
-                       "basistrede": None if r.basistrede is None else str(r.basistrede)}
-                      for r in rules.norms.rows],
-        }
-        return json.dumps(doc, indent=2)
-    md = args.format == "markdown"
-    head = (f"PSO rules in force on {rules.on.isoformat()}: edition {rules.edition.name} "
-            f"(from {rules.edition.applies_from.isoformat()}); rule data last verified "
-            f"{rules.last_verified.isoformat()}")
-    lines = [f"# {head}" if md else head, ""]
-    lines.extend(f"note: {n}" for n in rules.notices())
-    if md:
-        lines += ["| rule | name | value | status | from | source |", "|---|---|---|---|---|---|"]
-        lines.extend(f"| {c.rule} | {c.name} | {c.to_dict()['value']} | {c.status.value} | "
-                     f"{c.applies_from.isoformat()} | {c.source} |" for c in values)
-    else:
-        lines.extend(f"  {c.citation()}  [{c.name}]" for c in values)
-    lines.append("")
-    lines.append("Norm table (percent): size, trede_1, trede_2, trede_3"
-                 + (", basistrede" if any(r.basistrede for r in rules.norms.rows) else ""))
-    for r in rules.norms.rows:
-        extra = f", {r.basistrede}" if r.basistrede is not None else ""
-        lines.append(f"  {r.size}, {r.trede_1}, {r.trede_2}, {r.trede_3}{extra}")
-    return "\n".join(lines)
+    if args.diff is not None:
+        if args.rules_override is not None:
+            raise InputError.single(
+                "--diff compares the shipped rule data", field="--rules-override",
+                hint="leave out --rules-override, or list the overridden rules with --on")
+        return render_diff(rules_diff(*args.diff), args.format, args.lang)
+    return render_rules(_rules(args), args.format, args.lang)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

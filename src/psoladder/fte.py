@@ -41,7 +41,8 @@ import datetime as dt
 import functools
 import itertools
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -210,6 +211,13 @@ class Workforce:
             ``PersonFte.hour_days``).
         absent_persons: Persons whose rows all lie outside the peiljaar, when
             they are counted instead of kept (streamed payrolls).
+        hour_days_by_contract: Hours per week x days in the peiljaar, after the
+            cap, by contract type, over everyone (kept or summarised): the
+            totals a reading of part of the workforce needs, such as the
+            PSO 30+ share of the payroll (R-30-4).
+        peildatum_contracts: Persons working on the last day of the
+            peiljaar, counted by the set of contract types they work under
+            that day.
     """
 
     peiljaar: DateRange
@@ -222,6 +230,10 @@ class Workforce:
 
     denominator: Fraction = attrs.field(repr=False)
     absent_persons: int = 0
+    hour_days_by_contract: Mapping[ContractType, HourDays] = attrs.field(factory=dict,
+                                                                        repr=False)
+    peildatum_contracts: Mapping[frozenset[ContractType], int] = attrs.field(factory=dict,
+                                                                            repr=False)
 
     @property
     def person_count(self) -> int:
@@ -331,7 +343,9 @@ class WorkforceBuilder:
                          persons=tuple(persons), rows_read=self._read,
                          rows_outside=self._outside, cited=(self.fulltime, self._cap),
                          notices=tuple(order), denominator=self._calc.denominator,
-                         absent_persons=absent)
+                         absent_persons=absent,
+                         hour_days_by_contract=dict(self._calc.by_contract),
+                         peildatum_contracts=dict(self._calc.on_peildatum))
 
 
 def workforce(
@@ -370,6 +384,19 @@ class _PersonCalc:
         self._hours: dict[Decimal, HourDays] = {}
         self._plain: dict[ContractType, Counting] = {}
         self._excluded = {c for c, ct in rules.contract_types.items() if ct.excluded}
+        # Workforce totals by contract type (see Workforce.hour_days_by_contract).
+        self.by_contract: dict[ContractType, HourDays] = {}
+        self.on_peildatum: Counter[frozenset[ContractType]] = Counter()
+
+    def _tally(self, contracts: Iterable[tuple[ContractType, HourDays]],
+               on_peildatum: Iterable[ContractType]) -> None:
+        """Add one person's hour-days by contract, and their contracts on the peildatum."""
+        by_contract = self.by_contract
+        for contract, hour_days in contracts:
+            by_contract[contract] = by_contract.get(contract, 0) + hour_days
+        working = frozenset(on_peildatum)
+        if working:
+            self.on_peildatum[working] += 1
 
     def _fraction(self, hours: Decimal) -> HourDays:
         value = self._hours.get(hours)
@@ -404,18 +431,21 @@ class _PersonCalc:
             if e.contract not in self._excluded:
                 span = self.peiljaar.intersect(e.period)
                 if span is not None:
-                    spans.append((span, e.hours_per_week))
+                    spans.append((span, e.hours_per_week, e.contract))
         spans.sort(key=lambda item: item[0].start)
         hour_days: HourDays = 0
         capped = False
         previous_end = None
-        for span, hours_per_week in spans:
+        contracts = []
+        for span, hours_per_week, contract in spans:
             if previous_end is not None and span.start <= previous_end:
                 return None
             previous_end = span.end
             h, over = self._alone(hours_per_week)
             capped = capped or over
             hour_days += span.days * h
+            contracts.append((contract, span.days * h))
+        self._tally(contracts, [spans[-1][2]] if previous_end == self.peiljaar.end else ())
         return PersonFte(person=person, periods=(), hour_days=hour_days,
                          denominator=self.denominator,
                          weighted_fte=_ZERO, capped=capped, rows=len(rows),
@@ -434,6 +464,9 @@ class _PersonCalc:
             hour_days = span.days * h
             capped_days = span.days if over else 0
         d = self.denominator
+        on_peildatum = span is not None and span.end == self.peiljaar.end
+        self._tally([(e.contract, hour_days)] if span is not None else (),
+                    [e.contract] if on_peildatum else ())
         period = PeriodFte(row=row, employment=e, inflow=inflow,
                            days=0 if span is None else span.days, hour_days=hour_days,
                            counted_days=0, counted_hour_days=0, denominator=d,
@@ -441,7 +474,7 @@ class _PersonCalc:
                            capped_days=capped_days)
         return PersonFte(person=person, periods=(period,), hour_days=hour_days, denominator=d,
                          weighted_fte=_ZERO, capped=capped_days > 0, rows=1,
-                         on_peildatum=span is not None and span.end == self.peiljaar.end)
+                         on_peildatum=on_peildatum)
 
     def person(self, person: str, rows: list[tuple[int, EmploymentLike]], first_start: dt.date,
                detail: bool) -> PersonFte:
@@ -493,7 +526,11 @@ class _PersonCalc:
         total_hour_days = hour_days[0] if n == 1 else sum(hour_days)
         weighted = sum((p.weighted_fte for p in periods if p.counted_days), _ZERO)
         end = peiljaar.end
-        on_peildatum = any(c is not None and end in c for c in clipped)
+        working = [e.contract for c, (_, e) in zip(clipped, rows, strict=True)
+                   if c is not None and end in c]
+        on_peildatum = bool(working)
+        self._tally(((e.contract, hour_days[i]) for i, (_, e) in enumerate(rows)
+                     if clipped[i] is not None), working)
         keep = detail or any(e.target_group is not None for _, e in rows)
         return PersonFte(person=person, periods=periods if keep else (),
                          hour_days=total_hour_days, denominator=d,

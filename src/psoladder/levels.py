@@ -96,8 +96,10 @@ class Norms:
         exact: The exact norm of each level that has one.
         source: How the norms were found (R-LVL-3).
         rows_used: The table rows the norms come from.
-        citation: The norm table's citation.
+        citation: The citation of the (first) row used: the published table's
+            or, for a row from a rules override, the user's.
         basistrede_citation: The Basistrede norms' citation (edition 2.1 on).
+        citations: The citations of every row used, each once.
     """
 
     size: int
@@ -107,6 +109,7 @@ class Norms:
     rows_used: tuple[int, ...]
     citation: Cited[str]
     basistrede_citation: Cited[str] | None
+    citations: tuple[Cited[str], ...] = ()
 
     @property
     def trede_1(self) -> Decimal:
@@ -190,10 +193,14 @@ def norms_for(
     """The norms for a company size under the rules in force (R-LVL-2, R-LVL-3).
 
     Args:
-        size: Company size in whole fte (see :func:`company_size`).
+        size: Company size in whole fte (see :func:`company_size`), 0 or more;
+            sizes below 2 (not eligible, R-FTE-5) see the size-2 row.
         on: The application date; needed unless ``rules`` is given.
         rules: The rule set to use (e.g. with overrides).
         policy: ``nearest`` (default, conservative) or ``interpolate``.
+
+    Raises:
+        ValueError: For a negative size.
 
     >>> n = norms_for(20, on=dt.date(2024, 5, 1))
     >>> (n.trede_1, n.trede_2, n.trede_3, n.source.value, n.basistrede)
@@ -207,6 +214,8 @@ def norms_for(
         rules = rules_at(on)
     if isinstance(size, bool) or not isinstance(size, int):
         raise TypeError(f"size must be a whole number of fte, not {size!r}")
+    if size < 0:
+        raise ValueError(f"size must be 0 or more whole fte, not {size}")
     policy = NormPolicy(policy)
     return rules.memo(("norms", size, policy), lambda: _norms(size, rules, policy))
 
@@ -215,11 +224,13 @@ def _norms(size: int, rules: RuleSet, policy: NormPolicy) -> Norms:
     table = rules.norms
     row_size = min(max(size, table.smallest_size), table.open_ended_from)
     exact, source, used = _lookup(table, row_size, policy)
-    basistrede_cited = table.basistrede if Level.BASISTREDE in rules.levels else None
+    basistrede_cited = table.basistrede_of(used) if Level.BASISTREDE in rules.levels else None
     if basistrede_cited is None or basistrede_cited.status is Status.UNKNOWN:
         exact.pop(Level.BASISTREDE, None)
+    citations = tuple(dict.fromkeys(table.citation_of(s) for s in used))
     return Norms(size=size, row_size=row_size, exact=exact, source=source, rows_used=used,
-                 citation=table.citation, basistrede_citation=basistrede_cited)
+                 citation=citations[0], basistrede_citation=basistrede_cited,
+                 citations=citations)
 
 
 def _lookup(
@@ -227,7 +238,7 @@ def _lookup(
 ) -> tuple[dict[Level, Fraction], NormSource, tuple[int, ...]]:
     exact_row = table.row(size)
     if exact_row is not None:
-        source = NormSource.USER_TABLE if table.complete else NormSource.PUBLISHED_ROW
+        source = NormSource.USER_TABLE if size in table.user_sizes else NormSource.PUBLISHED_ROW
         return _row_values(exact_row), source, (size,)
     below = max((r for r in table.rows if r.size < size), key=lambda r: r.size)
     if policy is NormPolicy.NEAREST:

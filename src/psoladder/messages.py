@@ -79,6 +79,75 @@ NOTICES: Mapping[str, tuple[str, str]] = {
         "decision; fte over the peiljaar is the default)",
         "het 30+-aandeel is gemeten in aantal personen op de peildatum {peildatum} (keuze van "
         "psoladder; fte over het peiljaar is de standaard)"),
+    # issue 14 (rule data audit): notices about source quality, fees, the
+    # applicant and inputs the rules cannot meet
+    "secondary_source": (
+        "rule data {names} rest(s) only on a secondary source ({source}), not on an official "
+        "one; check the value, or supply it in a rules override",
+        "regeldata {names} steunt/steunen alleen op een secundaire bron ({source}), niet op "
+        "een officiële; controleer de waarde, of geef haar op in een override-bestand"),
+    "after_last_edition": (
+        "editions after {edition} were not publicly documented when the rule data was last "
+        "verified ({verified}); the values of edition {edition} are used. The norms may have "
+        "changed too: the norms page is undated and says they can be revised every two years "
+        "(R-LVL-2)",
+        "edities na {edition} waren niet openbaar gedocumenteerd toen de regeldata voor het "
+        "laatst zijn gecontroleerd ({verified}); de waarden van editie {edition} worden "
+        "gebruikt. Ook de normen kunnen gewijzigd zijn: de pagina met de normen is niet "
+        "gedateerd en zegt dat ze tweejaarlijks aangepast kunnen worden (R-LVL-2)"),
+    "thirty_plus_payroll": (
+        "the 30+ share is taken of the personnel on the payroll (contract types {contracts}); "
+        "the share of all staff, as psoladder 0.1 read it, is an option",
+        "het 30+-aandeel is genomen van het personeel in loondienst (typen contract "
+        "{contracts}); het aandeel van alle medewerkers, zoals psoladder 0.1 het las, is een "
+        "optie"),
+    "thirty_plus_all_staff": (
+        "the 30+ share is taken of all staff (option all_staff, as psoladder 0.1 read it); the "
+        "rule data takes it of the personnel on the payroll",
+        "het 30+-aandeel is genomen van alle medewerkers (optie all_staff, zoals psoladder 0.1 "
+        "het las); de regeldata nemen het van het personeel in loondienst"),
+    "fee_unknown": (
+        "the annual PSO contribution is set anew every year and no scale is published for "
+        "{year}: the amount (EUR {fee}) follows the last published scale",
+        "de PSO-jaarbijdrage wordt jaarlijks opnieuw vastgesteld en voor {year} is geen "
+        "staffel gepubliceerd: het bedrag (EUR {fee}) volgt de laatst gepubliceerde staffel"),
+    "fee_band_bound.higher_band": (
+        "total fte {total} lies exactly on a bound between two bands of the fee scale; the "
+        "higher band is charged (psoladder decision)",
+        "totaal fte {total} ligt precies op de grens tussen twee banden van de staffel; de "
+        "hogere band wordt gerekend (keuze van psoladder)"),
+    "fee_band_bound.lower_band": (
+        "total fte {total} lies exactly on a bound between two bands of the fee scale; the "
+        "lower band is charged (rules override)",
+        "totaal fte {total} ligt precies op de grens tussen twee banden van de staffel; de "
+        "lagere band wordt gerekend (override-bestand)"),
+    "fee_voucher": (
+        "the Cedris voucher takes {pct}% off the annual contribution of EUR {full} (a PSO 30+ "
+        "application of a Cedris member)",
+        "de Cedris-voucher geeft {pct}% korting op de jaarbijdrage van EUR {full} (een PSO "
+        "30+-aanvraag van een Cedris-lid)"),
+    "fee_voucher_not_applied": (
+        "the Cedris voucher was asked for, but applies only to a PSO 30+ application and the "
+        "PSO 30+ reading is not awarded: no discount",
+        "de Cedris-voucher is gevraagd, maar geldt alleen bij een PSO 30+-aanvraag en de PSO "
+        "30+-meting is niet behaald: geen korting"),
+    "sw_organisation": (
+        "for an SW-organisation MijnPSO applies a separate calculation that is not published; "
+        "this result follows the general method (own SW staff detached out left out, R-CT-6) "
+        "and can differ from MijnPSO's",
+        "voor een SW-bedrijf past MijnPSO een aparte berekening toe die niet is gepubliceerd; "
+        "deze uitkomst volgt de algemene methode (eigen gedetacheerde SW-medewerkers tellen "
+        "niet mee, R-CT-6) en kan afwijken van die van MijnPSO"),
+    "norms_partial_override": (
+        "the rules override gives norm rows for {count} size(s), not for the row of size "
+        "{size}: the published norms are used for it",
+        "het override-bestand geeft normrijen voor {count} bedrijfsgrootte(s), niet voor de "
+        "rij van grootte {size}: daarvoor gelden de gepubliceerde normen"),
+    "aspirant_extensions_decision": (
+        "Aspirant status may be extended {count} time(s) under edition {edition}: a psoladder "
+        "decision, no source states the number before edition 1.9",
+        "de Aspirant-status mag onder editie {edition} {count} keer verlengd worden: een keuze "
+        "van psoladder, geen bron noemt het aantal vóór editie 1.9"),
 }
 
 #: key -> (English, Dutch) templates of reasons (``r.``, ``p.``), the
@@ -360,6 +429,63 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "criterion.integration": ('integration', 'integratie'),
     "criterion.development": ('functioning and development', 'functioneren en ontwikkeling'),
     "criterion.guidance": ('guidance', 'begeleiding'),
+    # issue 14: the rule data for people (psoladder rules, norms, rules --diff):
+    # statuses (``status.``), source qualities (``quality.``), the listing
+    # (``rl.``), the norms of a size (``rn.``) and the edition diff (``rd.``)
+    "status.published": ("published", "gepubliceerd"),
+    "status.decision": ("decision", "keuze van psoladder"),
+    "status.unknown": ("unknown", "onbekend"),
+    "status.user": ("user", "gebruiker"),
+    "quality.primary": ("primary source", "primaire bron"),
+    "quality.secondary": ("secondary source only", "alleen secundaire bron"),
+    "quality.psoladder": ("psoladder's decisions page", "pagina met de keuzes van psoladder"),
+    "quality.user": ("user's source", "bron van de gebruiker"),
+    "rl.head": (
+        "PSO rules in force on {on}: edition {edition} (from {start}); rule data last "
+        "verified {verified}",
+        "PSO-regels die gelden op {on}: editie {edition} (vanaf {start}); regeldata laatst "
+        "gecontroleerd op {verified}"),
+    "rl.note": ("note", "let op"),
+    "rl.values": ("Rule values", "Regelwaarden"),
+    "rl.rule": ("rule", "regel"),
+    "rl.name": ("value of", "waarde van"),
+    "rl.value": ("value", "waarde"),
+    "rl.status": ("status", "status"),
+    "rl.from": ("from", "vanaf"),
+    "rl.source": ("source", "bron"),
+    "rl.remark": ("remark", "toelichting"),
+    "rl.value_used": ("unknown, this value is used in its place",
+                      "onbekend, deze waarde wordt in plaats daarvan gebruikt"),
+    "rl.fee_band": ("from {fte} fte: EUR {fee}", "vanaf {fte} fte: EUR {fee}"),
+    "rl.norms": ("Norm table (percent)", "Normtabel (procent)"),
+    "rl.size": ("size", "grootte"),
+    "rl.published_rows": ("published rows", "gepubliceerde rijen"),
+    "rl.user_row": ("rules override", "override-bestand"),
+    "rn.head": ("Norms for company size {size} (edition {edition}, application date {on})",
+                "Normen voor bedrijfsgrootte {size} (editie {edition}, aanvraagdatum {on})"),
+    "rn.row": ("row used: {row}, {how}", "gebruikte rij: {row}, {how}"),
+    "rn.rows": ("rows used: {low} and {high}, {how}", "gebruikte rijen: {low} en {high}, {how}"),
+    "rn.open_ended": ("the row of {row} fte serves {row} fte or more (R-SIZE-2)",
+                      "de rij van {row} fte geldt voor {row} fte of meer (R-SIZE-2)"),
+    "rn.not_eligible": (
+        "below {minimum} fte an organisation is not eligible (R-FTE-5); the row of size "
+        "{row} is shown (R-SIZE-2)",
+        "onder {minimum} fte komt een organisatie niet in aanmerking (R-FTE-5); de rij van "
+        "grootte {row} wordt getoond (R-SIZE-2)"),
+    "rn.unknown": ("unknown (not published, R-LVL-5)", "onbekend (niet gepubliceerd, R-LVL-5)"),
+    "rd.head": ("Changes in the PSO rule data from {old} to {new}",
+                "Wijzigingen in de PSO-regeldata van {old} naar {new}"),
+    "rd.point": ("{on} (edition {edition})", "{on} (editie {edition})"),
+    "rd.count": ("{count} value(s) changed", "{count} waarde(n) gewijzigd"),
+    "rd.none": ("no rule value changed", "geen regelwaarde gewijzigd"),
+    "rd.editions": ("Editions that took effect in between", "Edities die daartussen ingingen"),
+    "rd.edition": ("edition {edition} from {on}", "editie {edition} vanaf {on}"),
+    "rd.was": ("was", "was"),
+    "rd.now": ("now", "nu"),
+    "rd.absent": ("not in force", "geldt niet"),
+    "rd.kind.added": ("added", "toegevoegd"),
+    "rd.kind.removed": ("removed", "vervallen"),
+    "rd.kind.changed": ("changed", "gewijzigd"),
 }
 
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")

@@ -61,7 +61,12 @@ HOURS_IN_A_WEEK = 168
 
 
 class TargetGroup(enum.Enum):
-    """Uitgangspositie: the PSO target group of a person (R-TG-1..13)."""
+    """Uitgangspositie: the PSO target group of a person (R-TG-1..13).
+
+    ``student_level_1`` is a BBL/BOL student of level 1; a VSO or PRO pupil on
+    an internship or learn-work agreement is ``vso_pro_pupil`` (R-TG-6b), and
+    a VSO or PRO school-leaver is ``vso_pro`` (R-TG-8).
+    """
 
     WSW = "wsw"
     PARTICIPATIEWET = "participatiewet"
@@ -72,6 +77,7 @@ class TargetGroup(enum.Enum):
     WIA_WAO_WAZ = "wia_wao_waz"
     WAJONG = "wajong"
     STUDENT_LEVEL_1 = "student_level_1"
+    VSO_PRO_PUPIL = "vso_pro_pupil"
     STUDENT_LEVEL_2 = "student_level_2"
     STUDENT_LEVEL_3_4 = "student_level_3_4"
     VSO_PRO = "vso_pro"
@@ -717,6 +723,12 @@ class Organisation:
         evidence: Qualitative evidence per target-group employee (R-QUAL-1).
         aspirant_plan: A plan of action for Aspirant status (R-LVL-6).
         recertification: Appraisal evidence at recertification (R-QUAL-2).
+        sw_organisation: The applicant is an SW-organisation (SW-bedrijf),
+            which MijnPSO scores by a separate, unpublished calculation
+            (R-ORG-2): psoladder applies the general method and says so.
+        cedris_voucher: The applicant, a Cedris member, uses Cedris's voucher
+            on the annual contribution of a PSO 30+ application (R-FEE-2;
+            applied only when the PSO 30+ reading is awarded).
     """
 
     name: str = attrs.field(converter=_text("name"))
@@ -735,6 +747,8 @@ class Organisation:
     )
     aspirant_plan: AspirantPlan | None = None
     recertification: Recertification | None = None
+    sw_organisation: bool = attrs.field(default=False, converter=_bool("sw_organisation"))
+    cedris_voucher: bool = attrs.field(default=False, converter=_bool("cedris_voucher"))
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Organisation:

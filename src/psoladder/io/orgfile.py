@@ -39,7 +39,8 @@ __all__ = [
 ]
 
 _TOP = {"name", "kvk", "application_date", "fulltime_hours", "peiljaar", "employments",
-        "employment", "purchase", "purchases", "evidence", "aspirant_plan", "recertification"}
+        "employment", "purchase", "purchases", "evidence", "aspirant_plan", "recertification",
+        "sw_organisation", "cedris_voucher"}
 
 
 def read_document(path: str | Path) -> tuple[Mapping[str, Any], Path, str]:
@@ -149,7 +150,7 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
                                     field="recertification",
                                     hint="give files_sampled and files_with_appraisals"))
     fields = {k: doc[k] for k in ("name", "kvk", "application_date", "fulltime_hours",
-                                  "peiljaar") if k in doc}
+                                  "peiljaar", "sw_organisation", "cedris_voucher") if k in doc}
     for required in ("name", "kvk", "application_date"):
         if required not in doc:
             problems.append(Problem("required key is missing", file=file, field=required,
