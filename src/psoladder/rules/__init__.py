@@ -175,22 +175,24 @@ class Notice:
 
     Its words live in :mod:`psoladder.messages` under ``key``; they are put
     together only when shown, in English (:attr:`message`) or Dutch
-    (:meth:`text`).
+    (:meth:`text`). The parameters keep their types (dates, exact numbers,
+    codes), so each language writes them in its own way.
 
     Attributes:
         rule: The rule id.
         key: The key of its texts in :mod:`psoladder.messages`.
-        params: The values filled into those texts.
+        params: The values filled into those texts (hashable).
     """
 
     rule: str
     key: str
-    params: tuple[tuple[str, str], ...] = ()
+    params: tuple[tuple[str, Any], ...] = ()
 
     @classmethod
     def of(cls, rule: str, key: str, /, **params: object) -> Notice:
         """A notice of ``rule`` with the text ``key`` and its parameters."""
-        return cls(rule, key, tuple((k, str(v)) for k, v in params.items()))
+        return cls(rule, key, tuple((k, tuple(v) if isinstance(v, list) else v)
+                                    for k, v in params.items()))
 
     @property
     def message(self) -> str:
