@@ -43,9 +43,9 @@ __all__ = ["Block", "Table", "clean", "html_page", "markdown", "markdown_text", 
 # Control characters, bidirectional controls and line/paragraph separators.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
                      "\u2066-\u2069]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#&!])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 # What starts a list, a quote or a heading at the start of a line.
-_MD_LINE_START = re.compile(r"^(\s*)(\d*)([-+>=.)])(?=\s|$)")
+_MD_LINE_START = re.compile(r"^(\s*)(\d*)([-+>=.)#])(?=[\s#]|$)")
 
 
 def clean(value: str) -> str:
@@ -68,8 +68,8 @@ def markdown_text(value: str, *, line_start: bool = False) -> str:
     r"""``value`` safe inside Markdown text and table cells.
 
     With ``line_start`` (text that begins a line or a list item), a leading
-    ``-``, ``+``, ``>``, ``=`` or ``1.`` is escaped too, so it starts no list,
-    quote or heading.
+    ``-``, ``+``, ``>``, ``=``, ``#`` or ``1.`` is escaped too, so it starts no
+    list, quote or heading.
 
     >>> markdown_text("1. Jan", line_start=True), markdown_text("2.1")
     ('1\\. Jan', '2.1')
@@ -114,6 +114,8 @@ class Block:
         rows: Label and value pairs.
         lines: Calculations, shown after ``=``.
         notes: Remarks, shown as a list.
+        sources: Rule values used and their sources, shown as a list after the
+            notes (smaller in HTML, web addresses as links).
         table: A table.
         children: Nested blocks.
         open: In HTML, shown unfolded.
@@ -126,6 +128,7 @@ class Block:
     rows: tuple[tuple[str, str], ...] = ()
     lines: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
     table: Table | None = None
     children: tuple[Block, ...] = ()
     open: bool = True
@@ -158,7 +161,7 @@ def text_tree(blocks: Sequence[Block], depth: int = 0) -> list[str]:
         lines.append(pad + head + (f"  [{clean(b.tag)}]" if b.tag else ""))
         lines.extend(f"{pad}    = {clean(x)}" for x in b.lines)
         lines.extend(f"{pad}    {clean(k)}: {clean(v)}" for k, v in b.rows)
-        lines.extend(f"{pad}    - {clean(x)}" for x in b.notes)
+        lines.extend(f"{pad}    - {clean(x)}" for x in (*b.notes, *b.sources))
         if b.table is not None:
             lines.extend(_text_table(b.table, pad + "    "))
         lines.extend(text_tree(b.children, depth + 1))
@@ -176,7 +179,7 @@ def text(sections: Sequence[Block], footer: Sequence[str] = ()) -> str:
         if sec.rows and sec.lines:
             lines.append("")
         lines.extend(f"  {clean(x)}" for x in sec.lines)
-        lines.extend(f"  - {clean(x)}" for x in sec.notes)
+        lines.extend(f"  - {clean(x)}" for x in (*sec.notes, *sec.sources))
         if sec.table is not None:
             lines.extend(_text_table(sec.table, "  "))
         lines.extend(text_tree(sec.children, 1))
@@ -212,12 +215,12 @@ def _md_block(b: Block, depth: int, item_header: Sequence[str]) -> list[str]:
         level = "#" * (depth + 2)
         head = markdown_text(b.title) + (f": {markdown_text(b.value)}" if b.value else "")
         tag = f" `{b.tag.replace('`', '')}`" if b.tag else ""
-        out = [f"{level} {head}{tag}", ""]
+        out = [f"{level} {head}{tag}", ""]  # after "### ": nothing starts a line
         out.extend(f"- = {markdown_text(x)}" for x in b.lines)
         out.extend(f"- {markdown_text(k, line_start=True)}: {markdown_text(v)}"
                    for k, v in b.rows)
-        out.extend(f"- {markdown_text(x, line_start=True)}" for x in b.notes)
-        if b.lines or b.rows or b.notes:
+        out.extend(f"- {markdown_text(x, line_start=True)}" for x in (*b.notes, *b.sources))
+        if b.lines or b.rows or b.notes or b.sources:
             out.append("")
         if b.table is not None:
             out += [*_md_table(b.table.header, b.table.rows, b.table.numeric), ""]
@@ -229,7 +232,7 @@ def _md_block(b: Block, depth: int, item_header: Sequence[str]) -> list[str]:
     out.extend(f"{pad}  - = {markdown_text(x)}" for x in b.lines)
     out.extend(f"{pad}  - {markdown_text(k, line_start=True)}: {markdown_text(v)}"
                for k, v in b.rows)
-    out.extend(f"{pad}  - {markdown_text(x, line_start=True)}" for x in b.notes)
+    out.extend(f"{pad}  - {markdown_text(x, line_start=True)}" for x in (*b.notes, *b.sources))
     if b.table is not None:
         out += ["", *(pad + "  " + r for r in _md_table(b.table.header, b.table.rows,
                                                          b.table.numeric)), ""]
@@ -250,8 +253,9 @@ def markdown(sections: Sequence[Block], footer: Sequence[str] = (),
             lines += [*_md_table(item_header, sec.rows), ""]
         if sec.lines:
             lines += [*(markdown_text(x, line_start=True) for x in sec.lines), ""]
-        if sec.notes:
-            lines += [*(f"- {markdown_text(x, line_start=True)}" for x in sec.notes), ""]
+        if sec.notes or sec.sources:
+            lines += [*(f"- {markdown_text(x, line_start=True)}"
+                        for x in (*sec.notes, *sec.sources)), ""]
         if sec.table is not None:
             lines += [*_md_table(sec.table.header, sec.table.rows, sec.table.numeric), ""]
         for child in sec.children:
@@ -283,6 +287,10 @@ padding:.1rem 0 .1rem .7rem}
 .psoladder summary{cursor:pointer}
 .psoladder summary .v{font-weight:600}
 .psoladder ul{padding-left:1.2rem;margin:.2rem 0}
+.psoladder ul.sources{font-size:.8rem;color:#4a5260}
+.psoladder a{color:#2f6f4f}
+.psoladder .verdict{background:#eef6f1;border-left:4px solid #2f6f4f;padding:.6rem .8rem;
+font-weight:600}
 .psoladder footer{margin-top:2rem;font-size:.85rem;color:#6b7380}
 @media print{
 .psoladder{max-width:none;font-size:10pt}
@@ -301,6 +309,21 @@ _PRINT_SCRIPT = ("<script>addEventListener('beforeprint',function(){"
                  "</script>")
 
 
+_URL = re.compile(r"https?://[^\s<>\"')]+")
+
+
+def _linked(value: str) -> str:
+    """Escaped text with its web addresses as links."""
+    out, last = [], 0
+    for m in _URL.finditer(value):
+        out.append(_h(value[last:m.start()]))
+        url = m.group().rstrip(".,;")
+        out.append(f'<a href="{_h(url)}">{_h(url)}</a>')
+        last = m.start() + len(url)
+    out.append(_h(value[last:]))
+    return "".join(out)
+
+
 def _html_table(table: Table) -> str:
     head = "".join(f'<th{" class=num" if table.is_numeric(i) else ""}>{_h(c)}</th>'
                    for i, c in enumerate(table.header))
@@ -317,6 +340,9 @@ def _html_body(b: Block) -> list[str]:
             f"<tr><td>{_h(k)}</td><td>{_h(v)}</td></tr>" for k, v in b.rows) + "</table>")
     if b.notes:
         out.append("<ul>" + "".join(f"<li>{_h(x)}</li>" for x in b.notes) + "</ul>")
+    if b.sources:
+        out.append('<ul class="sources">' + "".join(f"<li>{_linked(x)}</li>" for x in b.sources)
+                   + "</ul>")
     if b.table is not None:
         out.append(_html_table(b.table))
     return out
@@ -349,9 +375,13 @@ def _html_content(sections: Sequence[Block], footer: Sequence[str]) -> str:
                 cls = ' class="lead"' if sec.lead and j == 0 else ""
                 rows.append(f"<tr{cls}><td>{_h(k)}</td><td>{_h(v)}</td></tr>")
             body.append('<table class="rows">' + "".join(rows) + "</table>")
-        body.extend(f"<p>{_h(x)}</p>" for x in sec.lines)
+        cls = ' class="verdict"' if sec.lead else ""
+        body.extend(f"<p{cls}>{_h(x)}</p>" for x in sec.lines)
         if sec.notes:
             body.append("<ul>" + "".join(f"<li>{_h(x)}</li>" for x in sec.notes) + "</ul>")
+        if sec.sources:
+            body.append('<ul class="sources">' + "".join(f"<li>{_linked(x)}</li>"
+                                                         for x in sec.sources) + "</ul>")
         if sec.table is not None:
             body.append(_html_table(sec.table))
         for child in sec.children:

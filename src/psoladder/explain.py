@@ -197,7 +197,6 @@ class Step:
         rows = tuple((f.label.text(lang), messages.show(f.value, f.kind, lang, exact=exact))
                      for f in self.facts)
         notes = [n.text(lang) for n in self.notes]
-        notes += [_cited_text(c, lang) for c in self.cited]
         table = None
         if self.table is not None:
             table = document.Table(
@@ -210,6 +209,7 @@ class Step:
         return Block(title=self.title.text(lang), value=self.shown(lang, exact=exact),
                      tag=self.rule, lines=tuple(self.calculation(lang, exact=exact)),
                      rows=rows, notes=tuple(notes), table=table, open=depth == 0,
+                     sources=tuple(_cited_text(c, lang) for c in self.cited),
                      children=tuple(c.block(lang, exact=exact, depth=depth + 1)
                                     for c in self.children))
 

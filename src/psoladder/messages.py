@@ -289,10 +289,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "x.mixed_contracts": ("several contract types", "meerdere contractsoorten"),
     "x.rows_not_kept": ("rows not kept (streamed payroll)",
                         "regels niet bewaard (gestreamde loonadministratie)"),
-    "x.full_list": ("the list of every person and row: --explain=full, or "
-                    "explain(result, detail=\"full\") in Python",
-                    "de lijst van elke persoon en regel: --explain=full, of "
-                    "explain(result, detail=\"full\") in Python"),
+    "x.full_list": ("every person and row: --explain=full", "elke persoon en regel: "
+                    "--explain=full"),
     "x.col_row": ("row", "regel"),
     "x.col_person": ("person", "persoon"),
     "x.col_calculation": ("calculation", "berekening"),
