@@ -114,7 +114,7 @@ class Blocker:
         return out
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Verdict:
     """One coherent verdict: the computed level, the certifiable level and what separates them.
 
@@ -146,6 +146,20 @@ class Verdict:
                 blocking.append(Blocker("appraisals", "R-QUAL-2", share=q.appraisal_share,
                                         minimum=q.appraisal_min))
         return cls(level, q.certifiable_level, tuple(blocking), q.aspirant)
+
+    def __repr__(self) -> str:
+        """Short: both levels and what blocks.
+
+        >>> from psoladder.io import load_example
+        >>> assess(load_example()).verdict
+        <Verdict Trede 2, certifiable: no level; blocking: evidence_missing D003 (development)>
+        """
+        cert = "not evaluated" if self.certifiable is None else str(self.certifiable)
+        blocking = "; ".join(
+            " ".join([b.reason, *b.persons[:3]] + ([f"({', '.join(b.criteria)})"]
+                                                   if b.criteria else []))
+            for b in self.blocking) or "nothing"
+        return f"<Verdict {self.quantitative}, certifiable: {cert}; blocking: {blocking}>"
 
 
 @attrs.frozen

@@ -30,7 +30,7 @@ import attrs
 
 from psoladder.fte import PeriodFte, Workforce
 from psoladder.model import Level
-from psoladder.numbers import as_decimal
+from psoladder.numbers import as_decimal, round_half_up
 from psoladder.periods import months_after
 from psoladder.rules import Cited, Notice, RuleSet
 
@@ -44,7 +44,7 @@ class ThirtyPlusBasis(enum.Enum):
     HEADCOUNT = "headcount"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ThirtyPlus:
     """The PSO 30+ reading.
 
@@ -98,6 +98,22 @@ class ThirtyPlus:
     def awarded(self) -> bool:
         """The 30+ reading passes: Trede 3 and both floors met."""
         return self.level_reached and self.meets_share and self.meets_regular_floor
+
+    def __repr__(self) -> str:
+        """Short: awarded or not, the two shares against their floors.
+
+        >>> import psoladder
+        >>> psoladder.assess(psoladder.load_example()).thirty_plus
+        <ThirtyPlus not awarded (basis fte): share 4.29% (min 30%), regular 3.74% (min 6%), Trede 3 not reached>
+        """
+        def pct(value: Fraction) -> str:
+            return f"{round_half_up(100 * value, 2).normalize():f}%"
+
+        state = "awarded" if self.awarded else "not awarded"
+        trede = "reached" if self.level_reached else "not reached"
+        return (f"<ThirtyPlus {state} (basis {self.basis.value}): share {pct(self.share)} "
+                f"(min {pct(Fraction(self.min_share.value))}), regular "
+                f"{pct(self.regular_share)} (min {pct(self.regular_floor)}), Trede 3 {trede}>")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (decimals as strings)."""
