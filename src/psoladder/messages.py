@@ -520,6 +520,10 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "banenafspraak groups when registered", "groepen banenafspraak indien geregistreerd"),
     "param.fee_scale": ("fee scale", "staffel jaarbijdrage"),
     "param.norms": ("norm table (rows)", "normtabel (rijen)"),
+    "param.available": ("a target group under this edition", "doelgroep onder deze editie"),
+    "param.weight": ("weight", "weging"),
+    "param.disabled_in_service_from": ("people disabled while in service count",
+                                       "in dienst arbeidsongeschikt geworden telt mee"),
     "param.norms.basistrede": ("Basistrede norms", "normen Basistrede"),
     "cited.weight": ("weight of {subject}", "weging {subject}"),
     "cited.window_years": ("counting window of {subject} (years)", "telperiode {subject} "
