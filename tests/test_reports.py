@@ -14,8 +14,9 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
-from tests.report_cases import assessments, mixed, small, trede_3
+from tests.report_cases import assessments, below_trede_1, mixed, small, trede_3
 
 import psoladder
 from psoladder import document, messages
@@ -242,6 +243,14 @@ def test_verdict_in_every_situation() -> None:
     assert none.verdict.certifiable is None
     assert "([[evidence]] in het organisatiebestand)" in verdict_sentence(none, "nl")
     assert none.to_dict()["certifiable_level"] is None
+    low = below_trede_1()
+    plan = psoladder.AspirantPlan(approved_on="2023-03-01", smart=True, board_approved=True,
+                                  aims_for_trede_1_within_2_years=True, being_carried_out=True)
+    aspirant = psoladder.assess(attrs.evolve(low, aspirant_plan=plan))
+    assert verdict_sentence(aspirant, "nl") == (
+        "Geen trede berekend: de totale sociale bijdrage 0,00 % haalt de norm voor Trede 1 "
+        "(6,20 %) niet. Het plan van aanpak geeft recht op de Aspirant-status tot en met "
+        "28 februari 2025.")
 
 
 # ------------------------------------------------------------------ the explanation

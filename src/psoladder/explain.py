@@ -47,13 +47,16 @@ from psoladder.numbers import as_decimal, as_fraction
 from psoladder.periods import FOREVER
 from psoladder.rules import Cited, Notice, RuleSet
 
-__all__ = ["DETAILS", "Explained", "Explanation", "Fact", "Step", "StepTable", "explain"]
+__all__ = ["DETAILS", "Explained", "Explanation", "Fact", "Step", "StepTable", "explain",
+           "verdict_phrase"]
 
 #: How much an explanation shows of the people outside the target groups.
 DETAILS = ("summary", "full")
 
 # How many terms a sum shows before it says "sum over N".
 _MAX_TERMS = 12
+# How many people a verdict names before it says "and N others".
+_NAMED_PEOPLE = 5
 
 
 class Explained(Protocol):
@@ -103,6 +106,8 @@ class Explained(Protocol):
     def qualitative(self) -> Any: ...  # noqa: D102
     @property
     def annual_fee(self) -> Decimal | None: ...  # noqa: D102
+    @property
+    def verdict(self) -> Any: ...  # noqa: D102
     @property
     def edition(self) -> str: ...  # noqa: D102
 
@@ -657,6 +662,44 @@ def _gap_steps(a: Explained) -> tuple[Step, ...]:
     return tuple(steps)
 
 
+def verdict_phrase(a: Explained) -> Phrase:
+    """The verdict in one sentence: the computed level, the certifiable level, what separates them.
+
+    >>> import psoladder
+    >>> verdict_phrase(psoladder.assess(psoladder.load_example())).text("nl")
+    'Trede 2 berekend; certificeerbaar zodra bewijs voor D003 (functioneren en ontwikkeling) is aangeleverd.'
+    """
+    v = a.verdict
+    aspirant = (Phrase.of("v.aspirant", until=v.aspirant.valid_until)
+                if v.aspirant is not None and v.aspirant.granted else "")
+    if v.quantitative is Level.NONE:
+        if not a.eligible:
+            return Phrase.of("v.not_eligible", total=a.exact_total_fte,
+                             minimum=a.rules.decimal("min_total_fte").value, aspirant=aspirant)
+        lowest = next((lv for lv in a.rules.levels if a.norms.for_level(lv) is not None), None)
+        return Phrase.of("v.below", total=a.exact.total_pct, level=lowest,
+                         norm=a.norms.for_level(lowest) if lowest is not None else None,
+                         aspirant=aspirant)
+    if not v.blocking:
+        return Phrase.of("v.certifiable", level=v.quantitative, aspirant=aspirant)
+    conditions: list[Phrase] = []
+    missing = [b for b in v.blocking if b.reason == "evidence_missing"]
+    if missing:
+        people: list[Phrase] = [Phrase.of("v.c_person", person=b.persons[0], criteria=b.criteria)
+                                for b in missing[:_NAMED_PEOPLE]]
+        if len(missing) > _NAMED_PEOPLE:
+            people.append(Phrase.of("v.c_more", count=len(missing) - _NAMED_PEOPLE))
+        conditions.append(Phrase.of("v.c_missing", people=tuple(people)))
+    for b in v.blocking:
+        if b.reason == "no_evidence":
+            conditions.append(Phrase.of("v.c_no_evidence", count=len(b.persons)))
+        elif b.reason == "appraisals":
+            conditions.append(Phrase.of("v.c_appraisals", share=100 * b.share,
+                                        min=100 * b.minimum))
+    return Phrase.of("v.blocked", level=v.quantitative, conditions=tuple(conditions),
+                     aspirant=aspirant)
+
+
 def _qualitative_step(a: Explained) -> Step:
     q = a.qualitative
     notes: list[Phrase] = []
@@ -673,7 +716,8 @@ def _qualitative_step(a: Explained) -> Step:
                      if q.aspirant.granted else
                      Phrase.of("x.aspirant_missing", missing=q.aspirant.missing))
     return Step(rule="R-QUAL-4", title=Phrase.of("x.qualitative"), exact=q.certifiable_level,
-                kind="certifiable", figure="qualitative", notes=tuple(notes))
+                kind="certifiable", figure="qualitative", calc=(verdict_phrase(a),),
+                notes=tuple(notes))
 
 
 def explain(a: Explained, lang: str = "en", *, detail: str = "summary") -> Explanation:

@@ -629,11 +629,11 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     # the verdict (``v.``): the quantitative level, the certifiable level and
     # what separates them, in one sentence
     "v.certifiable": ("{level:level} computed and certifiable: the recorded evidence meets "
-                      "the qualitative criteria.",
+                      "the qualitative criteria.{aspirant}",
                       "{level:level} berekend en certificeerbaar: het vastgelegde bewijs "
-                      "voldoet aan de kwalitatieve criteria."),
-    "v.blocked": ("{level:level} computed; certifiable once {conditions}.",
-                  "{level:level} berekend; certificeerbaar zodra {conditions}."),
+                      "voldoet aan de kwalitatieve criteria.{aspirant}"),
+    "v.blocked": ("{level:level} computed; certifiable once {conditions}.{aspirant}",
+                  "{level:level} berekend; certificeerbaar zodra {conditions}.{aspirant}"),
     "v.c_missing": ("evidence for {people} is supplied", "bewijs voor {people} is aangeleverd"),
     "v.c_person": ("{person} ({criteria:criterion})", "{person} ({criteria:criterion})"),
     "v.c_more": ("{count:count|other person|other persons}",
@@ -649,13 +649,13 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "functionerings- en ontwikkelgesprekken in minimaal {min:pct.n} van de gecontroleerde "
         "dossiers zijn vastgelegd (nu {share:pct})"),
     "v.not_eligible": ("No level: total fte {total:fte} is below the minimum of {minimum:num} "
-                       "fte.",
+                       "fte.{aspirant}",
                        "Geen trede: totaal fte {total:fte} is minder dan het minimum van "
-                       "{minimum:num} fte."),
+                       "{minimum:num} fte.{aspirant}"),
     "v.below": ("No level computed: the total score {total:pct} is below the norm for "
-                "{level:level} ({norm:pct}).",
+                "{level:level} ({norm:pct}).{aspirant}",
                 "Geen trede berekend: de totale sociale bijdrage {total:pct} haalt de norm "
-                "voor {level:level} ({norm:pct}) niet."),
+                "voor {level:level} ({norm:pct}) niet.{aspirant}"),
     "v.aspirant": (" The plan of action supports Aspirant status until {until:date}.",
                    " Het plan van aanpak geeft recht op de Aspirant-status tot en met "
                    "{until:date}."),
@@ -773,6 +773,8 @@ def show(value: Any, kind: str = "", lang: str = "en", *, exact: bool = False) -
 def _by_type(value: Any, lang: str, exact: bool) -> str:
     if isinstance(value, bool):
         return show(value, "bool", lang)
+    if isinstance(value, Phrase):
+        return value.text(lang, exact=exact)
     if isinstance(value, enum.Enum) and type(value).__name__ in _PREFIX_BY_TYPE:
         return _name(_PREFIX_BY_TYPE[type(value).__name__], value, lang)
     if isinstance(value, dt.date):

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from psoladder import document, formatting, messages
 from psoladder.document import Block
-from psoladder.explain import DETAILS
+from psoladder.explain import DETAILS, verdict_phrase
 from psoladder.model import Level
 
 if TYPE_CHECKING:
@@ -42,9 +42,6 @@ LANGUAGES = formatting.LANGUAGES
 
 Lang = Literal["nl", "en"]
 
-# How many people a verdict names before it says "and N others".
-_NAMED_PEOPLE = 5
-
 
 def level_name(level: Level, lang: str = "en") -> str:
     """The level's name in ``lang``.
@@ -57,39 +54,7 @@ def level_name(level: Level, lang: str = "en") -> str:
 
 def verdict_sentence(a: Assessment, lang: str = "en") -> str:
     """The verdict in one sentence: computed level, certifiable level, what separates them."""
-    v = a.verdict
-    t = messages.text
-    if v.quantitative is Level.NONE:
-        if not a.eligible:
-            sentence = t("v.not_eligible", lang, total=a.exact_total_fte,
-                         minimum=a.rules.decimal("min_total_fte").value)
-        else:
-            lowest = next((lv for lv in a.rules.levels if a.norms.for_level(lv) is not None),
-                          None)
-            sentence = t("v.below", lang, total=a.exact.total_pct, level=lowest,
-                         norm=a.norms.for_level(lowest) if lowest is not None else None)
-    elif not v.blocking:
-        sentence = t("v.certifiable", lang, level=v.quantitative)
-    else:
-        conditions = []
-        missing = [b for b in v.blocking if b.reason == "evidence_missing"]
-        if missing:
-            people = [t("v.c_person", lang, person=b.persons[0], criteria=b.criteria)
-                      for b in missing[:_NAMED_PEOPLE]]
-            if len(missing) > _NAMED_PEOPLE:
-                people.append(t("v.c_more", lang, count=len(missing) - _NAMED_PEOPLE))
-            conditions.append(t("v.c_missing", lang, people=formatting.join(people, lang)))
-        for b in v.blocking:
-            if b.reason == "no_evidence":
-                conditions.append(t("v.c_no_evidence", lang, count=len(b.persons)))
-            elif b.reason == "appraisals":
-                conditions.append(t("v.c_appraisals", lang, share=100 * (b.share or 0),
-                                    min=100 * (b.minimum or 0)))
-        sentence = t("v.blocked", lang, level=v.quantitative,
-                     conditions=formatting.join(conditions, lang))
-    if v.aspirant is not None and v.aspirant.granted:
-        sentence += t("v.aspirant", lang, until=v.aspirant.valid_until)
-    return sentence
+    return verdict_phrase(a).text(lang)
 
 
 def sections(a: Assessment, lang: str = "nl", *, exact: bool = False) -> list[Block]:
