@@ -197,8 +197,13 @@ class Step:
         """The result in words, in ``lang``."""
         return _show_result(self.exact, self.kind, lang, exact)
 
-    def block(self, lang: str = "en", *, exact: bool = False, depth: int = 0) -> Block:
-        """The step as a :class:`~psoladder.document.Block` in ``lang``."""
+    def block(self, lang: str = "en", *, exact: bool = False, depth: int = 0,
+              unfolded: bool | None = None) -> Block:
+        """The step as a :class:`~psoladder.document.Block` in ``lang``.
+
+        Top-level steps, and a step that is its parent's only child, are
+        shown unfolded in HTML; deeper ones folded.
+        """
         rows = tuple((f.label.text(lang), messages.show(f.value, f.kind, lang, exact=exact))
                      for f in self.facts)
         notes = [n.text(lang) for n in self.notes]
@@ -213,9 +218,11 @@ class Step:
                               for _, k in self.table.columns))
         return Block(title=self.title.text(lang), value=self.shown(lang, exact=exact),
                      tag=self.rule, lines=tuple(self.calculation(lang, exact=exact)),
-                     rows=rows, notes=tuple(notes), table=table, open=depth == 0,
+                     rows=rows, notes=tuple(notes), table=table,
+                     open=depth == 0 if unfolded is None else unfolded,
                      sources=tuple(_cited_text(c, lang) for c in self.cited),
-                     children=tuple(c.block(lang, exact=exact, depth=depth + 1)
+                     children=tuple(c.block(lang, exact=exact, depth=depth + 1,
+                                            unfolded=True if len(self.children) == 1 else None)
                                     for c in self.children))
 
     def to_dict(self, lang: str = "en", *, exact: bool = False) -> dict[str, Any]:
