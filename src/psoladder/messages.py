@@ -309,7 +309,6 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "x.person": ("person {person}", "persoon {person}"),
     "x.row": ("row {row}: {group:group}, {contract:contract}",
               "regel {row}: {group:group}, {contract:contract}"),
-    "x.row_plain": ("row {row}: {contract:contract}", "regel {row}: {contract:contract}"),
     "c.row_fte": ("fte: {hours:num} / {fulltime:num} x {days:count} / {year_days:count} "
                   "= {fte:fte} fte",
                   "fte: {hours:num} / {fulltime:num} x {days:count} / {year_days:count} "
@@ -390,7 +389,6 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                              "geïnterpoleerd tussen de gepubliceerde rijen {low} en {high}"),
     "c.norms_user_table": ("row {row} of your full norm table",
                            "rij {row} van uw volledige normtabel"),
-    "x.norm_of": ("{level:level}", "{level:level}"),
     "x.unknown": ("unknown", "onbekend"),
     "x.basistrede": ("Basistrede norms are not published (R-LVL-5)",
                      "de normen van de Basistrede zijn niet gepubliceerd (R-LVL-5)"),
@@ -472,15 +470,11 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                            "{missing:aspirant} (R-LVL-6)"),
     "x.not_evaluated": ("not evaluated", "niet beoordeeld"),
     "x.no_evidence": ("no evidence recorded", "geen bewijs vastgelegd"),
-    "x.rule_data": ("rule data", "regeldata"),
-    "x.note": ("note", "toelichting"),
-    "x.exact": ("exact", "exact"),
     "x.cited": ("{rule} {name}: {value} ({status}, applies from {start:date}; source: {source})",
                 "{rule} {name}: {value} ({status}, geldt vanaf {start:date}; bron: {source})"),
     "x.cited_plain": ("{rule} {name} ({status}, applies from {start:date}; source: {source})",
                       "{rule} {name} ({status}, geldt vanaf {start:date}; bron: {source})"),
     "x.fee_row": ("from {fte:num} fte: {fee:eur}", "vanaf {fte:num} fte: {fee:eur}"),
-    "x.more_rows": ("... {count:count} more", "... nog {count:count}"),
     # what a cited rule value is (``param.`` by parameter name, ``cited.`` by
     # the kind of value of a target group or contract type)
     "param.fulltime_hours_default": ("full-time week (hours)", "voltijdweek (uren)"),
@@ -543,7 +537,6 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "cited.value": ("value", "waarde"),
     # the reports (``l.``)
     "l.title": ("PSO assessment: {name}", "PSO-beoordeling: {name}"),
-    "l.verdict": ("Verdict", "Oordeel"),
     "l.level": ("Computed level", "Berekend niveau"),
     "l.certifiable": ("Certifiable level", "Certificeerbaar niveau"),
     "l.not_evaluated": ("not evaluated (no evidence recorded)",
