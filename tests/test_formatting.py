@@ -34,7 +34,7 @@ def babel_fixed(value: Decimal, places: int, lang: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@settings(max_examples=400)
+@settings(max_examples=200)
 @given(value=exact_values)
 def test_fixed_decimals_match_babel(lang: str, value: Fraction | Decimal | int) -> None:
     for places in (0, 2, 4):
@@ -47,7 +47,7 @@ def test_fixed_decimals_match_babel(lang: str, value: Fraction | Decimal | int) 
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@settings(max_examples=400)
+@settings(max_examples=200)
 @given(value=exact_values)
 def test_money_matches_babel_currency_format(lang: str, value: Fraction | Decimal | int) -> None:
     rounded = round_half_up(value, 2)
@@ -58,7 +58,7 @@ def test_money_matches_babel_currency_format(lang: str, value: Fraction | Decima
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@settings(max_examples=400)
+@settings(max_examples=200)
 @given(value=st.fractions(min_value=0, max_value=100, max_denominator=10**5))
 def test_percent_number_matches_babel(lang: str, value: Fraction) -> None:
     rounded = round_half_up(value, 2)
@@ -71,14 +71,14 @@ def test_percent_number_matches_babel(lang: str, value: Fraction) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@settings(max_examples=400)
+@settings(max_examples=200)
 @given(day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
 def test_dates_match_babel(lang: str, day: dt.date) -> None:
     assert f.date(day, lang) == babel_dates.format_date(day, format="d MMMM y", locale=lang)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@settings(max_examples=400)
+@settings(max_examples=200)
 @given(n=st.integers(min_value=-10**15, max_value=10**15))
 def test_counts_match_babel(lang: str, n: int) -> None:
     assert f.count(n, lang) == babel_numbers.format_decimal(n, locale=lang)
