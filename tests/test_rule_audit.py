@@ -49,7 +49,8 @@ def test_a_value_resting_on_a_secondary_source_raises_a_notice() -> None:
     a = assess(banen_org())
     assert a.banenafspraak.jobs > 0
     [notice] = [w for w in a.warnings if w.rule == "R-BA-1"]
-    assert "banenafspraak_job_hours" in notice.message
+    assert "banenafspraak_job_hours" in dict(notice.params)["names"]
+    assert "hours a week of one banenafspraak job" in notice.message
     assert "werkgeverslijn.nl" in notice.message
 
 
@@ -85,7 +86,8 @@ def test_a_pupil_weighs_half_before_1_7_and_whole_from_1_7() -> None:
     assert after.weighted_target_fte == Decimal("0.75")
     assert "R-TG-6b" not in rules_of(before)
     [notice] = [w for w in after.warnings if w.rule == "R-TG-6b"]
-    assert "vso_pro_pupil.weight" in notice.message
+    assert dict(notice.params)["names"] == ("vso_pro_pupil.weight",)
+    assert "weight of VSO/PRO pupil" in notice.message
     assert "locusnetwerk.nl" in notice.message
 
 

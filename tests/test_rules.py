@@ -134,7 +134,8 @@ def test_secondary_notices_one_per_rule_and_source_never_for_user_values() -> No
     groups = rs.codes("banenafspraak_groups")
     notices = secondary_notices([hours, groups, hours, rs.decimal("max_indirect_share")])
     assert [n.rule for n in notices] == ["R-BA-1"]
-    assert "banenafspraak_job_hours, banenafspraak_groups" in notices[0].message
+    assert dict(notices[0].params)["names"][:2] == ("banenafspraak_job_hours",
+                                                   "banenafspraak_groups")
     assert "secundaire bron" in notices[0].text("nl")
     user = attrs.evolve(hours, status=Status.USER, quality=SourceQuality.USER)
     assert secondary_notices([user]) == ()

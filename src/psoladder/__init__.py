@@ -15,7 +15,9 @@ rule value comes from the dated, cited rule data (:mod:`psoladder.rules`).
 
 from __future__ import annotations
 
+import functools
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -85,6 +87,38 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *_WHERE})
+
+
+# Notebook views (issue #13). The assessment and the explanation know nothing
+# of presentation; the package registers psoladder.notebook's views for them
+# with a running IPython kernel, by name, so nothing is imported until an
+# object is displayed.
+
+
+def _notebook_view(mime: str, obj: Any) -> str:
+    notebook = importlib.import_module("psoladder.notebook")
+    return str(notebook.html(obj) if mime == "text/html" else notebook.markdown(obj))
+
+
+def load_ipython_extension(shell: Any) -> None:
+    """``%load_ext psoladder``: show assessments and explanations as reports in notebooks."""
+    formatters = shell.display_formatter.formatters
+    for mime in ("text/html", "text/markdown"):
+        for module, name in (("psoladder.assessment", "Assessment"),
+                             ("psoladder.explain", "Explanation")):
+            formatters[mime].for_type_by_name(module, name,
+                                              functools.partial(_notebook_view, mime))
+
+
+def _register_with_ipython() -> None:
+    ipython = sys.modules.get("IPython")
+    get_ipython = getattr(ipython, "get_ipython", None)
+    shell = get_ipython() if callable(get_ipython) else None
+    if shell is not None and hasattr(shell, "display_formatter"):
+        load_ipython_extension(shell)
+
+
+_register_with_ipython()
 
 
 __version__ = "0.1.0"

@@ -45,6 +45,7 @@ from typing import Any
 
 import attrs
 
+from psoladder import formatting
 from psoladder.banenafspraak import Banenafspraak, banenafspraak
 from psoladder.certificate import annual_fee, valid_until
 from psoladder.direct import weighted_target_fte
@@ -70,9 +71,9 @@ from psoladder.levels import (
     scores,
 )
 from psoladder.model import Level, Organisation
-from psoladder.numbers import as_decimal, display
+from psoladder.numbers import as_decimal
 from psoladder.periods import DateRange, default_peiljaar, validate_peiljaar
-from psoladder.qualitative import Qualitative, evaluate
+from psoladder.qualitative import AspirantStatus, Qualitative, evaluate
 from psoladder.rules import (
     Cited,
     Notice,
@@ -84,7 +85,90 @@ from psoladder.rules import (
 )
 from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, ThirtyPlusDenominator, thirty_plus
 
-__all__ = ["Assessment", "assess", "assess_file", "assess_many"]
+__all__ = ["Assessment", "Blocker", "Verdict", "assess", "assess_file", "assess_many"]
+
+
+@attrs.frozen
+class Blocker:
+    """Something that stands between the computed level and the certifiable level (R-QUAL).
+
+    Attributes:
+        reason: ``no_evidence`` (no ``[[evidence]]`` recorded at all),
+            ``evidence_missing`` (criteria not shown for one person) or
+            ``appraisals`` (too few files with appraisal interviews).
+        rule: The rule id.
+        persons: The people concerned.
+        criteria: The criteria not shown (``evidence_missing``).
+        share: The share of files with appraisals (``appraisals``).
+        minimum: The least share needed (``appraisals``).
+    """
+
+    reason: str
+    rule: str
+    persons: tuple[str, ...] = ()
+    criteria: tuple[str, ...] = ()
+    share: Fraction | None = None
+    minimum: Fraction | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        out: dict[str, Any] = {"reason": self.reason, "rule": self.rule}
+        if self.persons:
+            out["persons"] = list(self.persons)
+        if self.criteria:
+            out["criteria"] = list(self.criteria)
+        if self.share is not None and self.minimum is not None:
+            out["share_pct"] = str(as_decimal(100 * self.share))
+            out["minimum_pct"] = str(as_decimal(100 * self.minimum))
+        return out
+
+
+@attrs.frozen(repr=False)
+class Verdict:
+    """One coherent verdict: the computed level, the certifiable level and what separates them.
+
+    Attributes:
+        quantitative: The level the figures reach (R-LVL-5).
+        certifiable: The level that can be certified with the recorded
+            evidence, ``None`` when no evidence was recorded (R-QUAL-4).
+        blocking: What stands between them; empty when nothing does.
+        aspirant: The evaluation of an Aspirant plan of action, if given.
+    """
+
+    quantitative: Level
+    certifiable: Level | None
+    blocking: tuple[Blocker, ...]
+    aspirant: AspirantStatus | None
+
+    @classmethod
+    def of(cls, level: Level, q: Qualitative) -> Verdict:
+        """The verdict for a computed level and its evaluated evidence."""
+        blocking: list[Blocker] = []
+        if level > Level.NONE:
+            if not q.evaluated:
+                blocking.append(Blocker("no_evidence", "R-QUAL-4", persons=tuple(q.missing)))
+            else:
+                blocking.extend(Blocker("evidence_missing", "R-QUAL-1", persons=(person,),
+                                        criteria=tuple(criteria))
+                                for person, criteria in q.missing.items())
+            if q.appraisal_share is not None and not q.meets_appraisal_floor:
+                blocking.append(Blocker("appraisals", "R-QUAL-2", share=q.appraisal_share,
+                                        minimum=q.appraisal_min))
+        return cls(level, q.certifiable_level, tuple(blocking), q.aspirant)
+
+    def __repr__(self) -> str:
+        """Short: both levels and what blocks.
+
+        >>> from psoladder.io import load_example
+        >>> assess(load_example()).verdict
+        <Verdict Trede 2, certifiable: no level; blocking: evidence_missing D003 (development)>
+        """
+        cert = "not evaluated" if self.certifiable is None else str(self.certifiable)
+        blocking = "; ".join(
+            " ".join([b.reason, *b.persons[:3]] + ([f"({', '.join(b.criteria)})"]
+                                                   if b.criteria else []))
+            for b in self.blocking) or "nothing"
+        return f"<Verdict {self.quantitative}, certifiable: {cert}; blocking: {blocking}>"
 
 
 @attrs.frozen
@@ -193,12 +277,23 @@ class Assessment:
 
     @functools.cached_property
     def explanation(self) -> Explanation:
-        """Every figure with its rule, formula and source (built on first use)."""
+        """Every figure with its calculation, rule and source (built on first use).
+
+        Shown in English by default; :meth:`explanation_in` gives it in Dutch
+        or with every person outside the target groups.
+        """
         return explain(self)
 
-    def explanation_in(self, lang: str) -> Explanation:
-        """The explanation in ``lang``: ``en`` (:attr:`explanation`) or ``nl``."""
-        return self.explanation if lang == "en" else explain(self, lang)
+    def explanation_in(self, lang: str, *, detail: str = "summary") -> Explanation:
+        """The explanation shown in ``lang`` (``en`` or ``nl``), with ``detail`` (``summary``, ``full``)."""
+        if detail == "summary":
+            return self.explanation.in_language(lang)
+        return explain(self, lang, detail=detail)
+
+    @property
+    def verdict(self) -> Verdict:
+        """The computed level, the certifiable level and what separates them."""
+        return Verdict.of(self.level, self.qualitative)
 
     def certificate_valid_until(self, issued_on: dt.date) -> dt.date:
         """Last valid day of a certificate issued on ``issued_on`` (R-LVL-7)."""
@@ -208,12 +303,23 @@ class Assessment:
         """The figures that decide the level, for what-if questions (R-GAP-1)."""
         return Position(self.exact_total_fte, self.exact_weighted, self.exact_indirect_fte)
 
-    def to_dict(self, *, explanation: bool = False) -> dict[str, Any]:
+    def to_dict(self, *, explanation: bool = False, lang: str = "en",
+                detail: str = "summary") -> dict[str, Any]:
         """JSON-ready form: decimals as strings, enums as their codes.
+
+        ``level`` is the computed level; ``quantitative_level`` says the same,
+        beside ``certifiable_level`` (``null`` when no evidence was recorded)
+        and ``blocking``, the list of what separates them (see
+        :class:`Verdict`).
 
         Args:
             explanation: Include the explanation tree under ``explanation``.
+            lang: Language of the texts for people: each warning's ``text``
+                (its ``message`` stays English) and the explanation's titles
+                and calculations.
+            detail: The explanation's detail (``summary`` or ``full``).
         """
+        verdict = self.verdict
         out: dict[str, Any] = {
             "organisation": self.organisation.name,
             "application_date": self.application_date.isoformat(),
@@ -231,7 +337,13 @@ class Assessment:
             "total_pct": str(self.total_pct),
             "size": self.size,
             "norms": self.norms.to_dict(),
-            "warnings": [{"rule": w.rule, "message": w.message} for w in self.warnings],
+            "quantitative_level": verdict.quantitative.value,
+            "certifiable_level": None if verdict.certifiable is None
+            else verdict.certifiable.value,
+            "blocking": [b.to_dict() for b in verdict.blocking],
+            "warnings": [{"rule": w.rule, "message": w.message,
+                          **({"text": w.text(lang)} if lang != "en" else {})}
+                         for w in self.warnings],
             "thirty_plus": self.thirty_plus.to_dict(),
             "gaps": [g.to_dict() for g in self.gaps],
             "banenafspraak": self.banenafspraak.to_dict(),
@@ -245,22 +357,21 @@ class Assessment:
                                                     if not p.counted)},
         }
         if explanation:
-            out["explanation"] = self.explanation.to_dict()
+            out["explanation"] = self.explanation_in(lang, detail=detail).to_dict()
         return out
 
     def __repr__(self) -> str:
-        return (f"<Assessment {self.organisation.name!r}: {self.level.value}, total "
-                f"{display(self.exact.total_pct)}% at size {self.size}, edition {self.edition}>")
+        """Short: level, certifiable level, score, size and edition.
 
-    def _repr_markdown_(self) -> str:
-        from psoladder.report import render
-
-        return render(self, "markdown", lang="en")
-
-    def _repr_html_(self) -> str:
-        from psoladder.report import render
-
-        return render(self, "html", lang="en", standalone=False)
+        >>> from psoladder.io import load_example
+        >>> assess(load_example())
+        <Assessment 'Schoonmaakbedrijf De Glansrijke B.V.': Trede 2 (certifiable: no level), total 4.88% at size 77, edition 2.1>
+        """
+        certifiable = self.qualitative.certifiable_level
+        cert = "not evaluated" if certifiable is None else str(certifiable)
+        return (f"<Assessment {self.organisation.name!r}: {self.level} (certifiable: {cert}), "
+                f"total {formatting.percent(self.exact.total_pct, 'en')} at size {self.size}, "
+                f"edition {self.edition}>")
 
 
 def assess(
@@ -354,8 +465,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     level = decide_level(s.total_pct, norms, eligible=eligible)
 
     if not eligible:
-        notices.append(Notice.of("R-FTE-5", "not_eligible", total=display(total),
-                                 minimum=display(minimum)))
+        notices.append(Notice.of("R-FTE-5", "not_eligible", total=total, minimum=minimum))
     capped = sum(1 for p in wf.persons if p.capped)
     if capped:
         notices.append(Notice.of("R-FTE-3", "person_capped", count=capped,
@@ -440,12 +550,11 @@ def _fee_notices(total: Fraction, fee: Decimal, rules: RuleSet, *, voucher: bool
         notices.append(Notice.of(scale.rule, "fee_unknown", year=rules.on.year, fee=fee))
     bound = rules.parameter("fee_on_band_bound")
     if any(total == lower for lower, _ in scale.value[1:]):
-        notices.append(Notice.of(bound.rule, f"fee_band_bound.{bound.value}",
-                                 total=display(total)))
+        notices.append(Notice.of(bound.rule, f"fee_band_bound.{bound.value}", total=total))
     if voucher:
         share = rules.decimal("fee_voucher_cedris")
         if thirty_plus_awarded:
-            notices.append(Notice.of(share.rule, "fee_voucher", pct=display(100 * share.value),
+            notices.append(Notice.of(share.rule, "fee_voucher", pct=100 * share.value,
                                      full=fee))
         else:
             notices.append(Notice.of(share.rule, "fee_voucher_not_applied"))

@@ -2,8 +2,10 @@
 
 Commands::
 
-    psoladder example [--format text|markdown|json|html] [--lang nl|en] [--explain]
-    psoladder assess FILE [--format ...] [--lang ...] [--explain] [--application-date YYYY-MM-DD]
+    psoladder example [--format text|markdown|json|html] [--lang nl|en] [--explain[=full]]
+                      [--exact]
+    psoladder assess FILE [--format ...] [--lang ...] [--explain[=full]] [--exact]
+                          [--application-date YYYY-MM-DD]
                           [--rules-override FILE] [--norm-policy nearest|interpolate]
                           [--thirty-plus-basis fte|headcount]
                           [--thirty-plus-denominator payroll|all_staff] [--plot FILE]
@@ -25,8 +27,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from psoladder import __version__
+from psoladder import __version__, messages
 from psoladder.assessment import assess_file
+from psoladder.document import clean
 from psoladder.errors import InputError, PsoError
 from psoladder.io import example_path
 from psoladder.levels import NormPolicy, norms_for
@@ -56,8 +59,17 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=FORMATS, default="text", help="output format")
         p.add_argument("--lang", choices=LANGUAGES, default="nl",
                        help="report language (default nl)")
-        p.add_argument("--explain", action="store_true",
-                       help="add the step-by-step explanation with rule ids and sources")
+        p.add_argument("--explain", action="store_const", const="summary", default=None,
+                       help="add the step-by-step explanation with calculations, rule ids "
+                       "and sources; --explain=full also lists everyone outside the target "
+                       "groups")
+        # --explain=full arrives here (see _explain_option): a flag that takes no value
+        # keeps "psoladder assess --explain FILE" working.
+        p.add_argument("--explain-detail", dest="explain", choices=("summary", "full"),
+                       help=argparse.SUPPRESS)
+        p.add_argument("--exact", action="store_true",
+                       help="show exact values instead of rounded ones (fte 4, percentages "
+                       "and euros 2 decimals)")
         p.add_argument("--application-date", type=_date, metavar="YYYY-MM-DD",
                        help="override the application date (decides the edition)")
         p.add_argument("--rules-override", type=Path, metavar="FILE",
@@ -120,23 +132,24 @@ def _rules(args: argparse.Namespace) -> RuleSet:
     return rules_at(args.on or dt.date.today(), _overrides(args.rules_override))
 
 
-def _progress() -> Callable[[int], None] | None:
+def _progress(lang: str) -> Callable[[int], None] | None:
     if not sys.stderr.isatty():
         return None
 
     def show(rows: int) -> None:
-        print(f"\rpsoladder: {rows:,} payroll rows read", end="", file=sys.stderr, flush=True)
+        print(f"\rpsoladder: {messages.text('cli.progress', lang, rows=rows)}", end="",
+              file=sys.stderr, flush=True)
 
     return show
 
 
 def _assess(args: argparse.Namespace, path: Path) -> str:
-    progress = _progress()
+    progress = _progress(args.lang)
     a = assess_file(path, application_date=args.application_date,
                     overrides=_overrides(args.rules_override), norm_policy=args.norm_policy,
                     thirty_plus_basis=args.thirty_plus_basis,
                     thirty_plus_denominator=args.thirty_plus_denominator, progress=progress,
-                    detail=args.explain)
+                    detail=args.explain is not None)
     if progress is not None:
         print("\r", end="", file=sys.stderr)
     if args.plot is not None:
@@ -144,10 +157,11 @@ def _assess(args: argparse.Namespace, path: Path) -> str:
 
         save_plot(a, args.plot, lang=args.lang)
     if sys.stderr.isatty() or args.format != "json":
-        print(f"{path.name}: {a.workforce.rows_read} employment row(s) of "
-              f"{a.workforce.person_count} person(s), {len(a.purchases.purchases)} "
-              "purchase(s) read", file=sys.stderr)
-    return render(a, args.format, lang=args.lang, explain=args.explain)
+        print(clean(messages.text("cli.read", args.lang, file=path.name,
+                                  rows=a.workforce.rows_read, persons=a.workforce.person_count,
+                                  purchases=len(a.purchases.purchases))), file=sys.stderr)
+    return render(a, args.format, lang=args.lang, explain=args.explain or False,
+                  exact=args.exact)
 
 
 def _norms(args: argparse.Namespace) -> str:
@@ -170,9 +184,15 @@ def _rules_listing(args: argparse.Namespace) -> str:
     return render_rules(_rules(args), args.format, args.lang)
 
 
+def _explain_option(argv: Sequence[str]) -> list[str]:
+    """``--explain=DETAIL`` as the hidden ``--explain-detail=DETAIL``."""
+    return [f"--explain-detail={a.partition('=')[2]}" if a.startswith("--explain=") else a
+            for a in argv]
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_explain_option(sys.argv[1:] if argv is None else argv))
     try:
         if args.command == "example":
             text = _assess(args, example_path())

@@ -44,7 +44,7 @@ import attrs
 
 from psoladder.indirect import SupplierProfile
 from psoladder.model import Level
-from psoladder.numbers import Exact, as_decimal, as_fraction, round_half_up
+from psoladder.numbers import Exact, as_decimal, as_fraction, display, round_half_up
 from psoladder.rules import Cited, NormRow, NormTable, RuleSet, Status, rules_at
 
 __all__ = [
@@ -86,7 +86,7 @@ class NormSource(enum.Enum):
 _TREDES = (Level.TREDE_1, Level.TREDE_2, Level.TREDE_3)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Norms:
     """The norms (percent) that apply to one company size.
 
@@ -141,6 +141,19 @@ class Norms:
         """The exact norm of ``level``, or ``None``."""
         return self.exact.get(level)
 
+    def __repr__(self) -> str:
+        """Short: the norms in percent and where they come from.
+
+        >>> norms_for(77, on=dt.date(2024, 5, 1))
+        <Norms size 77 (row 70, nearest_published_row): Basistrede unknown, Trede 1 2.3%, Trede 2 3%, Trede 3 5.1%>
+        """
+        rows = ", ".join(map(str, self.rows_used))
+        shown = [f"{lv} {_pct(v)}" for lv in Level if (v := self.exact.get(lv)) is not None]
+        if self.basistrede_unknown:
+            shown.insert(0, f"{Level.BASISTREDE} unknown")
+        return (f"<Norms size {self.size} (row {rows}, {self.source.value}): "
+                f"{', '.join(shown)}>")
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form: the contract keys plus the rows used."""
         return {
@@ -153,6 +166,11 @@ class Norms:
             "row_size": self.row_size,
             "rows_used": list(self.rows_used),
         }
+
+
+def _pct(value: Fraction) -> str:
+    """A percentage for a repr: exact when short, else to 4 decimals."""
+    return f"{display(value).lstrip('≈')}%"
 
 
 def min_total_fte(rules: RuleSet) -> Fraction:
@@ -361,7 +379,7 @@ class Position:
         return decide_level(score.total_pct, norms, eligible=eligible)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Gap:
     """How far an organisation is from one higher level (R-GAP-1).
 
@@ -390,6 +408,27 @@ class Gap:
     purchase_amount: Decimal | None
     supplier: SupplierProfile | None = None
     exceeds_supplier_turnover: bool = False
+
+    def __repr__(self) -> str:
+        """Short: the amount of each route, ``-`` where a route cannot reach the level.
+
+        >>> rs = rules_at(dt.date(2024, 5, 1))
+        >>> gaps(Position(Fraction(20), Fraction(209, 100), Fraction(0)), rs)[0]
+        <Gap to Trede 3: filled posts +0.0700 fte, new hires +0.0785 fte (size 20), purchases +0.0703 indirect fte>
+        """
+        def fte(v: Decimal | None) -> str:
+            return "-" if v is None else f"+{v} fte"
+
+        text = (f"<Gap to {self.level}: filled posts {fte(self.filled_post_fte)}, new hires "
+                f"{fte(self.new_hire_fte)}")
+        if self.new_hire_size is not None:
+            text += f" (size {self.new_hire_size})"
+        text += f", purchases {fte(self.indirect_fte)}"
+        if self.indirect_fte is not None:
+            text = text[:-4] + " indirect fte"
+        if self.purchase_amount is not None and self.supplier is not None:
+            text += f" = EUR {self.purchase_amount} at {self.supplier.name}"
+        return text + ">"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (decimals as strings, ``None`` for unreachable)."""

@@ -36,6 +36,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 import attrs
 
+from psoladder import messages
 from psoladder.errors import InputError, Problem
 from psoladder.numbers import to_decimal
 from psoladder.periods import FOREVER, DateRange
@@ -113,6 +114,11 @@ class Level(enum.Enum):
 
     >>> Level.TREDE_2 > Level.TREDE_1 > Level.BASISTREDE > Level.NONE
     True
+
+    ``str()`` gives the English name; the value stays the code:
+
+    >>> str(Level.TREDE_1), Level.TREDE_1.value, str(Level.NONE)
+    ('Trede 1', 'trede_1', 'no level')
     """
 
     NONE = "none"
@@ -125,6 +131,12 @@ class Level(enum.Enum):
     def rank(self) -> int:
         """Position on the ladder, 0 for ``NONE``."""
         return _LEVEL_RANK[self.value]
+
+    def __str__(self) -> str:
+        return messages.text(f"level.{self.value}", "en")
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Level):

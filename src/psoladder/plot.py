@@ -1,10 +1,19 @@
-"""The ladder plot (``plot`` extra, matplotlib).
+r"""The ladder plot (``plot`` extra, matplotlib).
 
 The norm curves of Trede 1-3 (and Basistrede where its norms are known) over
 company sizes 2..105+, as the rule set in force gives them (published rows
 joined by the norm policy of the assessment), with the organisation's score
 as a point and an arrow to the next level. Everything drawn is read from the
 assessment and :func:`~psoladder.levels.norms_for`; nothing is recomputed.
+
+Labels come from :mod:`psoladder.messages` in the language asked for. Text
+from the input (the organisation's and suppliers' names) is neutralised:
+control characters are escaped and ``$`` is escaped, so a name cannot switch
+matplotlib into mathtext (``$...$`` would be parsed as a formula and can
+fail).
+
+>>> label("Kosten $x$ & co\x1b")
+'Kosten \\$x\\$ & co\\x1b'
 """
 
 from __future__ import annotations
@@ -12,16 +21,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from psoladder.assessment import Assessment
+from psoladder import formatting, messages
+from psoladder.document import clean
 from psoladder.errors import InputError
 from psoladder.levels import norms_for
 from psoladder.model import Level
-from psoladder.report import Lang, level_name
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["plot_ladder", "save_plot"]
+    from psoladder.assessment import Assessment
+
+__all__ = ["label", "plot_ladder", "save_plot"]
 
 _COLOURS = {Level.BASISTREDE: "#9aa5b1", Level.TREDE_1: "#7fb89a",
             Level.TREDE_2: "#3f8f66", Level.TREDE_3: "#1f5c3f"}
@@ -40,6 +51,11 @@ def _pyplot() -> Any:
     return plt
 
 
+def label(text: str) -> str:
+    """``text`` safe as a matplotlib label: no control characters, no mathtext."""
+    return clean(text).replace("$", r"\$")
+
+
 def plot_ladder(a: Assessment, ax: Axes | None = None, *, lang: str = "en") -> Axes:
     """Draw the ladder for an assessment on ``ax`` (a new figure if ``None``).
 
@@ -56,31 +72,32 @@ def plot_ladder(a: Assessment, ax: Axes | None = None, *, lang: str = "en") -> A
     table = rules.norms
     sizes = list(range(table.smallest_size, table.open_ended_from + 1))
     curves = {s: norms_for(s, rules=rules, policy=a.norm_policy) for s in sizes}
-    language: Lang = "nl" if lang == "nl" else "en"
+    language = formatting.language(lang)
     for level in rules.levels:
         points = [(s, curves[s].for_level(level)) for s in sizes]
         known = [(s, float(v)) for s, v in points if v is not None]  # drawing only
         if not known:
             continue
         xs, ys = zip(*known, strict=True)
-        ax.step(xs, ys, where="post", color=_COLOURS[level], label=level_name(level, language))
+        ax.step(xs, ys, where="post", color=_COLOURS[level],
+                label=label(messages.show(level, "level", language)))
     x = min(max(a.size, table.smallest_size), table.open_ended_from)
     score = float(a.exact.total_pct)  # drawing only; decisions use exact values
-    ax.plot([x], [score], "o", color="#c0392b", markersize=8, label="score", zorder=5)
+    ax.plot([x], [score], "o", color="#c0392b", markersize=8,
+            label=label(messages.text("plot.score", language)), zorder=5)
     nxt = a.next_level
     target = a.norms.for_level(nxt.level) if nxt is not None else None
     if nxt is not None and target is not None:
         needed = nxt.filled_post_fte if nxt.filled_post_fte is not None else nxt.new_hire_fte
-        what = "gewogen fte doelgroep" if language == "nl" else "weighted target fte"
-        ax.annotate(f"{level_name(nxt.level, language)}: +{needed} {what}",
+        ax.annotate(label(messages.text("plot.gap", language, level=nxt.level, fte=needed)),
                     xy=(x, float(target)), xytext=(-170, 40), textcoords="offset points",
                     arrowprops={"arrowstyle": "->", "color": "#c0392b"}, color="#c0392b",
                     ha="left", va="bottom", bbox={"boxstyle": "round", "fc": "white",
                                                   "ec": "#c0392b", "alpha": 0.9})
-    ax.set_xlabel("bedrijfsgrootte (fte)" if language == "nl" else "company size (fte)")
-    ax.set_ylabel("totale sociale bijdrage (%)" if language == "nl" else "total score (%)")
-    ax.set_title(f"{a.organisation.name}: {level_name(a.level, language)} "
-                 f"(PSO {a.edition})")
+    ax.set_xlabel(label(messages.text("plot.size", language)))
+    ax.set_ylabel(label(messages.text("plot.score_axis", language)))
+    ax.set_title(label(messages.text("plot.title", language, name=a.organisation.name,
+                                     level=a.level, edition=a.edition)))
     ax.set_xlim(table.smallest_size - 1, table.open_ended_from + 2)
     ax.set_ylim(bottom=0)
     ax.grid(alpha=0.3)

@@ -13,23 +13,25 @@ compute no rule.
 >>> import datetime as dt
 >>> from psoladder.rules import rules_at, rules_diff
 >>> print(render_diff(rules_diff("2.0", "2.1"), "text", "en").splitlines()[0])
-Changes in the PSO rule data from 2022-04-01 (edition 2.0) to 2023-04-01 (edition 2.1): 6 value(s) changed
+Changes in the PSO rule data from 1 April 2022 (edition 2.0) to 1 April 2023 (edition 2.1): 6 value(s) changed
 >>> rs = rules_at(dt.date(2024, 5, 1))
 >>> [line for line in render_rules(rs, "text", "nl").splitlines()
 ...  if line.startswith("R-IND-4")]
-['R-IND-4 max_indirect_share = 0,80 (gepubliceerd, primaire bron, vanaf 2017-04-01)']
+['R-IND-4 max_indirect_share = 80 % (gepubliceerd, primaire bron, vanaf 1 april 2017)']
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
-from psoladder import messages
-from psoladder.numbers import display
+from psoladder import formatting, messages
+from psoladder.document import markdown_text
+from psoladder.numbers import round_half_up
 from psoladder.rules import Cited, RuleChange, RuleDiff, RuleSet, rule_sort_key
 
 if TYPE_CHECKING:
@@ -43,35 +45,41 @@ FORMATS = ("text", "markdown", "json")
 Format = Literal["text", "markdown", "json"]
 
 
-def _t(key: str, lang: str, **params: object) -> str:
-    return messages.text(key, lang, **{k: str(v) for k, v in params.items()})
+def _t(key: str, lang: str, **params: Any) -> str:
+    return messages.text(key, lang, **params)
 
 
 def _num(value: Decimal | int | Fraction, lang: str) -> str:
-    text = str(value) if isinstance(value, Decimal | int) else display(value)
-    return text.replace(".", ",") if lang == "nl" else text
+    """A rule value as it is (up to 4 decimals), in the language's notation."""
+    return formatting.number(value, lang)
+
+
+def _norm_places(value: Decimal | Fraction) -> int:
+    """Decimals of a norm: at least the one of the published table (9,0), at most 4."""
+    exponent = round_half_up(value, 4).normalize().as_tuple().exponent
+    return max(1, -exponent if isinstance(exponent, int) else 0)
+
+
+def _norm(value: Decimal | Fraction, lang: str) -> str:
+    """A norm as the published table writes it: ``9,0`` / ``9.0``."""
+    return formatting.number(value, lang, _norm_places(value))
 
 
 def _pct(value: Fraction, lang: str) -> str:
     """A norm in percent, with at least the one decimal of the published table."""
-    text = display(value)
-    if "." not in text and not text.startswith("≈"):
-        text += ".0"
-    return (text.replace(".", ",") if lang == "nl" else text) + " %"
+    return formatting.percent(value, lang, places=_norm_places(value))
+
+
+def _day(day: dt.date, lang: str) -> str:
+    return formatting.date(day, lang)
 
 
 def _value(value: Any, lang: str) -> str:
-    """A rule value for people: numbers in the language, lists in their order."""
-    if isinstance(value, bool):
-        return _t("x.yes" if value else "x.no", lang)
-    if isinstance(value, Decimal | int):
-        return _num(value, lang)
+    """A value without a form of its own: numbers in the language, lists in their order."""
+    if isinstance(value, bool | Decimal | int | Fraction):
+        return messages.show(value, "", lang)
     if isinstance(value, frozenset | set):
         return ", ".join(sorted(_value(v, lang) for v in value))
-    if isinstance(value, list) and value and all(
-            isinstance(v, list) and len(v) == 2 for v in value):  # the fee bands
-        return "; ".join(_t("rl.fee_band", lang, fte=_num(a, lang), fee=_num(b, lang))
-                         for a, b in value)
     if isinstance(value, list):
         return ", ".join(_value(v, lang) for v in value)
     if isinstance(value, tuple):  # a norm row
@@ -80,21 +88,19 @@ def _value(value: Any, lang: str) -> str:
 
 
 def _shown(c: Cited[Any], lang: str) -> str:
-    return _value(c.value, lang)
+    return messages.param_value(c.name, c.value, lang) or _value(c.value, lang)
 
 
 def _standing(c: Cited[Any], lang: str) -> str:
     """Status, source quality and date: ``published, primary source, from 2017-04-01``."""
     status = _t("rl.value_used" if not c.known else f"status.{c.status.value}", lang)
     return (f"{status}, {_t(f'quality.{c.quality.value}', lang)}, "
-            f"{_t('rl.from', lang)} {c.applies_from.isoformat()}")
+            f"{_t('rl.from', lang)} {_day(c.applies_from, lang)}")
 
 
 def _cell(text: str) -> str:
     """Text in a Markdown table cell: no line breaks, table, code or link syntax."""
-    for char in "\\|`[]<>":
-        text = text.replace(char, "\\" + char)
-    return " ".join(text.split())
+    return markdown_text(" ".join(text.split()))
 
 
 class _Code(str):
@@ -142,9 +148,9 @@ def render_rules(rules: RuleSet, fmt: Format | str = "text", lang: str = "nl") -
                        "source": rules.norms.citation_of(r.size).status.value}
                       for r in rules.norms.rows],
         }, indent=2, ensure_ascii=False)
-    head = _t("rl.head", lang, on=rules.on.isoformat(), edition=rules.edition.name,
-              start=rules.edition.applies_from.isoformat(),
-              verified=rules.last_verified.isoformat())
+    head = _t("rl.head", lang, on=_day(rules.on, lang), edition=rules.edition.name,
+              start=_day(rules.edition.applies_from, lang),
+              verified=_day(rules.last_verified, lang))
     notes = [f"{_t('rl.note', lang)}: {n.rule}: {n.text(lang)}" for n in rules.notices()]
     norms = rules.norms
     with_basis = any(r.basistrede is not None for r in norms.rows)
@@ -153,7 +159,7 @@ def render_rules(rules: RuleSet, fmt: Format | str = "text", lang: str = "nl") -
 
     def row_values(r: Any) -> list[str]:
         cells = [r.basistrede] if with_basis else []
-        return [_num(v, lang) if v is not None else "–"
+        return [_norm(v, lang) if v is not None else "–"
                 for v in [*cells, r.trede_1, r.trede_2, r.trede_3]]
 
     def row_source(size: int) -> str:
@@ -227,10 +233,10 @@ def render_norms(norms: Norms, rules: RuleSet, fmt: Format | str = "text",
                         else _pct(value, lang)))
     sources = [f"{c.rule}: {c.source} ({_standing(c, lang)})" for c in cited]
     head = _t("rn.head", lang, size=norms.size, edition=rules.edition.name,
-              on=rules.on.isoformat())
+              on=_day(rules.on, lang))
     if fmt == "markdown":
         return "\n".join([f"# {head}", "", *(f"{_cell(line)}  " for line in lines), "",
-                          *_table([_t("x.level", lang), "%"], figures), "",
+                          *_table([_t("rn.level", lang), "%"], figures), "",
                           *(f"- {_t('rl.source', lang)}: {_cell(s)}" for s in sources)])
     width = max(len(name) for name, _ in figures)
     return "\n".join([head, *(f"  {line}" for line in lines),
@@ -253,12 +259,12 @@ def render_diff(diff: RuleDiff, fmt: Format | str = "text", lang: str = "nl") ->
         return json.dumps(diff.to_dict(), indent=2, ensure_ascii=False)
 
     def point(rules: RuleSet) -> str:
-        return _t("rd.point", lang, on=rules.on.isoformat(), edition=rules.edition.name)
+        return _t("rd.point", lang, on=_day(rules.on, lang), edition=rules.edition.name)
 
     count = (_t("rd.count", lang, count=len(diff.changes)) if diff.changes
              else _t("rd.none", lang))
     head = f"{_t('rd.head', lang, old=point(diff.old), new=point(diff.new))}: {count}"
-    editions = [(_t("rd.edition", lang, edition=e.name, on=e.applies_from.isoformat()),
+    editions = [(_t("rd.edition", lang, edition=e.name, on=_day(e.applies_from, lang)),
                  (e.changes_nl or e.changes) if lang == "nl" else e.changes, e.source)
                 for e in diff.editions]
 

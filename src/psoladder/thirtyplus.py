@@ -60,7 +60,7 @@ import attrs
 
 from psoladder.fte import PeriodFte, Workforce
 from psoladder.model import ContractType, Level
-from psoladder.numbers import as_decimal
+from psoladder.numbers import as_decimal, round_half_up
 from psoladder.periods import months_after
 from psoladder.rules import Cited, Notice, RuleSet
 
@@ -88,7 +88,7 @@ class ThirtyPlusDenominator(enum.Enum):
     ALL_STAFF = "all_staff"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ThirtyPlus:
     """The PSO 30+ reading.
 
@@ -146,6 +146,22 @@ class ThirtyPlus:
         """The 30+ reading passes: Trede 3 and both floors met."""
         return self.level_reached and self.meets_share and self.meets_regular_floor
 
+    def __repr__(self) -> str:
+        """Short: awarded or not, the two shares against their floors.
+
+        >>> import psoladder
+        >>> psoladder.assess(psoladder.load_example()).thirty_plus
+        <ThirtyPlus not awarded (basis fte): share 4.3% (min 30%), regular 3.75% (min 6%), Trede 3 not reached>
+        """
+        def pct(value: Fraction) -> str:
+            return f"{round_half_up(100 * value, 2).normalize():f}%"
+
+        state = "awarded" if self.awarded else "not awarded"
+        trede = "reached" if self.level_reached else "not reached"
+        return (f"<ThirtyPlus {state} (basis {self.basis.value}): share {pct(self.share)} "
+                f"(min {pct(Fraction(self.min_share.value))}), regular "
+                f"{pct(self.regular_share)} (min {pct(self.regular_floor)}), Trede 3 {trede}>")
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (decimals as strings)."""
         return {
@@ -196,7 +212,7 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
         cited.append(total_contracts)
         in_total = frozenset(ContractType(c) for c in total_contracts.value)
         notice = Notice.of("R-30-4", "thirty_plus_payroll",
-                           contracts=", ".join(sorted(total_contracts.value)))
+                           contracts=tuple(c for c in ContractType if c in in_total))
     else:
         in_total = frozenset(ContractType)
         notice = Notice.of("R-30-4", "thirty_plus_all_staff")

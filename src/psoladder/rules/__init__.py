@@ -47,9 +47,6 @@ psoladder.errors.NoRuleInForce: no PSO rule in force on 2017-03-31: psoladder su
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-
 from psoladder.rules.datamodel import (
     Cited,
     ContractTypeRules,
@@ -68,7 +65,7 @@ from psoladder.rules.datamodel import (
     secondary_notices,
 )
 from psoladder.rules.diff import RuleChange, RuleDiff, rules_diff
-from psoladder.rules.loading import RuleData, rule_data
+from psoladder.rules.loading import RuleData, rule_data, rules_at
 from psoladder.rules.loading import _parse as _parse  # for the schema tests
 from psoladder.rules.overrides import RuleOverrides, load_overrides, overrides_from_mapping
 
@@ -98,26 +95,3 @@ __all__ = [
     "rules_diff",
     "secondary_notices",
 ]
-
-
-def rules_at(on: dt.date, overrides: RuleOverrides | None = None) -> RuleSet:
-    """The rule set in force for an application date (R-ED-1, R-ED-3).
-
-    Args:
-        on: The application date (aanvraagdatum).
-        overrides: User values that replace the data's (see :func:`load_overrides`).
-
-    Raises:
-        NoRuleInForce: For a date before 2017-04-01.
-    """
-    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
-        raise TypeError(f"rules_at needs a datetime.date, not {type(on).__name__}")
-    rules = _rules_on(on)
-    return overrides.apply(rules) if overrides is not None else rules
-
-
-@functools.lru_cache(maxsize=256)
-def _rules_on(on: dt.date) -> RuleSet:
-    # A RuleSet is immutable (its memo only caches derived values), so one per
-    # date can be shared by every assessment on that date.
-    return rule_data().at(on)

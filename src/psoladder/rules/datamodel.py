@@ -186,7 +186,7 @@ def secondary_notices(values: Iterable[Cited[Any]]) -> tuple[Notice, ...]:
             listed = names.setdefault((c.rule, c.source), [])
             if c.name not in listed:
                 listed.append(c.name)
-    return tuple(Notice.of(rule, "secondary_source", names=", ".join(listed), source=source)
+    return tuple(Notice.of(rule, "secondary_source", names=tuple(listed), source=source)
                  for (rule, source), listed in names.items())
 
 
@@ -231,22 +231,24 @@ class Notice:
 
     Its words live in :mod:`psoladder.messages` under ``key``; they are put
     together only when shown, in English (:attr:`message`) or Dutch
-    (:meth:`text`).
+    (:meth:`text`). The parameters keep their types (dates, exact numbers,
+    codes), so each language writes them in its own way.
 
     Attributes:
         rule: The rule id.
         key: The key of its texts in :mod:`psoladder.messages`.
-        params: The values filled into those texts.
+        params: The values filled into those texts (hashable).
     """
 
     rule: str
     key: str
-    params: tuple[tuple[str, str], ...] = ()
+    params: tuple[tuple[str, Any], ...] = ()
 
     @classmethod
     def of(cls, rule: str, key: str, /, **params: object) -> Notice:
         """A notice of ``rule`` with the text ``key`` and its parameters."""
-        return cls(rule, key, tuple((k, str(v)) for k, v in params.items()))
+        return cls(rule, key, tuple((k, tuple(v) if isinstance(v, list) else v)
+                                    for k, v in params.items()))
 
     @property
     def message(self) -> str:

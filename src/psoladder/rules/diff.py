@@ -29,6 +29,7 @@ import attrs
 
 from psoladder.errors import InputError
 from psoladder.rules.datamodel import Cited, Edition, NormTable, RuleSet, rule_sort_key
+from psoladder.rules.loading import rule_data, rules_at
 
 __all__ = ["RuleChange", "RuleDiff", "rules_diff"]
 
@@ -118,8 +119,6 @@ def rules_diff(a: str | dt.date, b: str | dt.date) -> RuleDiff:
         InputError: For something that is neither an edition nor a date.
         NoRuleInForce: For a date before 2017-04-01.
     """
-    from psoladder.rules import rule_data, rules_at
-
     old, new = rules_at(_point(a, "a")), rules_at(_point(b, "b"))
     first, last = sorted((old.on, new.on))
     editions = tuple(e for e in rule_data().editions if first < e.applies_from <= last)
@@ -135,8 +134,6 @@ def rules_diff(a: str | dt.date, b: str | dt.date) -> RuleDiff:
 
 
 def _point(value: str | dt.date, which: str) -> dt.date:
-    from psoladder.rules import rule_data
-
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):

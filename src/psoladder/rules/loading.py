@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -36,6 +36,9 @@ from psoladder.rules.datamodel import (
     TargetGroupRules,
     WindowKind,
 )
+
+if TYPE_CHECKING:
+    from psoladder.rules.overrides import RuleOverrides
 
 __all__ = ["RuleData", "rule_data"]
 
@@ -417,3 +420,26 @@ def rule_data() -> RuleData:
     """The shipped rule data, loaded and schema-checked once."""
     text = (Path(__file__).parent / "data" / "pso.toml").read_text("utf-8")
     return _parse(tomllib.loads(text, parse_float=Decimal), "psoladder/rules/data/pso.toml")
+
+
+def rules_at(on: dt.date, overrides: RuleOverrides | None = None) -> RuleSet:
+    """The rule set in force for an application date (R-ED-1, R-ED-3).
+
+    Args:
+        on: The application date (aanvraagdatum).
+        overrides: User values that replace the data's (see :func:`load_overrides`).
+
+    Raises:
+        NoRuleInForce: For a date before 2017-04-01.
+    """
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise TypeError(f"rules_at needs a datetime.date, not {type(on).__name__}")
+    rules = _rules_on(on)
+    return overrides.apply(rules) if overrides is not None else rules
+
+
+@functools.lru_cache(maxsize=256)
+def _rules_on(on: dt.date) -> RuleSet:
+    # A RuleSet is immutable (its memo only caches derived values), so one per
+    # date can be shared by every assessment on that date.
+    return rule_data().at(on)
