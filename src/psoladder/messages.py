@@ -801,6 +801,15 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "rd.kind.added": ("added", "toegevoegd"),
     "rd.kind.removed": ("removed", "vervallen"),
     "rd.kind.changed": ("changed", "gewijzigd"),
+    # ------------------------------------------------------------------
+    # issue #17: the level that is certain and the level that is possible
+    # where unpublished rule values decide it (``lb.``), its explanation
+    # step and calculations (``x.lb_``, ``c.lb_``) and its gap lines
+    # ------------------------------------------------------------------
+    "param.norms.between_rows": ("norms of sizes between the published rows",
+                                 "normen van groottes tussen de gepubliceerde rijen"),
+    "norm_row.row_below": ("the row below, the stricter norm",
+                           "de rij eronder, de strengere norm"),
 }
 
 # Enum classes whose values have names here, by class name (this module
@@ -809,7 +818,7 @@ _PREFIX_BY_TYPE = {"Level": "level", "TargetGroup": "group", "ContractType": "co
                    "SupplierKind": "kind", "Status": "status", "NormSource": "source",
                    "ThirtyPlusBasis": "basis", "NormPolicy": "policy",
                    "ThirtyPlusDenominator": "denominator", "SourceQuality": "quality"}
-_NAMED = {*_PREFIX_BY_TYPE.values(), "criterion", "aspirant", "band", "method"}
+_NAMED = {*_PREFIX_BY_TYPE.values(), "criterion", "aspirant", "band", "method", "norm_row"}
 
 
 def has(key: str) -> bool:
@@ -881,7 +890,8 @@ _GROUP_LISTS = {"thirty_plus_excluded_groups", "banenafspraak_groups",
                 "banenafspraak_groups_when_registered"}
 _CONTRACT_LISTS = {"thirty_plus_payroll_contracts", "thirty_plus_flex_contracts",
                    "thirty_plus_total_contracts"}
-_CODES = {"fee_on_band_bound": "band", "sw_organisation_method": "method"}
+_CODES = {"fee_on_band_bound": "band", "sw_organisation_method": "method",
+          "norms.between_rows": "norm_row"}
 
 
 def param_value(name: str, value: Any, lang: str = "en") -> str:
