@@ -634,7 +634,10 @@ def _unknown_phrases(unknowns: Sequence[Unknown]) -> tuple[Phrase, ...]:
 
 def _advice(unknowns: Sequence[Unknown]) -> Phrase:
     """How to decide: the official norm table, Basistrede norms, weight, or values."""
-    kinds = {u.kind.value for u in unknowns}
+    # A Basistrede norm unknown only because its size lies between rows of a
+    # user's table (with Basistrede norms) is decided by the norm table too.
+    kinds = {"norms" if u.cited.name == "norms.between_rows" else u.kind.value
+             for u in unknowns}
     if kinds == {"norms"}:
         return Phrase.of("lb.a_norms")
     if kinds == {"basistrede"}:
