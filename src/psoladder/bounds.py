@@ -87,6 +87,7 @@ from psoladder.levels import (
     Norms,
     Position,
     company_size,
+    decide_level,
     level_for,
     min_total_fte,
     norms_for,
@@ -401,8 +402,11 @@ def _ranges(admissible: Admissible, levels: Sequence[Level], cited: Cited[Any],
             for lv in levels}
 
 
-def _norm_unknowns(rules: RuleSet, size: int, conservative: Norms) -> list[Unknown]:
-    """The unknown norms of ``size``: its Trede norms between rows, its Basistrede norm."""
+def _norm_unknowns(rules: RuleSet, conservative: Norms) -> list[Unknown]:
+    """The unknown norms of a size: its Trede norms between rows, its Basistrede norm.
+
+    ``conservative`` are the norms of the size under the default policy.
+    """
     table = rules.norms
     row_size = conservative.row_size
     exact = table.row(row_size)
@@ -432,6 +436,16 @@ def _norm_unknowns(rules: RuleSet, size: int, conservative: Norms) -> list[Unkno
         if low is not None and high is not None:
             out.append(Unknown(UnknownKind.BASISTREDE, low.cited.rule, low.cited,
                                norms={Level.BASISTREDE: _interval(low, high)}, size=row_size))
+    return out
+
+
+def _weight(part: WeightPart, high: Mapping[Cited[Any], Interval | None]) -> Fraction:
+    """The part's combined weight, with the weights in ``high`` at their highest."""
+    out = Fraction(1)
+    for cited in (part.target_weight, part.contract_weight):
+        if cited is not None:
+            iv = high.get(cited)
+            out *= iv.high if iv is not None else Fraction(cited.value)
     return out
 
 
@@ -477,7 +491,6 @@ def level_bounds(position: Position, rules: RuleSet,
     >>> level_bounds(Position(Fraction(75), Fraction(3825, 1000), Fraction(0)), rs)
     <LevelBounds Trede 3 certain>
     """
-    certain = position.level(rules)
     total, weighted, indirect = (position.total_fte, position.weighted_target_fte,
                                  position.indirect_fte)
     certain_pct = scores(total, weighted, indirect, rules).total_pct
@@ -485,31 +498,36 @@ def level_bounds(position: Position, rules: RuleSet,
         return LevelBounds(Level.NONE, Level.NONE, certain_weighted=weighted,
                            certain_total_pct=certain_pct, possible_weighted=weighted,
                            possible_total_pct=certain_pct)
-    conservative = norms_for(company_size(total), rules=rules)
-    parts = tuple(parts)
-    unknowns = _norm_unknowns(rules, company_size(total), conservative)
+    size = company_size(total)
+    conservative = norms_for(size, rules=rules)
+    # The level of every value at its conservative end: Position.level, by its parts.
+    certain = decide_level(certain_pct, conservative)
+    parts = tuple(p for p in parts if p.counted_fte)
+    unknowns = list(rules.memo(("norm unknowns", conservative.row_size),
+                               lambda: tuple(_norm_unknowns(rules, conservative))))
     if certain >= Level.TREDE_1:  # the Basistrede lies below Trede 1: it cannot matter
         unknowns = [u for u in unknowns if u.kind is not UnknownKind.BASISTREDE]
     unknowns += _weight_unknowns(parts)
+    weights = {i: u for i, u in enumerate(unknowns) if u.weight is not None}
+    conservative_weight = {p: _weight(p, {}) for p in parts}
+    score_of: dict[frozenset[int], tuple[Fraction, Fraction]] = {}
 
-    def w_conservative(p: WeightPart) -> Fraction:
-        tg = Fraction(p.target_weight.value) if p.target_weight is not None else Fraction(1)
-        return tg * Fraction(p.contract_weight.value)
+    def score(raised: frozenset[int]) -> tuple[Fraction, Fraction]:
+        """Weighted target fte and total score with the weights in ``raised`` at their highest.
 
-    def evaluate(chosen: frozenset[int]) -> tuple[Level, Fraction, Fraction,
-                                                   dict[Level, Fraction], frozenset[Level]]:
+        Norms do not enter the score, so it is computed once per set of weights.
+        """
+        if raised not in score_of:
+            high = {weights[i].cited: weights[i].weight for i in raised}
+            extra = sum((p.counted_fte * (_weight(p, high) - conservative_weight[p])
+                         for p in parts), Fraction(0))
+            score_of[raised] = (weighted + extra,
+                                scores(total, weighted + extra, indirect, rules).total_pct)
+        return score_of[raised]
+
+    def evaluate(chosen: frozenset[int]) -> tuple[Level, dict[Level, Fraction],
+                                                   frozenset[Level]]:
         """The level with the unknowns in ``chosen`` at their favourable ends."""
-        high = {unknowns[i].cited: unknowns[i].weight for i in chosen
-                if unknowns[i].weight is not None}
-
-        def w(cited: Cited[Any] | None) -> Fraction:
-            if cited is None:
-                return Fraction(1)
-            iv = high.get(cited)
-            return iv.high if iv is not None else Fraction(cited.value)
-
-        extra = sum((p.counted_fte * (w(p.target_weight) * w(p.contract_weight)
-                                      - w_conservative(p)) for p in parts), Fraction(0))
         norms = dict(conservative.exact)
         beyond = set()
         for i in chosen:
@@ -517,12 +535,12 @@ def level_bounds(position: Position, rules: RuleSet,
                 norms[lv] = iv.low
                 if not iv.low_included:
                     beyond.add(lv)
-        score = scores(total, weighted + extra, indirect, rules).total_pct
-        return (level_for(score, norms, beyond=beyond), weighted + extra, score, norms,
-                frozenset(beyond))
+        total_pct = score(frozenset(chosen & weights.keys()))[1]
+        return level_for(total_pct, norms, beyond=beyond), norms, frozenset(beyond)
 
     everything = frozenset(range(len(unknowns)))
-    possible, possible_weighted, possible_pct, possible_norms, beyond = evaluate(everything)
+    possible, possible_norms, beyond = evaluate(everything)
+    possible_weighted, possible_pct = score(frozenset(weights))
     deciding: dict[Level, tuple[Unknown, ...]] = {}
     if possible > certain:
         reached = {s: evaluate(s)[0] for s in _subsets(len(unknowns))}
