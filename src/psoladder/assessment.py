@@ -394,7 +394,7 @@ class Assessment:
         return out
 
     def __repr__(self) -> str:
-        """Short: level (and the certain and possible ones where they differ), certifiable level, score, size and edition.
+        """Short: level (certain and possible where they differ), certifiable level, score, size.
 
         >>> from psoladder.io import load_example
         >>> assess(load_example())

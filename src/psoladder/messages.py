@@ -814,7 +814,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "{certain:level} zeker; {possible:level} mogelijk — hangt af van {unknowns}; "
         "{advice}."),
     "lb.possible_none": (
-        "No level for certain; {possible:level} possible — depends on {unknowns}; {advice}.",
+        "No level is certain; {possible:level} possible — depends on {unknowns}; {advice}.",
         "Geen trede zeker; {possible:level} mogelijk — hangt af van {unknowns}; {advice}."),
     "lb.certain": (
         "{certain:level} for certain: the level does not depend on {unknowns}.",
