@@ -503,15 +503,17 @@ def sized_organisations(draw: st.DrawFn) -> Organisation:
     fte); the extra staff spread the sizes over the whole norm table, so
     that sizes between rows, every edition and scores near the norms occur.
     """
-    org = draw(st.one_of(
-        pst.organisations(max_people=10),
-        pst.organisations(max_people=10, target_groups=STUDENT_MIX,
-                          application_date=pst.application_dates(
-                              min_value=dt.date(2021, 4, 1)))))
+    students = draw(st.booleans())
+    if students:  # the unknown weights, and fewer staff so that they weigh
+        org = draw(pst.organisations(max_people=12, target_groups=STUDENT_MIX,
+                                     application_date=pst.application_dates(
+                                         min_value=dt.date(2021, 4, 1))))
+    else:
+        org = draw(pst.organisations(max_people=10))
     assert org.peiljaar is not None
     start = org.peiljaar.start - dt.timedelta(days=400)
     extra = [Employment(person=f"X{i:03d}", start=start, hours_per_week=org.fulltime_hours)
-             for i in range(draw(st.integers(0, 110)))]
+             for i in range(draw(st.integers(0, 30 if students else 110)))]
     return attrs.evolve(org, employments=(*org.employments, *extra))
 
 
