@@ -30,6 +30,13 @@ def _value(value: Any) -> str:
     return str(value)
 
 
+def _admissible(raw: dict[str, Any]) -> str:
+    """An ``admissible`` table as words: its two ends and its reason (issue 17)."""
+    words = {"at_least": "at least", "above": "above", "at_most": "at most", "below": "below"}
+    ends = [f"{words[k]} {v}" for k, v in raw.items() if k in words]
+    return f"{', '.join(ends)}. {raw['note']}."
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -84,9 +91,15 @@ def render() -> str:
               "| size | Trede 1 | Trede 2 | Trede 3 |", "|---|---|---|---|"]
     lines += [f"| {r['size']} | {r['trede_1']} | {r['trede_2']} | {r['trede_3']} |"
               for r in norms["rows"]]
+    between = norms["between_rows"]
+    lines += ["", f"Sizes between these rows ({between['rule']}): norms "
+              f"**{between['status']}**, the row below is used "
+              f"({_link(data.sources[between['source']])}). "
+              f"Admissible: {_admissible(between['admissible'])}", ""]
     basis = norms["basistrede"]
-    lines += ["", f"Basistrede ({basis['rule']}): from {basis['applies_from'].isoformat()}, "
-              f"norms **{basis['status']}** ({_link(data.sources[basis['source']])}).", ""]
+    lines += [f"Basistrede ({basis['rule']}): from {basis['applies_from'].isoformat()}, "
+              f"norms **{basis['status']}** ({_link(data.sources[basis['source']])}). "
+              f"Admissible: {_admissible(basis['admissible'])}", ""]
 
     decisions = []
     for rule in sorted(by_rule, key=rule_sort_key):
@@ -97,6 +110,8 @@ def render() -> str:
             if entry.status is Status.UNKNOWN:
                 shown = f"unknown (conservative: {_value(entry.conservative)})"
             note = f" — {entry.note}" if entry.note else ""
+            if entry.admissible is not None:
+                note += f". Admissible {entry.admissible}: {entry.admissible.note}"
             lines.append(f"| `{name}` | {entry.applies_from.isoformat()} | "
                          f"{_cell(shown + note)} | {entry.status.value} | "
                          f"{_link(entry.source)} |")

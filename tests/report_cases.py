@@ -116,6 +116,63 @@ def early() -> Organisation:
                         aspirant_plan=AspirantPlan(approved_on="2017-03-01", smart=True))
 
 
+def students() -> Organisation:
+    """Edition 2.1, size 20: only the unpublished weight of a BBL/BOL level 2 student (and the
+    Basistrede norm) stand between no level for certain and Trede 1 possible (issue 17)."""
+    rows = _staff(18, hours=40) + [
+        Employment(person="L001", start="2020-01-01", hours_per_week=40,
+                   target_group="student_level_2"),
+        Employment(person="W001", start="2015-01-01", hours_per_week=Decimal("5.6"),
+                   target_group="wajong"),
+        Employment(person="S900", start="2015-01-01", hours_per_week=Decimal("34.4")),
+    ]
+    return Organisation(name="Leerbedrijf", kvk="12345678", application_date="2024-05-01",
+                        peiljaar=PEILJAAR, employments=rows)
+
+
+def norms_and_weight() -> Organisation:
+    """Size 75: Trede 3 is possible only with both the norm of row 80 and a raised weight."""
+    rows = _staff(71, hours=40) + [
+        Employment(person="L001", start="2020-01-01", hours_per_week=40,
+                   target_group="student_level_1"),
+        Employment(person="W001", start="2015-01-01", hours_per_week=40, target_group="wajong"),
+        Employment(person="W002", start="2015-01-01", hours_per_week=40, target_group="wajong"),
+        Employment(person="W003", start="2015-01-01", hours_per_week=20, target_group="wajong"),
+        Employment(person="S900", start="2015-01-01", hours_per_week=20),
+    ]
+    return Organisation(name="Tussenmaat", kvk="12345678", application_date="2024-05-01",
+                        peiljaar=PEILJAAR, employments=rows,
+                        evidence=[Evidence(person=p, suitable_work=True, integration=True,
+                                           development=True, guidance=True)
+                                  for p in ("L001", "W001", "W002", "W003")])
+
+
+#: A partial norm table with Basistrede norms for the rows of 70 and 80 fte.
+BASISTREDE_ROWS = psoladder.RuleOverrides(source="a test", norm_rows=(
+    psoladder.rules.NormRow(size=70, basistrede=Decimal("1.5"), trede_1=Decimal("2.3"),
+                            trede_2=Decimal(3), trede_3=Decimal("5.1")),
+    psoladder.rules.NormRow(size=80, basistrede=Decimal("1.2"), trede_1=Decimal(2),
+                            trede_2=Decimal("2.6"), trede_3=Decimal("4.6"))))
+
+
+def basistrede_between() -> Organisation:
+    """Size 77 between user rows with Basistrede norms: a score of 1.3 % may reach the Basistrede."""
+    rows = _staff(76, hours=40) + [
+        Employment(person="W001", start="2015-01-01", hours_per_week=40, target_group="wajong"),
+    ]
+    return Organisation(name="Basis", kvk="12345678", application_date="2024-05-01",
+                        peiljaar=PEILJAAR, employments=rows)
+
+
+def basistrede_possible() -> Organisation:
+    """Size 20, a score above 0 below Trede 1: only the unpublished Basistrede norm decides."""
+    rows = _staff(19, hours=40) + [
+        Employment(person="W001", start="2015-01-01", hours_per_week=40, target_group="wajong"),
+    ]
+    return Organisation(name="Basistrede", kvk="12345678", application_date="2024-05-01",
+                        peiljaar=PEILJAAR, employments=rows)
+
+
 def assessments() -> Iterator[psoladder.Assessment]:
     """Every case, assessed (some with the options that raise their notices)."""
     yield psoladder.assess(mixed())
@@ -131,3 +188,7 @@ def assessments() -> Iterator[psoladder.Assessment]:
                                         size=2, trede_1=Decimal("21.4"), trede_2=Decimal(28),
                                         trede_3=Decimal(33)),))
     yield psoladder.assess(band_bound(), overrides=lower)
+    yield psoladder.assess(students())
+    yield psoladder.assess(norms_and_weight())
+    yield psoladder.assess(basistrede_between(), overrides=BASISTREDE_ROWS)
+    yield psoladder.assess(basistrede_possible())

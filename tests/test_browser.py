@@ -65,9 +65,11 @@ def test_every_section_is_visible(page: Any) -> None:
         heading = sections.nth(i).locator("h1, h2").first
         heading.scroll_into_view_if_needed()
         assert heading.is_visible(), heading.inner_text()
-    assert page.locator("p.verdict").is_visible()
+    verdict = page.locator("p.verdict")  # the verdict, and the certain and possible level
+    assert verdict.count() == 2
+    assert all(verdict.nth(i).is_visible() for i in range(verdict.count()))
     explanation = sections.last.locator(":scope > details")
-    assert explanation.count() == 18  # one per figure, open
+    assert explanation.count() == 19  # one per figure, open
     for i in range(explanation.count()):
         assert explanation.nth(i).evaluate("d => d.open")
 

@@ -47,6 +47,7 @@ import attrs
 
 from psoladder import formatting
 from psoladder.banenafspraak import Banenafspraak, banenafspraak
+from psoladder.bounds import LevelBounds, level_bounds, weight_parts
 from psoladder.certificate import annual_fee, valid_until
 from psoladder.direct import weighted_target_fte
 from psoladder.errors import InputError
@@ -270,6 +271,34 @@ class Assessment:
         """Total score in percent (R-LVL-1)."""
         return as_decimal(self.exact.total_pct)
 
+    @functools.cached_property
+    def level_bounds(self) -> LevelBounds:
+        """The level that is certain and the level that is possible, and why (issue 17).
+
+        Where unpublished rule values decide the level (a norm between the
+        published rows, the Basistrede norms, a student weight of edition
+        1.9 on), :attr:`level` uses their conservative values; this says
+        which level every admissible value reaches (:attr:`level_certain`),
+        which one some value reaches (:attr:`level_possible`) and which
+        unknowns decide between them. See :mod:`psoladder.bounds`.
+        """
+        return level_bounds(self.position(), self.rules, weight_parts(self.workforce))
+
+    @property
+    def level_certain(self) -> Level:
+        """The level reached whatever the unpublished rule values are.
+
+        Equal to :attr:`level` under the default norm policy ``nearest``;
+        under ``interpolate`` it can be lower (the interpolated norm is one
+        admissible value, not the strictest).
+        """
+        return self.level_bounds.certain
+
+    @property
+    def level_possible(self) -> Level:
+        """The highest level reached for some admissible value of the unpublished rule values."""
+        return self.level_bounds.possible
+
     @property
     def next_level(self) -> Gap | None:
         """The gap to the next higher level, if any."""
@@ -310,7 +339,10 @@ class Assessment:
         ``level`` is the computed level; ``quantitative_level`` says the same,
         beside ``certifiable_level`` (``null`` when no evidence was recorded)
         and ``blocking``, the list of what separates them (see
-        :class:`Verdict`).
+        :class:`Verdict`). ``level_bounds`` holds the ``certain`` and the
+        ``possible`` level, the rule ids that decide between them
+        (``because``) and the ``unknowns`` with their ranges (see
+        :class:`~psoladder.bounds.LevelBounds`).
 
         Args:
             explanation: Include the explanation tree under ``explanation``.
@@ -326,6 +358,7 @@ class Assessment:
             "peiljaar": {"start": self.peiljaar.start.isoformat(),
                          "end": self.peiljaar.end.isoformat()},
             "level": self.level.value,
+            "level_bounds": self.level_bounds.to_dict(),
             "eligible": self.eligible,
             "edition": self.edition,
             "total_fte": str(self.total_fte),
@@ -361,17 +394,21 @@ class Assessment:
         return out
 
     def __repr__(self) -> str:
-        """Short: level, certifiable level, score, size and edition.
+        """Short: level (certain and possible where they differ), certifiable level, score, size.
 
         >>> from psoladder.io import load_example
         >>> assess(load_example())
-        <Assessment 'Schoonmaakbedrijf De Glansrijke B.V.': Trede 2 (certifiable: no level), total 4.88% at size 77, edition 2.1>
+        <Assessment 'Schoonmaakbedrijf De Glansrijke B.V.': Trede 2 (possible: Trede 3; certifiable: no level), total 4.88% at size 77, edition 2.1>
         """
         certifiable = self.qualitative.certifiable_level
         cert = "not evaluated" if certifiable is None else str(certifiable)
-        return (f"<Assessment {self.organisation.name!r}: {self.level} (certifiable: {cert}), "
-                f"total {formatting.percent(self.exact.total_pct, 'en')} at size {self.size}, "
-                f"edition {self.edition}>")
+        bounds = self.level_bounds
+        pair = "".join(f"{word}: {lv}; " for word, lv in (("certain", bounds.certain),
+                                                           ("possible", bounds.possible))
+                       if lv != self.level)
+        return (f"<Assessment {self.organisation.name!r}: {self.level} ({pair}certifiable: "
+                f"{cert}), total {formatting.percent(self.exact.total_pct, 'en')} at size "
+                f"{self.size}, edition {self.edition}>")
 
 
 def assess(

@@ -251,8 +251,8 @@ def markdown(sections: Sequence[Block], footer: Sequence[str] = (),
         lines += [("# " if i == 0 else "## ") + markdown_text(sec.title), ""]
         if sec.rows:
             lines += [*_md_table(item_header, sec.rows), ""]
-        if sec.lines:
-            lines += [*(markdown_text(x, line_start=True) for x in sec.lines), ""]
+        for x in sec.lines:  # a paragraph each (the verdict, the certain and possible level)
+            lines += [markdown_text(x, line_start=True), ""]
         if sec.notes or sec.sources:
             lines += [*(f"- {markdown_text(x, line_start=True)}"
                         for x in (*sec.notes, *sec.sources)), ""]

@@ -35,7 +35,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
@@ -47,8 +47,11 @@ from psoladder.numbers import as_decimal, as_fraction
 from psoladder.periods import FOREVER
 from psoladder.rules import Cited, Notice, RuleSet
 
+if TYPE_CHECKING:
+    from psoladder.bounds import Interval, LevelBounds, Unknown
+
 __all__ = ["DETAILS", "Explained", "Explanation", "Fact", "Step", "StepTable", "explain",
-           "verdict_phrase"]
+           "level_bounds_phrase", "may_reach_phrase", "verdict_phrase"]
 
 #: How much an explanation shows of the people outside the target groups.
 DETAILS = ("summary", "full")
@@ -110,6 +113,10 @@ class Explained(Protocol):
     def verdict(self) -> Any: ...  # noqa: D102
     @property
     def edition(self) -> str: ...  # noqa: D102
+    @property
+    def level_bounds(self) -> LevelBounds: ...  # noqa: D102
+    @property
+    def norm_policy(self) -> Any: ...  # noqa: D102
 
 
 @attrs.frozen
@@ -306,7 +313,7 @@ class Explanation:
 
         >>> import psoladder
         >>> psoladder.assess(psoladder.load_example()).explanation
-        <Explanation (summary, en): 18 steps, 46 in all; print() it or .render(lang="nl")>
+        <Explanation (summary, en): 19 steps, 49 in all; print() it or .render(lang="nl")>
         """
         total = sum(1 for _ in self.walk())
         return (f"<Explanation ({self.detail}, {self.lang}): {len(self.steps)} steps, "
@@ -329,6 +336,8 @@ def _neutral(value: Any) -> str:
         return ", ".join(f"{_neutral(k)} {_neutral(v)}" for k, v in value.items())
     if isinstance(value, Phrase):
         return value.text("en")
+    if isinstance(value, tuple):
+        return ", ".join(_neutral(v) for v in value)
     return str(value)
 
 
@@ -346,6 +355,8 @@ def _show_result(value: Any, kind: str, lang: str, exact: bool) -> str:
     if kind == "certifiable":
         return (messages.text("x.not_evaluated", lang) if value is None
                 else messages.show(value, "level", lang))
+    if kind == "level_bounds":
+        return messages.text("lb.shown", lang, certain=value[0], possible=value[1])
     if value is None:
         return messages.text("x.unknown", lang)
     if kind == "fte":
@@ -572,33 +583,206 @@ def _norms_step(a: Explained) -> Step:
                 notes=tuple(notes), cited=tuple(cited))
 
 
+def _comparison(total: Fraction, norms: Mapping[Level, Fraction], levels: Sequence[Level],
+                reached: Level) -> list[Phrase]:
+    """The score against the norm of the level reached and of the next one (R-LVL-5)."""
+    known = [lv for lv in levels if lv in norms]
+    above = [lv for lv in known if lv > reached]
+    norm = norms.get(reached)
+    nxt = above[0] if above else None
+    next_norm = norms[nxt] if nxt is not None else None
+    places = max(formatting.separating_places(total, v, "en") for v in
+                 (norm if norm is not None else total,
+                  next_norm if next_norm is not None else total))
+    if norm is not None and next_norm is not None:
+        return [Phrase.of("c.level_between", total=total, norm=norm, level=reached,
+                          next_norm=next_norm, next=nxt, places=places)]
+    if norm is not None:
+        return [Phrase.of("c.level_top", total=total, norm=norm, level=reached, places=places)]
+    if next_norm is not None:
+        return [Phrase.of("c.level_below", total=total, next_norm=next_norm, next=nxt,
+                          places=places)]
+    return []
+
+
 def _level_step(a: Explained) -> Step:
-    total = a.exact.total_pct
-    levels = [lv for lv in a.rules.levels if a.norms.for_level(lv) is not None]
     calc: list[Phrase] = []
     if not a.eligible:
         calc.append(Phrase.of("c.level_not_eligible"))
     else:
-        reached = a.level
-        above = [lv for lv in levels if lv > reached]
-        norm = a.norms.for_level(reached)
-        nxt = above[0] if above else None
-        next_norm = a.norms.for_level(nxt) if nxt is not None else None
-        places = max(formatting.separating_places(total, v, "en") for v in
-                     (norm if norm is not None else total,
-                      next_norm if next_norm is not None else total))
-        if norm is not None and next_norm is not None:
-            calc.append(Phrase.of("c.level_between", total=total, norm=norm, level=reached,
-                                  next_norm=next_norm, next=nxt, places=places))
-        elif norm is not None:
-            calc.append(Phrase.of("c.level_top", total=total, norm=norm, level=reached,
-                                  places=places))
-        elif next_norm is not None:
-            calc.append(Phrase.of("c.level_below", total=total, next_norm=next_norm, next=nxt,
-                                  places=places))
+        calc += _comparison(a.exact.total_pct, a.norms.exact, a.rules.levels, a.level)
         calc.append(Phrase.of("c.level_exact"))
     return Step(rule="R-LVL-5", title=Phrase.of("x.level"), exact=a.level, kind="level",
                 figure="level", calc=tuple(calc))
+
+
+# ------------------------------------------------------------------ certain and possible
+
+
+def _unknown_phrase(u: Unknown) -> Phrase:
+    """What an unknown is, in words: the unpublished norm for 77 fte (R-LVL-3)."""
+    if u.kind.value == "norms":
+        return Phrase.of("lb.u_norms", size=u.size, rule=u.rule)
+    if u.kind.value == "basistrede":
+        return Phrase.of("lb.u_basistrede", rule=u.rule)
+    return Phrase.of("lb.u_weight", subject=u.subject, rule=u.rule)
+
+
+def _unknown_phrases(unknowns: Sequence[Unknown]) -> tuple[Phrase, ...]:
+    return tuple(dict.fromkeys(_unknown_phrase(u) for u in unknowns))
+
+
+def _advice(unknowns: Sequence[Unknown]) -> Phrase:
+    """How to decide: the official norm table, Basistrede norms, weight, or values."""
+    # A Basistrede norm unknown only because its size lies between rows of a
+    # user's table (with Basistrede norms) is decided by the norm table too.
+    kinds = {"norms" if u.cited.name == "norms.between_rows" else u.kind.value
+             for u in unknowns}
+    if kinds == {"norms"}:
+        return Phrase.of("lb.a_norms")
+    if kinds == {"basistrede"}:
+        return Phrase.of("lb.a_basistrede")
+    if kinds == {"weight"} and len(unknowns) == 1:
+        return Phrase.of("lb.a_weight")
+    return Phrase.of("lb.a_values")
+
+
+def level_bounds_phrase(bounds: LevelBounds) -> Phrase | None:
+    """The certain and the possible level in one sentence, or ``None`` when no unknown bears on it.
+
+    >>> import psoladder
+    >>> a = psoladder.assess(psoladder.load_example())
+    >>> print(level_bounds_phrase(a.level_bounds).text("nl"))
+    Trede 2 zeker; Trede 3 mogelijk — hangt af van de niet-gepubliceerde norm voor 77 fte (R-LVL-3); geef de officiële normtabel op om dit te beslissen.
+    """
+    if not bounds.unknowns:
+        return None
+    if bounds.decided:
+        key = "lb.certain_none" if bounds.certain is Level.NONE else "lb.certain"
+        return Phrase.of(key, certain=bounds.certain,
+                         unknowns=_unknown_phrases(bounds.unknowns))
+    deciding = bounds.deciding_for(bounds.possible)
+    key = "lb.possible_none" if bounds.certain is Level.NONE else "lb.possible"
+    return Phrase.of(key, certain=bounds.certain, possible=bounds.possible,
+                     unknowns=_unknown_phrases(deciding), advice=_advice(deciding))
+
+
+def may_reach_phrase(bounds: LevelBounds, level: Level) -> Phrase | None:
+    """That ``level`` may already be reached, and what decides it; ``None`` if it is not possible.
+
+    >>> import psoladder
+    >>> a = psoladder.assess(psoladder.load_example())
+    >>> print(may_reach_phrase(a.level_bounds, psoladder.Level.TREDE_3).text("en"))
+    Trede 3 may already be reached: that depends on the unpublished norm for 77 fte (R-LVL-3).
+    """
+    if not bounds.may_reach(level):
+        return None
+    return Phrase.of("lb.gap_may", level=level,
+                     unknowns=_unknown_phrases(bounds.deciding_for(level)))
+
+
+def _end_phrase(value: Fraction, included: bool, low: bool, *, weight: bool,
+                row: int | None = None, level: Level | None = None) -> Phrase:
+    word = Phrase.of(("lb.w_at_least" if included else "lb.w_above") if low
+                     else ("lb.w_at_most" if included else "lb.w_below"))
+    if weight:
+        return Phrase.of("lb.e_num", word=word, value=value)
+    if row is not None:
+        return Phrase.of("lb.e_row", word=word, value=value, row=row)
+    if level is not None:
+        return Phrase.of("lb.e_level", word=word, value=value, level=level)
+    return Phrase.of("lb.e_pct", word=word, value=value)
+
+
+def _range_phrase(iv: Interval, *, weight: bool = False) -> Phrase:
+    """A range in words: at least 4,60 % (rij 80), maximaal 5,10 % (rij 70)."""
+    return Phrase.of("lb.range",
+                     low=_end_phrase(iv.low, iv.low_included, True, weight=weight,
+                                     row=iv.low_row),
+                     high=_end_phrase(iv.high, iv.high_included, False, weight=weight,
+                                      row=iv.high_row, level=iv.high_level))
+
+
+def _unknown_facts(b: LevelBounds) -> list[Fact]:
+    facts = []
+    for u in b.unknowns:
+        if u.weight is not None:
+            facts.append(Fact(Phrase.of("x.lb_weight", subject=u.subject),
+                              _range_phrase(u.weight, weight=True)))
+        for level, iv in u.norms.items():
+            facts.append(Fact(Phrase.of("x.lb_norm", size=u.size, level=level),
+                              _range_phrase(iv)))
+    return facts
+
+
+def _bounds_calc(a: Explained, *, possible: bool) -> list[Phrase]:
+    """The calculation of the certain or the possible level: the score against the bound norms."""
+    b = a.level_bounds
+    if not a.eligible:
+        return [Phrase.of("c.level_not_eligible")]
+    calc: list[Phrase] = []
+    weights = [u for u in b.unknowns if u.weight is not None]
+    if weights:
+        key = "c.lb_weights_highest" if possible else "c.lb_weights_lowest"
+        calc.append(Phrase.of(key, weights=tuple(
+            Phrase.of("lb.weight_at", subject=u.subject,
+                      weight=u.weight.high if possible else u.weight.low)
+            for u in weights if u.weight is not None),
+            weighted=b.possible_weighted if possible else b.certain_weighted,
+            total=b.possible_total_pct if possible else b.certain_total_pct))
+    strict = b.certain_norms
+    for u in b.unknowns:
+        if u.kind.value == "norms" and strict is not None:
+            if possible:
+                row = next(iter(u.norms.values())).low_row
+                calc.append(Phrase.of("c.lb_norms_lowest", row=row, norms=tuple(
+                    Phrase.of("lb.level_norm", level=lv, norm=iv.low)
+                    for lv, iv in u.norms.items())))
+            else:
+                calc.append(Phrase.of("c.lb_norms_strict", row=strict.rows_used[0], norms=tuple(
+                    Phrase.of("lb.level_norm", level=lv, norm=strict.exact[lv])
+                    for lv in u.norms)))
+        elif u.kind.value == "basistrede":
+            iv = u.norms[Level.BASISTREDE]
+            if not possible:
+                if strict is None or Level.BASISTREDE not in strict.exact:
+                    calc.append(Phrase.of("c.lb_basistrede_strict"))
+            elif iv.low_row is not None:
+                calc.append(Phrase.of("c.lb_basistrede_row", low=iv.low, row=iv.low_row))
+            else:
+                calc.append(Phrase.of("c.lb_basistrede_lowest", low=iv.low))
+    if possible:
+        norms = {lv: v for lv, v in b.possible_norms.items() if lv not in b.beyond}
+        total, reached = b.possible_total_pct, b.possible
+        if reached in b.beyond:  # reached only above an end: said by the Basistrede line
+            reached = max((lv for lv, v in norms.items() if total >= v), default=Level.NONE)
+    else:
+        norms = dict(strict.exact) if strict is not None else {}
+        total, reached = b.certain_total_pct, b.certain
+    return calc + _comparison(total, norms, a.rules.levels, reached)
+
+
+def _bounds_step(a: Explained) -> Step:
+    """The certain and the possible level where unpublished rule values decide it (issue 17)."""
+    b = a.level_bounds
+    notes: list[Phrase] = []
+    phrase = level_bounds_phrase(b)
+    if phrase is None:
+        notes.append(Phrase.of("x.lb_none"))
+    else:
+        notes += [phrase, Phrase.of("x.lb_monotone")]
+    if b.unknowns and a.norm_policy.value == "interpolate":
+        notes.append(Phrase.of("x.lb_interpolated", level=a.level))
+    cited = tuple(dict.fromkeys(u.cited for u in b.unknowns))
+    children = (
+        Step(rule="R-LVL-5", title=Phrase.of("x.level_certain"), exact=b.certain, kind="level",
+             figure="level_certain", calc=tuple(_bounds_calc(a, possible=False))),
+        Step(rule="R-LVL-5", title=Phrase.of("x.level_possible"), exact=b.possible,
+             kind="level", figure="level_possible", calc=tuple(_bounds_calc(a, possible=True))),
+    )
+    return Step(rule="R-LVL-5", title=Phrase.of("x.level_bounds"), exact=(b.certain, b.possible),
+                kind="level_bounds", facts=tuple(_unknown_facts(b)), notes=tuple(notes),
+                cited=cited, children=children)
 
 
 def _op(ok: bool) -> str:
@@ -631,11 +815,19 @@ def _gap_steps(a: Explained) -> tuple[Step, ...]:
                               g.purchase_amount, "eur"))
         facts = [f if f.value is not None else attrs.evolve(
             f, value=Phrase.of("x.way_not_reachable"), kind="") for f in facts]
-        notes = (Phrase.of("x.gap_exceeds"),) if g.exceeds_supplier_turnover else ()
+        notes: tuple[Phrase, ...] = ((Phrase.of("x.gap_exceeds"),)
+                                     if g.exceeds_supplier_turnover else ())
         reachable = any(v is not None for v in (g.filled_post_fte, g.new_hire_fte,
                                                 g.indirect_fte))
-        steps.append(Step(rule="R-GAP-1", title=Phrase.of("x.gap_to", level=g.level),
-                          exact=reachable, kind="reachable", facts=tuple(facts), notes=notes))
+        title = Phrase.of("x.gap_to", level=g.level)
+        may = may_reach_phrase(a.level_bounds, g.level)
+        if may is not None:
+            # The gap is under the conservative values; the level may already be reached.
+            if a.norm_policy.value == "nearest":
+                title = Phrase.of("x.gap_to_certain", level=g.level)
+            notes = (may, *notes)
+        steps.append(Step(rule="R-GAP-1", title=title, exact=reachable, kind="reachable",
+                          facts=tuple(facts), notes=notes))
     return tuple(steps)
 
 
@@ -768,6 +960,7 @@ def explain(a: Explained, lang: str = "en", *, detail: str = "summary") -> Expla
         calc=(Phrase.of("c.size", total=a.exact_total_fte, size=a.size),)))
     steps.append(_norms_step(a))
     steps.append(_level_step(a))
+    steps.append(_bounds_step(a))
     steps.append(_thirty_step(a))
     ba = a.banenafspraak
     steps.append(Step(

@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -61,6 +61,7 @@ __all__ = [
     "counted_indirect",
     "decide_level",
     "gaps",
+    "level_for",
     "min_total_fte",
     "norms_for",
     "scores",
@@ -258,10 +259,12 @@ def _lookup(
     if exact_row is not None:
         source = NormSource.USER_TABLE if size in table.user_sizes else NormSource.PUBLISHED_ROW
         return _row_values(exact_row), source, (size,)
-    below = max((r for r in table.rows if r.size < size), key=lambda r: r.size)
+    below, above = table.neighbours(size)
+    # The table spans 2..105 (checked on load), so a size between rows has both neighbours.
+    assert below is not None
+    assert above is not None
     if policy is NormPolicy.NEAREST:
         return _row_values(below), NormSource.NEAREST_PUBLISHED_ROW, (below.size,)
-    above = min((r for r in table.rows if r.size > size), key=lambda r: r.size)
     t = Fraction(size - below.size, above.size - below.size)
     low, high = _row_values(below), _row_values(above)
     values = {level: low[level] + (high[level] - low[level]) * t for level in low
@@ -345,11 +348,25 @@ def decide_level(total_pct: Exact, norms: Norms, *, eligible: bool = True) -> Le
     """
     if not eligible:
         return Level.NONE
-    score = as_fraction(total_pct)
+    return level_for(as_fraction(total_pct), norms.exact)
+
+
+def level_for(score: Fraction, norms: Mapping[Level, Fraction], *,
+              beyond: Collection[Level] = ()) -> Level:
+    """The highest level whose norm ``score`` reaches (R-LVL-5), from exact norms by level.
+
+    A level without a norm is never reached. For a level in ``beyond`` the
+    norm is an end that is itself not admissible (the Basistrede norm lies
+    *above* 0, :mod:`psoladder.bounds`): the score must exceed it.
+
+    >>> norms = {Level.BASISTREDE: Fraction(0), Level.TREDE_1: Fraction(2)}
+    >>> level_for(Fraction(1), norms), level_for(Fraction(0), norms, beyond={Level.BASISTREDE})
+    (<Level.BASISTREDE: 'basistrede'>, <Level.NONE: 'none'>)
+    """
     reached = Level.NONE
     for level in (Level.BASISTREDE, *_TREDES):
-        norm = norms.for_level(level)
-        if norm is not None and score >= norm:
+        norm = norms.get(level)
+        if norm is not None and (score > norm if level in beyond else score >= norm):
             reached = level
     return reached
 

@@ -801,6 +801,103 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "rd.kind.added": ("added", "toegevoegd"),
     "rd.kind.removed": ("removed", "vervallen"),
     "rd.kind.changed": ("changed", "gewijzigd"),
+    # ------------------------------------------------------------------
+    # issue #17: the level that is certain and the level that is possible
+    # where unpublished rule values decide it (``lb.``), its explanation
+    # step and calculations (``x.lb_``, ``c.lb_``) and its gap lines
+    # ------------------------------------------------------------------
+    "param.norms.between_rows": ("norms of sizes between the published rows",
+                                 "normen van groottes tussen de gepubliceerde rijen"),
+    "lb.possible": (
+        "{certain:level} for certain; {possible:level} possible — depends on {unknowns}; "
+        "{advice}.",
+        "{certain:level} zeker; {possible:level} mogelijk — hangt af van {unknowns}; "
+        "{advice}."),
+    "lb.possible_none": (
+        "No level is certain; {possible:level} possible — depends on {unknowns}; {advice}.",
+        "Geen trede zeker; {possible:level} mogelijk — hangt af van {unknowns}; {advice}."),
+    "lb.certain": (
+        "{certain:level} for certain: the level does not depend on {unknowns}.",
+        "{certain:level} zeker: het niveau hangt niet af van {unknowns}."),
+    "lb.certain_none": (
+        "No level, for certain: the level does not depend on {unknowns}.",
+        "Zeker geen trede: het niveau hangt niet af van {unknowns}."),
+    "lb.u_norms": ("the unpublished norm for {size} fte ({rule})",
+                   "de niet-gepubliceerde norm voor {size} fte ({rule})"),
+    "lb.u_basistrede": ("the unpublished Basistrede norm ({rule})",
+                        "de niet-gepubliceerde norm van de Basistrede ({rule})"),
+    "lb.u_weight": ("the unpublished weight of {subject} ({rule})",
+                    "de niet-gepubliceerde weging van {subject} ({rule})"),
+    "lb.a_norms": ("supply the official norm table to decide it",
+                   "geef de officiële normtabel op om dit te beslissen"),
+    "lb.a_basistrede": ("supply the official Basistrede norms to decide it",
+                        "geef de officiële normen van de Basistrede op om dit te beslissen"),
+    "lb.a_weight": ("supply the official weight in a rules override to decide it",
+                    "geef de officiële weging op in een override-bestand om dit te beslissen"),
+    "lb.a_values": ("supply the official values in a rules override to decide it",
+                    "geef de officiële waarden op in een override-bestand om dit te beslissen"),
+    "lb.shown": ("{certain:level} certain, {possible:level} possible",
+                 "{certain:level} zeker, {possible:level} mogelijk"),
+    "lb.gap_may": ("{level:level} may already be reached: that depends on {unknowns}.",
+                   "{level:level} is misschien al gehaald: dat hangt af van {unknowns}."),
+    "l.gap_title_certain": ("To be certain of {level:level}", "Om zeker {level:level} te halen"),
+    "x.gap_to_certain": ("to be certain of {level:level}", "om zeker {level:level} te halen"),
+    "x.level_bounds": ("Certain and possible level", "Zeker en mogelijk niveau"),
+    "x.level_certain": ("Certain level (unpublished values at their strictest)",
+                        "Zeker niveau (niet-gepubliceerde waarden op hun strengst)"),
+    "x.level_possible": ("Possible level (unpublished values at their most favourable)",
+                         "Mogelijk niveau (niet-gepubliceerde waarden op hun gunstigst)"),
+    "x.lb_none": ("no unpublished rule value bears on the level",
+                  "geen niet-gepubliceerde regelwaarde speelt mee voor het niveau"),
+    "x.lb_monotone": (
+        "the score rises with every weight and a higher norm can only lower the level, so "
+        "the extremes lie at the ends of the ranges (no sampling)",
+        "de score stijgt met elke weging en een hogere norm kan het niveau alleen verlagen, "
+        "dus de uitersten liggen op de grenzen van de bereiken (zonder steekproef)"),
+    "x.lb_interpolated": (
+        "the level found by interpolation ({level:level}) is one admissible value, between "
+        "the certain and the possible level",
+        "het niveau door interpolatie ({level:level}) is één toegestane waarde, tussen het "
+        "zekere en het mogelijke niveau"),
+    "x.lb_norm": ("norm for {size} fte, {level:level}", "norm voor {size} fte, {level:level}"),
+    "x.lb_weight": ("weight of {subject}", "weging van {subject}"),
+    "lb.range": ("{low}, {high}", "{low}, {high}"),
+    "lb.e_row": ("{word} {value:pct} (row {row})", "{word} {value:pct} (rij {row})"),
+    "lb.e_level": ("{word} {value:pct} ({level:level})", "{word} {value:pct} ({level:level})"),
+    "lb.e_pct": ("{word} {value:pct}", "{word} {value:pct}"),
+    "lb.e_num": ("{word} {value:num}", "{word} {value:num}"),
+    "lb.w_at_least": ("at least", "minimaal"),
+    "lb.w_above": ("above", "boven"),
+    "lb.w_at_most": ("at most", "maximaal"),
+    "lb.w_below": ("below", "onder"),
+    "lb.level_norm": ("{level:level} {norm:pct}", "{level:level} {norm:pct}"),
+    "lb.weight_at": ("{subject} = {weight:num}", "{subject} = {weight:num}"),
+    "norm_row.row_below": ("the row below, the stricter norm",
+                           "de rij eronder, de strengere norm"),
+    "c.lb_norms_strict": ("norms at their strictest, row {row}: {norms}",
+                          "normen op hun strengst, rij {row}: {norms}"),
+    "c.lb_norms_lowest": ("norms at their lowest, row {row}: {norms}",
+                          "normen op hun laagst, rij {row}: {norms}"),
+    "c.lb_basistrede_strict": (
+        "Basistrede: its norm can lie just below the Trede 1 norm, so it is certain only "
+        "with Trede 1",
+        "Basistrede: de norm kan net onder die van Trede 1 liggen, dus zeker alleen samen met "
+        "Trede 1"),
+    "c.lb_basistrede_lowest": (
+        "Basistrede: its norm lies above {low:pct}, so any score above that can reach it",
+        "Basistrede: de norm ligt boven {low:pct}, dus elke score daarboven kan hem halen"),
+    "c.lb_basistrede_row": ("Basistrede: its norm at its lowest is {low:pct} (row {row})",
+                            "Basistrede: de norm is op zijn laagst {low:pct} (rij {row})"),
+    "c.lb_weights_lowest": (
+        "weights at their lowest ({weights}): weighted target fte {weighted:fte} fte, total "
+        "score {total:pct}",
+        "wegingen op hun laagst ({weights}): gewogen fte doelgroep {weighted:fte} fte, totale "
+        "sociale bijdrage {total:pct}"),
+    "c.lb_weights_highest": (
+        "weights at their highest ({weights}): weighted target fte {weighted:fte} fte, total "
+        "score {total:pct}",
+        "wegingen op hun hoogst ({weights}): gewogen fte doelgroep {weighted:fte} fte, totale "
+        "sociale bijdrage {total:pct}"),
 }
 
 # Enum classes whose values have names here, by class name (this module
@@ -809,7 +906,7 @@ _PREFIX_BY_TYPE = {"Level": "level", "TargetGroup": "group", "ContractType": "co
                    "SupplierKind": "kind", "Status": "status", "NormSource": "source",
                    "ThirtyPlusBasis": "basis", "NormPolicy": "policy",
                    "ThirtyPlusDenominator": "denominator", "SourceQuality": "quality"}
-_NAMED = {*_PREFIX_BY_TYPE.values(), "criterion", "aspirant", "band", "method"}
+_NAMED = {*_PREFIX_BY_TYPE.values(), "criterion", "aspirant", "band", "method", "norm_row"}
 
 
 def has(key: str) -> bool:
@@ -881,7 +978,8 @@ _GROUP_LISTS = {"thirty_plus_excluded_groups", "banenafspraak_groups",
                 "banenafspraak_groups_when_registered"}
 _CONTRACT_LISTS = {"thirty_plus_payroll_contracts", "thirty_plus_flex_contracts",
                    "thirty_plus_total_contracts"}
-_CODES = {"fee_on_band_bound": "band", "sw_organisation_method": "method"}
+_CODES = {"fee_on_band_bound": "band", "sw_organisation_method": "method",
+          "norms.between_rows": "norm_row"}
 
 
 def param_value(name: str, value: Any, lang: str = "en") -> str:

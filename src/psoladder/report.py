@@ -28,14 +28,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from psoladder import document, formatting, messages
 from psoladder.document import Block
-from psoladder.explain import DETAILS, verdict_phrase
+from psoladder.explain import DETAILS, level_bounds_phrase, may_reach_phrase, verdict_phrase
 from psoladder.model import Level
 
 if TYPE_CHECKING:
     from psoladder.assessment import Assessment
 
-__all__ = ["FORMATS", "LANGUAGES", "Lang", "level_name", "render", "sections",
-           "verdict_sentence"]
+__all__ = ["FORMATS", "LANGUAGES", "Lang", "level_bounds_sentence", "level_name", "render",
+           "sections", "verdict_sentence"]
 
 FORMATS = ("text", "markdown", "html", "json")
 LANGUAGES = formatting.LANGUAGES
@@ -57,6 +57,17 @@ def verdict_sentence(a: Assessment, lang: str = "en") -> str:
     return verdict_phrase(a).text(lang)
 
 
+def level_bounds_sentence(a: Assessment, lang: str = "en") -> str | None:
+    """The certain and the possible level in one sentence (``None`` when no unknown bears on it).
+
+    >>> import psoladder
+    >>> print(level_bounds_sentence(psoladder.assess(psoladder.load_example()), "en"))
+    Trede 2 for certain; Trede 3 possible — depends on the unpublished norm for 77 fte (R-LVL-3); supply the official norm table to decide it.
+    """
+    phrase = level_bounds_phrase(a.level_bounds)
+    return None if phrase is None else phrase.text(lang)
+
+
 def sections(a: Assessment, lang: str = "nl", *, exact: bool = False) -> list[Block]:
     """The report as :class:`~psoladder.document.Block` sections, in ``lang``."""
     def t(key: str, **params: Any) -> str:
@@ -72,7 +83,8 @@ def sections(a: Assessment, lang: str = "nl", *, exact: bool = False) -> list[Bl
         (t("l.level"), level_name(v.quantitative, lang)),
         (t("l.certifiable"), t("l.not_evaluated") if v.certifiable is None
          else level_name(v.certifiable, lang)),
-    ), lines=(verdict_sentence(a, lang),))]
+    ), lines=(verdict_sentence(a, lang),
+              *filter(None, (level_bounds_sentence(a, lang),))))]
     wf = a.workforce
     out.append(Block(t("l.application"), rows=(
         (t("l.eligible", minimum=rules.decimal("min_total_fte").value), show(a.eligible, "bool")),
@@ -147,7 +159,14 @@ def _gaps(a: Assessment, lang: str, exact: bool) -> Block:
                          messages.show(g.purchase_amount, "eur", lang, exact=exact)))
             if g.exceeds_supplier_turnover:
                 notes = (t("x.gap_exceeds"),)
-        blocks.append(Block(t("l.gap_title", level=g.level), rows=tuple(rows), notes=notes))
+        title = t("l.gap_title", level=g.level)
+        may = may_reach_phrase(a.level_bounds, g.level)
+        if may is not None:
+            # The gap is under the conservative values; the level may already be reached.
+            if a.norm_policy.value == "nearest":
+                title = t("l.gap_title_certain", level=g.level)
+            notes = (may.text(lang, exact=exact), *notes)
+        blocks.append(Block(title, rows=tuple(rows), notes=notes))
     return Block(t("l.gaps"), children=tuple(blocks), lines=() if a.gaps else (t("l.top"),))
 
 

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from psoladder.rules.overrides import RuleOverrides
 
 __all__ = [
+    "Admissible",
+    "Bound",
     "Cited",
     "ContractTypeRules",
     "Edition",
@@ -105,6 +107,70 @@ class Source:
     publisher: str
 
 
+#: What an end of an admissible range may name instead of a number: the norm of
+#: the same level in the nearest table row of a larger size (``row_above``) or
+#: of a smaller size (``row_below``), or the norm of another level of the same
+#: size (``trede_1``, ...).
+REFERENCES = ("row_above", "row_below", "trede_1", "trede_2", "trede_3")
+
+
+@attrs.frozen
+class Bound:
+    """One end of an :class:`Admissible` range.
+
+    Attributes:
+        value: A number, or a reference to another norm (see :data:`REFERENCES`).
+        included: Whether the end itself is admissible (``at_least``/``at_most``
+            in the rule data) or only values beyond it (``above``/``below``).
+    """
+
+    value: Decimal | str
+    included: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"value": str(self.value), "included": self.included}
+
+
+@attrs.frozen
+class Admissible:
+    """The values an unknown rule value can have, with the reasoning behind them.
+
+    Read from an ``admissible`` table of the rule data, e.g. for a weight that
+    edition 1.9 raised from 0.5 (``above = 0.5, at_most = 1``):
+
+    >>> a = Admissible(Bound(Decimal("0.5"), False), Bound(Decimal(1), True), "raised")
+    >>> str(a), a.contains(Decimal("0.5")), a.contains(Decimal("0.6")), a.contains(1)
+    ('(0.5, 1]', False, True, True)
+
+    Attributes:
+        low: The lower end.
+        high: The upper end.
+        note: Why the value lies in this range (with the words of its source).
+    """
+
+    low: Bound
+    high: Bound
+    note: str
+
+    def contains(self, value: Decimal | int) -> bool:
+        """Whether a number lies in the range (both ends must be numbers)."""
+        low, high = self.low.value, self.high.value
+        if isinstance(low, str) or isinstance(high, str):
+            raise TypeError("a range with a reference has no numeric ends")
+        above = value >= low if self.low.included else value > low
+        below = value <= high if self.high.included else value < high
+        return above and below
+
+    def __str__(self) -> str:
+        return (f"{'[' if self.low.included else '('}{self.low.value}, "
+                f"{self.high.value}{']' if self.high.included else ')'}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"low": self.low.to_dict(), "high": self.high.to_dict(), "note": self.note}
+
+
 @attrs.frozen
 class Cited(Generic[T]):
     """A rule value with its citation.
@@ -122,6 +188,8 @@ class Cited(Generic[T]):
             ``"max_indirect_share"`` or ``"wajong.weight"``.
         quality: The quality of its source (primary, secondary, psoladder's
             own decision page, or the user's).
+        admissible: For an ``unknown`` value that can move the level, the
+            values it can have (see :mod:`psoladder.bounds`).
     """
 
     value: T
@@ -132,6 +200,7 @@ class Cited(Generic[T]):
     note: str = ""
     name: str = ""
     quality: SourceQuality = attrs.field(kw_only=True)
+    admissible: Admissible | None = attrs.field(default=None, kw_only=True)
 
     @property
     def known(self) -> bool:
@@ -164,6 +233,7 @@ class Cited(Generic[T]):
             "applies_from": self.applies_from.isoformat(),
             "source": self.source,
             **({"note": self.note} if self.note else {}),
+            **({"admissible": self.admissible.to_dict()} if self.admissible else {}),
         }
 
 
@@ -400,6 +470,8 @@ class NormTable:
         user_citation: The citation of those rows, if any.
         user_basistrede: The citation of the Basistrede norms those rows
             give, if they give them.
+        between_rows: The citation of the norm of a size between rows
+            (``unknown``, R-LVL-3), with its admissible range.
     """
 
     rows: tuple[NormRow, ...]
@@ -411,6 +483,7 @@ class NormTable:
     user_sizes: frozenset[int] = frozenset()
     user_citation: Cited[str] | None = None
     user_basistrede: Cited[str] | None = None
+    between_rows: Cited[str] | None = None
 
     def row(self, size: int) -> NormRow | None:
         """The row for exactly ``size``, if there is one."""
@@ -418,6 +491,12 @@ class NormTable:
             if r.size == size:
                 return r
         return None
+
+    def neighbours(self, size: int) -> tuple[NormRow | None, NormRow | None]:
+        """The nearest rows of a smaller and of a larger size (``None`` where there is none)."""
+        below = max((r for r in self.rows if r.size < size), key=lambda r: r.size, default=None)
+        above = min((r for r in self.rows if r.size > size), key=lambda r: r.size, default=None)
+        return below, above
 
     def citation_of(self, size: int) -> Cited[str]:
         """The citation of the row of ``size``: the user's or the published table's."""
@@ -562,6 +641,8 @@ class RuleSet:
             yield self.norms.user_citation
         if self.norms.user_basistrede is not None:
             yield self.norms.user_basistrede
+        if self.norms.between_rows is not None and not self.norms.complete:
+            yield self.norms.between_rows
 
     def with_overrides(self, overrides: RuleOverrides) -> RuleSet:
         """A copy with the user's values in place of the data's (status ``user``)."""

@@ -21,8 +21,11 @@ import attrs
 
 from psoladder.errors import NoRuleInForce
 from psoladder.model import ContractType, Level, TargetGroup
-from psoladder.rules.checks import UNITS, Checker, checked_value
+from psoladder.rules.checks import UNITS, Checker, checked_number, checked_value
 from psoladder.rules.datamodel import (
+    REFERENCES,
+    Admissible,
+    Bound,
     Cited,
     ContractTypeRules,
     Edition,
@@ -51,6 +54,7 @@ class _Entry:
     source: Source
     note: str
     conservative: Any
+    admissible: Admissible | None = None
 
 
 @attrs.frozen
@@ -68,7 +72,8 @@ class _History:
             return None
         value = current.conservative if current.status is Status.UNKNOWN else current.value
         return Cited(value, self.rule, current.applies_from, current.source.url, current.status,
-                     current.note, self.name, quality=current.source.quality)
+                     current.note, self.name, quality=current.source.quality,
+                     admissible=current.admissible)
 
 
 @attrs.frozen
@@ -184,13 +189,23 @@ class RuleData:
             basis_source = self.sources[basis["source"]]
             basistrede = Cited("Basistrede norms", basis["rule"], basis["applies_from"],
                                basis_source.url, Status(basis["status"]),
-                               "Basistrede norm values are not published", "norms.basistrede",
-                               quality=basis_source.quality)
+                               basis.get("note", "Basistrede norm values are not published"),
+                               "norms.basistrede", quality=basis_source.quality,
+                               admissible=_admissible_of(basis))
+        between = norms.get("between_rows")
+        between_rows = None
+        if between is not None and between["applies_from"] <= on:
+            between_source = self.sources[between["source"]]
+            between_rows = Cited(between["conservative"], between["rule"],
+                                 between["applies_from"], between_source.url,
+                                 Status(between["status"]), between.get("note", ""),
+                                 "norms.between_rows", quality=between_source.quality,
+                                 admissible=_admissible_of(between))
         sizes = {r.size for r in rows}
         complete = set(range(norms["smallest_size"], norms["open_ended_from"] + 1)) <= sizes
         return NormTable(rows=rows, citation=citation, smallest_size=norms["smallest_size"],
                          open_ended_from=norms["open_ended_from"], complete=complete,
-                         basistrede=basistrede)
+                         basistrede=basistrede, between_rows=between_rows)
 
 
 def _opt_at(hs: Mapping[str, _History], key: str, on: dt.date) -> Cited[Any] | None:
@@ -213,7 +228,60 @@ def _flag_from(hs: Mapping[str, _History], key: str, on: dt.date,
 _STATUSES = {s.value for s in Status} - {"user"}
 
 
-_ENTRY_KEYS = {"from", "value", "status", "source", "note", "conservative"}
+_ENTRY_KEYS = {"from", "value", "status", "source", "note", "conservative", "admissible"}
+_LOW_KEYS = {"at_least": True, "above": False}
+_HIGH_KEYS = {"at_most": True, "below": False}
+
+
+def _admissible_of(table: Mapping[str, Any]) -> Admissible | None:
+    """The checked ``admissible`` table of an entry, as an :class:`Admissible`."""
+    raw = table.get("admissible")
+    return None if raw is None else _admissible(raw)
+
+
+def _admissible(raw: Mapping[str, Any]) -> Admissible:
+    (low_key,) = set(raw) & set(_LOW_KEYS)
+    (high_key,) = set(raw) & set(_HIGH_KEYS)
+    return Admissible(Bound(raw[low_key], _LOW_KEYS[low_key]),
+                      Bound(raw[high_key], _HIGH_KEYS[high_key]), raw["note"])
+
+
+def _check_admissible(raw: Any, where: str, check: Checker, *,
+                      references: tuple[str, ...] = ()) -> Admissible | None:
+    """Check an ``admissible`` table: one lower end, one upper end, a note (issue 17).
+
+    Each end is a number from 0 to 100, or one of ``references``.
+    """
+    where = f"{where}.admissible"
+    if not isinstance(raw, Mapping):
+        check.fail(f"{where}: give {{ at_least | above = ..., at_most | below = ..., "
+                   "note = \"why\" }")
+        return None
+    lows, highs = set(raw) & set(_LOW_KEYS), set(raw) & set(_HIGH_KEYS)
+    unknown = set(raw) - set(_LOW_KEYS) - set(_HIGH_KEYS) - {"note"}
+    if len(lows) != 1 or len(highs) != 1 or unknown:
+        check.fail(f"{where}: give one of at_least/above, one of at_most/below and a note")
+        return None
+    if not isinstance(raw.get("note"), str) or not raw["note"].strip():
+        check.fail(f"{where}.note: say why the value lies in this range")
+        return None
+    ends = []
+    for key in (*lows, *highs):
+        value = raw[key]
+        if isinstance(value, str):
+            if value not in references:
+                allowed = ", ".join(references) or "none here"
+                check.fail(f"{where}.{key}: {value!r} is not a reference ({allowed})")
+                return None
+        elif checked_number(value, f"{where}.{key}", check, low=0, high=100,
+                            places=4) is None:
+            return None
+        ends.append(value)
+    low, high = ends
+    if not isinstance(low, str) and not isinstance(high, str) and low > high:
+        check.fail(f"{where}: the lower end {low} is above the upper end {high}")
+        return None
+    return _admissible(raw)
 
 
 def _history(name: str, rule: str, entries: Any, sources: Mapping[str, Source],
@@ -254,9 +322,42 @@ def _history(name: str, rule: str, entries: Any, sources: Mapping[str, Source],
             value = e["conservative"] if status == "unknown" else e.get("value")
             if value is not None:
                 checked_value(unit, value, where, check, bounds)
+        admissible = None
+        if "admissible" in e or (status == "unknown" and unit == "weight"):
+            admissible = _entry_admissible(e, where, status, unit, check)
         out.append(_Entry(start, e.get("value", True), Status(status), sources[str(source)],
-                          e.get("note", ""), e.get("conservative")))
+                          e.get("note", ""), e.get("conservative"), admissible))
     return _History(name, rule, tuple(out))
+
+
+def _entry_admissible(e: Mapping[str, Any], where: str, status: str, unit: str | None,
+                      check: Checker) -> Admissible | None:
+    """The admissible range of an unknown weight (issue 17).
+
+    Every unknown weight needs one: a weight moves the level. Its lower end is
+    the conservative value (the value that never overstates the level) and
+    its upper end is included, because the possible level is computed there.
+    """
+    if status != "unknown" or unit != "weight":
+        check.fail(f"{where}: only an unknown weight has an admissible range")
+        return None
+    if "admissible" not in e:
+        check.fail(f"{where}: an unknown weight needs admissible = {{ ... }} (the values it "
+                   "can have and why)")
+        return None
+    admissible = _check_admissible(e["admissible"], where, check)
+    if admissible is None:
+        return None
+    if admissible.low.value != e.get("conservative"):
+        check.fail(f"{where}.admissible: the lower end must be the conservative value "
+                   f"{e.get('conservative')} (the value that never overstates the level)")
+        return None
+    high = admissible.high.value
+    if not admissible.high.included or isinstance(high, str) or high > 1:
+        check.fail(f"{where}.admissible: the upper end must be at_most a weight of at most 1 "
+                   "(the possible level is computed at it)")
+        return None
+    return admissible
 
 
 _DATE_ONLY = {"available_from", "disabled_in_service_from"}
@@ -413,6 +514,58 @@ def _check_norms(norms: Mapping[str, Any], sources: Mapping[str, Source],
             check.fail(f"norms: row {r.get('size')} is higher than a smaller size's row "
                        "(norms fall as size rises, R-LVL-3)")
         previous = values
+    _check_norm_unknowns(norms, sources, check)
+
+
+#: The keys of ``[norms.between_rows]`` and ``[norms.basistrede]``.
+_NORM_UNKNOWN_KEYS = {"rule", "applies_from", "status", "source", "note", "conservative",
+                      "admissible"}
+
+
+def _check_norm_unknowns(norms: Mapping[str, Any], sources: Mapping[str, Source],
+                         check: Checker) -> None:
+    """The unknown norms: sizes between rows (R-LVL-3) and the Basistrede (R-LVL-5), issue 17.
+
+    The norm of a size between rows is conservatively the row below's, so the
+    range's upper end must be that row; the Basistrede's range may name the
+    norms of its neighbours and of Trede 1.
+    """
+    for key in ("between_rows", "basistrede"):
+        table = norms.get(key)
+        where = f"norms.{key}"
+        if table is None:
+            if key == "between_rows":
+                check.fail(f"{where}: missing (the norms of sizes between the published "
+                           "rows are unknown and need their admissible range)")
+            continue
+        if not isinstance(table, Mapping) or set(table) - _NORM_UNKNOWN_KEYS:
+            check.fail(f"{where}: a table with the keys {sorted(_NORM_UNKNOWN_KEYS)}")
+            continue
+        if not str(table.get("rule", "")).startswith("R-"):
+            check.fail(f"{where}: needs a rule id R-...")
+        if table.get("source") not in sources:
+            check.fail(f"{where}: source {table.get('source')!r} is not a key of [sources]")
+        if not isinstance(table.get("applies_from"), dt.date):
+            check.fail(f"{where}: applies_from must be a date")
+        if table.get("status") not in _STATUSES:
+            check.fail(f"{where}: status must be one of {sorted(_STATUSES)}")
+            continue
+        if table["status"] != "unknown":
+            if "admissible" in table:
+                check.fail(f"{where}: only an unknown value has an admissible range")
+            continue
+        if "admissible" not in table:
+            check.fail(f"{where}: an unknown norm needs admissible = {{ ... }} (the values it "
+                       "can have and why)")
+            continue
+        admissible = _check_admissible(table["admissible"], where, check,
+                                       references=REFERENCES)
+        if admissible is None or key != "between_rows":
+            continue
+        if (table.get("conservative") != "row_below" or admissible.high != Bound("row_below", True)
+                or admissible.low.value != "row_above"):
+            check.fail(f"{where}: conservative must be 'row_below' (the stricter norm, "
+                       "R-LVL-3), and the range at_least 'row_above', at_most 'row_below'")
 
 
 @functools.cache

@@ -59,9 +59,10 @@ class RuleOverrides:
 
         def user(cited: Cited[Any], value: Any) -> Cited[Any]:
             names.add(cited.name or cited.rule)
+            # A user value is no longer unknown: it has no admissible range.
             return attrs.evolve(cited, value=value, status=Status.USER, source=self.source,
                                 applies_from=on, note="user override",
-                                quality=SourceQuality.USER)
+                                quality=SourceQuality.USER, admissible=None)
 
         params = dict(rules.parameters)
         for name, value in self.parameters.items():
