@@ -801,6 +801,42 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "rd.kind.added": ("added", "toegevoegd"),
     "rd.kind.removed": ("removed", "vervallen"),
     "rd.kind.changed": ("changed", "gewijzigd"),
+    # ------------------------------------------------------------------
+    # issue 15: planning ahead: scenarios (``sc.``), the applicant's group
+    # (``ent.``), comparisons (``cmp.``), forecasts (``fc.``) and the names of
+    # the figures they show (``fig.``)
+    # ------------------------------------------------------------------
+    # the applicant's group (R-ORG-1): why a purchase does not count, the rule
+    # value behind it, the report's table and the explanation's step
+    "p.in_group": (
+        "{supplier} is part of the applicant's group (KvK {kvk}): its staff count in the "
+        "direct contribution already (R-ORG-1)",
+        "{supplier} hoort bij de groep van de aanvrager (KvK {kvk}): de medewerkers ervan "
+        "tellen al mee in de directe bijdrage (R-ORG-1)"),
+    "l.entities": ("Entities of the applicant", "Entiteiten van de aanvrager"),
+    "l.ent_note": (
+        "Every figure is taken over the whole group (R-ORG-1); this table shows where each "
+        "part comes from.",
+        "Alle cijfers gelden voor de hele groep (R-ORG-1); deze tabel toont waar elk deel "
+        "vandaan komt."),
+    "l.ent_name": ("Entity", "Entiteit"),
+    "l.ent_main": ("{name} (main organisation)", "{name} (hoofdorganisatie)"),
+    "l.ent_kvk": ("KvK number", "KvK-nummer"),
+    "l.ent_persons": ("Persons", "Personen"),
+    "x.entities": ("Entities of the applicant", "Entiteiten van de aanvrager"),
+    "x.entities_note": (
+        "every figure is taken over the whole group; a row or purchase without an entity "
+        "belongs to the main organisation (R-ORG-1)",
+        "alle cijfers gelden voor de hele groep; een regel of inkoop zonder entiteit hoort "
+        "bij de hoofdorganisatie (R-ORG-1)"),
+    "x.entity": ("{name} (KvK {kvk}): total fte", "{name} (KvK {kvk}): totaal fte"),
+    "x.entity_main": ("{name} (KvK {kvk}, main organisation): total fte",
+                      "{name} (KvK {kvk}, hoofdorganisatie): totaal fte"),
+    "x.entity_persons": ("persons", "personen"),
+    "x.entity_purchases": ("purchases", "inkopen"),
+    "x.row_entity": ("entity", "entiteit"),
+    "param.group_purchases_count": ("purchases from the applicant's own group count",
+                                    "inkoop bij de eigen groep van de aanvrager telt mee"),
 }
 
 # Enum classes whose values have names here, by class name (this module
