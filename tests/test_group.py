@@ -8,7 +8,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from tests.conftest import PEILJAAR_2023, staff
+from tests.conftest import PEILJAAR_2023, purchase, staff
 
 import psoladder
 from psoladder import Employment, Entity, InputError, Organisation, assess
@@ -26,12 +26,6 @@ def organisation(rows: list[Employment], *, purchases: list[psoladder.Purchase] 
                                  "application_date": "2024-05-01", "peiljaar": PEILJAAR_2023}
     return Organisation(**{**fields, **kw}, employments=rows,  # type: ignore[arg-type]
                         purchases=purchases or [])
-
-
-def purchase(amount: int, **kw: object) -> psoladder.Purchase:
-    fields: dict[str, object] = {"supplier": "Leverancier", "supplier_turnover": 1000000,
-                                 "supplier_fte": 40, "supplier_direct_pct": 25}
-    return psoladder.Purchase(amount=amount, **{**fields, **kw})  # type: ignore[arg-type]
 
 
 def _rows() -> list[Employment]:

@@ -837,6 +837,21 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "x.row_entity": ("entity", "entiteit"),
     "param.group_purchases_count": ("purchases from the applicant's own group count",
                                     "inkoop bij de eigen groep van de aanvrager telt mee"),
+    "sc.hire": ("hire {person} from {start:date}{until}: {hours:num} hours a week, "
+                "{contract:contract}, {group}",
+                "{person} in dienst vanaf {start:date}{until}: {hours:num} uur per week, "
+                "{contract:contract}, {group}"),
+    "sc.until": (" to {end:date}", " t/m {end:date}"),
+    "sc.group": ("{group:group}", "{group:group}"),
+    "sc.no_group": ("outside the target groups", "buiten de doelgroep"),
+    "sc.leave": ("{person} leaves; last working day {last:date}",
+                 "{person} gaat uit dienst; laatste werkdag {last:date}"),
+    "sc.hours": ("{person} works {hours:num} hours a week from {on:date}",
+                 "{person} werkt {hours:num} uur per week vanaf {on:date}"),
+    "sc.buy": ("buy for {amount:eur} at {supplier} ({kind:kind})",
+               "inkoop van {amount:eur} bij {supplier} ({kind:kind})"),
+    "sc.drop_supplier": ("no more purchases at {supplier}", "geen inkoop meer bij {supplier}"),
+    "sc.drop_index": ("drop purchase {index}", "inkoop {index} vervalt"),
 }
 
 # Enum classes whose values have names here, by class name (this module

@@ -6,7 +6,8 @@ Keys (see the design's organisation file): ``name``, ``kvk``,
 ``[[employment]]`` tables (inline rows; both may be given),
 ``[[purchase]]`` tables, ``[[evidence]]`` tables, ``[aspirant_plan]`` and
 ``[recertification]``; the applicant's group as ``[[entity]]`` tables (name,
-kvk). Unknown keys are errors,
+kvk) and plans as ``[[scenario]]`` tables (checked here, read by
+:func:`psoladder.planning.files.load_scenarios`). Unknown keys are errors,
 so a misspelt key is never silently ignored. Numbers are read exactly (TOML
 and JSON floats become ``Decimal``).
 """
@@ -34,6 +35,7 @@ from psoladder.model import (
     Purchase,
     Recertification,
 )
+from psoladder.planning.scenarios import scenario_problems
 
 __all__ = [
     "example_path",
@@ -46,7 +48,7 @@ __all__ = [
 _TOP = {"name", "kvk", "application_date", "fulltime_hours", "peiljaar", "employments",
         "employment", "purchase", "purchases", "evidence", "aspirant_plan", "recertification",
         "sw_organisation", "cedris_voucher",
-        "entity"}  # issue 15
+        "entity", "scenario"}  # issue 15
 
 
 def read_document(path: str | Path) -> tuple[Mapping[str, Any], Path, str]:
@@ -147,6 +149,7 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
     purchase_tables = build("purchase", Purchase)
     purchases = purchase_tables + build("purchases", Purchase)
     entities = build("entity", Entity)
+    problems.extend(scenario_problems(doc.get("scenario"), file=file))
     evidence = build("evidence", Evidence)
     plan = build("aspirant_plan", AspirantPlan) if "aspirant_plan" in doc else []
     recert = None
