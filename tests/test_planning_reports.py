@@ -238,3 +238,20 @@ def test_cli_compare(planned: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "other.toml" in out
     assert run(["compare", str(planned), "--dates", "2010-01-01", "2024-05-01"]) == 2
     assert "no PSO rule in force" in capsys.readouterr().err
+
+
+def test_the_group_example_runs_every_planning_command(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(Path(__file__).parent.parent / "examples" / "group" / "organisation.toml")
+    for argv in (["assess", path], ["assess", path, "--all-scenarios", "--application-date",
+                                    "2027-05-01"],
+                 ["forecast", path, "--until", "2029-05-01"],
+                 ["compare", path, "--dates", "2025-05-01", "2027-05-01"],
+                 ["compare", path, "--scenario", "Plan B"]):
+        assert run(argv) == 0, argv
+    out = capsys.readouterr().out
+    assert "Zorgboerderij De Hoven B.V." in out
+    org = psoladder.load_organisation(path)
+    a = assess(org)
+    assert [p.counted for p in a.purchases.purchases] == [True, False]
+    assert a.purchases.purchases[1].reason.key == "p.in_group"  # type: ignore[union-attr]

@@ -236,3 +236,14 @@ def test_a_scenario_from_a_file_locates_what_does_not_fit(tmp_path: Path) -> Non
         load_scenarios(path)["Plan B"](org)
     assert [(p.file, p.field) for p in info.value.problems] == [
         ("org.toml", "scenario[2].changes[1].leave")]
+
+
+def test_the_planning_pages_toml_is_valid() -> None:
+    import re
+    import tomllib
+
+    page = (Path(__file__).parent.parent / "docs" / "planning.md").read_text("utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", page, re.S)
+    plans = scenarios_from_mapping(tomllib.loads(blocks[0])["scenario"])
+    assert [c.action for c in plans["Plan B"].changes] == [
+        "hire", "leave", "change_hours", "buy", "drop_purchase"]

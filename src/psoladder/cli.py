@@ -33,8 +33,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from psoladder import __version__, messages
 from psoladder.assessment import Assessment, assess, assess_file
 from psoladder.document import clean
@@ -290,19 +288,24 @@ def _scenario(path: Path, name: str, option: str) -> Scenario:
 def _assess_scenarios(args: argparse.Namespace) -> str:
     path: Path = args.file
     org = load_organisation(path)
-    if args.application_date is not None:
-        org = attrs.evolve(org, application_date=args.application_date)
+
+    def on_date(changed: Organisation) -> Organisation:
+        # a later application date moves the peiljaar and purchases along, as a forecast does
+        if args.application_date is None:
+            return changed
+        return at_date(changed, args.application_date)
+
     if args.scenario:
         scenario = _scenario(path, args.scenario, "--scenario")
-        a = _planning_assess(args, scenario(org))
+        a = _planning_assess(args, on_date(scenario(org)))
         if args.plot is not None:
             from psoladder.plot import save_plot
 
             save_plot(a, args.plot, lang=args.lang)
         return render_scenario(a, scenario, args.format, lang=args.lang,
                                explain=args.explain or False, exact=args.exact)
-    baseline = _planning_assess(args, org)
-    results = [(s, _planning_assess(args, s(org))) for s in load_scenarios(path).values()]
+    baseline = _planning_assess(args, on_date(org))
+    results = [(s, _planning_assess(args, on_date(s(org)))) for s in load_scenarios(path).values()]
     return render_scenarios(baseline, results, args.format, lang=args.lang, exact=args.exact)
 
 

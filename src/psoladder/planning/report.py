@@ -246,10 +246,12 @@ def _row_phrases(row: RowChange, w: _Words) -> list[str]:
         return [w(key, start=e.start, until=until, hours=e.hours_per_week)]
     out = []
     old, new = row.old, row.new
-    if old.days != new.days:
+    # (a whole year of 365 days against one of 366 is no change of fte)
+    if old.days != new.days and old.fte != new.fte:
         out.append(w("cmp.row_days", days=new.days, old=old.days))
     window = new.counting.window
-    if old.counted_days != new.counted_days and window is not None:
+    if old.counted_days != new.counted_days and old.counted_fte != new.counted_fte \
+            and window is not None:
         out.append(w("cmp.row_window", window=window, counted=new.counted_days,
                      old=old.counted_days))
     if old.counting.weight != new.counting.weight:
