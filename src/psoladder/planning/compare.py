@@ -37,6 +37,7 @@ target fte, the purchases' to the change of indirect fte), which
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -495,17 +496,37 @@ def _row_key(p: PeriodFte) -> tuple[Any, ...]:
 _ORDER = {"removed": 0, "changed": 1, "added": 2}
 
 
+def _same_row(a: PeriodFte, b: PeriodFte) -> bool:
+    """The row counts the same in both (whole numbers compared where the units agree)."""
+    if a.denominator == b.denominator:
+        return (a.hour_days == b.hour_days and a.counted_hour_days == b.counted_hour_days
+                and (a.counting is b.counting or a.counting.weight == b.counting.weight))
+    return (a.fte, a.counted_fte, a.weighted_fte) == (b.fte, b.counted_fte, b.weighted_fte)
+
+
 def _row_changes(person: str, old: PersonFte | None, new: PersonFte | None) -> list[RowChange]:
     if (old is not None and old.summarised) or (new is not None and new.summarised):
         return []  # a streamed payroll kept only the person's figures
-    pairs = _pair(old.periods if old else (), new.periods if new else (), (_row_key,))
+    before, after = old.periods if old else (), new.periods if new else ()
+    if len(before) == len(after) and all(a.employment is b.employment
+                                         for a, b in zip(before, after, strict=True)):
+        pairs: list[tuple[Any | None, Any | None]] = list(zip(before, after, strict=True))
+    else:  # rows added, removed or in another order: match them by their values
+        pairs = _pair(before, after, (_row_key,))
     out = []
     for a, b in pairs:
-        if a is not None and b is not None and (a.fte, a.counted_fte, a.weighted_fte) == (
-                b.fte, b.counted_fte, b.weighted_fte):
+        if a is not None and b is not None and _same_row(a, b):
             continue
         out.append(RowChange(person, a, b))
+    if len(out) < 2:
+        return out
     return sorted(out, key=lambda r: (r.employment.start, _ORDER[r.status]))
+
+
+def _same_person(a: PersonFte, b: PersonFte) -> bool:
+    if a.denominator == b.denominator:
+        return (a.hour_days, a.weighted_fte) == (b.hour_days, b.weighted_fte)
+    return (a.fte, a.weighted_fte) == (b.fte, b.weighted_fte)
 
 
 def _person_changes(a: Assessment, b: Assessment) -> list[PersonChange]:
@@ -515,8 +536,7 @@ def _person_changes(a: Assessment, b: Assessment) -> list[PersonChange]:
     for person in dict.fromkeys([*old, *new]):
         p, q = old.get(person), new.get(person)
         rows = _row_changes(person, p, q)
-        if p is not None and q is not None and not rows and (p.fte, p.weighted_fte) == (
-                q.fte, q.weighted_fte):
+        if p is not None and q is not None and not rows and _same_person(p, q):
             continue
         out.append(PersonChange(person, p, q, tuple(rows)))
     return sorted(out, key=lambda c: (-abs(c.new_weighted - c.old_weighted),
@@ -554,9 +574,20 @@ def compare(old: Assessment, new: Assessment, *,
             organisation's name, or their application date).
     """
     rules = diff_rule_sets(old.rules, new.rules)
-    partial = Comparison(old, new, (), tuple(_person_changes(old, new)),
-                         tuple(_purchase_changes(old, new)), rules if rules.changes else None,
-                         tuple(_entity_changes(old, new)), labels)
+    # Many small objects are made while many long-lived ones (the two
+    # assessments, a forecast's others) exist: the cycle collector would scan
+    # those again and again (see assess_many); paused, and restored after.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        persons = tuple(_person_changes(old, new))
+    finally:
+        if paused:
+            gc.enable()
+    partial = Comparison(old, new, (), persons, tuple(_purchase_changes(old, new)),
+                         rules if rules.changes else None, tuple(_entity_changes(old, new)),
+                         labels)
     changed = []
     for f in FIGURES:
         was, now = f.read(old), f.read(new)

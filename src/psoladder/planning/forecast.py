@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import itertools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -459,11 +460,22 @@ def forecast(organisation: Organisation, *, until: dt.date, every: str = "quarte
     scheduled = set(grid)
     rules: dict[dt.date, RuleSet] = {}
     evaluated = []
-    for day in dates:
-        if day not in rules:
-            rules[day] = rules_at(day, overrides)
-        a = assess(at_date(organisation, day, purchases=policy), rules=rules[day], **options)
-        evaluated.append(ForecastPoint(day, a, day in scheduled))
+    # The assessments kept are many long-lived objects without reference
+    # cycles; pausing the cycle collector while they are made saves about a
+    # third of the time on a large payroll (as assess_many does).
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        for day in dates:
+            if day not in rules:
+                rules[day] = rules_at(day, overrides)
+            a = assess(at_date(organisation, day, purchases=policy), rules=rules[day],
+                       **options)
+            evaluated.append(ForecastPoint(day, a, day in scheduled))
+    finally:
+        if paused:
+            gc.enable()
     changes = [LevelChange(before, after, compare(before.assessment, after.assessment))
                for before, after in itertools.pairwise(evaluated)
                if any(f.read(before.assessment) != f.read(after.assessment) for f in LEVELS)]
