@@ -73,9 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def report_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--format", choices=FORMATS, default="text", help="output format")
-        p.add_argument("--lang", choices=LANGUAGES, default="nl",
-                       help="report language (default nl)")
+        _assessment_options(p)
         p.add_argument("--explain", action="store_const", const="summary", default=None,
                        help="add the step-by-step explanation with calculations, rule ids "
                        "and sources; --explain=full also lists everyone outside the target "
@@ -84,24 +82,10 @@ def _parser() -> argparse.ArgumentParser:
         # keeps "psoladder assess --explain FILE" working.
         p.add_argument("--explain-detail", dest="explain", choices=("summary", "full"),
                        help=argparse.SUPPRESS)
-        p.add_argument("--exact", action="store_true",
-                       help="show exact values instead of rounded ones (fte 4, percentages "
-                       "and euros 2 decimals)")
         p.add_argument("--application-date", type=_date, metavar="YYYY-MM-DD",
                        help="override the application date (decides the edition)")
-        p.add_argument("--rules-override", type=Path, metavar="FILE",
-                       help="TOML file with official values (e.g. the full norm table)")
-        p.add_argument("--norm-policy", choices=[p.value for p in NormPolicy],
-                       default="nearest", help="norms between published rows (R-LVL-3)")
-        p.add_argument("--thirty-plus-basis", choices=["fte", "headcount"], default="fte",
-                       help="basis of the PSO 30+ share (R-30-4)")
-        p.add_argument("--thirty-plus-denominator", choices=["payroll", "all_staff"],
-                       default="payroll",
-                       help="whom the PSO 30+ share is taken of (R-30-4; all_staff: as in 0.1)")
         p.add_argument("--plot", type=Path, metavar="FILE",
                        help="also save the ladder plot (PNG or SVG; needs the plot extra)")
-        p.add_argument("--output", "-o", type=Path, metavar="FILE",
-                       help="write the report to FILE instead of standard output")
 
     example = sub.add_parser("example", help="assess the embedded example organisation")
     report_options(example)
@@ -216,13 +200,13 @@ def _scenario_options(p: argparse.ArgumentParser) -> None:
 
 
 def _assessment_options(p: argparse.ArgumentParser) -> None:
+    """The options of every command that assesses and reports: format, rules, output."""
     p.add_argument("--format", choices=FORMATS, default="text", help="output format")
-    p.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
+    p.add_argument("--lang", choices=LANGUAGES, default="nl",
+                   help="report language (default nl)")
     p.add_argument("--exact", action="store_true",
-                   help="show exact values instead of rounded ones")
-    p.add_argument("--purchases", choices=PURCHASES, default="repeat",
-                   help="purchases at later dates: repeat the peiljaar's every year "
-                        "(default), as_entered, or none")
+                   help="show exact values instead of rounded ones (fte 4, percentages "
+                   "and euros 2 decimals)")
     p.add_argument("--rules-override", type=Path, metavar="FILE",
                    help="TOML file with official values (e.g. the full norm table)")
     p.add_argument("--norm-policy", choices=[p.value for p in NormPolicy],
@@ -230,9 +214,16 @@ def _assessment_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--thirty-plus-basis", choices=["fte", "headcount"], default="fte",
                    help="basis of the PSO 30+ share (R-30-4)")
     p.add_argument("--thirty-plus-denominator", choices=["payroll", "all_staff"],
-                   default="payroll", help="whom the PSO 30+ share is taken of (R-30-4)")
+                   default="payroll",
+                   help="whom the PSO 30+ share is taken of (R-30-4; all_staff: as in 0.1)")
     p.add_argument("--output", "-o", type=Path, metavar="FILE",
                    help="write the report to FILE instead of standard output")
+
+
+def _purchases_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--purchases", choices=PURCHASES, default="repeat",
+                   help="purchases at later dates: repeat the peiljaar's every year "
+                        "(default), as_entered, or none")
 
 
 def _planning_commands(sub: Any) -> None:
@@ -250,6 +241,7 @@ def _planning_commands(sub: Any) -> None:
     fc.add_argument("--plot", type=Path, metavar="FILE",
                     help="also save the forecast plot (PNG or SVG; needs the plot extra)")
     _assessment_options(fc)
+    _purchases_option(fc)
 
     cmp = sub.add_parser("compare", help="every figure that differs between two files, "
                                          "scenarios or application dates, and who is behind it")
@@ -268,6 +260,7 @@ def _planning_commands(sub: Any) -> None:
     when.add_argument("--application-date", type=_date, metavar="YYYY-MM-DD",
                       help="one application date for both sides")
     _assessment_options(cmp)
+    _purchases_option(cmp)
 
 
 def _planning_assess(args: argparse.Namespace, org: Organisation) -> Assessment:

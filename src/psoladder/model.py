@@ -286,15 +286,18 @@ def _text(field: str) -> Callable[[object], str]:
     return convert
 
 
-def _optional_text(field: str) -> Callable[[object], str | None]:
-    convert = _text(field)
-
-    def optional(value: object) -> str | None:
+def _optional(convert: Callable[[object], T]) -> Callable[[object], T | None]:
+    """``convert``, with nothing (``None`` or blank text) read as ``None``."""
+    def optional(value: object) -> T | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         return convert(value)
 
     return optional
+
+
+def _optional_text(field: str) -> Callable[[object], str | None]:
+    return _optional(_text(field))
 
 
 def _ranged(
@@ -327,14 +330,7 @@ def _one_kvk(field: str) -> Callable[[object], str]:
 
 
 def _optional_kvk(field: str) -> Callable[[object], str | None]:
-    convert = _one_kvk(field)
-
-    def optional(value: object) -> str | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        return convert(value)
-
-    return optional
+    return _optional(_one_kvk(field))
 
 
 _HOURS_HINT = "give the contracted hours per week, e.g. 32 or 32.5"

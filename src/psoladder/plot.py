@@ -24,6 +24,7 @@ fail).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -114,10 +115,15 @@ def plot_ladder(a: Assessment, ax: Axes | None = None, *, lang: str = "en") -> A
 
 def save_plot(a: Assessment, path: str | Path, *, lang: str = "en") -> Path:
     """Save the ladder plot to ``path`` (format from the suffix: .png, .svg, .pdf)."""
+    return _save(lambda ax: plot_ladder(a, ax, lang=lang), path, (8, 5))
+
+
+def _save(draw: Callable[[Axes], object], path: str | Path, size: tuple[int, int]) -> Path:
+    """Draw on a new figure of ``size`` inches and save it to ``path``."""
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(8, 5))
+    fig, ax = plt.subplots(figsize=size)
     try:
-        plot_ladder(a, ax, lang=lang)
+        draw(ax)
         fig.tight_layout()
         fig.savefig(Path(path))
     finally:
@@ -185,12 +191,4 @@ def plot_forecast(f: Forecast, ax: Axes | None = None, *, lang: str = "en") -> A
 
 def save_forecast_plot(f: Forecast, path: str | Path, *, lang: str = "en") -> Path:
     """Save the forecast plot to ``path`` (format from the suffix: .png, .svg, .pdf)."""
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(9, 5))
-    try:
-        plot_forecast(f, ax, lang=lang)
-        fig.tight_layout()
-        fig.savefig(Path(path))
-    finally:
-        plt.close(fig)
-    return Path(path)
+    return _save(lambda ax: plot_forecast(f, ax, lang=lang), path, (9, 5))

@@ -74,7 +74,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -272,6 +272,23 @@ class Change(Protocol):
     def to_dict(self) -> dict[str, Any]: ...  # noqa: D102
 
 
+T = TypeVar("T")
+
+
+def _own_fields(add: Callable[[Organisation, T], Organisation], organisation: Organisation,
+                item: T) -> Organisation:
+    """``add(organisation, item)``, its problems located at the item's own fields.
+
+    The organisation locates a row's or purchase's problem by its position
+    (``employments[12].entity``); in a change it is the item's ``entity``.
+    """
+    try:
+        return add(organisation, item)
+    except InputError as exc:
+        raise InputError(attrs.evolve(p, field=(p.field or "").rpartition(".")[2] or None)
+                         for p in exc.problems) from None
+
+
 def _where() -> Any:
     # Where a change was written (``scenario[2].changes[1]``); not part of its value.
     return attrs.field(default=None, kw_only=True, eq=False, repr=False)
@@ -292,11 +309,7 @@ class Hire:
 
     def __call__(self, organisation: Organisation) -> Organisation:
         """The changed organisation."""
-        try:
-            return hire(organisation, self.employment)
-        except InputError as exc:  # the row's entity: employments[N].entity -> entity
-            raise InputError(attrs.evolve(p, field=(p.field or "").rpartition(".")[2] or None)
-                             for p in exc.problems) from None
+        return _own_fields(hire, organisation, self.employment)
 
     def phrase(self) -> Phrase:
         """The change in words."""
@@ -385,11 +398,7 @@ class Buy:
 
     def __call__(self, organisation: Organisation) -> Organisation:
         """The changed organisation."""
-        try:
-            return buy(organisation, self.purchase)
-        except InputError as exc:  # the purchase's entity: purchases[N].entity -> entity
-            raise InputError(attrs.evolve(p, field=(p.field or "").rpartition(".")[2] or None)
-                             for p in exc.problems) from None
+        return _own_fields(buy, organisation, self.purchase)
 
     def phrase(self) -> Phrase:
         """The change in words."""
