@@ -794,6 +794,10 @@ class Entity:
         return _build(cls, data)
 
 
+# The most rows naming an unknown entity that are listed one by one.
+_LISTED = 1000
+
+
 def _entity_key(reference: str) -> str:
     """How a reference to an entity is compared: case and spacing do not matter."""
     return " ".join(reference.split()).casefold()
@@ -878,9 +882,14 @@ class Organisation:
             references.discard(None)
             if all(_entity_key(r) in lookup for r in references):
                 continue
-            problems.extend(unknown_entity(item.entity, group, field=f"{field}[{i}].entity")
-                            for i, item in enumerate(items, start=1)
-                            if item.entity is not None and _entity_key(item.entity) not in lookup)
+            unknown = [i for i, item in enumerate(items, start=1)
+                       if item.entity is not None and _entity_key(item.entity) not in lookup]
+            problems.extend(unknown_entity(items[i - 1].entity, group,
+                                           field=f"{field}[{i}].entity")
+                            for i in unknown[:_LISTED])
+            if len(unknown) > _LISTED:
+                problems.append(Problem(f"... and {len(unknown) - _LISTED} more {field} naming "
+                                        "no entity of the group", field=field))
         return problems
 
     @property

@@ -63,7 +63,7 @@ from psoladder.errors import InputError
 from psoladder.messages import Phrase
 from psoladder.model import Level, Organisation, Purchase, TargetGroup
 from psoladder.periods import DateRange, default_peiljaar, months_after, years_after
-from psoladder.planning.compare import LEVELS, Comparison, compare
+from psoladder.planning.compare import LEVELS, Comparison, compare, json_value
 from psoladder.rules import Notice, RuleOverrides, RuleSet, rule_data, rules_at
 
 if TYPE_CHECKING:
@@ -226,14 +226,8 @@ class WindowEnd:
         return {"person": self.person,
                 "target_group": None if self.target_group is None else self.target_group.value,
                 "ends": self.ends.isoformat(), "rule": self.rule,
-                "old_weighted_fte": _decimal(self.old_weighted),
-                "new_weighted_fte": _decimal(self.new_weighted)}
-
-
-def _decimal(value: Any) -> str:
-    from psoladder.numbers import as_decimal
-
-    return str(as_decimal(value))
+                "old_weighted_fte": json_value(self.old_weighted),
+                "new_weighted_fte": json_value(self.new_weighted)}
 
 
 @attrs.frozen
@@ -268,7 +262,7 @@ class ForecastPoint:
                 "peiljaar": {"start": a.peiljaar.start.isoformat(),
                              "end": a.peiljaar.end.isoformat()},
                 "edition": a.edition,
-                **{f.name: f.read(a).value for f in LEVELS},
+                **{f.name: json_value(f.read(a)) for f in LEVELS},
                 "total_fte": str(a.total_fte), "weighted_target_fte": str(a.weighted_target_fte),
                 "direct_pct": str(a.direct_pct), "indirect_counted_pct": str(
                     a.indirect_counted_pct), "total_pct": str(a.total_pct), "size": a.size,
@@ -334,8 +328,8 @@ class LevelChange:
         """JSON-ready form."""
         return {"on": self.on.isoformat(),
                 "before": self.before.application_date.isoformat(),
-                **{f"old_{f.name}": f.read(self.before.assessment).value for f in LEVELS},
-                **{f"new_{f.name}": f.read(self.after.assessment).value for f in LEVELS},
+                **{f"old_{f.name}": json_value(f.read(self.before.assessment)) for f in LEVELS},
+                **{f"new_{f.name}": json_value(f.read(self.after.assessment)) for f in LEVELS},
                 "window_ends": [w.to_dict() for w in self.window_ends],
                 "comparison": self.comparison.to_dict()}
 
