@@ -254,8 +254,8 @@ class ForecastPoint:
         """The peiljaar measured."""
         return self.assessment.peiljaar
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form: the date, its figures and warnings."""
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """JSON-ready form: the date, its figures and warnings (their ``text`` in ``lang``)."""
         a = self.assessment
         return {"application_date": self.application_date.isoformat(),
                 "scheduled": self.scheduled,
@@ -267,7 +267,9 @@ class ForecastPoint:
                 "direct_pct": str(a.direct_pct), "indirect_counted_pct": str(
                     a.indirect_counted_pct), "total_pct": str(a.total_pct), "size": a.size,
                 "norms": a.norms.to_dict(),
-                "warnings": [{"rule": w.rule, "message": w.message} for w in a.warnings]}
+                "warnings": [{"rule": w.rule, "message": w.message,
+                              **({"text": w.text(lang)} if lang != "en" else {})}
+                             for w in a.warnings]}
 
 
 @attrs.frozen
@@ -384,7 +386,7 @@ class Forecast:
                 "until": self.until.isoformat(), "every": self.every,
                 "purchases": self.purchases,
                 "assumptions": [a.text(lang) for a in self.assumptions],
-                "points": [p.to_dict() for p in self.points],
+                "points": [p.to_dict(lang) for p in self.points],
                 "level_changes": [c.to_dict() for c in self.changes]}
 
 
