@@ -29,8 +29,8 @@ def organisation(employments: Iterable[Employment], *, purchases: Iterable[Purch
 
 
 def purchase(amount: int | str = 100000, *, turnover: int | str = 1000000, fte: int | str = 40,
-             pct: int | str = 25, **kw: Any) -> Purchase:
-    return Purchase(supplier="Leverancier", amount=amount, supplier_turnover=turnover,
+             pct: int | str = 25, supplier: str = "Leverancier", **kw: Any) -> Purchase:
+    return Purchase(supplier=supplier, amount=amount, supplier_turnover=turnover,
                     supplier_fte=fte, supplier_direct_pct=pct, **kw)
 
 

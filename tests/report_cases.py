@@ -12,7 +12,15 @@ from decimal import Decimal
 
 import psoladder
 import psoladder.rules
-from psoladder import AspirantPlan, Employment, Evidence, Organisation, Purchase, Recertification
+from psoladder import (
+    AspirantPlan,
+    Employment,
+    Entity,
+    Evidence,
+    Organisation,
+    Purchase,
+    Recertification,
+)
 from psoladder.periods import DateRange
 
 PEILJAAR = DateRange(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
@@ -173,6 +181,22 @@ def basistrede_possible() -> Organisation:
                         peiljaar=PEILJAAR, employments=rows)
 
 
+def group() -> Organisation:
+    """A group of two named entities (issue 15), with a purchase inside the group (R-ORG-1)."""
+    rows = _staff(12) + _staff(6, prefix="Z", entity="Glansrijke Zorg")
+    rows += [Employment(person="ZT01", start="2020-01-01", hours_per_week=38,
+                        target_group="wajong", entity="87654321")]
+    return Organisation(
+        name="Glansrijke Groep", kvk=["12345678", "87654321"], application_date="2024-05-01",
+        peiljaar=PEILJAAR, fulltime_hours=38, employments=rows,
+        entities=[Entity(name="Glansrijke Groep B.V.", kvk="12345678"),
+                  Entity(name="Glansrijke Zorg", kvk="87654321")],
+        purchases=[_buy(50_000, invoice_date="2023-05-01", entity="Glansrijke Zorg"),
+                   _buy(20_000, supplier="Glansrijke Zorg", invoice_date="2023-06-01")],
+        evidence=[Evidence(person="ZT01", suitable_work=True, integration=True,
+                           development=True, guidance=True)])
+
+
 def assessments() -> Iterator[psoladder.Assessment]:
     """Every case, assessed (some with the options that raise their notices)."""
     yield psoladder.assess(mixed())
@@ -192,3 +216,6 @@ def assessments() -> Iterator[psoladder.Assessment]:
     yield psoladder.assess(norms_and_weight())
     yield psoladder.assess(basistrede_between(), overrides=BASISTREDE_ROWS)
     yield psoladder.assess(basistrede_possible())
+
+
+    yield psoladder.assess(group())

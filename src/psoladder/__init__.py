@@ -8,6 +8,9 @@ The curated public API. Typical use::
     result = psoladder.assess(org)
     print(result.level, result.total_pct)
     print(result.explanation)
+    plan = psoladder.load_scenarios("organisation.toml")["Plan A"]
+    print(psoladder.compare(result, psoladder.assess(plan(org))).figures)
+    print(psoladder.forecast(org, until=datetime.date(2028, 5, 1)).changes)
 
 Every figure is exact (``Decimal`` outside, exact ratios inside) and every
 rule value comes from the dated, cited rule data (:mod:`psoladder.rules`).
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
         AspirantPlan,
         ContractType,
         Employment,
+        Entity,
         Evidence,
         Level,
         Organisation,
@@ -40,6 +44,10 @@ if TYPE_CHECKING:
         TargetGroup,
     )
     from psoladder.periods import DateRange
+    from psoladder.planning.compare import Comparison, compare
+    from psoladder.planning.files import load_scenarios
+    from psoladder.planning.forecast import Forecast, forecast
+    from psoladder.planning.scenarios import Scenario
     from psoladder.rules import (
         Cited,
         Notice,
@@ -65,10 +73,15 @@ _PUBLIC = {
     "psoladder.indirect": ("SupplierProfile",),
     "psoladder.io": ("example_path", "load_example", "load_organisation", "read_payroll"),
     "psoladder.levels": ("Gap", "NormPolicy", "Norms", "NormSource", "Position", "norms_for"),
-    "psoladder.model": ("AspirantPlan", "ContractType", "Employment", "Evidence", "Level",
+    "psoladder.model": ("AspirantPlan", "ContractType", "Employment", "Entity", "Evidence", "Level",
                         "Organisation", "Purchase", "Recertification", "SupplierKind",
                         "TargetGroup"),
     "psoladder.periods": ("DateRange",),
+    # issue 15: planning ahead
+    "psoladder.planning.compare": ("Comparison", "compare"),
+    "psoladder.planning.files": ("load_scenarios",),
+    "psoladder.planning.forecast": ("Forecast", "forecast"),
+    "psoladder.planning.scenarios": ("Scenario",),
     "psoladder.rules": ("Cited", "Notice", "RuleChange", "RuleDiff", "RuleOverrides", "RuleSet",
                         "SourceQuality", "Status", "load_overrides", "rules_at", "rules_diff"),
     "psoladder.thirtyplus": ("ThirtyPlus", "ThirtyPlusBasis", "ThirtyPlusDenominator"),
@@ -127,11 +140,14 @@ __all__ = [
     "AspirantPlan",
     "Assessment",
     "Cited",
+    "Comparison",
     "ContractType",
     "DateRange",
     "Employment",
+    "Entity",
     "Evidence",
     "Explanation",
+    "Forecast",
     "Gap",
     "InputError",
     "Level",
@@ -151,6 +167,7 @@ __all__ = [
     "RuleDiff",
     "RuleOverrides",
     "RuleSet",
+    "Scenario",
     "SourceQuality",
     "Status",
     "Step",
@@ -164,10 +181,13 @@ __all__ = [
     "assess",
     "assess_file",
     "assess_many",
+    "compare",
     "example_path",
+    "forecast",
     "load_example",
     "load_organisation",
     "load_overrides",
+    "load_scenarios",
     "norms_for",
     "read_payroll",
     "rules_at",

@@ -53,6 +53,7 @@ from psoladder.direct import weighted_target_fte
 from psoladder.errors import InputError
 from psoladder.explain import Explanation, explain
 from psoladder.fte import Workforce, WorkforceBuilder, workforce
+from psoladder.group import EntityCheck, Group, breakdown
 from psoladder.indirect import Indirect, SupplierProfile, indirect
 from psoladder.io.orgfile import organisation_from_mapping, read_document
 from psoladder.io.payroll import Progress, stream_payroll
@@ -319,6 +320,11 @@ class Assessment:
             return self.explanation.in_language(lang)
         return explain(self, lang, detail=detail)
 
+    @functools.cached_property
+    def group(self) -> Group:
+        """The figures per entity of the applicant's group (R-ORG-1, :mod:`psoladder.group`)."""
+        return breakdown(self.organisation, self.workforce, self.purchases)
+
     @property
     def verdict(self) -> Verdict:
         """The computed level, the certifiable level and what separates them."""
@@ -389,6 +395,8 @@ class Assessment:
                        "purchases_not_counted": sum(1 for p in self.purchases.purchases
                                                     if not p.counted)},
         }
+        if self.group.shown:  # issue 15: only for an organisation that names its entities
+            out["entities"] = self.group.to_dict()
         if explanation:
             out["explanation"] = self.explanation_in(lang, detail=detail).to_dict()
         return out
@@ -493,7 +501,9 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     notices = [*setting.notices, *wf.notices]
     total = wf.total_fte
     weighted = weighted_target_fte(wf)
-    bought = indirect(organisation.purchases, peiljaar)
+    group_purchases = rules.parameter("group_purchases_count")
+    bought = indirect(organisation.purchases, peiljaar, from_group=organisation.supplier_entity,
+                      group_purchases_count=group_purchases)
     s = scores(total, weighted, bought.indirect_fte, rules)
     minimum = min_total_fte(rules)
     eligible = total >= minimum
@@ -696,11 +706,18 @@ def assess_file(
     for i, e in enumerate(organisation.employments, start=1):
         builder.add(i, e)
     if isinstance(payroll, str):
+        check = EntityCheck(organisation, Path(payroll).name)  # issue 15: the row's entity
+
+        def add(line: int, row: Any) -> None:
+            check(line, row)
+            builder.add(line, row)
+
         try:
-            stream_payroll(base / payroll, builder.add, progress=progress,
+            stream_payroll(base / payroll, add, progress=progress,
                            person_done=builder.complete)
         except InputError as exc:
-            raise exc.located(file=name, field="employments") from None
+            check.raise_with(exc.located(file=name, field="employments").problems)
+        check.raise_with()
     return _assess(organisation, setting, builder.build(), norm_policy=norm_policy,
                    thirty_plus_basis=thirty_plus_basis,
                    thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)

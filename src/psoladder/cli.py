@@ -13,6 +13,12 @@ Commands::
                     [--format text|markdown|json] [--lang nl|en]
     psoladder rules [--on YYYY-MM-DD | --diff A B] [--rules-override FILE]
                     [--format text|markdown|json] [--lang nl|en]
+    psoladder assess FILE --scenario NAME | --all-scenarios [...]
+    psoladder forecast FILE --until YYYY-MM-DD [--every month|quarter|half_year|year]
+                       [--from YYYY-MM-DD] [--purchases repeat|as_entered|none]
+                       [--scenario NAME] [--plot FILE] [--format ...] [--lang ...] [--exact]
+    psoladder compare FILE [OTHER] [--scenario NAME | --scenarios A B]
+                      [--dates YYYY-MM-DD YYYY-MM-DD] [--purchases ...] [--format ...]
 
 Exit status: 0 on success, 2 on bad input (every problem on stderr, each with
 its location; never a traceback), 1 on an unexpected internal error.
@@ -28,11 +34,22 @@ from pathlib import Path
 from typing import Any
 
 from psoladder import __version__, messages
-from psoladder.assessment import assess_file
+from psoladder.assessment import Assessment, assess, assess_file
 from psoladder.document import clean
 from psoladder.errors import InputError, PsoError
-from psoladder.io import example_path
+from psoladder.io import example_path, load_organisation
 from psoladder.levels import NormPolicy, norms_for
+from psoladder.model import Organisation
+from psoladder.planning.compare import compare
+from psoladder.planning.files import load_scenarios
+from psoladder.planning.forecast import EVERY, PURCHASES, at_date, forecast
+from psoladder.planning.report import (
+    render_comparison,
+    render_forecast,
+    render_scenario,
+    render_scenarios,
+)
+from psoladder.planning.scenarios import Scenario
 from psoladder.report import FORMATS, LANGUAGES, render
 from psoladder.rules import RuleOverrides, RuleSet, load_overrides, rules_at, rules_diff
 from psoladder.rulesreport import FORMATS as RULE_FORMATS
@@ -56,9 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def report_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--format", choices=FORMATS, default="text", help="output format")
-        p.add_argument("--lang", choices=LANGUAGES, default="nl",
-                       help="report language (default nl)")
+        _assessment_options(p)
         p.add_argument("--explain", action="store_const", const="summary", default=None,
                        help="add the step-by-step explanation with calculations, rule ids "
                        "and sources; --explain=full also lists everyone outside the target "
@@ -67,32 +82,20 @@ def _parser() -> argparse.ArgumentParser:
         # keeps "psoladder assess --explain FILE" working.
         p.add_argument("--explain-detail", dest="explain", choices=("summary", "full"),
                        help=argparse.SUPPRESS)
-        p.add_argument("--exact", action="store_true",
-                       help="show exact values instead of rounded ones (fte 4, percentages "
-                       "and euros 2 decimals)")
         p.add_argument("--application-date", type=_date, metavar="YYYY-MM-DD",
                        help="override the application date (decides the edition)")
-        p.add_argument("--rules-override", type=Path, metavar="FILE",
-                       help="TOML file with official values (e.g. the full norm table)")
-        p.add_argument("--norm-policy", choices=[p.value for p in NormPolicy],
-                       default="nearest", help="norms between published rows (R-LVL-3)")
-        p.add_argument("--thirty-plus-basis", choices=["fte", "headcount"], default="fte",
-                       help="basis of the PSO 30+ share (R-30-4)")
-        p.add_argument("--thirty-plus-denominator", choices=["payroll", "all_staff"],
-                       default="payroll",
-                       help="whom the PSO 30+ share is taken of (R-30-4; all_staff: as in 0.1)")
         p.add_argument("--plot", type=Path, metavar="FILE",
                        help="also save the ladder plot (PNG or SVG; needs the plot extra)")
-        p.add_argument("--output", "-o", type=Path, metavar="FILE",
-                       help="write the report to FILE instead of standard output")
 
     example = sub.add_parser("example", help="assess the embedded example organisation")
     report_options(example)
     assess_p = sub.add_parser("assess", help="assess an organisation file (TOML or JSON)")
     assess_p.add_argument("file", type=Path, help="organisation file")
     report_options(assess_p)
+    _scenario_options(assess_p)
 
     _rule_data_commands(sub)
+    _planning_commands(sub)
     return parser
 
 
@@ -184,6 +187,162 @@ def _rules_listing(args: argparse.Namespace) -> str:
     return render_rules(_rules(args), args.format, args.lang)
 
 
+# ------------------------------------------------------------------ issue 15: planning
+
+
+def _scenario_options(p: argparse.ArgumentParser) -> None:
+    """``--scenario NAME`` and ``--all-scenarios`` of ``assess``."""
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--scenario", metavar="NAME",
+                       help="assess the organisation with the changes of this [[scenario]]")
+    which.add_argument("--all-scenarios", action="store_true",
+                       help="the baseline and every [[scenario]] side by side")
+
+
+def _assessment_options(p: argparse.ArgumentParser) -> None:
+    """The options of every command that assesses and reports: format, rules, output."""
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    p.add_argument("--lang", choices=LANGUAGES, default="nl",
+                   help="report language (default nl)")
+    p.add_argument("--exact", action="store_true",
+                   help="show exact values instead of rounded ones (fte 4, percentages "
+                   "and euros 2 decimals)")
+    p.add_argument("--rules-override", type=Path, metavar="FILE",
+                   help="TOML file with official values (e.g. the full norm table)")
+    p.add_argument("--norm-policy", choices=[p.value for p in NormPolicy],
+                   default="nearest", help="norms between published rows (R-LVL-3)")
+    p.add_argument("--thirty-plus-basis", choices=["fte", "headcount"], default="fte",
+                   help="basis of the PSO 30+ share (R-30-4)")
+    p.add_argument("--thirty-plus-denominator", choices=["payroll", "all_staff"],
+                   default="payroll",
+                   help="whom the PSO 30+ share is taken of (R-30-4; all_staff: as in 0.1)")
+    p.add_argument("--output", "-o", type=Path, metavar="FILE",
+                   help="write the report to FILE instead of standard output")
+
+
+def _purchases_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--purchases", choices=PURCHASES, default="repeat",
+                   help="purchases at later dates: repeat the peiljaar's every year "
+                        "(default), as_entered, or none")
+
+
+def _planning_commands(sub: Any) -> None:
+    """The ``forecast`` and ``compare`` commands (issue 15)."""
+    fc = sub.add_parser("forecast", help="the level at future application dates, when it "
+                                         "changes and why")
+    fc.add_argument("file", type=Path, help="organisation file")
+    fc.add_argument("--until", type=_date, required=True, metavar="YYYY-MM-DD",
+                    help="the last application date")
+    fc.add_argument("--every", choices=list(EVERY), default="quarter",
+                    help="the step between application dates (default quarter)")
+    fc.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD",
+                    help="the first application date (default the file's)")
+    fc.add_argument("--scenario", metavar="NAME", help="forecast this [[scenario]]")
+    fc.add_argument("--plot", type=Path, metavar="FILE",
+                    help="also save the forecast plot (PNG or SVG; needs the plot extra)")
+    _assessment_options(fc)
+    _purchases_option(fc)
+
+    cmp = sub.add_parser("compare", help="every figure that differs between two files, "
+                                         "scenarios or application dates, and who is behind it")
+    cmp.add_argument("file", type=Path, help="organisation file (the first side)")
+    cmp.add_argument("other", type=Path, nargs="?",
+                     help="a second organisation file (default: the same file)")
+    which = cmp.add_mutually_exclusive_group()
+    which.add_argument("--scenario", metavar="NAME",
+                       help="the second side is this [[scenario]] of the file")
+    which.add_argument("--scenarios", nargs=2, metavar=("A", "B"),
+                       help="compare two [[scenario]] tables of the file")
+    when = cmp.add_mutually_exclusive_group()
+    when.add_argument("--dates", nargs=2, type=_date, metavar=("A", "B"),
+                      help="the two application dates (e.g. the last certificate's and "
+                           "the next); the peiljaar moves along")
+    when.add_argument("--application-date", type=_date, metavar="YYYY-MM-DD",
+                      help="one application date for both sides")
+    _assessment_options(cmp)
+    _purchases_option(cmp)
+
+
+def _planning_assess(args: argparse.Namespace, org: Organisation) -> Assessment:
+    return assess(org, overrides=_overrides(args.rules_override), norm_policy=args.norm_policy,
+                  thirty_plus_basis=args.thirty_plus_basis,
+                  thirty_plus_denominator=args.thirty_plus_denominator)
+
+
+def _scenario(path: Path, name: str, option: str) -> Scenario:
+    scenarios = load_scenarios(path)
+    if name not in scenarios:
+        known = ", ".join(scenarios) or "none ([[scenario]] tables)"
+        raise InputError.single(f"no scenario named {name!r} in {path.name}", field=option,
+                                value=name, hint=f"scenarios: {known}")
+    return scenarios[name]
+
+
+def _assess_scenarios(args: argparse.Namespace) -> str:
+    path: Path = args.file
+    org = load_organisation(path)
+
+    def on_date(changed: Organisation) -> Organisation:
+        # a later application date moves the peiljaar and purchases along, as a forecast does
+        if args.application_date is None:
+            return changed
+        return at_date(changed, args.application_date)
+
+    if args.scenario:
+        scenario = _scenario(path, args.scenario, "--scenario")
+        a = _planning_assess(args, on_date(scenario(org)))
+        if args.plot is not None:
+            from psoladder.plot import save_plot
+
+            save_plot(a, args.plot, lang=args.lang)
+        return render_scenario(a, scenario, args.format, lang=args.lang,
+                               explain=args.explain or False, exact=args.exact)
+    baseline = _planning_assess(args, on_date(org))
+    results = [(s, _planning_assess(args, on_date(s(org)))) for s in load_scenarios(path).values()]
+    return render_scenarios(baseline, results, args.format, lang=args.lang, exact=args.exact)
+
+
+def _forecast(args: argparse.Namespace) -> str:
+    org = load_organisation(args.file)
+    if args.scenario:
+        org = _scenario(args.file, args.scenario, "--scenario")(org)
+    f = forecast(org, until=args.until, every=args.every, start=args.start,
+                 purchases=args.purchases, overrides=_overrides(args.rules_override),
+                 norm_policy=args.norm_policy, thirty_plus_basis=args.thirty_plus_basis,
+                 thirty_plus_denominator=args.thirty_plus_denominator)
+    if args.plot is not None:
+        from psoladder.plot import save_forecast_plot
+
+        save_forecast_plot(f, args.plot, lang=args.lang)
+    return render_forecast(f, args.format, lang=args.lang, exact=args.exact)
+
+
+def _compare(args: argparse.Namespace) -> str:
+    paths = (args.file, args.other or args.file)
+    first = load_organisation(paths[0])
+    orgs = [first, first if paths[1] == paths[0] else load_organisation(paths[1])]
+    names = args.scenarios or (None, args.scenario)
+    labels: list[list[str]] = [[], []]
+    for i in (0, 1):
+        if paths[0] != paths[1]:
+            labels[i].append(paths[i].name)
+        name = names[i]
+        if name:
+            orgs[i] = _scenario(paths[i], name, "--scenarios" if args.scenarios
+                                else "--scenario")(orgs[i])
+            labels[i].append(name)
+        elif names[1 - i]:
+            labels[i].append(messages.text("sc.baseline", args.lang))
+        if args.dates:
+            orgs[i] = at_date(orgs[i], args.dates[i], purchases=args.purchases)
+            labels[i].append(messages.text("cmp.side_date", args.lang, on=args.dates[i]))
+        elif args.application_date is not None:
+            orgs[i] = at_date(orgs[i], args.application_date, purchases=args.purchases)
+    a, b = (_planning_assess(args, org) for org in orgs)
+    c = compare(a, b, labels=(", ".join(labels[0]) or None, ", ".join(labels[1]) or None))
+    return render_comparison(c, args.format, lang=args.lang, exact=args.exact)
+
+
 def _explain_option(argv: Sequence[str]) -> list[str]:
     """``--explain=DETAIL`` as the hidden ``--explain-detail=DETAIL``."""
     return [f"--explain-detail={a.partition('=')[2]}" if a.startswith("--explain=") else a
@@ -196,10 +355,16 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "example":
             text = _assess(args, example_path())
+        elif args.command == "assess" and (args.scenario or args.all_scenarios):
+            text = _assess_scenarios(args)
         elif args.command == "assess":
             text = _assess(args, args.file)
         elif args.command == "norms":
             text = _norms(args)
+        elif args.command == "forecast":
+            text = _forecast(args)
+        elif args.command == "compare":
+            text = _compare(args)
         else:
             text = _rules_listing(args)
     except InputError as exc:

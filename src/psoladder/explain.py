@@ -117,6 +117,8 @@ class Explained(Protocol):
     def level_bounds(self) -> LevelBounds: ...  # noqa: D102
     @property
     def norm_policy(self) -> Any: ...  # noqa: D102
+    @property
+    def group(self) -> Any: ...  # noqa: D102
 
 
 @attrs.frozen
@@ -431,11 +433,13 @@ def _target_row_step(p: Any, year_days: int, fulltime: Decimal) -> Step:
     if not p.days:
         notes.append(Phrase.of("x.no_day"))
     rule = c.target_weight.rule if c.target_weight is not None else "R-TG-0"
+    facts = [Fact(Phrase.of("x.inflow_date"), p.inflow, "date")]
+    if e.entity is not None:  # issue 15: the entity of the group the row names
+        facts.append(Fact(Phrase.of("x.row_entity"), e.entity))
     return Step(rule=rule, title=Phrase.of("x.row", row=p.row, group=e.target_group,
                                            contract=e.contract),
                 exact=p.weighted_fte, kind="fte", calc=tuple(calc),
-                facts=(Fact(Phrase.of("x.inflow_date"), p.inflow, "date"),),
-                notes=tuple(notes))
+                facts=tuple(facts), notes=tuple(notes))
 
 
 def _target_person(person: Any, year_days: int, fulltime: Decimal) -> Step:
@@ -559,6 +563,25 @@ def _purchase_steps(a: Explained) -> tuple[Step, ...]:
                             fte=b.supplier_fte, pct=b.supplier_direct_pct, result=p.fte),),
             notes=notes))
     return tuple(steps)
+
+
+def _group_step(a: Explained) -> Step:
+    """Where the group's figures come from, entity by entity (R-ORG-1, issue 15)."""
+    children = tuple(
+        Step(rule="R-ORG-1",
+             title=Phrase.of("x.entity_main" if f.main else "x.entity", name=f.entity.name,
+                             kvk=f.entity.kvk),
+             exact=f.exact_total_fte, kind="fte",
+             facts=(Fact(Phrase.of("x.entity_persons"), f.persons, "count"),
+                    Fact(Phrase.of("x.weighted"), f.exact_weighted, "fte"),
+                    Fact(Phrase.of("x.indirect_fte"), f.exact_indirect_fte, "fte"),
+                    Fact(Phrase.of("x.entity_purchases"), f.purchases, "count")))
+        for f in a.group.entities)
+    return Step(rule="R-ORG-1", title=Phrase.of("x.entities"), exact=len(children),
+                kind="count", figure="entities",
+                calc=_sum_calc([f.exact_total_fte for f in a.group.entities],
+                               a.exact_total_fte),
+                notes=(Phrase.of("x.entities_note"),), children=children)
 
 
 def _norms_step(a: Explained) -> Step:
@@ -948,6 +971,8 @@ def explain(a: Explained, lang: str = "en", *, detail: str = "summary") -> Expla
         figure="total_pct",
         calc=(Phrase.of("c.total", direct=s.direct_pct, counted=s.indirect_counted_pct,
                         total=s.total_pct),)))
+    if a.group.shown:
+        steps.append(_group_step(a))
     minimum = rules.decimal("min_total_fte")
     steps.append(Step(
         rule="R-FTE-5", title=Phrase.of("x.eligible", minimum=minimum.value), exact=a.eligible,

@@ -66,7 +66,7 @@ HourDays = int | Fraction
 
 
 _EXTRA = ("inflow", "status_until", "school_left", "ww_since", "status_lost", "placement_start",
-          "registered", "disabled_in_service")
+          "registered", "disabled_in_service", "entity")
 
 
 class Row:
@@ -101,6 +101,7 @@ class Row:
     placement_start = property(lambda self: self._get("placement_start"))
     registered = property(lambda self: bool(self._get("registered")))
     disabled_in_service = property(lambda self: bool(self._get("disabled_in_service")))
+    entity = property(lambda self: self._get("entity"))
 
     @property
     def period(self) -> DateRange:
@@ -218,6 +219,12 @@ class Workforce:
         peildatum_contracts: Persons working on the last day of the
             peiljaar, counted by the set of contract types they work under
             that day.
+        hour_days_by_entity: Hours per week x days in the peiljaar, after the
+            cap, by the ``entity`` the rows name (``None``: none named), over
+            everyone (kept or summarised): the per-entity breakdown of a group
+            (R-ORG-1, :mod:`psoladder.group`).
+        persons_by_entities: Persons with a day in the peiljaar, counted by
+            the set of ``entity`` values their rows name.
     """
 
     peiljaar: DateRange
@@ -234,6 +241,9 @@ class Workforce:
                                                                         repr=False)
     peildatum_contracts: Mapping[frozenset[ContractType], int] = attrs.field(factory=dict,
                                                                             repr=False)
+    hour_days_by_entity: Mapping[str | None, HourDays] = attrs.field(factory=dict, repr=False)
+    persons_by_entities: Mapping[frozenset[str | None], int] = attrs.field(factory=dict,
+                                                                          repr=False)
 
     @property
     def person_count(self) -> int:
@@ -345,7 +355,9 @@ class WorkforceBuilder:
                          notices=tuple(order), denominator=self._calc.denominator,
                          absent_persons=absent,
                          hour_days_by_contract=dict(self._calc.by_contract),
-                         peildatum_contracts=dict(self._calc.on_peildatum))
+                         peildatum_contracts=dict(self._calc.on_peildatum),
+                         hour_days_by_entity=dict(self._calc.by_entity),
+                         persons_by_entities=dict(self._calc.persons_by_entities))
 
 
 def workforce(
@@ -387,13 +399,24 @@ class _PersonCalc:
         # Workforce totals by contract type (see Workforce.hour_days_by_contract).
         self.by_contract: dict[ContractType, HourDays] = {}
         self.on_peildatum: Counter[frozenset[ContractType]] = Counter()
+        # ... and by the entity the rows name (Workforce.hour_days_by_entity, issue 15).
+        self.by_entity: dict[str | None, HourDays] = {}
+        self.persons_by_entities: Counter[frozenset[str | None]] = Counter()
 
-    def _tally(self, contracts: Iterable[tuple[ContractType, HourDays]],
+    def _tally(self, rows: Iterable[tuple[EmploymentLike, HourDays]],
                on_peildatum: Iterable[ContractType]) -> None:
-        """Add one person's hour-days by contract, and their contracts on the peildatum."""
+        """Add one person's hour-days by contract and entity, and their contracts on the peildatum."""
         by_contract = self.by_contract
-        for contract, hour_days in contracts:
+        by_entity = self.by_entity
+        entities = set()
+        for e, hour_days in rows:
+            contract = e.contract
             by_contract[contract] = by_contract.get(contract, 0) + hour_days
+            entity = e.entity
+            by_entity[entity] = by_entity.get(entity, 0) + hour_days
+            entities.add(entity)
+        if entities:
+            self.persons_by_entities[frozenset(entities)] += 1
         working = frozenset(on_peildatum)
         if working:
             self.on_peildatum[working] += 1
@@ -431,21 +454,22 @@ class _PersonCalc:
             if e.contract not in self._excluded:
                 span = self.peiljaar.intersect(e.period)
                 if span is not None:
-                    spans.append((span, e.hours_per_week, e.contract))
+                    spans.append((span, e.hours_per_week, e))
         spans.sort(key=lambda item: item[0].start)
         hour_days: HourDays = 0
         capped = False
         previous_end = None
-        contracts = []
-        for span, hours_per_week, contract in spans:
+        contracts: list[tuple[EmploymentLike, HourDays]] = []
+        for span, hours_per_week, e in spans:
             if previous_end is not None and span.start <= previous_end:
                 return None
             previous_end = span.end
             h, over = self._alone(hours_per_week)
             capped = capped or over
             hour_days += span.days * h
-            contracts.append((contract, span.days * h))
-        self._tally(contracts, [spans[-1][2]] if previous_end == self.peiljaar.end else ())
+            contracts.append((e, span.days * h))
+        self._tally(contracts,
+                    [spans[-1][2].contract] if previous_end == self.peiljaar.end else ())
         return PersonFte(person=person, periods=(), hour_days=hour_days,
                          denominator=self.denominator,
                          weighted_fte=_ZERO, capped=capped, rows=len(rows),
@@ -465,7 +489,7 @@ class _PersonCalc:
             capped_days = span.days if over else 0
         d = self.denominator
         on_peildatum = span is not None and span.end == self.peiljaar.end
-        self._tally([(e.contract, hour_days)] if span is not None else (),
+        self._tally([(e, hour_days)] if span is not None else (),
                     [e.contract] if on_peildatum else ())
         period = PeriodFte(row=row, employment=e, inflow=inflow,
                            days=0 if span is None else span.days, hour_days=hour_days,
@@ -529,7 +553,7 @@ class _PersonCalc:
         working = [e.contract for c, (_, e) in zip(clipped, rows, strict=True)
                    if c is not None and end in c]
         on_peildatum = bool(working)
-        self._tally(((e.contract, hour_days[i]) for i, (_, e) in enumerate(rows)
+        self._tally(((e, hour_days[i]) for i, (_, e) in enumerate(rows)
                      if clipped[i] is not None), working)
         keep = detail or any(e.target_group is not None for _, e in rows)
         return PersonFte(person=person, periods=periods if keep else (),

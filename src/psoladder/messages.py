@@ -898,6 +898,218 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "score {total:pct}",
         "wegingen op hun hoogst ({weights}): gewogen fte doelgroep {weighted:fte} fte, totale "
         "sociale bijdrage {total:pct}"),
+    # ------------------------------------------------------------------
+    # issue 15: planning ahead: scenarios (``sc.``), the applicant's group
+    # (``ent.``), comparisons (``cmp.``), forecasts (``fc.``) and the names of
+    # the figures they show (``fig.``)
+    # ------------------------------------------------------------------
+    # the applicant's group (R-ORG-1): why a purchase does not count, the rule
+    # value behind it, the report's table and the explanation's step
+    "p.in_group": (
+        "{supplier} is part of the applicant's group (KvK {kvk}): its staff count in the "
+        "direct contribution already (R-ORG-1)",
+        "{supplier} hoort bij de groep van de aanvrager (KvK {kvk}): de medewerkers ervan "
+        "tellen al mee in de directe bijdrage (R-ORG-1)"),
+    "l.entities": ("Entities of the applicant", "Entiteiten van de aanvrager"),
+    "l.ent_note": (
+        "Every figure is taken over the whole group (R-ORG-1); this table shows where each "
+        "part comes from.",
+        "Alle cijfers gelden voor de hele groep (R-ORG-1); deze tabel toont waar elk deel "
+        "vandaan komt."),
+    "l.ent_name": ("Entity", "Entiteit"),
+    "l.ent_main": ("{name} (main organisation)", "{name} (hoofdorganisatie)"),
+    "l.ent_kvk": ("KvK number", "KvK-nummer"),
+    "l.ent_persons": ("Persons", "Personen"),
+    "x.entities": ("Entities of the applicant", "Entiteiten van de aanvrager"),
+    "x.entities_note": (
+        "every figure is taken over the whole group; a row or purchase without an entity "
+        "belongs to the main organisation (R-ORG-1)",
+        "alle cijfers gelden voor de hele groep; een regel of inkoop zonder entiteit hoort "
+        "bij de hoofdorganisatie (R-ORG-1)"),
+    "x.entity": ("{name} (KvK {kvk}): total fte", "{name} (KvK {kvk}): totaal fte"),
+    "x.entity_main": ("{name} (KvK {kvk}, main organisation): total fte",
+                      "{name} (KvK {kvk}, hoofdorganisatie): totaal fte"),
+    "x.entity_persons": ("persons", "personen"),
+    "x.entity_purchases": ("purchases", "inkopen"),
+    "x.row_entity": ("entity", "entiteit"),
+    "param.group_purchases_count": ("purchases from the applicant's own group count",
+                                    "inkoop bij de eigen groep van de aanvrager telt mee"),
+    "sc.hire": ("hire {person} from {start:date}{until}: {hours:num} hours a week, "
+                "{contract:contract}, {group}",
+                "{person} in dienst vanaf {start:date}{until}: {hours:num} uur per week, "
+                "{contract:contract}, {group}"),
+    "sc.until": (" to {end:date}", " t/m {end:date}"),
+    "sc.group": ("{group:group}", "{group:group}"),
+    "sc.no_group": ("outside the target groups", "buiten de doelgroep"),
+    "sc.leave": ("{person} leaves; last working day {last:date}",
+                 "{person} gaat uit dienst; laatste werkdag {last:date}"),
+    "sc.hours": ("{person} works {hours:num} hours a week from {on:date}",
+                 "{person} werkt {hours:num} uur per week vanaf {on:date}"),
+    "sc.buy": ("buy for {amount:eur} at {supplier} ({kind:kind})",
+               "inkoop van {amount:eur} bij {supplier} ({kind:kind})"),
+    "sc.drop_supplier": ("no more purchases at {supplier}", "geen inkoop meer bij {supplier}"),
+    "sc.drop_index": ("drop purchase {index}", "inkoop {index} vervalt"),
+    # what a forecast assumes (``fa.``)
+    "fa.workforce": (
+        "the workforce continues as entered: rows without an end date stay open, rows with "
+        "one end then, and nobody else joins or leaves",
+        "het personeel blijft zoals ingevoerd: dienstverbanden zonder einddatum lopen door, "
+        "die met een einddatum stoppen dan, en er komt niemand bij of gaat niemand weg"),
+    "fa.statuses": (
+        "indications and wage-cost subsidies end on the dates entered and counting windows "
+        "as the rules say; suppliers' certificates are not assumed to be renewed",
+        "indicaties en loonkostensubsidies eindigen op de ingevoerde data en telperiodes "
+        "zoals de regels zeggen; certificaten van leveranciers worden niet verlengd "
+        "verondersteld"),
+    "fa.peiljaar_default": (
+        "each application date measures the calendar year before it (R-FTE-4)",
+        "elke aanvraagdatum meet het kalenderjaar ervoor (R-FTE-4)"),
+    "fa.peiljaar_moves": (
+        "the peiljaar {peiljaar:period} moves along by whole years: each application date "
+        "measures the latest such twelve months that end before it",
+        "het peiljaar {peiljaar:period} schuift per heel jaar mee: elke aanvraagdatum meet "
+        "de laatste zulke twaalf maanden die ervoor eindigen"),
+    "fa.peiljaar_lag": (
+        "as in the input, the peiljaar lies {years:count|more year|more years} before the "
+        "application date",
+        "zoals in de invoer ligt het peiljaar {years:count|jaar|jaar} extra vóór de "
+        "aanvraagdatum"),
+    "fa.repeat": (
+        "the purchases of the peiljaar {peiljaar:period} recur every year, their invoice dates "
+        "moved by whole years; other purchases count as entered",
+        "de inkopen van het peiljaar {peiljaar:period} keren elk jaar terug, met de "
+        "factuurdatum per heel jaar verschoven; andere inkopen tellen zoals ingevoerd"),
+    "fa.as_entered": (
+        "purchases count with their invoice dates as entered; one without a date counts in "
+        "every peiljaar",
+        "inkopen tellen met de ingevoerde factuurdatum; een inkoop zonder datum telt in elk "
+        "peiljaar"),
+    "fa.none": ("purchases are left out: the forecast shows the direct contribution alone",
+                "inkopen zijn weggelaten: de prognose toont alleen de directe bijdrage"),
+    "fa.evidence": ("the qualitative evidence and any plan of action stay as recorded",
+                    "het kwalitatieve bewijs en een plan van aanpak blijven zoals vastgelegd"),
+    # the names of the figures of forecasts, comparisons and scenarios (``fig.``)
+    "fig.application_date": ("Application date", "Aanvraagdatum"),
+    "fig.peiljaar": ("Peiljaar", "Peiljaar"),
+    "fig.edition": ("Edition", "Editie"),
+    "fig.level": ("Level", "Niveau"),
+    "fig.level_certain": ("Level for certain", "Niveau zeker"),
+    "fig.level_possible": ("Level possible", "Niveau mogelijk"),
+    "fig.certifiable_level": ("Certifiable level", "Certificeerbaar niveau"),
+    "fig.eligible": ("Eligible", "Komt in aanmerking"),
+    "fig.total_fte": ("Total fte", "Totaal fte"),
+    "fig.weighted_target_fte": ("Weighted target-group fte", "Gewogen fte doelgroep"),
+    "fig.direct_pct": ("Direct contribution", "Directe bijdrage"),
+    "fig.indirect_fte": ("Indirect fte (purchases)", "Indirecte fte (inkoop)"),
+    "fig.indirect_pct": ("Indirect contribution", "Indirecte bijdrage"),
+    "fig.indirect_counted_pct": ("Indirect contribution counted",
+                                 "Indirecte bijdrage die telt"),
+    "fig.total_pct": ("Total score", "Totale sociale bijdrage"),
+    "fig.size": ("Company size (fte)", "Bedrijfsgrootte (fte)"),
+    "fig.norms.basistrede": ("Norm for Basistrede", "Norm Basistrede"),
+    "fig.norms.trede_1": ("Norm for Trede 1", "Norm Trede 1"),
+    "fig.norms.trede_2": ("Norm for Trede 2", "Norm Trede 2"),
+    "fig.norms.trede_3": ("Norm for Trede 3", "Norm Trede 3"),
+    "fig.thirty_plus.share": ("Share of the 30+ target group", "Aandeel 30+-doelgroep"),
+    "fig.thirty_plus.awarded": ("PSO 30+ awarded", "PSO 30+ behaald"),
+    "fig.banenafspraak": ("Banenafspraak jobs", "Banen banenafspraak"),
+    "fig.annual_fee": ("Annual PSO contribution", "Jaarbijdrage PSO"),
+    "fig.persons": ("the staff", "het personeel"),
+    "fig.purchases": ("the purchases", "de inkoop"),
+    "fig.rules": ("the rule values", "de regelwaarden"),
+    "fig.evidence": ("the qualitative evidence", "het kwalitatieve bewijs"),
+    # the forecast (``fc.``)
+    "fc.title": ("PSO forecast: {name}", "PSO-prognose: {name}"),
+    "fc.level_on": ("Level on {on:date}", "Niveau op {on:date}"),
+    "fc.range": ("Application dates", "Aanvraagdata"),
+    "fc.range_value": ("{start:date} to {until:date}, {every}",
+                       "{start:date} t/m {until:date}, {every}"),
+    "fc.every.month": ("every month", "elke maand"),
+    "fc.every.quarter": ("every quarter", "elk kwartaal"),
+    "fc.every.half_year": ("every half year", "elk halfjaar"),
+    "fc.every.year": ("every year", "elk jaar"),
+    "fc.stays": ("The level stays {level:level} up to {until:date}.",
+                 "Het niveau blijft {level:level} tot en met {until:date}."),
+    "fc.change": ("From {on:date} the level is {new:level} instead of {old:level}{because}.",
+                  "Vanaf {on:date} is het niveau {new:level} in plaats van {old:level}"
+                  "{because}."),
+    "fc.because_windows": (": the counting window of {people} ends",
+                           ": de telperiode van {people} eindigt"),
+    "fc.because_more": (": {people} count more", ": {people} tellen meer mee"),
+    "fc.because_less": (": {people} count less", ": {people} tellen minder mee"),
+    "fc.assumptions": ("Assumptions", "Aannames"),
+    "fc.table": ("Level and score per application date", "Niveau en score per aanvraagdatum"),
+    "fc.col_change": ("Change", "Wijziging"),
+    "fc.changed": ("{old:level} → {new:level}", "{old:level} → {new:level}"),
+    "fc.changes": ("When the level changes", "Wanneer het niveau verandert"),
+    "fc.no_changes": ("The level does not change in this period.",
+                      "Het niveau verandert niet in deze periode."),
+    "fc.change_title": ("{on:date}: {old:level} → {new:level}",
+                        "{on:date}: {old:level} → {new:level}"),
+    "fc.window_end": (
+        "{person} ({group:group}): the counting window ends on {ends:date} ({rule}); weighted "
+        "fte {old:fte} → {new:fte}",
+        "{person} ({group:group}): de telperiode eindigt op {ends:date} ({rule}); gewogen fte "
+        "{old:fte} → {new:fte}"),
+    "fc.from_date": ("from {on:date}: {text}", "vanaf {on:date}: {text}"),
+    # the comparison (``cmp.``)
+    "cmp.title": ("PSO comparison: {name}", "PSO-vergelijking: {name}"),
+    "cmp.side_date": ("application date {on:date}", "aanvraagdatum {on:date}"),
+    "cmp.first": ("first", "eerste"),
+    "cmp.second": ("second", "tweede"),
+    "cmp.level_total": ("{level:level}, total score {total:pct}",
+                        "{level:level}, totale sociale bijdrage {total:pct}"),
+    "cmp.no_change": ("No figure changed.", "Geen enkel cijfer is veranderd."),
+    "cmp.arrow": ("{old} → {new}", "{old} → {new}"),
+    "cmp.figures": ("Figures that changed", "Gewijzigde cijfers"),
+    "cmp.col_figure": ("Figure", "Cijfer"),
+    "cmp.col_change": ("Difference", "Verschil"),
+    "cmp.col_because": ("Follows from", "Volgt uit"),
+    "cmp.people": ("The staff behind the difference", "Het personeel achter het verschil"),
+    "cmp.col_person": ("Person", "Persoon"),
+    "cmp.col_status": ("", ""),
+    "cmp.col_fte": ("fte", "fte"),
+    "cmp.col_weighted": ("Weighted fte", "Gewogen fte"),
+    "cmp.col_why": ("Why", "Waardoor"),
+    "cmp.status.added": ("new", "nieuw"),
+    "cmp.status.removed": ("gone", "vervallen"),
+    "cmp.status.changed": ("changed", "gewijzigd"),
+    "cmp.row_added": ("row added: from {start:date}{until}, {hours:num} hours a week",
+                      "regel toegevoegd: vanaf {start:date}{until}, {hours:num} uur per week"),
+    "cmp.row_removed": ("row gone: from {start:date}{until}, {hours:num} hours a week",
+                        "regel vervallen: vanaf {start:date}{until}, {hours:num} uur per week"),
+    "cmp.row_days": ("works {days:count|day|days} of the peiljaar (was {old:count})",
+                     "werkt {days:count|dag|dagen} van het peiljaar (was {old:count})"),
+    "cmp.row_window": (
+        "counting window {window:period}: {counted:count|day counts|days count} (was {old:count})",
+        "telperiode {window:period}: {counted:count|dag telt|dagen tellen} mee (was "
+        "{old:count})"),
+    "cmp.row_weight": ("weight {weight:num} (was {old:num})", "weging {weight:num} (was {old:num})"),
+    "cmp.row_fte": ("fte {fte:fte} (was {old:fte})", "fte {fte:fte} (was {old:fte})"),
+    "cmp.person_note": ("{person}: fte {fte}, weighted fte {weighted}: {why}",
+                        "{person}: fte {fte}, gewogen fte {weighted}: {why}"),
+    "cmp.purchases": ("Purchases that count otherwise", "Inkoop die anders meetelt"),
+    "cmp.purchase_note": ("{supplier} ({status}): indirect fte {fte}{reason}",
+                          "{supplier} ({status}): indirecte fte {fte}{reason}"),
+    "cmp.reason": ("; does not count: {reason}", "; telt niet mee: {reason}"),
+    "cmp.rules": ("Rule values that changed", "Gewijzigde regelwaarden"),
+    # scenarios side by side (``sc.``)
+    "sc.title": ("PSO scenarios: {name}", "PSO-scenario's: {name}"),
+    "sc.baseline": ("Baseline", "Uitgangssituatie"),
+    "sc.figures": ("Figures per scenario", "Cijfers per scenario"),
+    "sc.none": ("The file holds no scenarios ([[scenario]]).",
+                "Het bestand bevat geen scenario's ([[scenario]])."),
+    "sc.applied": ("Scenario: {name}", "Scenario: {name}"),
+    "sc.extends": ("starts from {name}", "gaat uit van {name}"),
+    # the forecast plot
+    "plot.forecast_title": ("{name}: forecast of the total score",
+                            "{name}: prognose van de totale sociale bijdrage"),
+    "plot.application_date": ("application date", "aanvraagdatum"),
+    "plot.norm": ("norm {level:level}", "norm {level:level}"),
+    "plot.change": ("{old:level} → {new:level}", "{old:level} → {new:level}"),
+    "fa.after_last_edition": (
+        "from {on:date} on, the rules of the last known edition are used (R-ED-3):",
+        "vanaf {on:date} gelden de regels van de laatst bekende editie (R-ED-3):"),
 }
 
 # Enum classes whose values have names here, by class name (this module

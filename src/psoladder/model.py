@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar, cast
 
@@ -47,6 +47,7 @@ __all__ = [
     "ContractType",
     "Employment",
     "EmploymentLike",
+    "Entity",
     "Evidence",
     "Level",
     "Organisation",
@@ -285,6 +286,20 @@ def _text(field: str) -> Callable[[object], str]:
     return convert
 
 
+def _optional(convert: Callable[[object], T]) -> Callable[[object], T | None]:
+    """``convert``, with nothing (``None`` or blank text) read as ``None``."""
+    def optional(value: object) -> T | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return convert(value)
+
+    return optional
+
+
+def _optional_text(field: str) -> Callable[[object], str | None]:
+    return _optional(_text(field))
+
+
 def _ranged(
     convert: Callable[[object], Decimal],
     field: str,
@@ -299,6 +314,23 @@ def _ranged(
         return number
 
     return checked
+
+
+def _one_kvk(field: str) -> Callable[[object], str]:
+    """One KvK number: 8 digits (R-ORG-1)."""
+    def convert(value: object) -> str:
+        text = str(value).strip() if isinstance(value, str | int) and not isinstance(
+            value, bool) else ""
+        if not _KVK.match(text):
+            raise InputError.single("a KvK number has 8 digits", field=field, value=value,
+                                    hint='write it as text, e.g. "12345678"')
+        return text
+
+    return convert
+
+
+def _optional_kvk(field: str) -> Callable[[object], str | None]:
+    return _optional(_one_kvk(field))
 
 
 _HOURS_HINT = "give the contracted hours per week, e.g. 32 or 32.5"
@@ -351,6 +383,8 @@ class Employment:
             banenafspraak read-out of vso_pro and participatiewet_lks (R-BA-1).
         disabled_in_service: A ``wia_wao_waz`` person who became disabled
             while working for the applicant (counts from edition 1.7, R-TG-4).
+        entity: The entity of the applicant's group the person works at: its
+            name or KvK number (R-ORG-1); ``None`` for the main entity.
     """
 
     person: str = attrs.field(converter=_text("person"))
@@ -381,6 +415,8 @@ class Employment:
     disabled_in_service: bool = attrs.field(
         default=False, converter=_bool("disabled_in_service")
     )
+    # issue 15: the applicant's whole group
+    entity: str | None = attrs.field(default=None, converter=_optional_text("entity"))
 
     def __attrs_post_init__(self) -> None:
         problems = self.consistency_problems(attrs.asdict(self, recurse=False))
@@ -473,6 +509,8 @@ class EmploymentLike(Protocol):
     @property
     def disabled_in_service(self) -> bool: ...  # noqa: D102
     @property
+    def entity(self) -> str | None: ...  # noqa: D102
+    @property
     def period(self) -> DateRange: ...  # noqa: D102
 
 
@@ -503,6 +541,11 @@ class Purchase:
         certificate_valid_until: Last day of the supplier's PSO certificate.
         declared_as_direct: ``True`` when the same work is also declared as
             direct contribution; refused (R-IND-5).
+        entity: The entity of the applicant's group that made the purchase:
+            its name or KvK number (R-ORG-1); ``None`` for the main entity.
+        supplier_kvk: The supplier's KvK number, if known: a supplier that is
+            itself an entity of the applicant's group is recognised by it
+            (or by its name) and does not count (R-ORG-1).
     """
 
     supplier: str = attrs.field(converter=_text("supplier"))
@@ -537,6 +580,10 @@ class Purchase:
         default=None, converter=_optional_date("certificate_valid_until")
     )
     declared_as_direct: bool = attrs.field(default=False, converter=_bool("declared_as_direct"))
+    # issue 15: the applicant's whole group
+    entity: str | None = attrs.field(default=None, converter=_optional_text("entity"))
+    supplier_kvk: str | None = attrs.field(default=None,
+                                           converter=_optional_kvk("supplier_kvk"))
 
     def __attrs_post_init__(self) -> None:
         problems = []
@@ -717,6 +764,46 @@ def _fulltime(value: object) -> Decimal | None:
 
 
 @attrs.frozen(kw_only=True)
+class Entity:
+    """An entity of the applicant's group: a name for one of its KvK numbers (R-ORG-1).
+
+    The applicant is a main entity plus underlying entities, each with its own
+    KvK number (MijnPSO's first step); every figure is taken over the whole
+    group. Rows and purchases name the entity they belong to by its name or
+    its KvK number (``entity``).
+
+    >>> Entity(name="Glansrijke Zorg B.V.", kvk="87654321").kvk
+    '87654321'
+
+    Attributes:
+        name: The entity's name.
+        kvk: Its KvK number: one of the applicant's ``kvk`` numbers.
+    """
+
+    name: str = attrs.field(converter=_text("name"))
+    kvk: str = attrs.field(converter=_one_kvk("kvk"))
+
+    @property
+    def label(self) -> str:
+        """The name with the KvK number, e.g. ``Glansrijke Zorg B.V. (KvK 87654321)``."""
+        return f"{self.name} (KvK {self.kvk})"
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Entity:
+        """Build from a mapping of field names, reporting every bad field at once."""
+        return _build(cls, data)
+
+
+# The most rows naming an unknown entity that are listed one by one.
+_LISTED = 1000
+
+
+def _entity_key(reference: str) -> str:
+    """How a reference to an entity is compared: case and spacing do not matter."""
+    return " ".join(reference.split()).casefold()
+
+
+@attrs.frozen(kw_only=True)
 class Organisation:
     """The applicant: a main entity with optional subsidiaries (R-ORG-1).
 
@@ -741,6 +828,8 @@ class Organisation:
         cedris_voucher: The applicant, a Cedris member, uses Cedris's voucher
             on the annual contribution of a PSO 30+ application (R-FEE-2;
             applied only when the PSO 30+ reading is awarded).
+        entities: Names of the entities of the applicant's group, each for one
+            of the ``kvk`` numbers (R-ORG-1); see :attr:`group`.
     """
 
     name: str = attrs.field(converter=_text("name"))
@@ -761,11 +850,160 @@ class Organisation:
     recertification: Recertification | None = None
     sw_organisation: bool = attrs.field(default=False, converter=_bool("sw_organisation"))
     cedris_voucher: bool = attrs.field(default=False, converter=_bool("cedris_voucher"))
+    # issue 15: the applicant's whole group
+    entities: tuple[Entity, ...] = attrs.field(
+        default=(), converter=_tuple_of(Entity, "entities")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = self.consistency_problems(attrs.asdict(self, recurse=False))
+        if problems:
+            raise InputError(problems)
+
+    @staticmethod
+    def consistency_problems(values: Mapping[str, Any]) -> list[Problem]:
+        """Problems between fields: the group's entities and the rows naming them (R-ORG-1).
+
+        Located by the position of the item (``entities[2].kvk``,
+        ``employments[7].entity``, ``purchases[1].entity``).
+        """
+        kvk = values.get("kvk")
+        if not kvk:
+            return []  # reported by the kvk field itself
+        entities = values.get("entities") or ()
+        problems = _entity_problems(kvk, entities)
+        if problems:
+            return problems
+        group = _group(values.get("name") or "", kvk, entities)
+        lookup = _lookup(group)
+        for field, items in (("employments", values.get("employments") or ()),
+                             ("purchases", values.get("purchases") or ())):
+            references = {item.entity for item in items}
+            references.discard(None)
+            if all(_entity_key(r) in lookup for r in references):
+                continue
+            unknown = [i for i, item in enumerate(items, start=1)
+                       if item.entity is not None and _entity_key(item.entity) not in lookup]
+            problems.extend(unknown_entity(items[i - 1].entity, group,
+                                           field=f"{field}[{i}].entity")
+                            for i in unknown[:_LISTED])
+            if len(unknown) > _LISTED:
+                problems.append(Problem(f"... and {len(unknown) - _LISTED} more {field} naming "
+                                        "no entity of the group", field=field))
+        return problems
+
+    @property
+    def group(self) -> tuple[Entity, ...]:
+        """Every entity of the applicant, one per KvK number, the main entity first (R-ORG-1).
+
+        Named by the ``entities`` given; the main entity is otherwise named
+        after the organisation, another KvK number after itself.
+
+        >>> org = Organisation(name="Glansrijke", kvk=["12345678", "87654321"],
+        ...                    application_date="2024-05-01")
+        >>> [e.name for e in org.group]
+        ['Glansrijke', 'KvK 87654321']
+        """
+        return _group(self.name, self.kvk, self.entities)
+
+    def entity(self, reference: str | None) -> Entity:
+        """The entity of the group a row or purchase names (``None``: the main entity).
+
+        Raises:
+            KeyError: When no entity of the group has this name or KvK number.
+        """
+        if reference is None:
+            return self.group[0]
+        return _lookup(self.group)[_entity_key(reference)]
+
+    def supplier_entity(self, purchase: Purchase) -> Entity | None:
+        """The entity of the group a purchase was made from, if any (R-ORG-1).
+
+        Recognised by the supplier's KvK number, or by its name (without
+        regard to case or spacing).
+        """
+        name = _entity_key(purchase.supplier)
+        for entity in self.group:
+            if purchase.supplier_kvk == entity.kvk or name == _entity_key(entity.name):
+                return entity
+        return None
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Organisation:
         """Build from a mapping of field names, reporting every bad field at once."""
         return _build(cls, data)
+
+
+def _group(name: str, kvk: Iterable[str], entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    named = {e.kvk: e for e in entities}
+    numbers = tuple(kvk)
+    return tuple(named.get(n) or Entity(name=name if i == 0 else f"KvK {n}", kvk=n)
+                 for i, n in enumerate(numbers))
+
+
+def _lookup(group: Iterable[Entity]) -> dict[str, Entity]:
+    out: dict[str, Entity] = {}
+    for e in group:
+        out.setdefault(_entity_key(e.name), e)
+        out[e.kvk] = e
+    return out
+
+
+def _entity_problems(kvk: Iterable[str], entities: Sequence[Entity]) -> list[Problem]:
+    numbers = list(kvk)
+    problems = []
+    names: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for i, e in enumerate(entities, start=1):
+        if e.kvk not in numbers:
+            problems.append(Problem(
+                f"KvK number {e.kvk} is not one of the applicant's (kvk = "
+                f"{', '.join(numbers)})", field=f"entities[{i}].kvk", value=e.kvk,
+                hint="add it to kvk, the main entity's number first (R-ORG-1)"))
+        if e.kvk in seen:
+            problems.append(Problem(f"entity {seen[e.kvk]} has the same KvK number",
+                                    field=f"entities[{i}].kvk", value=e.kvk,
+                                    hint="give each entity once"))
+        key = _entity_key(e.name)
+        if key in names:
+            problems.append(Problem(f"entity {names[key]} has the same name",
+                                    field=f"entities[{i}].name", value=e.name,
+                                    hint="give each entity its own name"))
+        elif _KVK.match(key) and key != e.kvk and key in numbers:
+            problems.append(Problem("the name is another entity's KvK number",
+                                    field=f"entities[{i}].name", value=e.name,
+                                    hint="name the entity by words, not by a KvK number"))
+        seen.setdefault(e.kvk, i)
+        names.setdefault(key, i)
+    return problems
+
+
+def unknown_entity(reference: object, group: Sequence[Entity], **where: Any) -> Problem:
+    """The problem of a row or purchase that names no entity of the group (R-ORG-1).
+
+    ``where`` locates it (``field``, ``row``, ``file``).
+    """
+    known = "; ".join(e.label for e in group)
+    return Problem("not an entity of the applicant's group", value=str(reference),
+                   hint=f"give the name or KvK number of one of: {known}; or add an "
+                        "[[entity]] table (name, kvk) with its KvK number in kvk (R-ORG-1)",
+                   **where)
+
+
+def entity_lookup(organisation: Organisation) -> Callable[[str | None], Entity | None]:
+    """A fast resolver of entity references for ``organisation`` (``None`` if unknown).
+
+    >>> find = entity_lookup(Organisation(name="A", kvk="12345678", application_date="2024-05-01"))
+    >>> find(None).name, find(" a "), find("X") is None
+    ('A', Entity(name='A', kvk='12345678'), True)
+    """
+    group = organisation.group
+    table = _lookup(group)
+
+    def find(reference: str | None) -> Entity | None:
+        return group[0] if reference is None else table.get(_entity_key(reference))
+
+    return find
 
 
 # ------------------------------------------------------------ helpers

@@ -104,6 +104,8 @@ def sections(a: Assessment, lang: str = "nl", *, exact: bool = False) -> list[Bl
          show(s.indirect_counted_pct, "pct")),
         (t("l.total_pct"), show(s.total_pct, "pct")),
     )))
+    if a.group.shown:  # issue 15: the applicant's whole group
+        out.append(_entities(a, lang, exact))
     norm_rows = [(t("l.size"), show(a.size, "count")),
                  (t("l.norm_source"), t("l.norm_row", row=", ".join(map(str, a.norms.rows_used)),
                                         source=a.norms.source))]
@@ -136,6 +138,25 @@ def sections(a: Assessment, lang: str = "nl", *, exact: bool = False) -> list[Bl
                      notes=tuple(f"{w.rule}: {w.text(lang)}" for w in a.warnings),
                      lines=() if a.warnings else (t("l.no_warnings"),)))
     return out
+
+
+def _entities(a: Assessment, lang: str, exact: bool) -> Block:
+    """The group's figures per entity (R-ORG-1)."""
+    def t(key: str, **params: Any) -> str:
+        return messages.text(key, lang, exact=exact, **params)
+
+    def show(value: Any, kind: str) -> str:
+        return messages.show(value, kind, lang, exact=exact)
+
+    rows = tuple(
+        (t("l.ent_main", name=f.entity.name) if f.main else f.entity.name, f.entity.kvk,
+         show(f.persons, "count"), show(f.exact_total_fte, "fte"), show(f.exact_weighted, "fte"),
+         show(f.exact_indirect_fte, "fte"))
+        for f in a.group.entities)
+    header = (t("l.ent_name"), t("l.ent_kvk"), t("l.ent_persons"), t("l.total_fte"),
+              t("l.weighted_target_fte"), t("l.indirect_fte"))
+    return Block(t("l.entities"), lines=(t("l.ent_note"),),
+                 table=document.Table(header, rows, (False, False, True, True, True, True)))
 
 
 def _gaps(a: Assessment, lang: str, exact: bool) -> Block:

@@ -5,30 +5,37 @@ Keys (see the design's organisation file): ``name``, ``kvk``,
 ``employments`` (a payroll file path relative to the organisation file),
 ``[[employment]]`` tables (inline rows; both may be given),
 ``[[purchase]]`` tables, ``[[evidence]]`` tables, ``[aspirant_plan]`` and
-``[recertification]``. Unknown keys are errors, so a misspelt key is never
-silently ignored. Numbers are read exactly (TOML and JSON floats become
-``Decimal``).
+``[recertification]``; the applicant's group as ``[[entity]]`` tables (name,
+kvk) and plans as ``[[scenario]]`` tables (checked here, read by
+:func:`psoladder.planning.files.load_scenarios`). Unknown keys are errors,
+so a misspelt key is never silently ignored. Numbers are read exactly (TOML
+and JSON floats become ``Decimal``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from psoladder.errors import InputError, Problem
-from psoladder.io.payroll import read_payroll
+from psoladder.io.payroll import PayrollRead, read_payroll
 from psoladder.model import (
     AspirantPlan,
     Employment,
+    Entity,
     Evidence,
     Organisation,
     Purchase,
     Recertification,
 )
+from psoladder.planning.scenarios import scenario_problems
 
 __all__ = [
     "example_path",
@@ -40,7 +47,8 @@ __all__ = [
 
 _TOP = {"name", "kvk", "application_date", "fulltime_hours", "peiljaar", "employments",
         "employment", "purchase", "purchases", "evidence", "aspirant_plan", "recertification",
-        "sw_organisation", "cedris_voucher"}
+        "sw_organisation", "cedris_voucher",
+        "entity", "scenario"}  # issue 15
 
 
 def read_document(path: str | Path) -> tuple[Mapping[str, Any], Path, str]:
@@ -110,9 +118,11 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
                                     hint="known keys: " + ", ".join(sorted(_TOP))))
     employments: list[Employment] = []
     payroll = doc.get("employments")
+    read = None
     if isinstance(payroll, str):
         try:
-            employments.extend(read_payroll((base or Path.cwd()) / payroll).employments)
+            read = read_payroll((base or Path.cwd()) / payroll)
+            employments.extend(read.employments)
         except InputError as exc:
             problems.extend(p.located(file=file, field="employments") for p in exc.problems)
     elif payroll is not None:
@@ -136,7 +146,10 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
         return built
 
     employments.extend(build("employment", Employment))
-    purchases = build("purchase", Purchase) + build("purchases", Purchase)
+    purchase_tables = build("purchase", Purchase)
+    purchases = purchase_tables + build("purchases", Purchase)
+    entities = build("entity", Entity)
+    problems.extend(scenario_problems(doc.get("scenario"), file=file))
     evidence = build("evidence", Evidence)
     plan = build("aspirant_plan", AspirantPlan) if "aspirant_plan" in doc else []
     recert = None
@@ -161,9 +174,38 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
         return Organisation.from_mapping({
             **fields, "employments": employments, "purchases": purchases,
             "evidence": evidence, "aspirant_plan": plan[0] if plan else None,
-            "recertification": recert})
+            "recertification": recert, "entities": entities})
     except InputError as exc:
-        raise exc.located(file=file) from None
+        raise InputError(_in_file(p, file, read, len(purchase_tables))
+                         for p in exc.problems) from None
+
+
+_ITEM = re.compile(r"^(employments|purchases|entities)\[(\d+)\](.*)$")
+
+
+def _in_file(problem: Problem, file: str | None, read: PayrollRead | None,
+             purchase_tables: int) -> Problem:
+    """A problem of the organisation, located where its item was written (issue 15).
+
+    ``employments[i]`` is a payroll line or an ``[[employment]]`` table (the
+    payroll's rows come first), ``purchases[i]`` a ``[[purchase]]`` or
+    ``[[purchases]]`` table, ``entities[i]`` an ``[[entity]]`` table.
+    """
+    match = _ITEM.match(problem.field or "")
+    if match is None:
+        return problem.located(file=file)
+    kind, index, rest = match.group(1), int(match.group(2)), match.group(3)
+    if kind == "employments":
+        payroll_rows = len(read.employments) if read is not None else 0
+        if read is not None and index <= payroll_rows:
+            return attrs.evolve(problem, file=read.file, row=read.lines[index - 1],
+                                field=rest.lstrip(".") or None)
+        return attrs.evolve(problem, file=file, field=f"employment[{index - payroll_rows}]{rest}")
+    if kind == "purchases":
+        key, index = (("purchase", index) if index <= purchase_tables
+                      else ("purchases", index - purchase_tables))
+        return attrs.evolve(problem, file=file, field=f"{key}[{index}]{rest}")
+    return attrs.evolve(problem, file=file, field=f"entity[{index}]{rest}")
 
 
 def example_path() -> Path:

@@ -71,6 +71,9 @@ HEADER_ALIASES: Mapping[str, str] = {
     "schoolverlaatdatum": "school_left", "ww_sinds": "ww_since",
     "status_verloren": "status_lost", "start_plaatsing": "placement_start",
     "doelgroepregister": "registered", "geregistreerd": "registered",
+    # issue 15: the entity of the applicant's group, by name or KvK number
+    "entiteit": "entity", "werkmaatschappij": "entity", "juridische_entiteit": "entity",
+    "kvk": "entity", "kvk_nummer": "entity", "kvknummer": "entity",
 }
 
 #: Dutch contract words and the contract type (R-CT) they mean.
@@ -97,12 +100,14 @@ class PayrollRead:
         employments: One employment per data row, in file order.
         rows_read: Data rows read (blank lines excluded).
         blank_rows: Blank lines skipped.
+        lines: The line of each employment in the file (the header is line 1).
     """
 
     file: str
     employments: tuple[Employment, ...]
     rows_read: int
     blank_rows: int
+    lines: tuple[int, ...] = ()
 
     @property
     def persons(self) -> int:
@@ -429,9 +434,15 @@ def stream_payroll(path: str | Path, sink: RowSink, *,
 def _collect(fields: list[str | None], rows: Iterable[tuple[int, Sequence[Any]]],
              name: str) -> PayrollRead:
     employments: list[Employment] = []
-    parser = _scan(fields, rows, name, lambda _, v: employments.append(Employment(**v)), None)
+    lines: list[int] = []
+
+    def emit(line: int, values: dict[str, Any]) -> None:
+        employments.append(Employment(**values))
+        lines.append(line)
+
+    parser = _scan(fields, rows, name, emit, None)
     parser.finish()
-    return PayrollRead(name, tuple(employments), parser.read, parser.blank)
+    return PayrollRead(name, tuple(employments), parser.read, parser.blank, tuple(lines))
 
 
 def read_csv(stream: IO[str], *, name: str = "<csv>") -> PayrollRead:

@@ -31,7 +31,7 @@ from psoladder.errors import InputError
 from psoladder.rules.datamodel import Cited, Edition, NormTable, RuleSet, rule_sort_key
 from psoladder.rules.loading import rule_data, rules_at
 
-__all__ = ["RuleChange", "RuleDiff", "rules_diff"]
+__all__ = ["RuleChange", "RuleDiff", "diff_rule_sets", "rules_diff"]
 
 
 @attrs.frozen
@@ -119,7 +119,15 @@ def rules_diff(a: str | dt.date, b: str | dt.date) -> RuleDiff:
         InputError: For something that is neither an edition nor a date.
         NoRuleInForce: For a date before 2017-04-01.
     """
-    old, new = rules_at(_point(a, "a")), rules_at(_point(b, "b"))
+    return diff_rule_sets(rules_at(_point(a, "a")), rules_at(_point(b, "b")))
+
+
+def diff_rule_sets(old: RuleSet, new: RuleSet) -> RuleDiff:
+    """Every rule value that differs between two rule sets, user overrides included.
+
+    What :func:`rules_diff` lists for two points, for rule sets at hand (those
+    of two assessments, :func:`psoladder.planning.compare.compare`).
+    """
     first, last = sorted((old.on, new.on))
     editions = tuple(e for e in rule_data().editions if first < e.applies_from <= last)
     before, after = _values(old), _values(new)
