@@ -22,11 +22,50 @@ it.
 from __future__ import annotations
 
 import datetime as dt
+import reprlib
 from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["InputError", "NoRuleInForce", "Problem", "PsoError", "RuleDataError"]
+from psoladder.limits import MAX_ECHO_CHARS
+
+__all__ = ["InputError", "NoRuleInForce", "Problem", "PsoError", "RuleDataError", "shown"]
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = MAX_ECHO_CHARS
+_REPR.maxlevel = 2
+
+
+def shown(value: object) -> str | None:
+    """``value`` as text for an error message, at most about 80 characters.
+
+    An input value is echoed so the user recognises it, never whole: a long
+    cell, a deep list or a file's content is cut (with ``...``), in bounded
+    time whatever its size.
+
+    >>> text = shown("x" * 100)
+    >>> len(text), text[-5:]
+    (80, 'xx...')
+    >>> shown([[[[1]]]]), shown(None)
+    ('[[[...]]]', None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if len(value) <= MAX_ECHO_CHARS:
+            return value
+        return value[: MAX_ECHO_CHARS - 3] + "..."
+    return _REPR.repr(value) if isinstance(value, list | tuple | dict | set) else \
+        _shown_scalar(value)
+
+
+def _shown_scalar(value: object) -> str:
+    try:
+        text = str(value) if not isinstance(value, int) or abs(value) < 10**MAX_ECHO_CHARS \
+            else f"<a number of {value.bit_length()} bits>"
+    except Exception:  # a value whose str() fails is shown by its type
+        text = f"<{type(value).__name__}>"
+    return shown(text) or ""
 
 
 class PsoError(Exception):
@@ -47,10 +86,10 @@ class Problem:
     """
 
     message: str
-    field: str | None = None
+    field: str | None = attrs.field(default=None, converter=shown)
     row: int | None = None
-    file: str | None = None
-    value: str | None = None
+    file: str | None = attrs.field(default=None, converter=shown)
+    value: str | None = attrs.field(default=None, converter=shown)
     hint: str | None = None
 
     def located(
@@ -103,9 +142,8 @@ class InputError(PsoError, ValueError):
         value: object = None,
         hint: str | None = None,
     ) -> InputError:
-        """Build an error with one problem."""
-        shown = None if value is None else str(value)
-        return cls([Problem(message, field=field, value=shown, hint=hint)])
+        """Build an error with one problem (``value`` shown cut, see :func:`shown`)."""
+        return cls([Problem(message, field=field, value=shown(value), hint=hint)])
 
     def located(
         self, *, file: str | None = None, row: int | None = None, field: str | None = None
