@@ -41,14 +41,14 @@ import datetime as dt
 import functools
 import itertools
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
-from psoladder.model import ContractType, EmploymentLike, TargetGroup
+from psoladder.model import ContractType, Employment, EmploymentLike, TargetGroup
 from psoladder.periods import FOREVER, DateRange
 from psoladder.rules import Cited, Notice, RuleSet
 from psoladder.targetgroups import Counting, counting
@@ -75,12 +75,13 @@ class Row:
     validated them; the rarely used fields live in one optional mapping.
     """
 
-    __slots__ = ("_extra", "contract", "end", "hours_per_week", "person", "start",
+    __slots__ = ("_extra", "contract", "end", "hours_per_week", "person", "source", "start",
                  "target_group")
 
     def __init__(self, person: str, start: dt.date, end: dt.date | None, hours_per_week: Decimal,
                  contract: ContractType, target_group: TargetGroup | None,
-                 extra: dict[str, Any] | None = None) -> None:
+                 extra: dict[str, Any] | None = None, source: str | None = None) -> None:
+        self.source = source  # the payroll file's name (see Employment.source)
         self.person = person
         self.start = start
         self.end = end
@@ -125,6 +126,10 @@ class PeriodFte:
         counting: Its counting window, weight and reasons (R-TG-0).
         excluded: Left out of total fte (R-CT-6).
         capped_days: Days on which the person cap scaled the row down.
+        source: The payroll file the row was read from (``row`` is its line
+            there), or ``None`` for a row of the organisation itself (``row``
+            is its position among the ``[[employment]]`` tables, or among
+            ``Organisation.employments`` for rows built in Python).
     """
 
     row: int
@@ -138,6 +143,7 @@ class PeriodFte:
     counting: Counting
     excluded: bool
     capped_days: int
+    source: str | None = None
 
     @property
     def fte(self) -> Fraction:
@@ -210,6 +216,9 @@ class Workforce:
             ``PersonFte.hour_days``).
         absent_persons: Persons whose rows all lie outside the peiljaar, when
             they are counted instead of kept (streamed payrolls).
+        rows_outside_by_source: The numbers of :attr:`rows_outside` that are
+            lines of a payroll file, by file (see :attr:`PeriodFte.source`);
+            the others are rows of the organisation itself.
     """
 
     peiljaar: DateRange
@@ -222,6 +231,7 @@ class Workforce:
 
     denominator: Fraction = attrs.field(repr=False)
     absent_persons: int = 0
+    rows_outside_by_source: Mapping[str, Sequence[int]] = attrs.Factory(dict)
 
     @property
     def person_count(self) -> int:
@@ -274,6 +284,7 @@ class WorkforceBuilder:
         # Open persons: [first start of any row, (row, employment), ...]
         self._open: dict[str, list[Any]] = {}
         self._outside = array("q")
+        self._outside_by_source: dict[str, array[int]] = {}
         self._read = 0
         self._p0, self._p1 = peiljaar.start, peiljaar.end
 
@@ -294,6 +305,8 @@ class WorkforceBuilder:
             entry.append((row, employment))
         else:
             self._outside.append(row)
+            if employment.source is not None:
+                self._outside_by_source.setdefault(employment.source, array("q")).append(row)
             if self.detail:
                 entry.append((row, employment))
 
@@ -331,7 +344,7 @@ class WorkforceBuilder:
                          persons=tuple(persons), rows_read=self._read,
                          rows_outside=self._outside, cited=(self.fulltime, self._cap),
                          notices=tuple(order), denominator=self._calc.denominator,
-                         absent_persons=absent)
+                         absent_persons=absent, rows_outside_by_source=self._outside_by_source)
 
 
 def workforce(
@@ -352,7 +365,9 @@ def workforce(
     """
     builder = WorkforceBuilder(peiljaar=peiljaar, fulltime_hours=fulltime_hours, rules=rules)
     for i, e in enumerate(employments, start=1):
-        builder.add(i, e)
+        # A row read from a file keeps its number there (Employment.row).
+        number = e.row if isinstance(e, Employment) and e.row is not None else i
+        builder.add(number, e)
     return builder.build()
 
 
@@ -438,7 +453,7 @@ class _PersonCalc:
                            days=0 if span is None else span.days, hour_days=hour_days,
                            counted_days=0, counted_hour_days=0, denominator=d,
                            counting=self._counting(e, inflow), excluded=excluded,
-                           capped_days=capped_days)
+                           capped_days=capped_days, source=e.source)
         return PersonFte(person=person, periods=(period,), hour_days=hour_days, denominator=d,
                          weighted_fte=_ZERO, capped=capped_days > 0, rows=1,
                          on_peildatum=span is not None and span.end == self.peiljaar.end)
@@ -488,7 +503,8 @@ class _PersonCalc:
                       hour_days=hour_days[i], counted_days=counted_days[i],
                       counted_hour_days=counted_hour_days[i], denominator=d,
                       counting=countings[i][1],
-                      excluded=e.contract in self._excluded, capped_days=capped_days[i])
+                      excluded=e.contract in self._excluded, capped_days=capped_days[i],
+                      source=e.source)
             for i, (row, e) in enumerate(rows))
         total_hour_days = hour_days[0] if n == 1 else sum(hour_days)
         weighted = sum((p.weighted_fte for p in periods if p.counted_days), _ZERO)
