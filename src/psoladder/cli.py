@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,10 +26,11 @@ from typing import Any
 
 from psoladder import __version__
 from psoladder.assessment import assess_file
-from psoladder.errors import InputError, PsoError
+from psoladder.errors import InputError, Problem, PsoError
 from psoladder.io import example_path
 from psoladder.levels import NormPolicy, norms_for
 from psoladder.numbers import display
+from psoladder.pseudonym import KEY_ENVIRONMENT_VARIABLE, key_from_environment
 from psoladder.report import FORMATS, LANGUAGES, level_name, render
 from psoladder.rules import RuleOverrides, RuleSet, load_overrides, rules_at
 
@@ -67,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="also save the ladder plot (PNG or SVG; needs the plot extra)")
         p.add_argument("--output", "-o", type=Path, metavar="FILE",
                        help="write the report to FILE instead of standard output")
+        _input_options(p)
 
     example = sub.add_parser("example", help="assess the embedded example organisation")
     report_options(example)
@@ -91,6 +94,58 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _input_options(p: argparse.ArgumentParser) -> None:
+    """Options about reading input safely (#16)."""
+    p.add_argument("--allow-outside-paths", action="store_true",
+                   help="read a payroll file outside the organisation file's folder")
+    p.add_argument("--pseudonymise", action="store_true",
+                   help=f"replace person identifiers by keyed pseudonyms (key in "
+                   f"{KEY_ENVIRONMENT_VARIABLE})")
+
+
+_PLOT_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+def _writable(path: Path, option: str) -> None:
+    """Refuse an output path that cannot be written, before any work is done."""
+    def refuse(message: str, hint: str) -> InputError:
+        return InputError([Problem(message, field=option, value=str(path), hint=hint)])
+
+    if path.is_dir():
+        raise refuse("this is a folder, not a file", "give a file name, e.g. report.md")
+    folder = path.parent
+    if not folder.is_dir():
+        raise refuse("the folder does not exist", "create the folder first")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise refuse("the file cannot be written (permission denied)",
+                     "choose a file you may write")
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Check ``-o`` and ``--plot`` before the assessment runs."""
+    if args.output is not None:
+        _writable(args.output, "--output")
+    if args.plot is not None:
+        if args.plot.suffix.lower() not in _PLOT_SUFFIXES:
+            raise InputError([Problem("unknown plot format", field="--plot",
+                                      value=str(args.plot),
+                                      hint="end the file name in " + ", ".join(_PLOT_SUFFIXES))])
+        _writable(args.plot, "--plot")
+
+
+def _write(path: Path, write: Callable[[Path], object], option: str) -> None:
+    """Write an output file, an OSError becoming an input error."""
+    try:
+        write(path)
+    except OSError as exc:
+        raise InputError([Problem(f"cannot write the file ({exc.strerror or exc})",
+                                  field=option, value=str(path))]) from None
+
+
+def _pseudonym_key(args: argparse.Namespace) -> str | None:
+    return key_from_environment() if args.pseudonymise else None
+
+
 def _overrides(path: Path | None) -> RuleOverrides | None:
     return None if path is None else load_overrides(path)
 
@@ -110,17 +165,19 @@ def _progress() -> Callable[[int], None] | None:
 
 
 def _assess(args: argparse.Namespace, path: Path) -> str:
+    _check_outputs(args)
     progress = _progress()
     a = assess_file(path, application_date=args.application_date,
                     overrides=_overrides(args.rules_override), norm_policy=args.norm_policy,
                     thirty_plus_basis=args.thirty_plus_basis, progress=progress,
-                    detail=args.explain)
+                    detail=args.explain, allow_outside=args.allow_outside_paths,
+                    pseudonym_key=_pseudonym_key(args))
     if progress is not None:
         print("\r", end="", file=sys.stderr)
     if args.plot is not None:
         from psoladder.plot import save_plot
 
-        save_plot(a, args.plot, lang=args.lang)
+        _write(args.plot, lambda p: save_plot(a, p, lang=args.lang), "--plot")
     if sys.stderr.isatty() or args.format != "json":
         print(f"{path.name}: {a.workforce.rows_read} employment row(s) of "
               f"{a.workforce.person_count} person(s), {len(a.purchases.purchases)} "
@@ -201,10 +258,14 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"psoladder: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 2
     output = getattr(args, "output", None)
-    if output is not None:
-        output.write_text(text + "\n", encoding="utf-8")
-    else:
+    if output is None:
         sys.stdout.write(text + "\n")
+        return 0
+    try:
+        _write(output, lambda p: p.write_text(text + "\n", encoding="utf-8"), "--output")
+    except InputError as exc:
+        print(f"psoladder: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

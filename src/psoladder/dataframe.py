@@ -28,9 +28,11 @@ def _pandas() -> Any:
 def persons_frame(a: Assessment) -> Any:
     """One row per employment row: person, dates, hours, codes, fte and weights.
 
-    Columns: ``row, person, start, end, hours_per_week, contract, target_group,
+    Columns: ``row, source, person, start, end, hours_per_week, contract, target_group,
     inflow, days, fte, counted_days, counted_fte, weight, weighted_fte,
-    window, excluded, capped_days, reasons``. For an assessment of a streamed
+    window, excluded, capped_days, reasons``; ``source`` names the payroll
+    file of a payroll line (``row`` is its line) and is empty for the
+    organisation's own rows (see ``PeriodFte.source``). For an assessment of a streamed
     payroll (:func:`psoladder.assess_file`), a person outside the target groups
     is one line with their fte (their rows were not kept).
     """
@@ -45,7 +47,7 @@ def persons_frame(a: Assessment) -> Any:
     for p in a.workforce.periods:
         e = p.employment
         records.append({
-            "row": p.row, "person": e.person, "start": e.start, "end": e.end,
+            "row": p.row, "source": p.source, "person": e.person, "start": e.start, "end": e.end,
             "hours_per_week": e.hours_per_week, "contract": e.contract.value,
             "target_group": e.target_group.value if e.target_group else None,
             "inflow": p.inflow, "days": p.days, "fte": as_decimal(p.fte),

@@ -166,6 +166,11 @@ class _Words:
         return self("not_reachable") if value is None else str(value)
 
 
+def _ref(row: int, source: str | None, t: _Words) -> str:
+    """A row reference that tells payroll lines from the organisation's own rows (#16)."""
+    return str(row) if source is None else t("row_in_file", row=row, file=source)
+
+
 def _person_step(person: PersonFte, weighted: bool, t: _Words, cap: object) -> Step:
     rows = []
     for p in person.periods:
@@ -174,7 +179,7 @@ def _person_step(person: PersonFte, weighted: bool, t: _Words, cap: object) -> S
         notes: list[str] = []
         if weighted:
             value = _d(p.weighted_fte)
-            title = t("row_weighted", row=p.row)
+            title = t("row_weighted", row=_ref(p.row, p.source, t))
             formula = t("row_weighted_formula", counted=display(p.counted_fte, 6),
                         days=p.counted_days, total=p.days, weight=display(c.weight))
             notes.extend(t.notes(c.reasons))
@@ -184,7 +189,7 @@ def _person_step(person: PersonFte, weighted: bool, t: _Words, cap: object) -> S
             cited = c.cited
         else:
             value = _d(p.fte)
-            title = t("row_fte", row=p.row)
+            title = t("row_fte", row=_ref(p.row, p.source, t))
             end = e.end.isoformat() if e.end else "open"
             formula = t("row_fte_formula", hours=e.hours_per_week, days=p.days,
                         period=f"{e.start.isoformat()}..{end}")
@@ -243,7 +248,9 @@ def explain(a: Assessment, lang: str = "en") -> Explanation:
         inputs=((t("fulltime"), t("hours", hours=wf.fulltime_hours.value)),),
         cited=wf.cited,
         notes=(t("rows_outside", count=len(outside),
-                 rows=", ".join(map(str, outside[:20])) + (" ..." if len(outside) > 20 else "")),)
+                 rows=", ".join(_ref(n, src, t) for n, src in
+                                zip(outside[:20], wf.rows_outside_sources[:20], strict=False))
+                 + (" ..." if len(outside) > 20 else "")),)
         if outside else (),
         children=tuple(_person_step(p, False, t, cap) for p in wf.persons)))
     target = [p for p in wf.persons if any(q.employment.target_group for q in p.periods)]

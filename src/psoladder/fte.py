@@ -41,10 +41,10 @@ import datetime as dt
 import functools
 import itertools
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, overload
 
 import attrs
 
@@ -216,9 +216,8 @@ class Workforce:
             ``PersonFte.hour_days``).
         absent_persons: Persons whose rows all lie outside the peiljaar, when
             they are counted instead of kept (streamed payrolls).
-        rows_outside_by_source: The numbers of :attr:`rows_outside` that are
-            lines of a payroll file, by file (see :attr:`PeriodFte.source`);
-            the others are rows of the organisation itself.
+        rows_outside_sources: The source of each of :attr:`rows_outside`
+            (see :attr:`PeriodFte.source`).
     """
 
     peiljaar: DateRange
@@ -231,7 +230,7 @@ class Workforce:
 
     denominator: Fraction = attrs.field(repr=False)
     absent_persons: int = 0
-    rows_outside_by_source: Mapping[str, Sequence[int]] = attrs.Factory(dict)
+    rows_outside_sources: Sequence[str | None] = ()
 
     @property
     def person_count(self) -> int:
@@ -251,6 +250,34 @@ class Workforce:
 
 
 _ABSENT: Any = object()  # a finished person with no day in the peiljaar (streamed)
+
+
+class _Sources(Sequence[str | None]):
+    """The source of each row, two bytes a row (an index into the few sources)."""
+
+    def __init__(self) -> None:
+        self._names: list[str | None] = [None]
+        self._index = array("H")
+
+    def add(self, source: str | None) -> None:
+        try:
+            i = self._names.index(source)
+        except ValueError:
+            i = len(self._names)
+            self._names.append(source)
+        self._index.append(i)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    @overload
+    def __getitem__(self, i: int) -> str | None: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str | None]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str | None] | None:
+        if isinstance(i, slice):
+            return [self._names[k] for k in self._index[i]]
+        return self._names[self._index[i]]
 
 
 class WorkforceBuilder:
@@ -284,7 +311,7 @@ class WorkforceBuilder:
         # Open persons: [first start of any row, (row, employment), ...]
         self._open: dict[str, list[Any]] = {}
         self._outside = array("q")
-        self._outside_by_source: dict[str, array[int]] = {}
+        self._outside_sources = _Sources()
         self._read = 0
         self._p0, self._p1 = peiljaar.start, peiljaar.end
 
@@ -305,8 +332,7 @@ class WorkforceBuilder:
             entry.append((row, employment))
         else:
             self._outside.append(row)
-            if employment.source is not None:
-                self._outside_by_source.setdefault(employment.source, array("q")).append(row)
+            self._outside_sources.add(employment.source)
             if self.detail:
                 entry.append((row, employment))
 
@@ -344,7 +370,7 @@ class WorkforceBuilder:
                          persons=tuple(persons), rows_read=self._read,
                          rows_outside=self._outside, cited=(self.fulltime, self._cap),
                          notices=tuple(order), denominator=self._calc.denominator,
-                         absent_persons=absent, rows_outside_by_source=self._outside_by_source)
+                         absent_persons=absent, rows_outside_sources=self._outside_sources)
 
 
 def workforce(

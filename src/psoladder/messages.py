@@ -160,6 +160,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "x.summarised_capped": ("; capped at {cap} fte on some days",
                             "; op sommige dagen begrensd tot {cap} fte"),
     "x.row_fte": ("row {row}: fte", "regel {row}: fte"),
+    # issue #16: a payroll line, told apart from an inline [[employment]] row
+    "x.row_in_file": ("{row} of {file}", "{row} van {file}"),
     "x.row_fte_formula": (
         "{hours} h/week / full time x {days} days in the peiljaar / days in the peiljaar "
         "({period})",
