@@ -28,6 +28,8 @@ from psoladder import __version__
 from psoladder.assessment import assess_file
 from psoladder.errors import InputError, Problem, PsoError
 from psoladder.io import example_path
+from psoladder.io.files import open_regular
+from psoladder.limits import MAX_ORGANISATION_FILE_BYTES
 from psoladder.levels import NormPolicy, norms_for
 from psoladder.numbers import display
 from psoladder.pseudonym import KEY_ENVIRONMENT_VARIABLE, key_from_environment
@@ -147,7 +149,13 @@ def _pseudonym_key(args: argparse.Namespace) -> str | None:
 
 
 def _overrides(path: Path | None) -> RuleOverrides | None:
-    return None if path is None else load_overrides(path)
+    if path is None:
+        return None
+    # Only a regular file of bounded size reaches the override reader (#16).
+    binary, _ = open_regular(path, what="rule override file",
+                             max_bytes=MAX_ORGANISATION_FILE_BYTES)
+    binary.close()
+    return load_overrides(path)
 
 
 def _rules(args: argparse.Namespace) -> RuleSet:

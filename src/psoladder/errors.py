@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from psoladder.limits import MAX_ECHO_CHARS
+from psoladder.limits import MAX_ECHO_CHARS, MAX_PROBLEMS
 
 __all__ = ["InputError", "NoRuleInForce", "Problem", "PsoError", "RuleDataError", "shown"]
 
@@ -107,7 +107,8 @@ class Problem:
         """The location as text, e.g. ``payroll.csv, row 3, field 'end'``."""
         parts = []
         if self.file is not None:
-            parts.append(self.file)
+            # A name from a file is shown escaped if it holds control characters.
+            parts.append(self.file if self.file.isprintable() else repr(self.file))
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.field is not None:
@@ -125,10 +126,20 @@ class Problem:
 
 
 class InputError(PsoError, ValueError):
-    """The input has one or more problems; :attr:`problems` lists them all."""
+    """The input has one or more problems; :attr:`problems` lists them all.
+
+    At most :data:`~psoladder.limits.MAX_PROBLEMS` are kept, and a last
+    problem counts the others.
+    """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
+        listed = list(problems)
+        if len(listed) > MAX_PROBLEMS + 1:
+            rest = len(listed) - MAX_PROBLEMS
+            listed = [*listed[:MAX_PROBLEMS], Problem(
+                f"... and {rest} more problem(s) not listed",
+                hint="fix the problems above first; they often share a cause")]
+        self.problems: tuple[Problem, ...] = tuple(listed)
         if not self.problems:
             raise ValueError("InputError needs at least one Problem")
         super().__init__(self._text())

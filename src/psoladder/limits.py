@@ -49,6 +49,7 @@ __all__ = [
     "MAX_ORGANISATION_FILE_BYTES",
     "MAX_PAYROLL_FILE_BYTES",
     "MAX_PERSONS",
+    "MAX_PROBLEMS",
     "MAX_PURCHASES",
     "MAX_ROWS",
     "MAX_TEXT_CHARS",
@@ -179,6 +180,8 @@ MAX_PAYROLL_FILE_BYTES = 2**30
 MAX_XLSX_PART_BYTES = 64 * 2**20
 #: Characters of an input value shown back in an error message.
 MAX_ECHO_CHARS = 80
+#: Problems listed in one error; the rest are counted in a last problem.
+MAX_PROBLEMS = 1000
 
 
 def in_date_range(day: dt.date) -> bool:
@@ -268,4 +271,6 @@ BOUNDS: tuple[Bound, ...] = (
     Bound("an input value shown in an error message", f"{MAX_ECHO_CHARS} characters",
           "Enough to recognise the value; longer values are cut, so an error never "
           "echoes a file."),
+    Bound("problems listed in one error", f"{MAX_PROBLEMS:,} (the rest counted)",
+          "A broken export repeats one mistake on every row; the first thousand show it."),
 )

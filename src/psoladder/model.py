@@ -223,8 +223,8 @@ def _date(field: str) -> Callable[[object], dt.date]:
                 with contextlib.suppress(ValueError):  # e.g. 2023-02-30
                     day = dt.date.fromisoformat(text)
         if day is None:
-            what = ("a date and time, not a date" if isinstance(value, dt.datetime | dt.time)
-                    else "not a date")
+            what = "a date and time, not a date" if isinstance(value, dt.datetime) \
+                else "not a date"
             raise InputError.single(what, field=field, value=value, hint=_DATE_HINT)
         if not in_date_range(day):
             raise InputError.single(
@@ -412,10 +412,14 @@ class Employment:
     disabled_in_service: bool = attrs.field(
         default=False, converter=_bool("disabled_in_service")
     )
-    source: str | None = attrs.field(default=None, eq=False, repr=False,
-                                     metadata={_ORIGIN: True})
-    row: int | None = attrs.field(default=None, eq=False, repr=False,
-                                  metadata={_ORIGIN: True})
+    source: str | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={_ORIGIN: True},
+        validator=attrs.validators.optional(attrs.validators.instance_of(str)))
+    row: int | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={_ORIGIN: True},
+        validator=attrs.validators.optional([attrs.validators.instance_of(int),
+                                             attrs.validators.ge(1),
+                                             attrs.validators.le(2**62)]))
 
     def __attrs_post_init__(self) -> None:
         problems = self.consistency_problems(attrs.asdict(self, recurse=False))

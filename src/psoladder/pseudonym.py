@@ -64,7 +64,9 @@ _KEY_HINT = ('use a long random key and keep it secret, e.g. python -c "import s
 
 
 def _key_bytes(key: str | bytes) -> bytes:
-    raw = key.encode("utf-8") if isinstance(key, str) else bytes(key)
+    if not isinstance(key, str | bytes):
+        raise TypeError(f"a pseudonymisation key is a str or bytes, not a {type(key).__name__}")
+    raw = key.encode("utf-8") if isinstance(key, str) else key
     if len(raw) < MIN_KEY_BYTES:
         raise InputError([Problem(
             f"the pseudonymisation key has {len(raw)} bytes, fewer than {MIN_KEY_BYTES}",

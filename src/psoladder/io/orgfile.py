@@ -39,7 +39,7 @@ from typing import Any
 
 import attrs
 
-from psoladder.errors import InputError, Problem
+from psoladder.errors import InputError, Problem, shown
 from psoladder.io.files import open_regular, payroll_path
 from psoladder.io.payroll import read_payroll
 from psoladder.limits import MAX_NESTING, MAX_NUMBER_CHARS, MAX_ORGANISATION_FILE_BYTES
@@ -294,7 +294,7 @@ def _shape(doc: Mapping[str, Any], file: str | None) -> list[Problem]:
     problems = []
     for key in doc:
         if key not in _TOP:
-            problems.append(Problem(f"unknown key {key!r}", file=file, field=key,
+            problems.append(Problem(f"unknown key {shown(key)!r}", file=file, field=key,
                                     hint="known keys: " + ", ".join(sorted(_TOP))))
     for key in _SINGLE:
         value = doc.get(key)

@@ -48,6 +48,7 @@ from psoladder.limits import (
     MAX_LINE_CHARS,
     MAX_PAYROLL_FILE_BYTES,
     MAX_PERSONS,
+    MAX_PROBLEMS,
     MAX_ROWS,
     MAX_XLSX_PART_BYTES,
 )
@@ -199,9 +200,6 @@ def _clean(field: str, value: Any) -> Any:
         return repr(value)
     return value
 
-
-#: Stored problems of one file at most; the rest are counted in a last problem.
-MAX_PROBLEMS = 1000
 
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     name: cast(Callable[[Any], Any], field.converter)
@@ -494,8 +492,11 @@ def _xlsx_rows(binary: IO[bytes], name: str) -> tuple[list[str | None], Rows,
         if not book.worksheets:
             raise InputError([Problem("the workbook has no worksheet", file=name)])
         sheet = book.worksheets[0]
+        _check_xlsx_columns(binary, getattr(sheet, "_worksheet_path", None), name)
         # A read-only worksheet trusts the dimension the file declares (up to
-        # 16,384 columns x 1,048,576 rows); read the cells that exist instead.
+        # 16,384 columns x 1,048,576 rows) and pads every row to it; read the
+        # cells that exist, at most one column more than psoladder reads
+        # (values further right were refused above).
         sheet.reset_dimensions()
         cells = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
         try:
@@ -521,6 +522,48 @@ def _xlsx_rows(binary: IO[bytes], name: str) -> tuple[list[str | None], Rows,
                                       file=name, row=line + 1)]) from None
 
     return fields, numbered(), book.close
+
+
+# A cell with content (not self-closing) and its reference, in worksheet XML.
+_XLSX_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]+)"[^>]*(?<!/)>')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _check_xlsx_columns(binary: IO[bytes], part: str | None, name: str) -> None:
+    """Refuse a worksheet with a value right of the columns psoladder reads.
+
+    Rows are read at most :data:`~psoladder.limits.MAX_COLUMNS` + 1 wide (a
+    row padded to column XFD costs 16,384 cells); this scan of the sheet's
+    XML finds any value further right, so nothing is dropped unseen.
+    """
+    if part is None:  # pragma: no cover - an openpyxl without the attribute
+        return
+    try:
+        with zipfile.ZipFile(binary) as archive, archive.open(part.lstrip("/")) as xml:
+            tail = b""
+            while chunk := xml.read(1 << 20):
+                data = tail + chunk
+                for match in _XLSX_CELL.finditer(data):
+                    column = _column_number(match.group(1))
+                    if column > MAX_COLUMNS:
+                        raise InputError([Problem(
+                            f"the sheet has a value in column {match.group(1).decode()} "
+                            f"(column {column}), right of the {MAX_COLUMNS} columns "
+                            "psoladder reads", file=name, row=int(match.group(2)),
+                            hint="remove it, or save the payroll columns as CSV")])
+                tail = data[-256:]
+    except InputError:
+        raise
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # openpyxl reports a broken workbook
+    finally:
+        binary.seek(0)
 
 
 def _check_xlsx_parts(binary: IO[bytes], name: str) -> None:
