@@ -29,8 +29,8 @@ from psoladder.assessment import assess_file
 from psoladder.errors import InputError, Problem, PsoError
 from psoladder.io import example_path
 from psoladder.io.files import open_regular
-from psoladder.limits import MAX_ORGANISATION_FILE_BYTES
 from psoladder.levels import NormPolicy, norms_for
+from psoladder.limits import MAX_ORGANISATION_FILE_BYTES
 from psoladder.numbers import display
 from psoladder.pseudonym import KEY_ENVIRONMENT_VARIABLE, key_from_environment
 from psoladder.report import FORMATS, LANGUAGES, level_name, render
