@@ -137,7 +137,7 @@ class InputError(PsoError, ValueError):
         if len(listed) > MAX_PROBLEMS + 1:
             rest = len(listed) - MAX_PROBLEMS
             listed = [*listed[:MAX_PROBLEMS], Problem(
-                f"... and {rest} more problem(s) not listed",
+                f"... and {rest} more problem(s) not listed", file=listed[0].file,
                 hint="fix the problems above first; they often share a cause")]
         self.problems: tuple[Problem, ...] = tuple(listed)
         if not self.problems:

@@ -387,9 +387,9 @@ def organisation_parts(doc: Mapping[str, Any], *, base: Path | None = None,
     try:
         converted = Organisation.from_mapping(fields)
     except InputError as exc:
-        # Missing required keys are reported by _shape already.
+        # Missing required top-level keys are reported by _shape already.
         problems.extend(p.located(file=file) for p in exc.problems
-                        if p.message != "required field is missing")
+                        if p.field not in _REQUIRED or p.field in fields)
         converted = None
     payroll = name = None
     written = doc.get("employments")

@@ -358,9 +358,13 @@ class _Opened:
 
 
 def _open_rows(path: Path, name: str) -> _Opened:
-    """Header fields, numbered data rows and a closer, for a CSV or XLSX file."""
-    check_payroll_suffix(path, name)
-    suffix = path.suffix.lower()
+    """Header fields, numbered data rows and a closer, for a CSV or XLSX file.
+
+    The format follows the suffix of ``name`` (the path as the user wrote
+    it), also when ``path`` is where a symbolic link of that name leads.
+    """
+    check_payroll_suffix(Path(name), name)
+    suffix = Path(name).suffix.lower()
     if suffix == ".parquet":
         raise InputError([Problem(
             "a .parquet payroll is read by the columnar engine", file=name,
