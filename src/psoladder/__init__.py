@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         TargetGroup,
     )
     from psoladder.periods import DateRange
+    from psoladder.pseudonym import pseudonymise
     from psoladder.rules import (
         Cited,
         Notice,
@@ -63,6 +64,7 @@ _PUBLIC = {
                         "Organisation", "Purchase", "Recertification", "SupplierKind",
                         "TargetGroup"),
     "psoladder.periods": ("DateRange",),
+    "psoladder.pseudonym": ("pseudonymise",),
     "psoladder.rules": ("Cited", "Notice", "RuleOverrides", "RuleSet", "Status",
                         "load_overrides", "rules_at"),
     "psoladder.thirtyplus": ("ThirtyPlus", "ThirtyPlusBasis"),
@@ -127,6 +129,7 @@ __all__ = [
     "load_organisation",
     "load_overrides",
     "norms_for",
+    "pseudonymise",
     "read_payroll",
     "rules_at",
 ]
