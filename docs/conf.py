@@ -21,6 +21,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "sphinx.ext.intersphinx",
     "rules_reference",
+    "bounds_table",
 ]
 if not os.environ.get("PSOLADDER_DOCS_INTERSPHINX"):
     # Offline by default: intersphinx fetches inventories over the network.

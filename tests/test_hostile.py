@@ -693,3 +693,27 @@ def test_subprocess_error_is_one_clean_line(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "Traceback" not in out.stderr
     assert "root:" not in out.stderr
+
+
+# ---------------------------------------------------------------- the documented bounds
+
+def test_bounds_table_shows_every_limit_in_code() -> None:
+    from psoladder import limits
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "docs"))
+    try:
+        from bounds_table import render
+    finally:
+        sys.path.pop(0)
+    table = render()
+    for name in limits.__all__:
+        value = getattr(limits, name)
+        if name.startswith("MAX_") and name.endswith("_BYTES"):
+            shown = f"{value // 2**30} GiB" if value >= 2**30 else f"{value // 2**20} MiB"
+            assert shown in table, name
+        elif name.startswith("MAX_"):
+            assert f"{value:,}" in table or str(value) in table, name
+        elif isinstance(value, limits.NumberBound):
+            assert value.describe() in table, name
+        elif isinstance(value, dt.date):
+            assert value.isoformat() in table, name

@@ -5,7 +5,8 @@ Commands::
     psoladder example [--format text|markdown|json|html] [--lang nl|en] [--explain]
     psoladder assess FILE [--format ...] [--lang ...] [--explain] [--application-date YYYY-MM-DD]
                           [--rules-override FILE] [--norm-policy nearest|interpolate]
-                          [--thirty-plus-basis fte|headcount] [--plot FILE]
+                          [--thirty-plus-basis fte|headcount] [--plot FILE] [-o FILE]
+                          [--allow-outside-paths] [--pseudonymise]
     psoladder norms --size N [--on YYYY-MM-DD] [--norm-policy ...] [--format text|json]
     psoladder rules [--on YYYY-MM-DD] [--format text|markdown|json]
 
