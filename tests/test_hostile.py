@@ -717,3 +717,76 @@ def test_bounds_table_shows_every_limit_in_code() -> None:
             assert value.describe() in table, name
         elif isinstance(value, dt.date):
             assert value.isoformat() in table, name
+
+
+# ---------------------------------------------------------------- concurrent rows of one person
+
+def test_many_concurrent_rows_of_one_person_stay_linear() -> None:
+    # 20,000 overlapping rows of one person cut the peiljaar in ~365 pieces;
+    # the work grows with rows + pieces (it was rows x pieces: minutes).
+    import random
+
+    rng = random.Random(1)
+    rows = [Employment(person="P", start=dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(365)),
+                       hours_per_week=1, target_group="wajong") for _ in range(20_000)]
+    rows += [Employment(person=f"S{i}", start="2015-01-01", hours_per_week=40) for i in range(3)]
+    org = Organisation(name="X", kvk="12345678", application_date="2024-05-01", employments=rows)
+    with deadline(60):
+        a = assess(org)
+    assert a.workforce.persons[0].fte == 1
+
+
+def _per_day(rows: list[Employment], peiljaar: Any, limit: Fraction,
+             windows: list[Any]) -> list[tuple[Fraction, int, Fraction, int]]:
+    """Each row's hour-days, capped days, counted hour-days and counted days, day by day."""
+    out = [[Fraction(0), 0, Fraction(0), 0] for _ in rows]
+    day = peiljaar.start
+    while day <= peiljaar.end:
+        active = [i for i, e in enumerate(rows) if day in e.period]
+        total = sum((Fraction(rows[i].hours_per_week) for i in active), Fraction(0))
+        scale = min(Fraction(1), limit / total) if total else Fraction(1)
+        for i in active:
+            piece = Fraction(rows[i].hours_per_week) * scale
+            out[i][0] += piece
+            out[i][1] += total > limit
+            if windows[i] is not None and day in windows[i]:
+                out[i][2] += piece
+                out[i][3] += 1
+        day += dt.timedelta(days=1)
+    return [tuple(o) for o in out]  # type: ignore[misc]
+
+
+def test_concurrent_rows_match_a_day_by_day_computation() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from tests.conftest import PEILJAAR_2023
+
+    from psoladder.fte import workforce
+    from psoladder.rules import rules_at
+
+    rules = rules_at(dt.date(2024, 5, 1))
+    day = st.dates(min_value=dt.date(2022, 6, 1), max_value=dt.date(2024, 6, 1))
+
+    @st.composite
+    def row(draw: st.DrawFn) -> Employment:
+        start = draw(day)
+        end = draw(st.one_of(st.none(), st.dates(min_value=start, max_value=dt.date(2024, 6, 1))))
+        group = draw(st.sampled_from([None, "wajong", "participatiewet", "wsw"]))
+        extra = {"status_until": draw(day)} if group == "wsw" else {}
+        return Employment(person="P", start=start, end=end, target_group=group,
+                          hours_per_week=draw(st.sampled_from(["8", "16.5", "24", "38", "40"])),
+                          contract=draw(st.sampled_from(["regular", "placement"])),
+                          inflow=draw(st.one_of(st.none(), day)), **extra)
+
+    @settings(max_examples=40, deadline=None, derandomize=True, database=None)
+    @given(st.lists(row(), min_size=2, max_size=6))
+    def check(rows: list[Employment]) -> None:
+        wf = workforce(rows, peiljaar=PEILJAAR_2023, fulltime_hours=Decimal(40), rules=rules)
+        periods = sorted(wf.periods, key=lambda p: p.row)
+        windows = [p.counting.window for p in periods]
+        expected = _per_day(rows, PEILJAAR_2023, Fraction(40), windows)
+        got = [(Fraction(p.hour_days), p.capped_days, Fraction(p.counted_hour_days),
+                p.counted_days) for p in periods]
+        assert got == expected
+
+    check()

@@ -506,9 +506,12 @@ def _assess_file(path: Path, *, application_date: dt.date | None,
             except InputError as exc:
                 problems.extend(payroll_problems(exc, name))
         raise InputError(problems)
-    organisation = parts.organisation(parts.employments)
+    # Problems between the parts are raised after the payroll is read, with
+    # the evidence that names no person of it, as load_organisation does.
+    early = parts.consistency(parts.employments)
+    organisation = parts.organisation(parts.employments, with_evidence=not early)
     setting = _Setting.of(organisation, _application_date(application_date), None, overrides)
-    wanted = {e.person for e in organisation.evidence}
+    wanted = {e.person for e in parts.evidence}
     found = {e.person for e in organisation.employments if e.person in wanted}
     if pseudonymiser is not None:
         organisation = pseudonymiser.organisation(organisation)
@@ -540,7 +543,7 @@ def _assess_file(path: Path, *, application_date: dt.date | None,
                            name=payroll_name)
         except InputError as exc:
             raise InputError(payroll_problems(exc, name)) from None
-    problems = evidence_problems(parts.evidence, found, name)
+    problems = early + evidence_problems(parts.evidence, found, name)
     if problems:
         raise InputError(problems)
     return _assess(organisation, setting, builder.build(), norm_policy=norm_policy,

@@ -548,28 +548,53 @@ class _PersonCalc:
                     counted_days: list[int], capped_days: list[int]) -> None:
         # Split the peiljaar where the set of active rows or a window changes; on
         # each piece the hours are constant, so the cap and the window are too.
+        # A row is active on a run of consecutive pieces, so its sums are
+        # differences of running sums over the pieces: the work grows with
+        # rows + pieces, not rows x pieces, however many rows overlap (#16).
+        windows: list[DateRange | None] = []
         cuts: set[dt.date] = set()
         for (_, c), span in zip(countings, clipped, strict=True):
-            if span is None:
-                continue
-            cuts.update((span.start, span.end + _ONE_DAY))
-            w = span.intersect(c.window) if c.window is not None else None
+            w = span.intersect(c.window) if span is not None and c.window is not None else None
+            windows.append(w)
+            if span is not None:
+                cuts.update((span.start, span.end + _ONE_DAY))
             if w is not None:
                 cuts.update((w.start, w.end + _ONE_DAY))
-        for a, b in itertools.pairwise(sorted(cuts)):
-            active = [i for i, span in enumerate(clipped) if span is not None and a in span]
-            if not active:
-                continue
+        points = sorted(cuts)
+        index = {day: k for k, day in enumerate(points)}
+        change: list[HourDays] = [0] * len(points)  # total hours, as differences
+        for span, h in zip(clipped, hours, strict=True):
+            if span is not None:
+                change[index[span.start]] += h
+                change[index[span.end + _ONE_DAY]] -= h
+        limit = Fraction(self.limit)
+        # Running sums at each cut point: days scaled by the cap, capped days, days.
+        scaled: list[HourDays] = [0]
+        capped_run = [0]
+        days_run = [0]
+        total: HourDays = 0
+        for k, (a, b) in enumerate(itertools.pairwise(points)):
+            total += change[k]
             days = (b - a).days
-            total_hours = sum(hours[i] for i in active)
-            capped = total_hours > self.limit
-            scale = Fraction(self.limit) / total_hours if capped else 1
-            for i in active:
-                piece = days * hours[i] * scale if capped else days * hours[i]
-                hour_days[i] += piece
-                if capped:
-                    capped_days[i] += days
-                window = countings[i][1].window
-                if window is not None and a in window:
-                    counted_hour_days[i] += piece
-                    counted_days[i] += days
+            over = total > self.limit
+            scaled.append(scaled[-1] + (days * limit / total if over else days))
+            capped_run.append(capped_run[-1] + (days if over else 0))
+            days_run.append(days_run[-1] + days)
+        for i, span in enumerate(clipped):
+            if span is None:
+                continue
+            s, e = index[span.start], index[span.end + _ONE_DAY]
+            hour_days[i] = _whole(hours[i] * (scaled[e] - scaled[s]))
+            capped_days[i] = capped_run[e] - capped_run[s]
+            w = windows[i]
+            if w is not None:
+                s, e = index[w.start], index[w.end + _ONE_DAY]
+                counted_hour_days[i] = _whole(hours[i] * (scaled[e] - scaled[s]))
+                counted_days[i] = days_run[e] - days_run[s]
+
+
+def _whole(value: HourDays) -> HourDays:
+    """An exact value as ``int`` when it is whole (integer sums are faster)."""
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return value.numerator
+    return value

@@ -280,13 +280,20 @@ class OrganisationParts:
     payroll_name: str | None
     problems: tuple[Problem, ...]
 
-    def organisation(self, employments: Iterable[Employment]) -> Organisation:
+    def organisation(self, employments: Iterable[Employment], *,
+                     with_evidence: bool = True) -> Organisation:
         """The organisation with these employments (raising every problem)."""
         try:
             return Organisation(**self.fields, employments=tuple(employments),
-                                purchases=self.purchases, evidence=self.evidence)
+                                purchases=self.purchases,
+                                evidence=self.evidence if with_evidence else ())
         except InputError as exc:
             raise exc.located(file=self.file) from None
+
+    def consistency(self, employments: Iterable[Employment]) -> list[Problem]:
+        """Problems between the parts: evidence given twice, too many persons."""
+        values = {"employments": tuple(employments), "evidence": self.evidence}
+        return [p.located(file=self.file) for p in Organisation.consistency_problems(values)]
 
 
 def _shape(doc: Mapping[str, Any], file: str | None) -> list[Problem]:
@@ -465,8 +472,10 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
             employments.extend(read_payroll(parts.payroll, name=parts.payroll_name).employments)
         except InputError as exc:
             problems.extend(payroll_problems(exc, file))
-    if not problems:
-        problems = evidence_problems(parts.evidence, {e.person for e in employments}, file)
+    if problems:
+        raise InputError(problems)
+    problems = parts.consistency(employments) + evidence_problems(
+        parts.evidence, {e.person for e in employments}, file)
     if problems:
         raise InputError(problems)
     return parts.organisation(employments)
