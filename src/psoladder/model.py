@@ -459,10 +459,12 @@ class Employment:
         return DateRange(self.start, self.end if self.end is not None else FOREVER)
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> Employment:
+    def from_mapping(cls, data: Mapping[str, Any], *, source: str | None = None,
+                     row: int | None = None) -> Employment:
         """Build from a mapping of field names, reporting every bad field at once.
 
         Unknown keys are errors (a misspelt column would otherwise be lost).
+        ``source`` and ``row`` say where the row was read (not input fields).
 
         >>> Employment.from_mapping({"person": "E1", "start": "2023-02-30",
         ...                          "hours_per_week": "x", "contract": "vast"})
@@ -473,7 +475,7 @@ class Employment:
           field 'hours_per_week': 'x' is not a decimal number; write it like 32 or 32.5 (got 'x'); give the contracted hours per week, e.g. 32 or 32.5
           field 'contract': unknown contract code (got 'vast'); use one of: regular, supported, secondment_flex, placement, trial, sw_detached_out (R-CT)
         """
-        return _build(cls, data)
+        return _build(cls, data, {"source": source, "row": row})
 
 
 class EmploymentLike(Protocol):
@@ -914,7 +916,7 @@ def input_fields(cls: type[Any]) -> dict[str, attrs.Attribute[Any]]:
             if not f.metadata.get(_ORIGIN)}
 
 
-def _build(cls: type[T], data: Mapping[str, Any]) -> T:
+def _build(cls: type[T], data: Mapping[str, Any], origin: Mapping[str, Any] | None = None) -> T:
     """Build ``cls`` from ``data``, collecting every field problem first."""
     fields = input_fields(cls)
     problems: list[Problem] = []
@@ -953,4 +955,4 @@ def _build(cls: type[T], data: Mapping[str, Any]) -> T:
                                 hint=f"give {name}"))
     if problems:
         raise InputError(problems)
-    return cls(**values)
+    return cls(**values, **(origin or {}))

@@ -18,7 +18,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                            HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture])
 settings.register_profile(
-    "fuzz-long", derandomize=False, deadline=None, database=None, max_examples=1500,
+    "fuzz-long", derandomize=False, deadline=None, database=None, max_examples=5000,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                            HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture])
 

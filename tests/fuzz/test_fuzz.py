@@ -6,7 +6,7 @@ readers succeed, ``assess(load_organisation(p))`` and ``assess_file(p)``
 give the same figures and warnings.
 
 Short profile (CI): a few dozen cases per test, derandomised.
-``PSOLADDER_FUZZ=long``: the release profile, random, about 60 times more.
+``PSOLADDER_FUZZ=long``: the release profile, random, about 200 times more.
 """
 
 from __future__ import annotations

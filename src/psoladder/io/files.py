@@ -82,24 +82,26 @@ def open_regular(path: Path, *, what: str, max_bytes: int,
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise _problem(f"{what} not found", shown, "check the path") from None
+        raise _problem(f"the {what} is not found", shown, "check the path") from None
     except IsADirectoryError:
-        raise _problem(f"this is a folder, not a {what}", shown, "give the file") from None
+        raise _problem(f"the {what} is a folder", shown, "give the file") from None
     except PermissionError:
-        raise _problem(f"{what} cannot be read (permission denied)", shown) from None
+        raise _problem(f"the {what} cannot be read (permission denied)", shown) from None
     except OSError as exc:
-        raise _problem(f"{what} cannot be opened ({exc.strerror or type(exc).__name__})",
+        raise _problem(f"the {what} cannot be opened ({exc.strerror or type(exc).__name__})",
                        shown) from None
+    except ValueError:  # e.g. a NUL character in the path
+        raise _problem(f"the path of the {what} is not valid", shown) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise _problem(f"this is a folder, not a {what}", shown, "give the file")
+            raise _problem(f"the {what} is a folder", shown, "give the file")
         if not stat.S_ISREG(st.st_mode):
-            raise _problem(f"{what} is not a regular file (but a device, pipe or socket)",
+            raise _problem(f"the {what} is not a regular file (but a device, pipe or socket)",
                            shown, "give an ordinary file; psoladder does not read devices "
                            "or pipes")
         if st.st_size > max_bytes:
-            raise _problem(f"{what} is {st.st_size:,} bytes, more than psoladder reads "
+            raise _problem(f"the {what} is {st.st_size:,} bytes, more than psoladder reads "
                            f"({max_bytes:,})", shown)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)

@@ -359,8 +359,7 @@ def _build(kind: Any, items: Iterable[Mapping[str, Any]], key: str, file: str | 
     for i, item in enumerate(items, start=1):
         try:
             extra = number(i) if number is not None else {}
-            value = kind.from_mapping(item)
-            built.append(attrs.evolve(value, **extra) if extra else value)
+            built.append(kind.from_mapping(item, **extra))
         except InputError as exc:
             problems.extend(
                 attrs.evolve(p, file=file, field=f"{key}[{i}].{p.field}" if p.field
