@@ -162,6 +162,10 @@ class InputError(PsoError, ValueError):
         """Return the same problems with missing location parts filled in."""
         return InputError(p.located(file=file, row=row, field=field) for p in self.problems)
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Problem, ...]]]:
+        # Pickled with its problems (e.g. from a worker process), not its text.
+        return (type(self), (self.problems,))
+
     def _text(self) -> str:
         n = len(self.problems)
         head = f"{n} problem{'s' if n != 1 else ''} in the input:"

@@ -333,6 +333,13 @@ _hours = _number("hours_per_week", HOURS, _HOURS_HINT)
 
 # ------------------------------------------------------------ employment
 
+def _check_consistency(self: Any) -> None:
+    """Raise the problems between an instance's fields (its ``consistency_problems``)."""
+    problems = self.consistency_problems(attrs.asdict(self, recurse=False))
+    if problems:
+        raise InputError(problems)
+
+
 # Metadata key of the attributes that say where a row came from; they are not
 # input fields (no payroll column, no key of an [[employment]] table).
 _ORIGIN = "psoladder.origin"
@@ -421,10 +428,7 @@ class Employment:
                                              attrs.validators.ge(1),
                                              attrs.validators.le(2**62)]))
 
-    def __attrs_post_init__(self) -> None:
-        problems = self.consistency_problems(attrs.asdict(self, recurse=False))
-        if problems:
-            raise InputError(problems)
+    __attrs_post_init__ = _check_consistency
 
     @staticmethod
     def consistency_problems(values: Mapping[str, Any]) -> list[Problem]:
@@ -686,10 +690,7 @@ class Recertification:
     files_sampled: int = attrs.field(converter=_count("files_sampled", 1))
     files_with_appraisals: int = attrs.field(converter=_count("files_with_appraisals", 0))
 
-    def __attrs_post_init__(self) -> None:
-        problems = self.consistency_problems(attrs.asdict(self, recurse=False))
-        if problems:
-            raise InputError(problems)
+    __attrs_post_init__ = _check_consistency
 
     @staticmethod
     def consistency_problems(values: Mapping[str, Any]) -> list[Problem]:
@@ -863,10 +864,7 @@ class Organisation:
     recertification: Recertification | None = attrs.field(
         default=None, converter=_optional_of(Recertification, "recertification"))
 
-    def __attrs_post_init__(self) -> None:
-        problems = self.consistency_problems(attrs.asdict(self, recurse=False))
-        if problems:
-            raise InputError(problems)
+    __attrs_post_init__ = _check_consistency
 
     @staticmethod
     def consistency_problems(values: Mapping[str, Any]) -> list[Problem]:
