@@ -790,3 +790,17 @@ def test_concurrent_rows_match_a_day_by_day_computation() -> None:
         assert got == expected
 
     check()
+
+
+def test_input_errors_pickle_with_their_problems() -> None:
+    import pickle
+
+    exc = InputError([psoladder.Problem("bad", field="f", row=2, file="p.csv")])
+    again = pickle.loads(pickle.dumps(exc))
+    assert again.problems == exc.problems
+
+
+@pytest.mark.parametrize("path", ["a\x00b.toml", "x" * 5000 + ".toml"])
+def test_impossible_paths_are_input_errors(path: str) -> None:
+    with pytest.raises(InputError):
+        load(path)
