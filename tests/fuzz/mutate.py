@@ -305,9 +305,12 @@ def table_mutations(draw: st.DrawFn, text: str, most: int = 4) -> bytes:
         if op == "cell" and rows[r]:
             rows[r][c] = draw(hostile_cells)
         elif op == "header":
-            rows[0][min(c, len(rows[0]) - 1)] = draw(st.sampled_from(
-                ["", "Personeelsnummer", "uren", "x" * 300, "person", "hours_per_week",
-                 "doelgroep", "notes"]))
+            name = draw(st.sampled_from(["", "Personeelsnummer", "uren", "x" * 300, "person",
+                                         "hours_per_week", "doelgroep", "notes"]))
+            if rows[0]:
+                rows[0][min(c, len(rows[0]) - 1)] = name
+            else:
+                rows[0].append(name)
         elif op == "add_column":
             for row in rows:
                 row.insert(c, draw(hostile_cells) if row is not rows[0] else "")
