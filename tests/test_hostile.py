@@ -804,3 +804,12 @@ def test_input_errors_pickle_with_their_problems() -> None:
 def test_impossible_paths_are_input_errors(path: str) -> None:
     with pytest.raises(InputError):
         load(path)
+
+
+def test_blank_lines_are_bounded_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from psoladder.io import payroll
+
+    monkeypatch.setattr(payroll, "MAX_ROWS", 5)
+    path = org_file(tmp_path, ORG + 'employments = "p.csv"\n',
+                    p__csv=HEADER + "A,2015-01-01,,40,,\n" + "\n" * 10)
+    assert "more than 5 rows" in str(refused(path))

@@ -172,7 +172,7 @@ MAX_KVK_NUMBERS = 1_000
 #: organisation file; a valid file needs 3.
 MAX_NESTING = 16
 #: Size of an organisation file (TOML or JSON).
-MAX_ORGANISATION_FILE_BYTES = 10 * 2**20
+MAX_ORGANISATION_FILE_BYTES = 4 * 2**20
 #: Size of a payroll file (CSV or XLSX).
 MAX_PAYROLL_FILE_BYTES = 2**30
 #: Uncompressed size of one part of an XLSX workbook other than its first

@@ -291,15 +291,15 @@ class _RowParser:
                 values = {}
             else:
                 self.blank += 1
+                if self.blank > MAX_ROWS:  # blank lines are read too
+                    self._too_many(line)
                 return None
         self.read += 1
         if self.read > MAX_ROWS:
-            self.problems.append(Problem(
-                f"the payroll has more than {MAX_ROWS:,} rows, more than psoladder reads",
-                file=self.file, row=line))
-            raise InputError(self.problems)
-        if len(cells) > self.width and any(c is not None and str(c).strip()
-                                           for c in cells[self.width:]):
+            self._too_many(line)
+        # (a row of more cells than columns read is refused without looking at each)
+        if len(cells) > self.width and (len(cells) > MAX_COLUMNS + 1 or any(
+                c is not None and str(c).strip() for c in cells[self.width:])):
             self.problem(Problem(f"row has {len(cells)} cells but the header has {self.width}",
                                  file=self.file, row=line,
                                  hint="check for an unquoted separator in a value"))
@@ -321,6 +321,12 @@ class _RowParser:
             bad = True
             self.problem(p.located(file=self.file, row=line))
         return None if bad else values
+
+    def _too_many(self, line: int) -> None:
+        self.problems.append(Problem(
+            f"the payroll has more than {MAX_ROWS:,} rows, more than psoladder reads",
+            file=self.file, row=line))
+        raise InputError(self.problems)
 
     def finish(self) -> None:
         """Raise every problem found, if any."""
