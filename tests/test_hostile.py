@@ -813,3 +813,22 @@ def test_blank_lines_are_bounded_too(tmp_path: Path, monkeypatch: pytest.MonkeyP
     path = org_file(tmp_path, ORG + 'employments = "p.csv"\n',
                     p__csv=HEADER + "A,2015-01-01,,40,,\n" + "\n" * 10)
     assert "more than 5 rows" in str(refused(path))
+
+
+def test_many_broken_tables_stop_after_the_problem_bound(tmp_path: Path) -> None:
+    # 50,000 empty [[employment]] tables would give 150,000 problems.
+    with deadline(30):
+        exc = refused(org_file(tmp_path, ORG + "[[employment]]\n" * 50_000))
+    assert len(exc.problems) == 1001
+    assert "were not checked" in str(exc) or "more problem(s)" in str(exc)
+
+
+def test_too_many_purchases_are_refused_by_count(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from psoladder.io import orgfile
+
+    monkeypatch.setitem(orgfile._MOST, "purchase", 2)
+    buy = ("[[purchase]]\nsupplier = 'S'\namount = 1\nsupplier_turnover = 10\n"
+           "supplier_fte = 1\nsupplier_direct_pct = 1\n")
+    exc = refused(org_file(tmp_path, ORG + ROW + buy * 3))
+    assert [p.field for p in exc.problems] == ["purchase"]

@@ -42,7 +42,15 @@ import attrs
 from psoladder.errors import InputError, Problem, shown
 from psoladder.io.files import open_regular, payroll_path
 from psoladder.io.payroll import read_payroll
-from psoladder.limits import MAX_NESTING, MAX_NUMBER_CHARS, MAX_ORGANISATION_FILE_BYTES
+from psoladder.limits import (
+    MAX_EVIDENCE,
+    MAX_NESTING,
+    MAX_NUMBER_CHARS,
+    MAX_ORGANISATION_FILE_BYTES,
+    MAX_PROBLEMS,
+    MAX_PURCHASES,
+    MAX_ROWS,
+)
 from psoladder.model import (
     AspirantPlan,
     Employment,
@@ -252,6 +260,8 @@ _SINGLE = ("name", "kvk", "application_date", "fulltime_hours")
 _TABLE = {"peiljaar": None, "aspirant_plan": AspirantPlan, "recertification": Recertification}
 _LISTS: dict[str, Any] = {"employment": Employment, "purchase": Purchase,
                           "purchases": Purchase, "evidence": Evidence}
+_MOST = {"employment": MAX_ROWS, "purchase": MAX_PURCHASES, "purchases": MAX_PURCHASES,
+         "evidence": MAX_EVIDENCE}
 _TOP = {*_SINGLE, *_TABLE, *_LISTS, "employments"}
 _REQUIRED = ("name", "kvk", "application_date")
 
@@ -326,6 +336,10 @@ def _shape(doc: Mapping[str, Any], file: str | None) -> list[Problem]:
             problems.append(Problem(f"{key} must be a list of tables", file=file, field=key,
                                     hint=f"write [[{key}]] (double brackets) for each one"))
             continue
+        if len(value) > _MOST[key]:
+            problems.append(Problem(f"more than {_MOST[key]:,} {key} tables, more than "
+                                    "psoladder reads", file=file, field=key))
+            continue
         for i, item in enumerate(value, start=1):
             if not isinstance(item, Mapping):
                 problems.append(Problem(f"{key} {i} is not a table", file=file,
@@ -352,11 +366,16 @@ def _scalars(table: Mapping[str, Any], path: str, file: str | None) -> list[Prob
             if isinstance(v, Mapping | list)]
 
 
-def _build(kind: Any, items: Iterable[Mapping[str, Any]], key: str, file: str | None,
+def _build(kind: Any, items: list[Mapping[str, Any]], key: str, file: str | None,
            problems: list[Problem], number: Callable[[int], dict[str, Any]] | None = None,
            ) -> list[Any]:
     built = []
     for i, item in enumerate(items, start=1):
+        if len(problems) > MAX_PROBLEMS:
+            # Enough to show the cause; checking the rest would only cost time.
+            problems.append(Problem(f"{key} {i} to {len(items)} were not checked", file=file,
+                                    field=key, hint="fix the problems above first"))
+            break
         try:
             extra = number(i) if number is not None else {}
             built.append(kind.from_mapping(item, **extra))
@@ -380,7 +399,8 @@ def organisation_parts(doc: Mapping[str, Any], *, base: Path | None = None,
     """
     problems = _shape(doc, file)
     lists = {key: [i for i in doc.get(key, []) if isinstance(i, Mapping)]
-             if isinstance(doc.get(key), list) else [] for key in _LISTS}
+             if isinstance(doc.get(key), list) and len(doc[key]) <= _MOST[key] else []
+             for key in _LISTS}
     employments = _build(Employment, lists["employment"], "employment", file, problems,
                          lambda i: {"row": i})
     purchases = (_build(Purchase, lists["purchase"], "purchase", file, problems)
