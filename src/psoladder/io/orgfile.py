@@ -367,11 +367,12 @@ def _scalars(table: Mapping[str, Any], path: str, file: str | None) -> list[Prob
 
 
 def _build(kind: Any, items: list[Mapping[str, Any]], key: str, file: str | None,
-           problems: list[Problem], number: Callable[[int], dict[str, Any]] | None = None,
-           ) -> list[Any]:
+           problems: list[Problem], shaped: set[str | None],
+           number: Callable[[int], dict[str, Any]] | None = None) -> list[Any]:
+    """Build each table of a list; a field with a wrong shape is reported once."""
     built = []
     for i, item in enumerate(items, start=1):
-        if len(problems) > MAX_PROBLEMS:
+        if len(problems) >= MAX_PROBLEMS - 1:
             # Enough to show the cause; checking the rest would only cost time.
             problems.append(Problem(f"{key} {i} to {len(items)} were not checked", file=file,
                                     field=key, hint="fix the problems above first"))
@@ -380,9 +381,9 @@ def _build(kind: Any, items: list[Mapping[str, Any]], key: str, file: str | None
             extra = number(i) if number is not None else {}
             built.append(kind.from_mapping(item, **extra))
         except InputError as exc:
-            problems.extend(
-                attrs.evolve(p, file=file, field=f"{key}[{i}].{p.field}" if p.field
-                             else f"{key}[{i}]") for p in exc.problems)
+            located = (attrs.evolve(p, file=file, field=f"{key}[{i}].{p.field}" if p.field
+                                    else f"{key}[{i}]") for p in exc.problems)
+            problems.extend(p for p in located if p.field not in shaped)
     return built
 
 
@@ -398,14 +399,7 @@ def organisation_parts(doc: Mapping[str, Any], *, base: Path | None = None,
         allow_outside: Allow a payroll path outside ``base``.
     """
     problems = _shape(doc, file)
-    lists = {key: [i for i in doc.get(key, []) if isinstance(i, Mapping)]
-             if isinstance(doc.get(key), list) and len(doc[key]) <= _MOST[key] else []
-             for key in _LISTS}
-    employments = _build(Employment, lists["employment"], "employment", file, problems,
-                         lambda i: {"row": i})
-    purchases = (_build(Purchase, lists["purchase"], "purchase", file, problems)
-                 + _build(Purchase, lists["purchases"], "purchases", file, problems))
-    evidence = _build(Evidence, lists["evidence"], "evidence", file, problems)
+    shaped = {p.field for p in problems}  # reported once, not again as a bad value
     fields: dict[str, Any] = {}
     for key in (*_SINGLE, *_TABLE):
         if key in doc and not any(p.field == key for p in problems):
@@ -415,7 +409,8 @@ def organisation_parts(doc: Mapping[str, Any], *, base: Path | None = None,
     except InputError as exc:
         # Missing required top-level keys are reported by _shape already.
         problems.extend(p.located(file=file) for p in exc.problems
-                        if p.field not in _REQUIRED or p.field in fields)
+                        if (p.field not in _REQUIRED or p.field in fields)
+                        and p.field not in shaped)
         converted = None
     payroll = name = None
     written = doc.get("employments")
@@ -425,6 +420,15 @@ def organisation_parts(doc: Mapping[str, Any], *, base: Path | None = None,
             payroll = payroll_path(base or Path.cwd(), written, allow_outside=allow_outside)
         except InputError as exc:
             problems.extend(p.located(file=file) for p in exc.problems)
+    # The tables last: after 1,000 problems the rest are not checked.
+    lists = {key: [i for i in doc.get(key, []) if isinstance(i, Mapping)]
+             if isinstance(doc.get(key), list) and len(doc[key]) <= _MOST[key] else []
+             for key in _LISTS}
+    employments = _build(Employment, lists["employment"], "employment", file, problems,
+                         shaped, lambda i: {"row": i})
+    purchases = (_build(Purchase, lists["purchase"], "purchase", file, problems, shaped)
+                 + _build(Purchase, lists["purchases"], "purchases", file, problems, shaped))
+    evidence = _build(Evidence, lists["evidence"], "evidence", file, problems, shaped)
     own = {} if converted is None else {
         k: getattr(converted, k) for k in fields}
     return OrganisationParts(file, own, tuple(employments), tuple(purchases), tuple(evidence),
