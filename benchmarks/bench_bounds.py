@@ -6,17 +6,18 @@ memory (max RSS). The cases:
 * ``rows``: a payroll of ``psoladder.limits.MAX_ROWS`` rows, every row in the
   peiljaar (the memory worst case of the streaming path), through
   ``assess_file``;
-* ``concurrent``: persons whose rows all overlap (the fte cap is applied
-  piece by piece), ``CONCURRENT`` rows in all, 2,000 rows a person;
+* ``concurrent``: target-group persons whose rows all overlap (the fte cap is
+  applied piece by piece and every row is kept), ``MAX_TARGET_GROUP_ROWS``
+  rows in all (or ``PSOLADDER_BENCH_CONCURRENT``), 2,000 rows a person;
+* ``persons``: ``MAX_ROWS`` rows, each of its own person, in the peiljaar;
 * ``orgfile``: an organisation file of ``MAX_ORGANISATION_FILE_BYTES`` with
   inline ``[[employment]]`` tables, through ``load_organisation`` + ``assess``;
 * ``hostile``: files refused at a bound (a 10,000-part dotted key, a
   100,000-deep JSON array, a payroll line without line ends, a number of a
   million digits): the time to the error.
 
-Usage: ``python benchmarks/bench_bounds.py [rows] [concurrent] [orgfile] [hostile]``
-(default: all; ``CONCURRENT`` rows default 200,000, set with
-``PSOLADDER_BENCH_CONCURRENT``).
+Usage: ``python benchmarks/bench_bounds.py [rows] [concurrent] [persons] [orgfile] [hostile]``
+(default: all).
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ sys.path.insert(0, str(HERE))
 from generate import write  # noqa: E402
 
 DATA = HERE / "_data"
-CONCURRENT = int(os.environ.get("PSOLADDER_BENCH_CONCURRENT", "200000"))
 
 
 def _child(case: str, arg: str) -> None:
@@ -95,6 +95,20 @@ def _concurrent(n: int) -> Path:
     return org
 
 
+def _persons(n: int) -> Path:
+    folder = DATA / "bounds"
+    folder.mkdir(parents=True, exist_ok=True)
+    payroll = folder / f"persons-{n}.csv"
+    if not payroll.exists():
+        with payroll.open("w", encoding="utf-8") as f:
+            f.write("person,start,hours_per_week\n")
+            f.writelines(f"P{i:07d},2022-06-01,32\n" for i in range(n))
+    org = folder / f"persons-{n}.toml"
+    org.write_text('name = "Persons"\nkvk = "12345678"\napplication_date = 2024-05-01\n'
+                   f'employments = "{payroll.name}"\n', encoding="utf-8")
+    return org
+
+
 def _orgfile() -> Path:
     from psoladder.limits import MAX_ORGANISATION_FILE_BYTES
 
@@ -135,16 +149,20 @@ def _hostile() -> list[tuple[str, Path]]:
 
 
 def main(cases: list[str]) -> None:
-    from psoladder.limits import MAX_ROWS
+    from psoladder.limits import MAX_ROWS, MAX_TARGET_GROUP_ROWS
 
+    concurrent = int(os.environ.get("PSOLADDER_BENCH_CONCURRENT", MAX_TARGET_GROUP_ROWS))
     print(f"{'case':<58} {'time':>10} {'peak':>10}")
     if "rows" in cases:
         _, org = write(MAX_ROWS, DATA, "peiljaar")
         _run(f"{MAX_ROWS:,} rows in the peiljaar (assess_file)", "file", org)
     if "concurrent" in cases:
-        _run(f"{CONCURRENT:,} rows, 2,000 overlapping a person", "file", _concurrent(CONCURRENT))
+        _run(f"{concurrent:,} target-group rows, 2,000 overlapping a person", "file",
+             _concurrent(concurrent))
+    if "persons" in cases:
+        _run(f"{MAX_ROWS:,} rows of as many persons", "file", _persons(MAX_ROWS))
     if "orgfile" in cases:
-        _run("10 MiB organisation file (load_organisation + assess)", "orgfile", _orgfile())
+        _run("largest organisation file (load_organisation + assess)", "orgfile", _orgfile())
     if "hostile" in cases:
         for name, path in _hostile():
             _run(f"refused: {name}", "file", path)
@@ -154,4 +172,4 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         _child(sys.argv[2], sys.argv[3])
     else:
-        main(sys.argv[1:] or ["rows", "concurrent", "orgfile", "hostile"])
+        main(sys.argv[1:] or ["rows", "concurrent", "persons", "orgfile", "hostile"])

@@ -832,3 +832,19 @@ def test_too_many_purchases_are_refused_by_count(tmp_path: Path,
            "supplier_fte = 1\nsupplier_direct_pct = 1\n")
     exc = refused(org_file(tmp_path, ORG + ROW + buy * 3))
     assert [p.field for p in exc.problems] == ["purchase"]
+
+
+def test_target_group_rows_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from psoladder import assessment, model
+    from psoladder.io import payroll
+
+    text = HEADER + "".join(f"P{i},2015-01-01,,40,,wajong\n" for i in range(4))
+    path = org_file(tmp_path, ORG + 'employments = "p.csv"\n', p__csv=text)
+    for module in (payroll, model, assessment):
+        monkeypatch.setattr(module, "MAX_TARGET_GROUP_ROWS", 3)
+    assert "more than 3 rows of target-group persons" in str(refused(path))
+    inline = ORG + 'employments = "q.csv"\n' + ROW + 'target_group = "wajong"\n'
+    twice = org_file(tmp_path, inline, name="o2.toml",
+                     q__csv=HEADER + "".join(f"Q{i},2015-01-01,,40,,wajong\n" for i in range(3)))
+    exc = refused(twice)
+    assert "target-group" in str(exc)

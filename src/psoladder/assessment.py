@@ -73,7 +73,7 @@ from psoladder.levels import (
     norms_for,
     scores,
 )
-from psoladder.limits import MAX_ROWS
+from psoladder.limits import MAX_ROWS, MAX_TARGET_GROUP_ROWS
 from psoladder.model import EmploymentLike, Level, Organisation, date_field
 from psoladder.numbers import as_decimal, display
 from psoladder.periods import DateRange, default_peiljaar, validate_peiljaar
@@ -522,13 +522,18 @@ def _assess_file(path: Path, *, application_date: dt.date | None,
         builder.add(e.row if e.row is not None else i, e)
     if payroll is not None and payroll_name is not None:
         rows = len(organisation.employments)
+        target = sum(1 for e in organisation.employments if e.target_group is not None)
 
         def add(line: int, row: EmploymentLike) -> None:
-            nonlocal rows
+            # The bounds on the organisation's rows, payroll and inline together.
+            nonlocal rows, target
             rows += 1
-            if rows > MAX_ROWS:
-                raise InputError([Problem(f"more than {MAX_ROWS:,} employment rows, more "
-                                          "than psoladder reads", row=line)])
+            target += row.target_group is not None
+            if rows > MAX_ROWS or target > MAX_TARGET_GROUP_ROWS:
+                what = (f"{MAX_ROWS:,} employment rows" if rows > MAX_ROWS
+                        else f"{MAX_TARGET_GROUP_ROWS:,} rows of target-group persons")
+                raise InputError([Problem(f"more than {what}, more than psoladder reads",
+                                          row=line)])
             if row.person in wanted:
                 found.add(row.person)
             if pseudonymiser is not None and isinstance(row, Row):

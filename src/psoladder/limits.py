@@ -52,6 +52,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "MAX_PURCHASES",
     "MAX_ROWS",
+    "MAX_TARGET_GROUP_ROWS",
     "MAX_TEXT_CHARS",
     "MAX_XLSX_PART_BYTES",
     "MONEY",
@@ -159,7 +160,10 @@ MAX_COLUMNS = 64
 #: Characters of one physical line of a payroll CSV file.
 MAX_LINE_CHARS = MAX_COLUMNS * (MAX_CELL_CHARS + 3)
 #: Employment rows of one organisation (payroll file and inline rows together).
-MAX_ROWS = 2_000_000
+MAX_ROWS = 1_000_000
+#: Employment rows of target-group persons (their details are kept for the
+#: explanation, the 30+ reading and the banenafspraak).
+MAX_TARGET_GROUP_ROWS = 200_000
 #: Distinct persons of one organisation.
 MAX_PERSONS = 1_000_000
 #: Purchases of one organisation.
@@ -242,11 +246,18 @@ BOUNDS: tuple[Bound, ...] = (
           "Every column at its longest; a file without line breaks (such as /dev/zero "
           "renamed) is refused after this many characters, not read into memory."),
     Bound("employment rows (payroll and inline)", f"{MAX_ROWS:,}",
-          "A one-year payroll of the largest Dutch employer has a few hundred thousand "
-          "rows. Worst case: about 30 s and 420 MB on the streaming path of "
-          "`assess_file` (see the performance page)."),
+          "The largest Dutch employers have on the order of 100,000 people: a payroll "
+          "export of a few hundred thousand rows. Measured worst case "
+          "(`benchmarks/bench_bounds.py`, 2-core machine): every row in the peiljaar, "
+          "about 25 s and 270 MB on the streaming path of `assess_file`."),
+    Bound("rows of target-group persons", f"{MAX_TARGET_GROUP_ROWS:,}",
+          "Their row details are kept; an SW-bedrijf has a few thousand target-group "
+          "employees. Measured worst case: every row overlapping 2,000 others of the same "
+          "person, about 30 s and 250 MB; without this bound, 2,000,000 such rows took "
+          "263 s and 2.25 GB."),
     Bound("persons", f"{MAX_PERSONS:,}",
-          "About ten times the largest Dutch employer."),
+          "About ten times the largest Dutch employer. Measured: 1,000,000 persons of one "
+          "row each, about 18 s and 410 MB."),
     Bound("purchases", f"{MAX_PURCHASES:,}",
           "Purchases at PSO-certified suppliers and SW-bedrijven are counted in dozens."),
     Bound("evidence tables", f"{MAX_EVIDENCE:,}",
@@ -259,11 +270,12 @@ BOUNDS: tuple[Bound, ...] = (
           "in the parser, and a dotted key of 10,000 parts costs the TOML parser 400 MB; "
           "both are checked before parsing."),
     Bound("organisation file size", f"{MAX_ORGANISATION_FILE_BYTES // 2**20} MiB",
-          "An organisation file with 70,000 inline employment rows; parsing it takes about "
-          "2 s. Large payrolls belong in a payroll file."),
+          "About 36,000 inline employment rows; reading and assessing them takes about "
+          "3 s. Large payrolls belong in a payroll file."),
     Bound("payroll file size", f"{MAX_PAYROLL_FILE_BYTES // 2**30} GiB",
-          f"{MAX_ROWS:,} rows of 130 bytes are 260 MB; the bound keeps the time spent on a "
-          "hostile file (reading and reporting it) to about a minute."),
+          f"{MAX_ROWS:,} rows of 130 bytes are 130 MB. With the row bound, it limits what "
+          "a hostile file can make psoladder read (twice: the streaming reader makes two "
+          "passes)."),
     Bound("XLSX parts other than the worksheet (uncompressed)",
           f"{MAX_XLSX_PART_BYTES // 2**20} MiB",
           "openpyxl reads shared strings and styles into memory whole; a zip bomb is "

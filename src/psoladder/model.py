@@ -49,6 +49,7 @@ from psoladder.limits import (
     MAX_PERSONS,
     MAX_PURCHASES,
     MAX_ROWS,
+    MAX_TARGET_GROUP_ROWS,
     MAX_TEXT_CHARS,
     MONEY,
     PERCENT,
@@ -868,13 +869,20 @@ class Organisation:
 
     @staticmethod
     def consistency_problems(values: Mapping[str, Any]) -> list[Problem]:
-        """Problems between fields: too many persons, evidence given twice."""
+        """Problems between fields: too many persons or target-group rows, evidence twice."""
         problems = []
-        persons = len({e.person for e in values.get("employments") or ()})
+        employments = values.get("employments") or ()
+        persons = len({e.person for e in employments})
         if persons > MAX_PERSONS:
             problems.append(Problem(f"more than {MAX_PERSONS:,} persons", field="employments",
                                     value=f"{persons:,} persons",
                                     hint=f"psoladder reads at most {MAX_PERSONS:,} persons"))
+        target = sum(1 for e in employments if e.target_group is not None)
+        if target > MAX_TARGET_GROUP_ROWS:
+            problems.append(Problem(
+                f"more than {MAX_TARGET_GROUP_ROWS:,} rows of target-group persons",
+                field="employments", value=f"{target:,} rows",
+                hint=f"psoladder reads at most {MAX_TARGET_GROUP_ROWS:,}"))
         seen: set[str] = set()
         for i, e in enumerate(values.get("evidence") or (), start=1):
             if e.person in seen:

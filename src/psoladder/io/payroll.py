@@ -50,6 +50,7 @@ from psoladder.limits import (
     MAX_PERSONS,
     MAX_PROBLEMS,
     MAX_ROWS,
+    MAX_TARGET_GROUP_ROWS,
     MAX_XLSX_PART_BYTES,
 )
 from psoladder.model import ContractType, Employment, EmploymentLike, input_fields
@@ -230,7 +231,7 @@ class _RowParser:
         self.unnamed = [i for i, f in enumerate(fields) if f is None]
         self.problems: list[Problem] = []
         self.dropped = 0
-        self.read = self.blank = 0
+        self.read = self.blank = self.target = 0
 
     def problem(self, problem: Problem) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -315,6 +316,10 @@ class _RowParser:
                 bad = True
                 self.problem(Problem("required field is missing", field=name, file=self.file,
                                      row=line, hint=f"give {name}"))
+        if values.get("target_group") is not None:
+            self.target += 1
+            if self.target > MAX_TARGET_GROUP_ROWS:
+                self._too_many(line, f"{MAX_TARGET_GROUP_ROWS:,} rows of target-group persons")
         for p in Employment.consistency_problems(values):
             if p.field in failed:
                 continue  # reported as a bad value already
@@ -322,10 +327,9 @@ class _RowParser:
             self.problem(p.located(file=self.file, row=line))
         return None if bad else values
 
-    def _too_many(self, line: int) -> None:
-        self.problems.append(Problem(
-            f"the payroll has more than {MAX_ROWS:,} rows, more than psoladder reads",
-            file=self.file, row=line))
+    def _too_many(self, line: int, what: str | None = None) -> None:
+        self.problems.append(Problem(f"the payroll has more than {what or f'{MAX_ROWS:,} rows'}"
+                                     ", more than psoladder reads", file=self.file, row=line))
         raise InputError(self.problems)
 
     def finish(self) -> None:
