@@ -848,3 +848,11 @@ def test_target_group_rows_are_bounded(tmp_path: Path, monkeypatch: pytest.Monke
                      q__csv=HEADER + "".join(f"Q{i},2015-01-01,,40,,wajong\n" for i in range(3)))
     exc = refused(twice)
     assert "target-group" in str(exc)
+
+
+def test_a_python_peiljaar_is_bounded_too() -> None:
+    from psoladder.periods import DateRange
+
+    with pytest.raises(InputError, match=r"peiljaar\.start"):
+        Organisation(name="X", kvk="12345678", application_date="2024-05-01",
+                     peiljaar=DateRange(dt.date(9999, 1, 1), dt.date(9999, 12, 31)))

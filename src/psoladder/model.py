@@ -754,8 +754,10 @@ _PEILJAAR_HINT = "write peiljaar = { start = 2023-01-01, end = 2023-12-31 }"
 
 
 def _peiljaar(value: object) -> DateRange | None:
-    if value is None or isinstance(value, DateRange):
-        return value
+    if value is None:
+        return None
+    if isinstance(value, DateRange):
+        value = {"start": value.start, "end": value.end}  # checked like the file's
     if not isinstance(value, Mapping):
         raise InputError.single("not a peiljaar", field="peiljaar", value=value,
                                 hint=_PEILJAAR_HINT)
