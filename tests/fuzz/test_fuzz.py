@@ -173,7 +173,7 @@ def test_command_line_plot(tmp_path_factory: pytest.TempPathFactory, data: st.Da
                    "engineer A (#14, #16): on this branch `norms = 5` is an internal error "
                    "(TypeError) and `max_indirect_share = 1e-999999` runs past the deadline",
                    strict=False)
-@scaled(1)
+@scaled(0.4)
 @given(data=st.data())
 def test_mutated_override_files(tmp_path_factory: pytest.TempPathFactory,
                                 data: st.DataObject) -> None:
