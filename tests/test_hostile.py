@@ -579,8 +579,8 @@ def test_one_path_one_answer_on_every_example(path: Path) -> None:
 # ---------------------------------------------------------------- 7 output (owner: D)
 
 @pytest.mark.xfail(reason="output neutralising belongs to engineer D (#13, #16 'neutralised "
-                   "output'): Markdown cells do not escape backticks and link syntax yet",
-                   strict=False)
+                   "output'): Markdown cells do not escape backticks and link syntax yet; "
+                   "remove this marker once D's work is merged", strict=True)
 def test_markdown_report_escapes_cell_syntax() -> None:
     from psoladder.report import render
 
@@ -594,7 +594,8 @@ def test_markdown_report_escapes_cell_syntax() -> None:
 
 
 @pytest.mark.xfail(reason="output neutralising belongs to engineer D: plot labels do not "
-                   "escape mathtext yet", strict=False)
+                   "escape mathtext yet; remove this marker once D's work is merged",
+                   strict=True)
 def test_plot_title_with_mathtext(tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
     from psoladder.plot import save_plot
@@ -673,6 +674,22 @@ def test_cli_pseudonymise_removes_every_id(fmt: str, capsys: pytest.CaptureFixtu
     assert re.search(r"p-[a-z2-7]{4}-[a-z2-7]{4}", out)
 
 
+@pytest.mark.xfail(reason="strict schemas and bounds for rule-override files belong to "
+                   "engineer A (#14, #16); remove this marker once A's work is merged",
+                   strict=True)
+@pytest.mark.parametrize("body", ["norms = 5\n", "[parameters]\nmax_indirect_share = 1e-999999\n",
+                                  "[[norms]]\nsize = 1000000000\ntrede_1 = 1\ntrede_2 = 2\n"
+                                  "trede_3 = 3\n"],
+                         ids=["norms-not-a-list", "huge-exponent", "size-1e9"])
+def test_override_files_are_bounded_and_strict(tmp_path: Path, body: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "o.toml").write_text('source = "x"\n' + body, encoding="utf-8")
+    with deadline(10):
+        status, err = _run(["example", "--rules-override", str(tmp_path / "o.toml")], capsys)
+    assert status == 2
+    assert "o.toml" in err
+
+
 def test_override_file_must_be_a_regular_file(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     if not hasattr(os, "mkfifo"):
@@ -733,7 +750,9 @@ def test_many_concurrent_rows_of_one_person_stay_linear() -> None:
     org = Organisation(name="X", kvk="12345678", application_date="2024-05-01", employments=rows)
     with deadline(60):
         a = assess(org)
-    assert a.workforce.persons[0].fte == 1
+    person = a.workforce.persons[0]
+    assert person.capped
+    assert 0 < person.fte <= 1
 
 
 def _per_day(rows: list[Employment], peiljaar: Any, limit: Fraction,

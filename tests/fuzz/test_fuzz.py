@@ -170,9 +170,9 @@ def test_command_line_plot(tmp_path_factory: pytest.TempPathFactory, data: st.Da
 # ---------------------------------------------------------------- rule overrides (owner: A)
 
 @pytest.mark.xfail(reason="strict schemas and bounds for rule-override files belong to "
-                   "engineer A (#14, #16): on this branch `norms = 5` is an internal error "
-                   "(TypeError) and `max_indirect_share = 1e-999999` runs past the deadline",
-                   strict=False)
+                   "engineer A (#14, #16): this fuzz test finds e.g. `norms = 5` (an internal "
+                   "error) and `max_indirect_share = 1e-999999` (past the deadline); see "
+                   "test_hostile.test_override_files_are_bounded_and_strict", strict=False)
 @scaled(0.4)
 @given(data=st.data())
 def test_mutated_override_files(tmp_path_factory: pytest.TempPathFactory,
