@@ -200,7 +200,8 @@ def test_unknown_entities_in_files_are_located(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         psoladder.load_organisation(path)
     located = [(p.file, p.row, p.field) for p in info.value.problems]
-    assert located == [*expected, ("org.toml", None, "employment[1].entity"),
+    # the organisation's own rows come before the payroll's (issue 16)
+    assert located == [("org.toml", None, "employment[1].entity"), *expected,
                        ("org.toml", None, "purchase[1].entity")]
     # streaming: the organisation file is read before its payroll
     with pytest.raises(InputError) as info:

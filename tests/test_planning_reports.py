@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.test_reports import HOSTILE, _html_text, _offending
+from tests.test_reports import CONTROL, HOSTILE, _html_text, _offending, _smuggle
 
 import psoladder
 from psoladder import Employment, assess
@@ -143,6 +143,7 @@ def test_planning_reports_neutralise_names() -> None:
                        target_group="participatiewet" if i == 0 else None) for i in range(5)]
     org = psoladder.Organisation(name=HOSTILE, kvk="12345678", application_date="2024-05-01",
                                  employments=rows)
+    _smuggle(rows[0], "person", f"{HOSTILE} {CONTROL}0")  # past the input model's refusal
     f = forecast(org, until=D(2026, 5, 1), every="year")
     plan = Scenario(HOSTILE, (Leave(f"{HOSTILE}1", D(2024, 1, 1)),))
     c = compare(assess(org), assess(plan(org)))

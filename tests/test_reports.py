@@ -318,18 +318,35 @@ def test_repr_of_a_large_explanation_is_short(example: psoladder.Assessment) -> 
 # ------------------------------------------------------------------ neutralised output
 
 
-HOSTILE = ("Evil | Co `x` [link](http://evil) <script>alert(1)</script> $x^2$ "
-           "\x1b[31mred\x1b[0m \u202eesrever\n# kop")
+# Text the input model accepts but that means something in Markdown, HTML or mathtext.
+HOSTILE = "Evil | Co `x` [link](http://evil) <script>alert(1)</script> $x^2$ # kop"
+# Control characters: refused by the input model (issue 16), so they can only
+# reach a report from objects built around it; reports neutralise them anyway.
+CONTROL = "\x1b[31mred\x1b[0m \u202eesrever\n# kop"
 
 
-def _hostile() -> psoladder.Assessment:
+def _smuggle(obj: object, field: str, value: str) -> None:
+    """Set a field of a frozen input object past its validation (defence in depth)."""
+    object.__setattr__(obj, field, value)
+
+
+def _hostile(control: bool = True) -> psoladder.Assessment:
     rows = [psoladder.Employment(person=f"{HOSTILE}{i}", start="2020-01-01", hours_per_week=40,
                                  target_group="wajong" if i == 0 else None) for i in range(5)]
     org = psoladder.Organisation(
         name=HOSTILE, kvk="12345678", application_date="2024-05-01", employments=rows,
         purchases=[psoladder.Purchase(supplier=HOSTILE, amount=1000, supplier_turnover=10**6,
                                       supplier_fte=10, supplier_direct_pct=50)])
+    if control:  # the organisation's name also names its main entity, which validates it
+        _smuggle(org.purchases[0], "supplier", f"{HOSTILE} {CONTROL}")
+        for i, row in enumerate(org.employments):
+            _smuggle(row, "person", f"{HOSTILE} {CONTROL}{i}")
     return psoladder.assess(org)
+
+
+def test_the_input_model_refuses_control_characters() -> None:
+    with pytest.raises(psoladder.InputError):
+        psoladder.Employment(person=CONTROL, start="2020-01-01", hours_per_week=40)
 
 
 def test_text_reports_escape_control_characters() -> None:

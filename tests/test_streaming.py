@@ -12,10 +12,11 @@ from hypothesis import given, settings
 
 import psoladder
 from psoladder import assess, assess_file, assess_many, load_organisation
+from psoladder.model import input_fields
 from psoladder.testing import strategies as pst
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
-FIELDS = [f.name for f in attrs.fields(psoladder.Employment)]
+FIELDS = list(input_fields(psoladder.Employment))
 
 
 def same(a: psoladder.Assessment, b: psoladder.Assessment) -> None:

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from psoladder.planning.files import load_scenarios
     from psoladder.planning.forecast import Forecast, forecast
     from psoladder.planning.scenarios import Scenario
+    from psoladder.pseudonym import pseudonymise
     from psoladder.rules import (
         Cited,
         Notice,
@@ -82,6 +83,7 @@ _PUBLIC = {
     "psoladder.planning.files": ("load_scenarios",),
     "psoladder.planning.forecast": ("Forecast", "forecast"),
     "psoladder.planning.scenarios": ("Scenario",),
+    "psoladder.pseudonym": ("pseudonymise",),
     "psoladder.rules": ("Cited", "Notice", "RuleChange", "RuleDiff", "RuleOverrides", "RuleSet",
                         "SourceQuality", "Status", "load_overrides", "rules_at", "rules_diff"),
     "psoladder.thirtyplus": ("ThirtyPlus", "ThirtyPlusBasis", "ThirtyPlusDenominator"),
@@ -189,6 +191,7 @@ __all__ = [
     "load_overrides",
     "load_scenarios",
     "norms_for",
+    "pseudonymise",
     "read_payroll",
     "rules_at",
     "rules_diff",

@@ -50,12 +50,17 @@ from psoladder.banenafspraak import Banenafspraak, banenafspraak
 from psoladder.bounds import LevelBounds, level_bounds, weight_parts
 from psoladder.certificate import annual_fee, valid_until
 from psoladder.direct import weighted_target_fte
-from psoladder.errors import InputError
+from psoladder.errors import InputError, Problem
 from psoladder.explain import Explanation, explain
-from psoladder.fte import Workforce, WorkforceBuilder, workforce
+from psoladder.fte import Row, Workforce, WorkforceBuilder, workforce
 from psoladder.group import EntityCheck, Group, breakdown
 from psoladder.indirect import Indirect, SupplierProfile, indirect
-from psoladder.io.orgfile import organisation_from_mapping, read_document
+from psoladder.io.orgfile import (
+    evidence_problems,
+    organisation_parts,
+    payroll_problems,
+    read_document,
+)
 from psoladder.io.payroll import Progress, stream_payroll
 from psoladder.levels import (
     Gap,
@@ -72,9 +77,11 @@ from psoladder.levels import (
     norms_for,
     scores,
 )
-from psoladder.model import Level, Organisation
+from psoladder.limits import MAX_ROWS, MAX_TARGET_GROUP_ROWS
+from psoladder.model import EmploymentLike, Level, Organisation, date_field
 from psoladder.numbers import as_decimal
 from psoladder.periods import DateRange, default_peiljaar, validate_peiljaar
+from psoladder.pseudonym import Pseudonymiser
 from psoladder.qualitative import AspirantStatus, Qualitative, evaluate
 from psoladder.rules import (
     Cited,
@@ -448,7 +455,7 @@ def assess(
         NoRuleInForce: For an application date before 2017-04-01.
         InputError: For an invalid peiljaar.
     """
-    setting = _Setting.of(organisation, application_date, rules, overrides)
+    setting = _Setting.of(organisation, _application_date(application_date), rules, overrides)
     wf = workforce(organisation.employments, peiljaar=setting.peiljaar,
                    fulltime_hours=organisation.fulltime_hours, rules=setting.rules)
     return _assess(organisation, setting, wf, norm_policy=norm_policy,
@@ -669,16 +676,19 @@ def assess_file(
     thirty_plus_basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE,
     thirty_plus_denominator: ThirtyPlusDenominator | str = ThirtyPlusDenominator.PAYROLL,
     gap_supplier: SupplierProfile | None = None,
+    allow_outside: bool = False,
+    pseudonym_key: str | bytes | None = None,
 ) -> Assessment:
     """Assess an organisation file, streaming its payroll file.
 
-    The same computation as ``assess(load_organisation(path))``, but the
-    payroll rows are validated and folded into per-person figures one by one
+    The same computation as ``assess(load_organisation(path))``, with the
+    same figures and warnings, but the payroll rows are validated and folded
+    into per-person figures one by one
     (:func:`~psoladder.io.payroll.stream_payroll`), so memory grows with the
     number of persons, not rows. Row details are kept for target-group persons;
     everyone else keeps their fte (see :class:`~psoladder.fte.WorkforceBuilder`).
-    Rows are numbered by their line in the payroll file; inline
-    ``[[employment]]`` tables by their position.
+    Payroll rows are numbered by their line in the payroll file, inline
+    ``[[employment]]`` tables by their position (see ``PeriodFte.source``).
 
     Args:
         path: The organisation file (TOML or JSON).
@@ -691,33 +701,100 @@ def assess_file(
         thirty_plus_basis: ``fte`` (default) or ``headcount``.
         thirty_plus_denominator: ``payroll`` (default) or ``all_staff``.
         gap_supplier: Supplier profile for the purchase gaps.
+        allow_outside: Read a payroll file outside the organisation file's
+            folder (refused by default).
+        pseudonym_key: Replace every person identifier by its keyed
+            pseudonym before the computation (:mod:`psoladder.pseudonym`);
+            error messages then leave out the values of person fields.
 
     Raises:
         InputError: Every problem of the organisation file and the payroll.
     """
+    pseudonymiser = None if pseudonym_key is None else Pseudonymiser(pseudonym_key)
+    try:
+        return _assess_file(Path(path), application_date=application_date,
+                            overrides=overrides, progress=progress, detail=detail,
+                            norm_policy=norm_policy, thirty_plus_basis=thirty_plus_basis,
+                            thirty_plus_denominator=thirty_plus_denominator,
+                            gap_supplier=gap_supplier, allow_outside=allow_outside,
+                            pseudonymiser=pseudonymiser)
+    except InputError as exc:
+        if pseudonymiser is None:
+            raise
+        raise pseudonymiser.error(exc) from None
+
+
+def _assess_file(path: Path, *, application_date: dt.date | None,
+                 overrides: RuleOverrides | None, progress: Progress | None, detail: bool,
+                 norm_policy: NormPolicy | str, thirty_plus_basis: ThirtyPlusBasis | str,
+                 thirty_plus_denominator: ThirtyPlusDenominator | str,
+                 gap_supplier: SupplierProfile | None, allow_outside: bool,
+                 pseudonymiser: Pseudonymiser | None) -> Assessment:
     doc, base, name = read_document(path)
-    payroll = doc.get("employments")
-    inline = {k: v for k, v in doc.items() if not (k == "employments" and isinstance(v, str))}
-    organisation = organisation_from_mapping(inline, base=base, file=name)
-    setting = _Setting.of(organisation, application_date, None, overrides)
+    parts = organisation_parts(doc, base=base, file=name, allow_outside=allow_outside)
+    payroll, payroll_name = parts.payroll, parts.payroll_name
+    if parts.problems:
+        problems = list(parts.problems)
+        if payroll is not None and payroll_name is not None:
+            # Report the payroll's problems too, as load_organisation does.
+            try:
+                stream_payroll(payroll, lambda line, row: None, name=payroll_name)
+            except InputError as exc:
+                problems.extend(payroll_problems(exc, name))
+        raise InputError(problems)
+    # Problems between the parts are raised after the payroll is read, with
+    # the evidence that names no person of it, as load_organisation does.
+    early = parts.consistency(parts.employments)
+    organisation = parts.organisation(parts.employments, with_evidence=not early)
+    setting = _Setting.of(organisation, _application_date(application_date), None, overrides)
+    wanted = {e.person for e in parts.evidence}
+    found = {e.person for e in organisation.employments if e.person in wanted}
+    if pseudonymiser is not None:
+        organisation = pseudonymiser.organisation(organisation)
     builder = WorkforceBuilder(peiljaar=setting.peiljaar,
                                fulltime_hours=organisation.fulltime_hours, rules=setting.rules,
                                detail=detail)
     for i, e in enumerate(organisation.employments, start=1):
-        builder.add(i, e)
-    if isinstance(payroll, str):
-        check = EntityCheck(organisation, Path(payroll).name)  # issue 15: the row's entity
+        builder.add(e.row if e.row is not None else i, e)
+    if payroll is not None and payroll_name is not None:
+        rows = len(organisation.employments)
+        target = sum(1 for e in organisation.employments if e.target_group is not None)
 
-        def add(line: int, row: Any) -> None:
-            check(line, row)
+        def add(line: int, row: EmploymentLike) -> None:
+            # The bounds on the organisation's rows, payroll and inline together.
+            nonlocal rows, target
+            rows += 1
+            target += row.target_group is not None
+            if rows > MAX_ROWS or target > MAX_TARGET_GROUP_ROWS:
+                what = (f"{MAX_ROWS:,} employment rows" if rows > MAX_ROWS
+                        else f"{MAX_TARGET_GROUP_ROWS:,} rows of target-group persons")
+                raise InputError([Problem(f"more than {what}, more than psoladder reads",
+                                          row=line)])
+            check(line, row)  # issue 15: the row names an entity of the group
+            if row.person in wanted:
+                found.add(row.person)
+            if pseudonymiser is not None and isinstance(row, Row):
+                row.person = pseudonymiser(row.person)
             builder.add(line, row)
 
+        def done(person: str) -> None:
+            builder.complete(person if pseudonymiser is None else pseudonymiser(person))
+
+        check = EntityCheck(organisation, payroll_name)
         try:
-            stream_payroll(base / payroll, add, progress=progress,
-                           person_done=builder.complete)
+            stream_payroll(payroll, add, progress=progress, person_done=done,
+                           name=payroll_name)
         except InputError as exc:
-            check.raise_with(exc.located(file=name, field="employments").problems)
+            check.raise_with(payroll_problems(exc, name))
         check.raise_with()
+    problems = early + evidence_problems(parts.evidence, found, name)
+    if problems:
+        raise InputError(problems)
     return _assess(organisation, setting, builder.build(), norm_policy=norm_policy,
                    thirty_plus_basis=thirty_plus_basis,
                    thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
+
+
+def _application_date(value: dt.date | None) -> dt.date | None:
+    """An application date given by the caller, checked like the file's."""
+    return None if value is None else date_field("application_date", value)

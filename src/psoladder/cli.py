@@ -8,7 +8,8 @@ Commands::
                           [--application-date YYYY-MM-DD]
                           [--rules-override FILE] [--norm-policy nearest|interpolate]
                           [--thirty-plus-basis fte|headcount]
-                          [--thirty-plus-denominator payroll|all_staff] [--plot FILE]
+                          [--thirty-plus-denominator payroll|all_staff] [--plot FILE] [-o FILE]
+                          [--allow-outside-paths] [--pseudonymise]
     psoladder norms --size N [--on YYYY-MM-DD] [--norm-policy ...] [--rules-override FILE]
                     [--format text|markdown|json] [--lang nl|en]
     psoladder rules [--on YYYY-MM-DD | --diff A B] [--rules-override FILE]
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -36,9 +38,11 @@ from typing import Any
 from psoladder import __version__, messages
 from psoladder.assessment import Assessment, assess, assess_file
 from psoladder.document import clean
-from psoladder.errors import InputError, PsoError
+from psoladder.errors import InputError, Problem, PsoError
 from psoladder.io import example_path, load_organisation
+from psoladder.io.files import open_regular
 from psoladder.levels import NormPolicy, norms_for
+from psoladder.limits import MAX_ORGANISATION_FILE_BYTES
 from psoladder.model import Organisation
 from psoladder.planning.compare import compare
 from psoladder.planning.files import load_scenarios
@@ -50,6 +54,7 @@ from psoladder.planning.report import (
     render_scenarios,
 )
 from psoladder.planning.scenarios import Scenario
+from psoladder.pseudonym import KEY_ENVIRONMENT_VARIABLE, key_from_environment, pseudonymise
 from psoladder.report import FORMATS, LANGUAGES, render
 from psoladder.rules import RuleOverrides, RuleSet, load_overrides, rules_at, rules_diff
 from psoladder.rulesreport import FORMATS as RULE_FORMATS
@@ -127,8 +132,67 @@ def _rule_data_commands(sub: Any) -> None:
     rules.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
 
 
+def _input_options(p: argparse.ArgumentParser) -> None:
+    """Options about reading input safely (#16)."""
+    p.add_argument("--allow-outside-paths", action="store_true",
+                   help="read a payroll file outside the organisation file's folder")
+    p.add_argument("--pseudonymise", action="store_true",
+                   help=f"replace person identifiers by keyed pseudonyms (key in "
+                   f"{KEY_ENVIRONMENT_VARIABLE})")
+
+
+_PLOT_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+def _writable(path: Path, option: str) -> None:
+    """Refuse an output path that cannot be written, before any work is done."""
+    def refuse(message: str, hint: str) -> InputError:
+        return InputError([Problem(message, field=option, value=str(path), hint=hint)])
+
+    if path.is_dir():
+        raise refuse("this is a folder, not a file", "give a file name, e.g. report.md")
+    folder = path.parent
+    if not folder.is_dir():
+        raise refuse("the folder does not exist", "create the folder first")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise refuse("the file cannot be written (permission denied)",
+                     "choose a file you may write")
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Check ``-o`` and ``--plot`` before the assessment runs."""
+    output, plot = getattr(args, "output", None), getattr(args, "plot", None)
+    if output is not None:
+        _writable(output, "--output")
+    if plot is not None:
+        if plot.suffix.lower() not in _PLOT_SUFFIXES:
+            raise InputError([Problem("unknown plot format", field="--plot",
+                                      value=str(plot),
+                                      hint="end the file name in " + ", ".join(_PLOT_SUFFIXES))])
+        _writable(plot, "--plot")
+
+
+def _write(path: Path, write: Callable[[Path], object], option: str) -> None:
+    """Write an output file, an OSError becoming an input error."""
+    try:
+        write(path)
+    except OSError as exc:
+        raise InputError([Problem(f"cannot write the file ({exc.strerror or exc})",
+                                  field=option, value=str(path))]) from None
+
+
+def _pseudonym_key(args: argparse.Namespace) -> str | None:
+    return key_from_environment() if args.pseudonymise else None
+
+
 def _overrides(path: Path | None) -> RuleOverrides | None:
-    return None if path is None else load_overrides(path)
+    if path is None:
+        return None
+    # Only a regular file of bounded size reaches the override reader (#16).
+    binary, _ = open_regular(path, what="rule override file",
+                             max_bytes=MAX_ORGANISATION_FILE_BYTES)
+    binary.close()
+    return load_overrides(path)
 
 
 def _rules(args: argparse.Namespace) -> RuleSet:
@@ -147,18 +211,20 @@ def _progress(lang: str) -> Callable[[int], None] | None:
 
 
 def _assess(args: argparse.Namespace, path: Path) -> str:
+    _check_outputs(args)
     progress = _progress(args.lang)
     a = assess_file(path, application_date=args.application_date,
                     overrides=_overrides(args.rules_override), norm_policy=args.norm_policy,
                     thirty_plus_basis=args.thirty_plus_basis,
                     thirty_plus_denominator=args.thirty_plus_denominator, progress=progress,
-                    detail=args.explain is not None)
+                    detail=args.explain is not None, allow_outside=args.allow_outside_paths,
+                    pseudonym_key=_pseudonym_key(args))
     if progress is not None:
         print("\r", end="", file=sys.stderr)
     if args.plot is not None:
         from psoladder.plot import save_plot
 
-        save_plot(a, args.plot, lang=args.lang)
+        _write(args.plot, lambda p: save_plot(a, p, lang=args.lang), "--plot")
     if sys.stderr.isatty() or args.format != "json":
         print(clean(messages.text("cli.read", args.lang, file=path.name,
                                   rows=a.workforce.rows_read, persons=a.workforce.person_count,
@@ -218,6 +284,7 @@ def _assessment_options(p: argparse.ArgumentParser) -> None:
                    help="whom the PSO 30+ share is taken of (R-30-4; all_staff: as in 0.1)")
     p.add_argument("--output", "-o", type=Path, metavar="FILE",
                    help="write the report to FILE instead of standard output")
+    _input_options(p)
 
 
 def _purchases_option(p: argparse.ArgumentParser) -> None:
@@ -263,9 +330,19 @@ def _planning_commands(sub: Any) -> None:
     _purchases_option(cmp)
 
 
+def _load(args: argparse.Namespace, path: Path) -> Organisation:
+    """An organisation file of a planning command, its payroll contained (#16)."""
+    return load_organisation(path, allow_outside=args.allow_outside_paths)
+
+
+def _private(args: argparse.Namespace, org: Organisation) -> Organisation:
+    """``org`` with pseudonyms for its people when asked (after scenarios named them, #16)."""
+    return pseudonymise(org, _pseudonym_key(args)) if args.pseudonymise else org
+
+
 def _planning_assess(args: argparse.Namespace, org: Organisation) -> Assessment:
-    return assess(org, overrides=_overrides(args.rules_override), norm_policy=args.norm_policy,
-                  thirty_plus_basis=args.thirty_plus_basis,
+    return assess(_private(args, org), overrides=_overrides(args.rules_override),
+                  norm_policy=args.norm_policy, thirty_plus_basis=args.thirty_plus_basis,
                   thirty_plus_denominator=args.thirty_plus_denominator)
 
 
@@ -280,7 +357,8 @@ def _scenario(path: Path, name: str, option: str) -> Scenario:
 
 def _assess_scenarios(args: argparse.Namespace) -> str:
     path: Path = args.file
-    org = load_organisation(path)
+    _check_outputs(args)
+    org = _load(args, path)
 
     def on_date(changed: Organisation) -> Organisation:
         # a later application date moves the peiljaar and purchases along, as a forecast does
@@ -294,7 +372,7 @@ def _assess_scenarios(args: argparse.Namespace) -> str:
         if args.plot is not None:
             from psoladder.plot import save_plot
 
-            save_plot(a, args.plot, lang=args.lang)
+            _write(args.plot, lambda p: save_plot(a, p, lang=args.lang), "--plot")
         return render_scenario(a, scenario, args.format, lang=args.lang,
                                explain=args.explain or False, exact=args.exact)
     baseline = _planning_assess(args, on_date(org))
@@ -303,24 +381,26 @@ def _assess_scenarios(args: argparse.Namespace) -> str:
 
 
 def _forecast(args: argparse.Namespace) -> str:
-    org = load_organisation(args.file)
+    _check_outputs(args)
+    org = _load(args, args.file)
     if args.scenario:
         org = _scenario(args.file, args.scenario, "--scenario")(org)
-    f = forecast(org, until=args.until, every=args.every, start=args.start,
+    f = forecast(_private(args, org), until=args.until, every=args.every, start=args.start,
                  purchases=args.purchases, overrides=_overrides(args.rules_override),
                  norm_policy=args.norm_policy, thirty_plus_basis=args.thirty_plus_basis,
                  thirty_plus_denominator=args.thirty_plus_denominator)
     if args.plot is not None:
         from psoladder.plot import save_forecast_plot
 
-        save_forecast_plot(f, args.plot, lang=args.lang)
+        _write(args.plot, lambda p: save_forecast_plot(f, p, lang=args.lang), "--plot")
     return render_forecast(f, args.format, lang=args.lang, exact=args.exact)
 
 
 def _compare(args: argparse.Namespace) -> str:
+    _check_outputs(args)
     paths = (args.file, args.other or args.file)
-    first = load_organisation(paths[0])
-    orgs = [first, first if paths[1] == paths[0] else load_organisation(paths[1])]
+    first = _load(args, paths[0])
+    orgs = [first, first if paths[1] == paths[0] else _load(args, paths[1])]
     names = args.scenarios or (None, args.scenario)
     labels: list[list[str]] = [[], []]
     for i in (0, 1):
@@ -377,10 +457,14 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"psoladder: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 2
     output = getattr(args, "output", None)
-    if output is not None:
-        output.write_text(text + "\n", encoding="utf-8")
-    else:
+    if output is None:
         sys.stdout.write(text + "\n")
+        return 0
+    try:
+        _write(output, lambda p: p.write_text(text + "\n", encoding="utf-8"), "--output")
+    except InputError as exc:
+        print(f"psoladder: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

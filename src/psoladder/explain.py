@@ -436,10 +436,15 @@ def _target_row_step(p: Any, year_days: int, fulltime: Decimal) -> Step:
     facts = [Fact(Phrase.of("x.inflow_date"), p.inflow, "date")]
     if e.entity is not None:  # issue 15: the entity of the group the row names
         facts.append(Fact(Phrase.of("x.row_entity"), e.entity))
-    return Step(rule=rule, title=Phrase.of("x.row", row=p.row, group=e.target_group,
-                                           contract=e.contract),
+    return Step(rule=rule, title=Phrase.of("x.row", row=_ref(p.row, p.source),
+                                           group=e.target_group, contract=e.contract),
                 exact=p.weighted_fte, kind="fte", calc=tuple(calc),
                 facts=tuple(facts), notes=tuple(notes))
+
+
+def _ref(row: int, source: str | None) -> int | Phrase:
+    """A row reference that tells a payroll line from the organisation's own row (#16)."""
+    return row if source is None else Phrase.of("x.row_in_file", row=row, file=source)
 
 
 def _target_person(person: Any, year_days: int, fulltime: Decimal) -> Step:
@@ -514,7 +519,11 @@ def _total_step(a: Explained, detail: str) -> Step:
         notes.append(Phrase.of("x.absent", count=wf.absent_persons))
     outside = list(wf.rows_outside)
     if outside:
-        shown = ", ".join(map(str, outside[:20])) + (" ..." if len(outside) > 20 else "")
+        sources = list(wf.rows_outside_sources) or [None] * len(outside)
+        shown: tuple[Any, ...] = tuple(_ref(n, src) for n, src in zip(outside[:20], sources[:20],
+                                                                       strict=False))
+        if len(outside) > 20:
+            shown += ("...",)
         notes.append(Phrase.of("x.rows_outside", count=len(outside),
                                rows=Phrase.of("x.rows_list", rows=shown)))
     target_step = Step(

@@ -45,11 +45,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, overload
 
 import attrs
 
-from psoladder.model import ContractType, EmploymentLike, TargetGroup
+from psoladder.model import ContractType, Employment, EmploymentLike, TargetGroup
 from psoladder.periods import FOREVER, DateRange
 from psoladder.rules import Cited, Notice, RuleSet
 from psoladder.targetgroups import Counting, counting
@@ -76,12 +76,13 @@ class Row:
     validated them; the rarely used fields live in one optional mapping.
     """
 
-    __slots__ = ("_extra", "contract", "end", "hours_per_week", "person", "start",
+    __slots__ = ("_extra", "contract", "end", "hours_per_week", "person", "source", "start",
                  "target_group")
 
     def __init__(self, person: str, start: dt.date, end: dt.date | None, hours_per_week: Decimal,
                  contract: ContractType, target_group: TargetGroup | None,
-                 extra: dict[str, Any] | None = None) -> None:
+                 extra: dict[str, Any] | None = None, source: str | None = None) -> None:
+        self.source = source  # the payroll file's name (see Employment.source)
         self.person = person
         self.start = start
         self.end = end
@@ -127,6 +128,10 @@ class PeriodFte:
         counting: Its counting window, weight and reasons (R-TG-0).
         excluded: Left out of total fte (R-CT-6).
         capped_days: Days on which the person cap scaled the row down.
+        source: The payroll file the row was read from (``row`` is its line
+            there), or ``None`` for a row of the organisation itself (``row``
+            is its position among the ``[[employment]]`` tables, or among
+            ``Organisation.employments`` for rows built in Python).
     """
 
     row: int
@@ -140,6 +145,7 @@ class PeriodFte:
     counting: Counting
     excluded: bool
     capped_days: int
+    source: str | None = None
 
     @property
     def fte(self) -> Fraction:
@@ -225,6 +231,8 @@ class Workforce:
             (R-ORG-1, :mod:`psoladder.group`).
         persons_by_entities: Persons with a day in the peiljaar, counted by
             the set of ``entity`` values their rows name.
+        rows_outside_sources: The source of each of :attr:`rows_outside`
+            (see :attr:`PeriodFte.source`).
     """
 
     peiljaar: DateRange
@@ -244,6 +252,7 @@ class Workforce:
     hour_days_by_entity: Mapping[str | None, HourDays] = attrs.field(factory=dict, repr=False)
     persons_by_entities: Mapping[frozenset[str | None], int] = attrs.field(factory=dict,
                                                                           repr=False)
+    rows_outside_sources: Sequence[str | None] = ()
 
     @property
     def person_count(self) -> int:
@@ -263,6 +272,34 @@ class Workforce:
 
 
 _ABSENT: Any = object()  # a finished person with no day in the peiljaar (streamed)
+
+
+class _Sources(Sequence[str | None]):
+    """The source of each row, two bytes a row (an index into the few sources)."""
+
+    def __init__(self) -> None:
+        self._names: list[str | None] = [None]
+        self._index = array("H")
+
+    def add(self, source: str | None) -> None:
+        try:
+            i = self._names.index(source)
+        except ValueError:
+            i = len(self._names)
+            self._names.append(source)
+        self._index.append(i)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    @overload
+    def __getitem__(self, i: int) -> str | None: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str | None]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str | None] | None:
+        if isinstance(i, slice):
+            return [self._names[k] for k in self._index[i]]
+        return self._names[self._index[i]]
 
 
 class WorkforceBuilder:
@@ -296,6 +333,7 @@ class WorkforceBuilder:
         # Open persons: [first start of any row, (row, employment), ...]
         self._open: dict[str, list[Any]] = {}
         self._outside = array("q")
+        self._outside_sources = _Sources()
         self._read = 0
         self._p0, self._p1 = peiljaar.start, peiljaar.end
 
@@ -316,6 +354,7 @@ class WorkforceBuilder:
             entry.append((row, employment))
         else:
             self._outside.append(row)
+            self._outside_sources.add(employment.source)
             if self.detail:
                 entry.append((row, employment))
 
@@ -353,7 +392,7 @@ class WorkforceBuilder:
                          persons=tuple(persons), rows_read=self._read,
                          rows_outside=self._outside, cited=(self.fulltime, self._cap),
                          notices=tuple(order), denominator=self._calc.denominator,
-                         absent_persons=absent,
+                         absent_persons=absent, rows_outside_sources=self._outside_sources,
                          hour_days_by_contract=dict(self._calc.by_contract),
                          peildatum_contracts=dict(self._calc.on_peildatum),
                          hour_days_by_entity=dict(self._calc.by_entity),
@@ -378,7 +417,9 @@ def workforce(
     """
     builder = WorkforceBuilder(peiljaar=peiljaar, fulltime_hours=fulltime_hours, rules=rules)
     for i, e in enumerate(employments, start=1):
-        builder.add(i, e)
+        # A row read from a file keeps its number there (Employment.row).
+        number = e.row if isinstance(e, Employment) and e.row is not None else i
+        builder.add(number, e)
     return builder.build()
 
 
@@ -495,7 +536,7 @@ class _PersonCalc:
                            days=0 if span is None else span.days, hour_days=hour_days,
                            counted_days=0, counted_hour_days=0, denominator=d,
                            counting=self._counting(e, inflow), excluded=excluded,
-                           capped_days=capped_days)
+                           capped_days=capped_days, source=e.source)
         return PersonFte(person=person, periods=(period,), hour_days=hour_days, denominator=d,
                          weighted_fte=_ZERO, capped=capped_days > 0, rows=1,
                          on_peildatum=on_peildatum)
@@ -545,7 +586,8 @@ class _PersonCalc:
                       hour_days=hour_days[i], counted_days=counted_days[i],
                       counted_hour_days=counted_hour_days[i], denominator=d,
                       counting=countings[i][1],
-                      excluded=e.contract in self._excluded, capped_days=capped_days[i])
+                      excluded=e.contract in self._excluded, capped_days=capped_days[i],
+                      source=e.source)
             for i, (row, e) in enumerate(rows))
         total_hour_days = hour_days[0] if n == 1 else sum(hour_days)
         weighted = sum((p.weighted_fte for p in periods if p.counted_days), _ZERO)
@@ -567,28 +609,53 @@ class _PersonCalc:
                     counted_days: list[int], capped_days: list[int]) -> None:
         # Split the peiljaar where the set of active rows or a window changes; on
         # each piece the hours are constant, so the cap and the window are too.
+        # A row is active on a run of consecutive pieces, so its sums are
+        # differences of running sums over the pieces: the work grows with
+        # rows + pieces, not rows x pieces, however many rows overlap (#16).
+        windows: list[DateRange | None] = []
         cuts: set[dt.date] = set()
         for (_, c), span in zip(countings, clipped, strict=True):
-            if span is None:
-                continue
-            cuts.update((span.start, span.end + _ONE_DAY))
-            w = span.intersect(c.window) if c.window is not None else None
+            w = span.intersect(c.window) if span is not None and c.window is not None else None
+            windows.append(w)
+            if span is not None:
+                cuts.update((span.start, span.end + _ONE_DAY))
             if w is not None:
                 cuts.update((w.start, w.end + _ONE_DAY))
-        for a, b in itertools.pairwise(sorted(cuts)):
-            active = [i for i, span in enumerate(clipped) if span is not None and a in span]
-            if not active:
-                continue
+        points = sorted(cuts)
+        index = {day: k for k, day in enumerate(points)}
+        change: list[HourDays] = [0] * len(points)  # total hours, as differences
+        for span, h in zip(clipped, hours, strict=True):
+            if span is not None:
+                change[index[span.start]] += h
+                change[index[span.end + _ONE_DAY]] -= h
+        limit = Fraction(self.limit)
+        # Running sums at each cut point: days scaled by the cap, capped days, days.
+        scaled: list[HourDays] = [0]
+        capped_run = [0]
+        days_run = [0]
+        total: HourDays = 0
+        for k, (a, b) in enumerate(itertools.pairwise(points)):
+            total += change[k]
             days = (b - a).days
-            total_hours = sum(hours[i] for i in active)
-            capped = total_hours > self.limit
-            scale = Fraction(self.limit) / total_hours if capped else 1
-            for i in active:
-                piece = days * hours[i] * scale if capped else days * hours[i]
-                hour_days[i] += piece
-                if capped:
-                    capped_days[i] += days
-                window = countings[i][1].window
-                if window is not None and a in window:
-                    counted_hour_days[i] += piece
-                    counted_days[i] += days
+            over = total > self.limit
+            scaled.append(scaled[-1] + (days * limit / total if over else days))
+            capped_run.append(capped_run[-1] + (days if over else 0))
+            days_run.append(days_run[-1] + days)
+        for i, span in enumerate(clipped):
+            if span is None:
+                continue
+            s, e = index[span.start], index[span.end + _ONE_DAY]
+            hour_days[i] = _whole(hours[i] * (scaled[e] - scaled[s]))
+            capped_days[i] = capped_run[e] - capped_run[s]
+            w = windows[i]
+            if w is not None:
+                s, e = index[w.start], index[w.end + _ONE_DAY]
+                counted_hour_days[i] = _whole(hours[i] * (scaled[e] - scaled[s]))
+                counted_days[i] = days_run[e] - days_run[s]
+
+
+def _whole(value: HourDays) -> HourDays:
+    """An exact value as ``int`` when it is whole (integer sums are faster)."""
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return value.numerator
+    return value

@@ -404,6 +404,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                      "{contract_weight:num} = {weight:num}"),
     "c.row_weighted": ("weighted: {counted:fte} x {weight:num} = {weighted:fte} fte",
                        "gewogen: {counted:fte} x {weight:num} = {weighted:fte} fte"),
+    # issue #16: a payroll line, told apart from an inline [[employment]] row
+    "x.row_in_file": ("{row} of {file}", "{row} van {file}"),
     "x.excluded": ("left out of total fte: SW employee detached out (R-CT-6)",
                    "telt niet mee in het totaal fte: eigen SW-medewerker gedetacheerd (R-CT-6)"),
     "x.no_day": ("no day in the peiljaar: counts 0", "geen dag in het peiljaar: telt voor 0"),

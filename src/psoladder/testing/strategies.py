@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 try:
     from hypothesis import strategies as st
@@ -113,7 +114,7 @@ def employments(
     end = draw(st.dates(min_value=start, max_value=peiljaar.end + dt.timedelta(days=400))) \
         if has_end else None
     before = st.dates(min_value=start - dt.timedelta(days=3650), max_value=start)
-    extra: dict[str, object] = {}
+    extra: dict[str, Any] = {}
     if group is TargetGroup.VSO_PRO:
         extra["school_left"] = draw(before)
     if group is TargetGroup.WW:
