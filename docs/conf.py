@@ -21,6 +21,8 @@ extensions = [
     "sphinx.ext.viewcode",
     "sphinx.ext.intersphinx",
     "rules_reference",
+    "planning_figures",  # issue 15: the forecast plot of the planning page
+    "bounds_table",
 ]
 if not os.environ.get("PSOLADDER_DOCS_INTERSPHINX"):
     # Offline by default: intersphinx fetches inventories over the network.

@@ -29,8 +29,8 @@ def organisation(employments: Iterable[Employment], *, purchases: Iterable[Purch
 
 
 def purchase(amount: int | str = 100000, *, turnover: int | str = 1000000, fte: int | str = 40,
-             pct: int | str = 25, **kw: Any) -> Purchase:
-    return Purchase(supplier="Leverancier", amount=amount, supplier_turnover=turnover,
+             pct: int | str = 25, supplier: str = "Leverancier", **kw: Any) -> Purchase:
+    return Purchase(supplier=supplier, amount=amount, supplier_turnover=turnover,
                     supplier_fte=fte, supplier_direct_pct=pct, **kw)
 
 
@@ -46,3 +46,36 @@ settings.register_profile("ci", derandomize=True, deadline=None, max_examples=60
                           suppress_health_check=[HealthCheck.too_slow], database=None)
 settings.register_profile("dev", deadline=None, max_examples=300)
 settings.load_profile("ci")
+
+
+# Hostile-input tests: a per-case deadline, not a timed assertion of speed. A
+# case that runs past it fails with CaseTimeout (a BaseException, so no
+# ``except Exception`` in the code under test can swallow it).
+import contextlib  # noqa: E402
+import signal  # noqa: E402
+import threading  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+
+class CaseTimeout(BaseException):
+    """A case ran past its deadline."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Fail the enclosed code with CaseTimeout after ``seconds`` (POSIX main thread)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise CaseTimeout(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -154,7 +154,7 @@ def test_default_peiljaar_is_warned() -> None:
 
 
 def test_application_date_override_changes_edition() -> None:
-    org = organisation(staff(3))
+    org = organisation(staff(3), peiljaar=None)  # the calendar year before the date
     assert assess(org, application_date=dt.date(2019, 3, 31)).edition == "1.6"
     with pytest.raises(psoladder.NoRuleInForce):
         assess(org, application_date=dt.date(2017, 3, 31))
@@ -324,9 +324,12 @@ def test_qualitative_passes() -> None:
 
 
 def test_repr_and_notebook_views() -> None:
+    from psoladder import notebook
+
     a = assess(load_organisation(psoladder.example_path()))
-    assert "trede_2" in repr(a)
-    assert "<table>" in a._repr_html_()
-    assert a._repr_markdown_().startswith("# ")
-    assert "```text" in a.explanation._repr_markdown_()
-    assert a.explanation._repr_html_().startswith("<pre")
+    assert "Trede 2" in repr(a)
+    assert "Fraction" not in repr(a)
+    assert '<table class="rows">' in notebook.html(a)
+    assert notebook.markdown(a).startswith("# ")
+    assert "<details" in notebook.html(a.explanation)
+    assert notebook.markdown(a.explanation).startswith("# ")

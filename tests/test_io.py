@@ -136,7 +136,9 @@ def test_organisation_file_with_payroll_and_inline_rows(tmp_path: Path) -> None:
         'employments = "payroll.csv"\n\n[[employment]]\nperson = "E2"\nstart = 2020-01-01\n'
         "hours_per_week = 20\n", encoding="utf-8")
     org = load_organisation(tmp_path / "org.toml")
-    assert [e.person for e in org.employments] == ["E1", "E2"]
+    # Inline rows first, as assess_file adds them; each row knows its origin.
+    assert [e.person for e in org.employments] == ["E2", "E1"]
+    assert [(e.source, e.row) for e in org.employments] == [(None, 1), ("payroll.csv", 2)]
 
 
 def test_organisation_file_problems_are_all_reported(tmp_path: Path) -> None:
@@ -160,7 +162,7 @@ def test_kvk_checked_with_the_rest(tmp_path: Path) -> None:
                                        encoding="utf-8")
     with pytest.raises(InputError) as info:
         load_organisation(tmp_path / "org.toml")
-    assert {p.field for p in info.value.problems} == {"kvk", "application_date"}
+    assert {p.field for p in info.value.problems} == {"kvk[1]", "application_date"}
 
 
 def test_bad_toml_and_json(tmp_path: Path) -> None:

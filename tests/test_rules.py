@@ -7,11 +7,13 @@ from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
+import attrs
 import pytest
 
 from psoladder import ContractType, Level, TargetGroup, norms_for, rules_at
 from psoladder.errors import NoRuleInForce, RuleDataError
-from psoladder.rules import Status, _parse, load_overrides, rule_data
+from psoladder.rules import SourceQuality, Status, load_overrides, rule_data, secondary_notices
+from psoladder.rules.loading import _parse
 
 EDITIONS = [("1.5", "2017-04-01"), ("1.6", "2018-04-01"), ("1.7", "2019-04-01"),
             ("1.8", "2020-04-01"), ("1.9", "2021-04-01"), ("2.0", "2022-04-01"),
@@ -99,6 +101,44 @@ def test_every_weight_is_cited(on: dt.date) -> None:
         assert cited.source.startswith("http")
         assert cited.applies_from <= on
         assert isinstance(cited.status, Status)
+        assert cited.quality is not SourceQuality.USER
+        assert cited.name, cited
+        if cited.source.startswith("https://psoladder."):
+            assert cited.quality is SourceQuality.PSOLADDER
+
+
+def test_every_source_declares_its_quality_once() -> None:
+    data = rule_data()
+    for key, source in data.sources.items():
+        assert source.key == key
+        assert source.publisher
+        if "pso-nederland.nl" in source.url or source.publisher.startswith("TNO"):
+            assert source.quality is SourceQuality.PRIMARY, key
+    assert data.sources["S-LOCUS"].quality is SourceQuality.SECONDARY
+    assert data.sources["S-BA"].quality is SourceQuality.SECONDARY
+    assert data.sources["S-PSOLADDER"].quality is SourceQuality.PSOLADDER
+
+
+def test_citation_shows_status_and_quality() -> None:
+    rs = rules_at(dt.date(2024, 5, 1))
+    cap = rs.decimal("max_indirect_share")
+    assert "(published, primary source, from 2017-04-01;" in cap.citation()
+    assert cap.to_dict()["quality"] == "primary"
+    assert "(decision, psoladder's decisions page," in rs.decimal("person_fte_cap").citation()
+    assert "secondary source only" in rs.decimal("banenafspraak_job_hours").citation()
+
+
+def test_secondary_notices_one_per_rule_and_source_never_for_user_values() -> None:
+    rs = rules_at(dt.date(2024, 5, 1))
+    hours = rs.decimal("banenafspraak_job_hours")
+    groups = rs.codes("banenafspraak_groups")
+    notices = secondary_notices([hours, groups, hours, rs.decimal("max_indirect_share")])
+    assert [n.rule for n in notices] == ["R-BA-1"]
+    assert dict(notices[0].params)["names"][:2] == ("banenafspraak_job_hours",
+                                                   "banenafspraak_groups")
+    assert "secundaire bron" in notices[0].text("nl")
+    user = attrs.evolve(hours, status=Status.USER, quality=SourceQuality.USER)
+    assert secondary_notices([user]) == ()
 
 
 @pytest.mark.parametrize(("group", "weight"), [
@@ -133,7 +173,29 @@ def test_student_weights_unknown_from_1_9(group: str, before: Status, after: Sta
     assert (old.status, new.status) == (before, after)
     assert new.value == Decimal(conservative)
     assert not new.known
-    assert "conservative value" in new.citation()
+    assert "value used; official value unknown" in new.citation()
+
+
+@pytest.mark.parametrize(("on", "weight", "quality"), [
+    ("2017-04-01", "0.5", SourceQuality.PRIMARY), ("2019-03-31", "0.5", SourceQuality.PRIMARY),
+    ("2019-04-01", "1", SourceQuality.SECONDARY), ("2024-05-01", "1", SourceQuality.SECONDARY)])
+def test_vso_pro_pupils_weigh_1_from_1_7(on: str, weight: str, quality: SourceQuality) -> None:
+    rs = rules_at(dt.date.fromisoformat(on))
+    tg = rs.target_group(TargetGroup.VSO_PRO_PUPIL)
+    assert tg.rule == "R-TG-6b"
+    assert tg.available.value
+    assert (tg.weight.value, tg.weight.status, tg.weight.quality) == (
+        Decimal(weight), Status.PUBLISHED, quality)
+    assert "vso" in tg.weight.note.lower()  # the sentence it rests on
+    # BBL/BOL level 1 keeps 0.5 (unknown from 1.9)
+    assert rs.target_group(TargetGroup.STUDENT_LEVEL_1).weight.value == Decimal("0.5")
+    assert "VSO" not in rs.target_group(TargetGroup.STUDENT_LEVEL_1).label_en
+
+
+@pytest.mark.parametrize("on", ALL_DATES)
+def test_vso_pro_pupils_are_not_30_plus(on: dt.date) -> None:
+    excluded = rules_at(on).codes("thirty_plus_excluded_groups").value
+    assert {"student_level_1", "vso_pro_pupil", "student_level_2"} <= excluded
 
 
 def test_student_level_3_4_from_1_9_weighs_zero_and_unknown() -> None:
@@ -152,10 +214,50 @@ def test_participatiewet_window_years(on: str, years: int) -> None:
     assert tg.window_years.value == years
 
 
-@pytest.mark.parametrize(("on", "extensions"), [
-    ("2021-03-31", 0), ("2021-04-01", 2), ("2023-03-31", 2), ("2023-04-01", 1)])
-def test_aspirant_extensions(on: str, extensions: int) -> None:
-    assert rules_at(dt.date.fromisoformat(on)).integer("aspirant_extensions").value == extensions
+@pytest.mark.parametrize(("on", "extensions", "status"), [
+    ("2017-04-01", 1, Status.DECISION), ("2021-03-31", 1, Status.DECISION),
+    ("2021-04-01", 2, Status.PUBLISHED), ("2023-03-31", 2, Status.PUBLISHED),
+    ("2023-04-01", 1, Status.PUBLISHED)])
+def test_aspirant_extensions(on: str, extensions: int, status: Status) -> None:
+    cited = rules_at(dt.date.fromisoformat(on)).integer("aspirant_extensions")
+    assert (cited.value, cited.status) == (extensions, status)
+    if status is Status.DECISION:
+        assert "teruggebracht naar eenmaal verlenging" in cited.note
+        assert cited.source.endswith("versie-2.1-")
+
+
+@pytest.mark.parametrize(("group", "on", "years"), [
+    ("nug_sroi", "2018-04-01", 3), ("nug_sroi", "2019-04-01", 5),
+    ("statushouder", "2019-03-31", 3), ("statushouder", "2019-04-01", 5),
+    ("temporary_protection", "2023-04-01", 5)])
+def test_windows_inferred_from_participatiewet_are_decisions(group: str, on: str,
+                                                              years: int) -> None:
+    tg = rules_at(dt.date.fromisoformat(on)).target_group(TargetGroup(group))
+    assert tg.window_years is not None
+    assert (tg.window_years.value, tg.window_years.status) == (years, Status.DECISION)
+    assert "Participatiewet" in tg.window_years.note
+    assert tg.weight.status is Status.PUBLISHED
+
+
+def test_participatiewet_window_itself_stays_published() -> None:
+    tg = rules_at(dt.date(2024, 5, 1)).target_group(TargetGroup.PARTICIPATIEWET)
+    assert tg.window_years is not None
+    assert tg.window_years.status is Status.PUBLISHED
+
+
+def test_edition_1_6_cites_the_handleiding_page() -> None:
+    edition = rules_at(dt.date(2018, 4, 1)).edition
+    assert (edition.name, edition.source) == (
+        "1.6", "https://pso-nederland.nl/direct-meten-en-aanvragen/wat-meet-en-certificeert-de-pso"
+               "/pso-handleiding")
+
+
+def test_norms_are_undated_and_the_late_notice_says_they_may_have_changed() -> None:
+    rs = rules_at(dt.date(2024, 4, 1))
+    assert "tweejaarlijks" in rs.norms.citation.note
+    [notice] = rs.notices()
+    assert "norms may have changed" in notice.message
+    assert "normen kunnen gewijzigd zijn" in notice.text("nl")
 
 
 def test_scalar_rule_values() -> None:
@@ -193,6 +295,18 @@ def test_shipped_data_passes_the_schema_check() -> None:
      "unknown value has no 'value'"),
     (lambda d: d["parameters"]["thirty_plus_excluded_groups"]["values"][0]["value"].append("x"),
      "not a TargetGroup code"),
+    (lambda d: d["sources"]["S-NORMS"].pop("quality"), r"sources\.S-NORMS: give"),
+    (lambda d: d["parameters"]["min_total_fte"]["values"][0].update(satus="published"),
+     r"min_total_fte\[0\]: an entry has only the keys"),
+    (lambda d: d["parameters"]["min_total_fte"].update(unit="parsecs"),
+     "unit 'parsecs' is not one of"),
+    (lambda d: d["parameters"]["min_total_fte"].update(colour="red"), "unknown key"),
+    (lambda d: d["target_groups"]["ww"]["weight"][0].update(value=Decimal(2)),
+     r"ww\.weight\[0\]: must be a number from 0 to 1"),
+    (lambda d: d["parameters"]["fee_scale"]["values"][1].update(conservative=[[2, 500, 1]]),
+     r"fee_scale\[1\]\[0\]: must be \[from_fte, fee\]"),
+    (lambda d: d["sources"]["S-NORMS"].update(quality="tertiary"), "quality: must be one of"),
+    (lambda d: d["sources"]["S-NORMS"].update(quality="user"), "quality: must be one of"),
 ])
 def test_schema_check_reports_problems(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
     doc = copy.deepcopy(raw_doc())
@@ -259,3 +373,25 @@ def test_override_of_a_group_that_does_not_exist_yet(tmp_path: Path) -> None:
     path = write(tmp_path, 'source = "x"\n[target_groups.temporary_protection]\nweight = 1\n')
     with pytest.raises(RuleDataError, match=r"not a target group under edition 2\.0"):
         rules_at(dt.date(2023, 3, 31), load_overrides(path))
+
+
+def test_the_generated_reference_shows_source_quality_and_the_decisions() -> None:
+    import sys
+
+    docs = str(Path(__file__).parent.parent / "docs")
+    sys.path.insert(0, docs)
+    try:
+        from rules_reference import render
+    finally:
+        sys.path.remove(docs)
+    text = render()
+    assert "| S-LOCUS | Locus" in text
+    pupil = next(line for line in text.splitlines()
+                 if line.startswith("| `target_groups.vso_pro_pupil.weight` | 2019-04-01"))
+    assert "secondary only" in pupil
+    decisions = text[text.index("## Decisions in the rule data"):]
+    for rule, name in [("R-LVL-6", "aspirant_extensions"), ("R-TG-2a", "nug_sroi.window_years"),
+                       ("R-TG-2c", "temporary_protection.window_years"),
+                       ("R-FEE-1", "fee_on_band_bound"), ("R-30-4", "thirty_plus_total_contracts")]:
+        assert f"| {rule} | `" in decisions
+        assert name in decisions

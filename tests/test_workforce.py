@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 from tests.conftest import PEILJAAR_2023, organisation, staff
 
-from psoladder import Employment, InputError, assess, rules_at
+from psoladder import Employment, InputError, assess, formatting, rules_at
 from psoladder.direct import weighted_target_fte
 from psoladder.fte import workforce
 from psoladder.periods import DateRange
@@ -93,7 +93,7 @@ def test_groups_exist_from_their_edition(group: str, first_day: str) -> None:
     before = wf(row, on=first - dt.timedelta(days=1)).persons[0].periods[0]
     assert before.weighted_fte == 0
     assert "is not a target group under edition" in before.counting.reasons[0].message
-    assert f"a target group from {first_day} on" in before.counting.reasons[0].message
+    assert f"a target group from {formatting.date(first, 'en')} on" in before.counting.reasons[0].message
     after = wf(row, on=first).persons[0].periods[0]
     assert after.counting.window is not None
     if group == "student_level_3_4":

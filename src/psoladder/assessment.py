@@ -38,28 +38,37 @@ import datetime as dt
 import functools
 import gc
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set, Sized
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
-from psoladder import columnar
+from psoladder import columnar, formatting
 from psoladder.banenafspraak import Banenafspraak, banenafspraak
+from psoladder.bounds import LevelBounds, level_bounds, weight_parts
 from psoladder.certificate import annual_fee, valid_until
 from psoladder.direct import weighted_target_fte
-from psoladder.errors import InputError
+from psoladder.errors import InputError, Problem
 from psoladder.explain import Explanation, explain
-from psoladder.fte import FteBasis, Workforce, WorkforceBuilder, workforce
+from psoladder.fte import FteBasis, Row, Workforce, WorkforceBuilder, workforce
+from psoladder.group import EntityCheck, Group, breakdown
 from psoladder.indirect import Indirect, SupplierProfile, indirect
-from psoladder.io.orgfile import organisation_from_mapping, read_document
+from psoladder.io import payroll as payroll_reader
+from psoladder.io.orgfile import (
+    evidence_problems,
+    organisation_parts,
+    payroll_problems,
+    read_document,
+)
 from psoladder.io.payroll import Progress, stream_payroll
 from psoladder.levels import (
     Gap,
     NormPolicy,
     Norms,
+    NormSource,
     Position,
     Scores,
     cap_factor,
@@ -70,14 +79,107 @@ from psoladder.levels import (
     norms_for,
     scores,
 )
-from psoladder.model import EmploymentLike, Level, Organisation
-from psoladder.numbers import as_decimal, display
+from psoladder.limits import MAX_ROWS, MAX_TARGET_GROUP_ROWS
+from psoladder.model import EmploymentLike, Level, Organisation, date_field, entity_lookup
+from psoladder.numbers import as_decimal
 from psoladder.periods import DateRange, default_peiljaar, validate_peiljaar
-from psoladder.qualitative import Qualitative, evaluate
-from psoladder.rules import Notice, RuleOverrides, RuleSet, rules_at
-from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, thirty_plus
+from psoladder.pseudonym import Pseudonymiser
+from psoladder.qualitative import AspirantStatus, Qualitative, evaluate
+from psoladder.rules import (
+    Cited,
+    Notice,
+    RuleOverrides,
+    RuleSet,
+    Status,
+    rules_at,
+    secondary_notices,
+)
+from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, ThirtyPlusDenominator, thirty_plus
 
-__all__ = ["Assessment", "assess", "assess_file", "assess_many"]
+__all__ = ["Assessment", "Blocker", "Verdict", "assess", "assess_file", "assess_many"]
+
+
+@attrs.frozen
+class Blocker:
+    """Something that stands between the computed level and the certifiable level (R-QUAL).
+
+    Attributes:
+        reason: ``no_evidence`` (no ``[[evidence]]`` recorded at all),
+            ``evidence_missing`` (criteria not shown for one person) or
+            ``appraisals`` (too few files with appraisal interviews).
+        rule: The rule id.
+        persons: The people concerned.
+        criteria: The criteria not shown (``evidence_missing``).
+        share: The share of files with appraisals (``appraisals``).
+        minimum: The least share needed (``appraisals``).
+    """
+
+    reason: str
+    rule: str
+    persons: tuple[str, ...] = ()
+    criteria: tuple[str, ...] = ()
+    share: Fraction | None = None
+    minimum: Fraction | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        out: dict[str, Any] = {"reason": self.reason, "rule": self.rule}
+        if self.persons:
+            out["persons"] = list(self.persons)
+        if self.criteria:
+            out["criteria"] = list(self.criteria)
+        if self.share is not None and self.minimum is not None:
+            out["share_pct"] = str(as_decimal(100 * self.share))
+            out["minimum_pct"] = str(as_decimal(100 * self.minimum))
+        return out
+
+
+@attrs.frozen(repr=False)
+class Verdict:
+    """One coherent verdict: the computed level, the certifiable level and what separates them.
+
+    Attributes:
+        quantitative: The level the figures reach (R-LVL-5).
+        certifiable: The level that can be certified with the recorded
+            evidence, ``None`` when no evidence was recorded (R-QUAL-4).
+        blocking: What stands between them; empty when nothing does.
+        aspirant: The evaluation of an Aspirant plan of action, if given.
+    """
+
+    quantitative: Level
+    certifiable: Level | None
+    blocking: tuple[Blocker, ...]
+    aspirant: AspirantStatus | None
+
+    @classmethod
+    def of(cls, level: Level, q: Qualitative) -> Verdict:
+        """The verdict for a computed level and its evaluated evidence."""
+        blocking: list[Blocker] = []
+        if level > Level.NONE:
+            if not q.evaluated:
+                blocking.append(Blocker("no_evidence", "R-QUAL-4", persons=tuple(q.missing)))
+            else:
+                blocking.extend(Blocker("evidence_missing", "R-QUAL-1", persons=(person,),
+                                        criteria=tuple(criteria))
+                                for person, criteria in q.missing.items())
+            if q.appraisal_share is not None and not q.meets_appraisal_floor:
+                blocking.append(Blocker("appraisals", "R-QUAL-2", share=q.appraisal_share,
+                                        minimum=q.appraisal_min))
+        return cls(level, q.certifiable_level, tuple(blocking), q.aspirant)
+
+    def __repr__(self) -> str:
+        """Short: both levels and what blocks.
+
+        >>> from psoladder.io import load_example
+        >>> assess(load_example()).verdict
+        <Verdict Trede 2, certifiable: no level; blocking: evidence_missing D003 (development)>
+        """
+        cert = "not evaluated" if self.certifiable is None else str(self.certifiable)
+        blocking = "; ".join(
+            " ".join([b.reason, *b.persons[:3]] + ([f"({', '.join(b.criteria)})"]
+                                                   if b.criteria else []))
+            for b in self.blocking) or "nothing"
+        return f"<Verdict {self.quantitative}, certifiable: {cert}; blocking: {blocking}>"
 
 
 @attrs.frozen
@@ -179,6 +281,34 @@ class Assessment:
         """Total score in percent (R-LVL-1)."""
         return as_decimal(self.exact.total_pct)
 
+    @functools.cached_property
+    def level_bounds(self) -> LevelBounds:
+        """The level that is certain and the level that is possible, and why (issue 17).
+
+        Where unpublished rule values decide the level (a norm between the
+        published rows, the Basistrede norms, a student weight of edition
+        1.9 on), :attr:`level` uses their conservative values; this says
+        which level every admissible value reaches (:attr:`level_certain`),
+        which one some value reaches (:attr:`level_possible`) and which
+        unknowns decide between them. See :mod:`psoladder.bounds`.
+        """
+        return level_bounds(self.position(), self.rules, weight_parts(self.workforce))
+
+    @property
+    def level_certain(self) -> Level:
+        """The level reached whatever the unpublished rule values are.
+
+        Equal to :attr:`level` under the default norm policy ``nearest``;
+        under ``interpolate`` it can be lower (the interpolated norm is one
+        admissible value, not the strictest).
+        """
+        return self.level_bounds.certain
+
+    @property
+    def level_possible(self) -> Level:
+        """The highest level reached for some admissible value of the unpublished rule values."""
+        return self.level_bounds.possible
+
     @property
     def next_level(self) -> Gap | None:
         """The gap to the next higher level, if any."""
@@ -186,12 +316,28 @@ class Assessment:
 
     @functools.cached_property
     def explanation(self) -> Explanation:
-        """Every figure with its rule, formula and source (built on first use)."""
+        """Every figure with its calculation, rule and source (built on first use).
+
+        Shown in English by default; :meth:`explanation_in` gives it in Dutch
+        or with every person outside the target groups.
+        """
         return explain(self)
 
-    def explanation_in(self, lang: str) -> Explanation:
-        """The explanation in ``lang``: ``en`` (:attr:`explanation`) or ``nl``."""
-        return self.explanation if lang == "en" else explain(self, lang)
+    def explanation_in(self, lang: str, *, detail: str = "summary") -> Explanation:
+        """The explanation shown in ``lang`` (``en`` or ``nl``), with ``detail`` (``summary``, ``full``)."""
+        if detail == "summary":
+            return self.explanation.in_language(lang)
+        return explain(self, lang, detail=detail)
+
+    @functools.cached_property
+    def group(self) -> Group:
+        """The figures per entity of the applicant's group (R-ORG-1, :mod:`psoladder.group`)."""
+        return breakdown(self.organisation, self.workforce, self.purchases)
+
+    @property
+    def verdict(self) -> Verdict:
+        """The computed level, the certifiable level and what separates them."""
+        return Verdict.of(self.level, self.qualitative)
 
     def certificate_valid_until(self, issued_on: dt.date) -> dt.date:
         """Last valid day of a certificate issued on ``issued_on`` (R-LVL-7)."""
@@ -201,18 +347,33 @@ class Assessment:
         """The figures that decide the level, for what-if questions (R-GAP-1)."""
         return Position(self.exact_total_fte, self.exact_weighted, self.exact_indirect_fte)
 
-    def to_dict(self, *, explanation: bool = False) -> dict[str, Any]:
+    def to_dict(self, *, explanation: bool = False, lang: str = "en",
+                detail: str = "summary") -> dict[str, Any]:
         """JSON-ready form: decimals as strings, enums as their codes.
+
+        ``level`` is the computed level; ``quantitative_level`` says the same,
+        beside ``certifiable_level`` (``null`` when no evidence was recorded)
+        and ``blocking``, the list of what separates them (see
+        :class:`Verdict`). ``level_bounds`` holds the ``certain`` and the
+        ``possible`` level, the rule ids that decide between them
+        (``because``) and the ``unknowns`` with their ranges (see
+        :class:`~psoladder.bounds.LevelBounds`).
 
         Args:
             explanation: Include the explanation tree under ``explanation``.
+            lang: Language of the texts for people: each warning's ``text``
+                (its ``message`` stays English) and the explanation's titles
+                and calculations.
+            detail: The explanation's detail (``summary`` or ``full``).
         """
+        verdict = self.verdict
         out: dict[str, Any] = {
             "organisation": self.organisation.name,
             "application_date": self.application_date.isoformat(),
             "peiljaar": {"start": self.peiljaar.start.isoformat(),
                          "end": self.peiljaar.end.isoformat()},
             "level": self.level.value,
+            "level_bounds": self.level_bounds.to_dict(),
             "eligible": self.eligible,
             "edition": self.edition,
             "total_fte": str(self.total_fte),
@@ -224,7 +385,13 @@ class Assessment:
             "total_pct": str(self.total_pct),
             "size": self.size,
             "norms": self.norms.to_dict(),
-            "warnings": [{"rule": w.rule, "message": w.message} for w in self.warnings],
+            "quantitative_level": verdict.quantitative.value,
+            "certifiable_level": None if verdict.certifiable is None
+            else verdict.certifiable.value,
+            "blocking": [b.to_dict() for b in verdict.blocking],
+            "warnings": [{"rule": w.rule, "message": w.message,
+                          **({"text": w.text(lang)} if lang != "en" else {})}
+                         for w in self.warnings],
             "thirty_plus": self.thirty_plus.to_dict(),
             "gaps": [g.to_dict() for g in self.gaps],
             "banenafspraak": self.banenafspraak.to_dict(),
@@ -237,23 +404,28 @@ class Assessment:
                        "purchases_not_counted": sum(1 for p in self.purchases.purchases
                                                     if not p.counted)},
         }
+        if self.group.shown:  # issue 15: only for an organisation that names its entities
+            out["entities"] = self.group.to_dict()
         if explanation:
-            out["explanation"] = self.explanation.to_dict()
+            out["explanation"] = self.explanation_in(lang, detail=detail).to_dict()
         return out
 
     def __repr__(self) -> str:
-        return (f"<Assessment {self.organisation.name!r}: {self.level.value}, total "
-                f"{display(self.exact.total_pct)}% at size {self.size}, edition {self.edition}>")
+        """Short: level (certain and possible where they differ), certifiable level, score, size.
 
-    def _repr_markdown_(self) -> str:
-        from psoladder.report import render
-
-        return render(self, "markdown", lang="en")
-
-    def _repr_html_(self) -> str:
-        from psoladder.report import render
-
-        return render(self, "html", lang="en", standalone=False)
+        >>> from psoladder.io import load_example
+        >>> assess(load_example())
+        <Assessment 'Schoonmaakbedrijf De Glansrijke B.V.': Trede 2 (possible: Trede 3; certifiable: no level), total 4.88% at size 77, edition 2.1>
+        """
+        certifiable = self.qualitative.certifiable_level
+        cert = "not evaluated" if certifiable is None else str(certifiable)
+        bounds = self.level_bounds
+        pair = "".join(f"{word}: {lv}; " for word, lv in (("certain", bounds.certain),
+                                                           ("possible", bounds.possible))
+                       if lv != self.level)
+        return (f"<Assessment {self.organisation.name!r}: {self.level} ({pair}certifiable: "
+                f"{cert}), total {formatting.percent(self.exact.total_pct, 'en')} at size "
+                f"{self.size}, edition {self.edition}>")
 
 
 def assess(
@@ -264,6 +436,7 @@ def assess(
     overrides: RuleOverrides | None = None,
     norm_policy: NormPolicy | str = NormPolicy.NEAREST,
     thirty_plus_basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE,
+    thirty_plus_denominator: ThirtyPlusDenominator | str = ThirtyPlusDenominator.PAYROLL,
     gap_supplier: SupplierProfile | None = None,
     payroll: object = None,
     engine: columnar.Engine = "auto",
@@ -284,6 +457,8 @@ def assess(
         overrides: User rule values (e.g. the official full norm table).
         norm_policy: ``nearest`` (default, conservative) or ``interpolate`` (R-LVL-3).
         thirty_plus_basis: ``fte`` (default) or ``headcount`` (R-30-4).
+        thirty_plus_denominator: ``payroll`` (default, the rule data's total)
+            or ``all_staff`` (the reading of psoladder 0.1, R-30-4).
         gap_supplier: Supplier profile for the purchase gaps; default the
             organisation's largest counted supplier.
         payroll: Payroll rows besides the organisation's ``employments``: a
@@ -302,82 +477,199 @@ def assess(
         NoRuleInForce: For an application date before 2017-04-01.
         InputError: For an invalid peiljaar, or every problem of the payroll.
     """
-    setting = _Setting.of(organisation, application_date, rules, overrides)
+    setting = _Setting.of(organisation, _application_date(application_date), rules, overrides)
     if payroll is None:
         wf = workforce(organisation.employments, peiljaar=setting.peiljaar,
                        fulltime_hours=organisation.fulltime_hours, rules=setting.rules)
     else:
-        wf = _payroll_workforce(organisation, setting, payroll, detail=detail,
-                                fast=columnar.use_fast(engine), progress=None)
+        wf = _payroll_workforce(organisation, setting, payroll, _payroll_name(payroll),
+                                detail=detail, fast=columnar.use_fast(engine))
     return _assess(organisation, setting, wf, norm_policy=norm_policy,
-                   thirty_plus_basis=thirty_plus_basis, gap_supplier=gap_supplier)
+                   thirty_plus_basis=thirty_plus_basis,
+                   thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
 
 
-def _payroll_workforce(organisation: Organisation, setting: _Setting, payroll: object, *,
-                       detail: bool, fast: bool, progress: Progress | None) -> Workforce:
-    """Everyone's fte from the organisation's own rows and its payroll.
+def _payroll_name(payroll: object) -> str:
+    """The name of a payroll given to :func:`assess` in messages and row sources."""
+    return Path(payroll).name if isinstance(payroll, str | Path) else "<table>"
 
-    The columnar engine when ``fast`` and it takes the payroll; otherwise (or
-    when the payroll has a problem) the validating path, which streams the
-    rows into a :class:`~psoladder.fte.WorkforceBuilder` and reports every
-    problem with its row and field.
+
+def _payroll_workforce(organisation: Organisation, setting: _Setting, payroll: object,
+                       name: str, *, detail: bool, fast: bool, progress: Progress | None = None,
+                       pseudonymiser: Pseudonymiser | None = None,
+                       wanted: Set[str] = frozenset(), found: set[str] | None = None,
+                       file: str | None = None) -> Workforce:
+    """Everyone's fte from the organisation's own rows and its payroll, by either engine.
+
+    The columnar engine (``fast``) reads the payroll when it can: a CSV or
+    Parquet file or a table in which nothing is wrong. Everything else goes
+    to the validating engine, which streams the rows into a
+    :class:`~psoladder.fte.WorkforceBuilder` and reports every problem with
+    its file, row and field. Both apply the same checks around the rows:
+    the bounds on the organisation's rows, inline and payroll together
+    (#16), an ``entity`` every row names in the group (issue 15), the
+    persons of ``wanted`` found (into ``found``) and each person's pseudonym.
+
+    Args:
+        organisation: The organisation; its ``employments`` come first.
+        setting: Its application date, rules and peiljaar.
+        payroll: A payroll file or a table.
+        name: The payroll's name in messages and row sources.
+        detail: Keep every person's rows.
+        fast: Try the columnar engine first.
+        progress: Called with the number of rows read.
+        pseudonymiser: Replaces each payroll person's identifier (the
+            organisation's own rows have theirs already).
+        wanted: Persons to look for (those of the evidence).
+        found: Receives the persons of ``wanted`` the payroll names.
+        file: The organisation file, where problems without a file are located.
+
+    Raises:
+        InputError: Every problem of the payroll, located.
     """
+    found = set() if found is None else found
+    grouped = True
     if fast:
-        from psoladder.columnar.engine import Setting
-
-        basis = FteBasis.of(setting.peiljaar, organisation.fulltime_hours, setting.rules)
-        found = columnar.payroll_workforce(payroll, organisation.employments,
-                                           Setting(basis, setting.rules), detail=detail)
-        if found is not None:
+        fast_found = _columnar_workforce(organisation, setting, payroll, name, detail=detail,
+                                         pseudonymiser=pseudonymiser, wanted=wanted)
+        if isinstance(fast_found, tuple):
+            wf, persons = fast_found
+            found.update(persons)
             if progress is not None:
-                progress(found.rows_read)
-            return found
+                progress(wf.rows_read)
+            return wf
+        # A payroll with a problem is read once more, to find the problems.
+        grouped = fast_found != "problem"
+    streamed_file = isinstance(payroll, str | Path) and not columnar.is_parquet(Path(payroll))
 
-    def builder() -> WorkforceBuilder:
-        made = WorkforceBuilder(peiljaar=setting.peiljaar,
-                                fulltime_hours=organisation.fulltime_hours,
-                                rules=setting.rules, detail=detail)
+    def attempt(grouped: bool) -> Workforce:
+        builder = WorkforceBuilder(peiljaar=setting.peiljaar,
+                                   fulltime_hours=organisation.fulltime_hours,
+                                   rules=setting.rules, detail=detail)
         for i, e in enumerate(organisation.employments, start=1):
-            made.add(i, e)
-        return made
-
-    if isinstance(payroll, str | Path) and not columnar.is_parquet(Path(payroll)):
-        # One pass, as long as each person's rows come together (most exports);
-        # else a first pass finds each person's last line.
-        grouped = builder()
+            builder.add(e.row if e.row is not None else i, e)
+        sink = _PayrollRows(organisation, builder, name, pseudonymiser=pseudonymiser,
+                            wanted=wanted, grouped=grouped)
+        done = None if grouped else sink.done
         try:
-            stream_payroll(payroll, _PersonByPerson(grouped), progress=progress)
-            return grouped.build()
-        except _NotGrouped:
+            if streamed_file:
+                stream_payroll(cast(str | Path, payroll), sink, progress=progress,
+                               person_done=done, name=name)
+            else:
+                columnar.stream_table(payroll, sink, person_done=done, name=name)
+        except InputError as exc:
+            sink.check.raise_with(payroll_problems(exc, file))
+        sink.check.raise_with()
+        found.update(sink.found)
+        return builder.build()
+
+    if grouped and streamed_file:
+        # One pass, as long as each person's rows come together (most exports).
+        # Otherwise, and for a payroll with a problem, the two passes of
+        # stream_payroll (the first finds each person's last line), whose
+        # outcome is the reference.
+        try:
+            return attempt(grouped=True)
+        except (_NotGrouped, InputError):
             pass
-        rows = builder()
-        stream_payroll(payroll, rows.add, progress=progress, person_done=rows.complete)
-        return rows.build()
-    rows = builder()
-    columnar.stream_table(payroll, rows.add, person_done=rows.complete)
-    return rows.build()
+    return attempt(grouped=False)
+
+
+def _columnar_workforce(organisation: Organisation, setting: _Setting, payroll: object,
+                        name: str, *, detail: bool, pseudonymiser: Pseudonymiser | None,
+                        wanted: Set[str]) -> tuple[Workforce, set[str]] | str:
+    """The columnar engine's workforce and the ``wanted`` persons found, or why not.
+
+    ``"problem"``: the payroll has a problem (or exceeds a bound) that the
+    validating engine reports; ``"form"``: a form the columnar engine does
+    not read (it may be fine).
+    """
+    read = columnar.read_payroll(payroll, name)
+    if isinstance(read, str):
+        return read
+    own = organisation.employments
+    # The bounds on the organisation's rows, inline and payroll together (#16).
+    if (len(own) + read.rows > MAX_ROWS or sum(1 for e in own if e.target_group is not None)
+            + read.count("target_group") > MAX_TARGET_GROUP_ROWS):
+        return "problem"
+    find = entity_lookup(organisation)  # issue 15: every row names an entity of the group
+    if any(find(v) is None for v in read.given_values("entity")):
+        return "problem"
+    persons = read.given_values("person")
+    found = {p for p in persons if p in wanted}
+    if pseudonymiser is not None:
+        read = read.renamed(pseudonymiser)
+    from psoladder.columnar.engine import Setting
+
+    basis = FteBasis.of(setting.peiljaar, organisation.fulltime_hours, setting.rules)
+    wf = columnar.payroll_workforce(read, own, Setting(basis, setting.rules), detail=detail)
+    return "form" if wf is None else (wf, found)
+
+
+def _reader_persons() -> int:
+    """The most persons the payroll reader reads (its bound, where it reads it)."""
+    limit: int = vars(payroll_reader)["MAX_PERSONS"]
+    return limit
 
 
 class _NotGrouped(Exception):
-    """A person's rows do not all come together in the payroll file."""
+    """A person's rows do not all come together in the payroll file (or too many people)."""
 
 
-class _PersonByPerson:
-    """A row sink that completes each person when the next person's rows begin."""
+class _PayrollRows:
+    """The validating engine's sink for payroll rows: the checks around each row, then the builder.
 
-    def __init__(self, builder: WorkforceBuilder) -> None:
+    The bounds on the organisation's rows, inline and payroll together
+    (#16), the row's ``entity`` (issue 15), the ``wanted`` persons found and
+    each person's pseudonym. With ``grouped``, a person is completed as soon
+    as the next person's rows begin (one pass over a payroll whose people's
+    rows come together); a person who comes back raises :class:`_NotGrouped`.
+    """
+
+    def __init__(self, organisation: Organisation, builder: WorkforceBuilder, name: str, *,
+                 pseudonymiser: Pseudonymiser | None, wanted: Set[str], grouped: bool) -> None:
         self.builder = builder
+        self.rows = len(organisation.employments)
+        self.target = sum(1 for e in organisation.employments if e.target_group is not None)
+        self.check = EntityCheck(organisation, name)
+        self.pseudonymiser = pseudonymiser
+        self.wanted = wanted
+        self.found: set[str] = set()
+        self.grouped = grouped
         self.current: str | None = None
+        self.alias = ""  # the current person's identifier in the builder
+        self.persons = 0
 
     def __call__(self, line: int, row: EmploymentLike) -> None:
+        self.rows += 1
+        self.target += row.target_group is not None
+        if self.rows > MAX_ROWS or self.target > MAX_TARGET_GROUP_ROWS:
+            what = (f"{MAX_ROWS:,} employment rows" if self.rows > MAX_ROWS
+                    else f"{MAX_TARGET_GROUP_ROWS:,} rows of target-group persons")
+            raise InputError([Problem(f"more than {what}, more than psoladder reads",
+                                      row=line)])
+        self.check(line, row)
         person = row.person
+        if person in self.wanted:
+            self.found.add(person)
         if person != self.current:
-            if self.current is not None:
-                self.builder.complete(self.current)
+            builder = self.builder
+            if self.grouped and self.current is not None:
+                builder.complete(self.alias)
             self.current = person
-            if self.builder.completed(person):
-                raise _NotGrouped(person)
+            self.alias = person if self.pseudonymiser is None else self.pseudonymiser(person)
+            if self.grouped:
+                self.persons += 1
+                # (the two passes check the number of persons and say so)
+                if builder.completed(self.alias) or self.persons > _reader_persons():
+                    raise _NotGrouped(person)
+        if self.pseudonymiser is not None and isinstance(row, Row):
+            row.person = self.alias
         self.builder.add(line, row)
+
+    def done(self, person: str) -> None:
+        """``person``'s last row was added (the two passes of :func:`stream_payroll`)."""
+        self.builder.complete(person if self.pseudonymiser is None else self.pseudonymiser(person))
 
 
 @attrs.frozen
@@ -403,18 +695,31 @@ class _Setting:
             notices.append(Notice.of("R-FTE-4", "peiljaar_default", peiljaar=peiljaar))
         else:
             peiljaar = validate_peiljaar(organisation.peiljaar)
+        if on <= peiljaar.end:
+            # The peiljaar is measured before the application (R-FTE-4, R-ED-1):
+            # an earlier date would apply an edition to a year it never saw.
+            given = "" if application_date is None else " given in place of the organisation's"
+            raise InputError.single(
+                f"the application date{given} is not after the end of the peiljaar "
+                f"{peiljaar}", field="application_date", value=on.isoformat(),
+                hint=f"the application follows the peiljaar: give a date after "
+                     f"{peiljaar.end.isoformat()}, or the peiljaar measured before the "
+                     f"application, e.g. {default_peiljaar(on)}")
         return cls(on, rules, peiljaar, tuple(notices))
 
 
 def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
             norm_policy: NormPolicy | str, thirty_plus_basis: ThirtyPlusBasis | str,
+            thirty_plus_denominator: ThirtyPlusDenominator | str,
             gap_supplier: SupplierProfile | None) -> Assessment:
     on, rules, peiljaar = setting.on, setting.rules, setting.peiljaar
     policy = NormPolicy(norm_policy)
     notices = [*setting.notices, *wf.notices]
     total = wf.total_fte
     weighted = weighted_target_fte(wf)
-    bought = indirect(organisation.purchases, peiljaar)
+    group_purchases = rules.parameter("group_purchases_count")
+    bought = indirect(organisation.purchases, peiljaar, from_group=organisation.supplier_entity,
+                      group_purchases_count=group_purchases)
     s = scores(total, weighted, bought.indirect_fte, rules)
     minimum = min_total_fte(rules)
     eligible = total >= minimum
@@ -423,8 +728,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     level = decide_level(s.total_pct, norms, eligible=eligible)
 
     if not eligible:
-        notices.append(Notice.of("R-FTE-5", "not_eligible", total=display(total),
-                                 minimum=display(minimum)))
+        notices.append(Notice.of("R-FTE-5", "not_eligible", total=total, minimum=minimum))
     capped = wf.capped_persons
     if capped:
         notices.append(Notice.of("R-FTE-3", "person_capped", count=capped,
@@ -442,10 +746,14 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     elif norms.source.value == "interpolated":
         notices.append(Notice.of("R-LVL-3", "norms_interpolated", size=size,
                                  low=norms.rows_used[0], high=norms.rows_used[1]))
+    if rules.norms.user_sizes and norms.source is not NormSource.USER_TABLE:
+        notices.append(Notice.of("R-LVL-3", "norms_partial_override", size=size,
+                                 count=len(rules.norms.user_sizes)))
     if norms.basistrede_unknown and eligible and level < Level.TREDE_1:
         notices.append(Notice.of("R-LVL-5", "basistrede_unknown"))
 
-    tp = thirty_plus(wf, level, rules, basis=thirty_plus_basis)
+    tp = thirty_plus(wf, level, rules, basis=thirty_plus_basis,
+                     denominator=thirty_plus_denominator)
     if level >= Level.TREDE_3:
         notices.extend(tp.notices)
 
@@ -457,16 +765,63 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
                            aspirant_plan=organisation.aspirant_plan,
                            recertification=organisation.recertification)
     position = Position(total, weighted, bought.indirect_fte)
+    if qualitative.aspirant is not None:
+        extensions = rules.integer("aspirant_extensions")
+        if extensions.status is Status.DECISION:
+            notices.append(Notice.of("R-LVL-6", "aspirant_extensions_decision",
+                                     count=extensions.value, edition=rules.edition.name))
+    ba = banenafspraak(wf, rules)
+    fee = annual_fee(total, rules)
+    if fee is not None:
+        notices.extend(_fee_notices(total, fee, rules, voucher=organisation.cedris_voucher,
+                                    thirty_plus_awarded=tp.awarded))
+        if organisation.cedris_voucher and tp.awarded:
+            fee = annual_fee(total, rules, voucher=True)
+    if organisation.sw_organisation:
+        method = rules.parameter("sw_organisation_method")
+        notices.append(Notice.of(method.rule, "sw_organisation"))
+    # Values that influenced a figure of this result and rest only on a
+    # secondary source get a notice each (source quality, issue 14).
+    used: list[Cited[Any]] = [*wf.cited, norms.citation, rules.decimal("max_indirect_share"),
+                              rules.decimal("min_total_fte")]
+    used.extend(c for p in wf.periods if p.counted_days for c in p.counting.cited)
+    if level >= Level.TREDE_3:
+        used.extend(tp.cited)
+    if ba.jobs:
+        used.extend(ba.cited)
+    if fee is not None:
+        used.append(rules.parameter("fee_scale"))
+    notices.extend(secondary_notices(used))
     return Assessment(
         organisation=organisation, rules=rules, application_date=on, peiljaar=peiljaar,
         workforce=wf, purchases=bought, exact=s,
         exact_total_fte=total, exact_weighted=weighted, exact_indirect_fte=bought.indirect_fte,
         cap_factor=cap_factor(rules), size=size, norms=norms, norm_policy=policy, level=level,
-        eligible=eligible, thirty_plus=tp, banenafspraak=banenafspraak(wf, rules),
+        eligible=eligible, thirty_plus=tp, banenafspraak=ba,
         gaps=gaps(position, rules, policy=policy, supplier=supplier), gap_supplier=supplier,
-        qualitative=qualitative, annual_fee=annual_fee(total, rules),
+        qualitative=qualitative, annual_fee=fee,
         warnings=tuple(dict.fromkeys(notices)),
     )
+
+
+def _fee_notices(total: Fraction, fee: Decimal, rules: RuleSet, *, voucher: bool,
+                 thirty_plus_awarded: bool) -> list[Notice]:
+    """What the fee rests on: an unknown scale, a band bound, the voucher (R-FEE-1/2)."""
+    notices = []
+    scale = rules.parameter("fee_scale")
+    if not scale.known:
+        notices.append(Notice.of(scale.rule, "fee_unknown", year=rules.on.year, fee=fee))
+    bound = rules.parameter("fee_on_band_bound")
+    if any(total == lower for lower, _ in scale.value[1:]):
+        notices.append(Notice.of(bound.rule, f"fee_band_bound.{bound.value}", total=total))
+    if voucher:
+        share = rules.decimal("fee_voucher_cedris")
+        if thirty_plus_awarded:
+            notices.append(Notice.of(share.rule, "fee_voucher", pct=100 * share.value,
+                                     full=fee))
+        else:
+            notices.append(Notice.of(share.rule, "fee_voucher_not_applied"))
+    return notices
 
 
 def assess_many(
@@ -498,7 +853,7 @@ def assess_many(
             results either way.
         batch: Organisations computed in one columnar pass.
         **options: Passed on to :func:`assess` (``norm_policy``,
-            ``thirty_plus_basis``, ``gap_supplier``).
+            ``thirty_plus_basis``, ``thirty_plus_denominator``, ``gap_supplier``).
 
     >>> from psoladder.io import load_example
     >>> org = load_example()
@@ -554,8 +909,9 @@ def assess_many(
     return results
 
 
-_ASSESS_DEFAULTS: dict[str, Any] = {"norm_policy": NormPolicy.NEAREST,
-                                    "thirty_plus_basis": ThirtyPlusBasis.FTE, "gap_supplier": None}
+_ASSESS_DEFAULTS: dict[str, Any] = {
+    "norm_policy": NormPolicy.NEAREST, "thirty_plus_basis": ThirtyPlusBasis.FTE,
+    "thirty_plus_denominator": ThirtyPlusDenominator.PAYROLL, "gap_supplier": None}
 _ASSESS_OPTIONS = _ASSESS_DEFAULTS.keys()
 
 
@@ -588,18 +944,22 @@ def assess_file(
     detail: bool = False,
     norm_policy: NormPolicy | str = NormPolicy.NEAREST,
     thirty_plus_basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE,
+    thirty_plus_denominator: ThirtyPlusDenominator | str = ThirtyPlusDenominator.PAYROLL,
     gap_supplier: SupplierProfile | None = None,
+    allow_outside: bool = False,
+    pseudonym_key: str | bytes | None = None,
     engine: columnar.Engine = "auto",
 ) -> Assessment:
     """Assess an organisation file, streaming its payroll file.
 
-    The same computation as ``assess(load_organisation(path))``, but the
-    payroll rows are validated and folded into per-person figures one by one
+    The same computation as ``assess(load_organisation(path))``, with the
+    same figures and warnings, but the payroll rows are validated and folded
+    into per-person figures one by one
     (:func:`~psoladder.io.payroll.stream_payroll`), so memory grows with the
     number of persons, not rows. Row details are kept for target-group persons;
     everyone else keeps their fte (see :class:`~psoladder.fte.WorkforceBuilder`).
-    Rows are numbered by their line in the payroll file; inline
-    ``[[employment]]`` tables by their position.
+    Payroll rows are numbered by their line in the payroll file, inline
+    ``[[employment]]`` tables by their position (see ``PeriodFte.source``).
 
     Args:
         path: The organisation file (TOML or JSON).
@@ -610,7 +970,13 @@ def assess_file(
             per-row DataFrame), at the cost of memory that grows with rows.
         norm_policy: ``nearest`` (default) or ``interpolate``.
         thirty_plus_basis: ``fte`` (default) or ``headcount``.
+        thirty_plus_denominator: ``payroll`` (default) or ``all_staff``.
         gap_supplier: Supplier profile for the purchase gaps.
+        allow_outside: Read a payroll file outside the organisation file's
+            folder (refused by default).
+        pseudonym_key: Replace every person identifier by its keyed
+            pseudonym before the computation (:mod:`psoladder.pseudonym`);
+            error messages then leave out the values of person fields.
         engine: ``auto`` (default: the columnar engine of
             :mod:`psoladder.columnar` when the ``fast`` extra is installed,
             for CSV and Parquet payrolls), ``fast`` or ``validating``. Same
@@ -620,24 +986,75 @@ def assess_file(
     Raises:
         InputError: Every problem of the organisation file and the payroll.
     """
-    doc, base, name = read_document(path)
-    payroll = doc.get("employments")
-    inline = {k: v for k, v in doc.items() if not (k == "employments" and isinstance(v, str))}
-    organisation = organisation_from_mapping(inline, base=base, file=name)
-    setting = _Setting.of(organisation, application_date, None, overrides)
+    pseudonymiser = None if pseudonym_key is None else Pseudonymiser(pseudonym_key)
     fast = columnar.use_fast(engine)
-    if isinstance(payroll, str):
-        try:
-            wf = _payroll_workforce(organisation, setting, base / payroll, detail=detail,
-                                    fast=fast, progress=progress)
-        except InputError as exc:
-            raise exc.located(file=name, field="employments") from None
+    try:
+        return _assess_file(Path(path), application_date=application_date, fast=fast,
+                            overrides=overrides, progress=progress, detail=detail,
+                            norm_policy=norm_policy, thirty_plus_basis=thirty_plus_basis,
+                            thirty_plus_denominator=thirty_plus_denominator,
+                            gap_supplier=gap_supplier, allow_outside=allow_outside,
+                            pseudonymiser=pseudonymiser)
+    except InputError as exc:
+        if pseudonymiser is None:
+            raise
+        raise pseudonymiser.error(exc) from None
+
+
+def _assess_file(path: Path, *, application_date: dt.date | None, fast: bool,
+                 overrides: RuleOverrides | None, progress: Progress | None, detail: bool,
+                 norm_policy: NormPolicy | str, thirty_plus_basis: ThirtyPlusBasis | str,
+                 thirty_plus_denominator: ThirtyPlusDenominator | str,
+                 gap_supplier: SupplierProfile | None, allow_outside: bool,
+                 pseudonymiser: Pseudonymiser | None) -> Assessment:
+    doc, base, name = read_document(path)
+    parts = organisation_parts(doc, base=base, file=name, allow_outside=allow_outside)
+    payroll, payroll_name = parts.payroll, parts.payroll_name
+    if parts.problems:
+        problems = list(parts.problems)
+        if payroll is not None and payroll_name is not None:
+            # Report the payroll's problems too, as load_organisation does.
+            try:
+                _validate_payroll(payroll, payroll_name)
+            except InputError as exc:
+                problems.extend(payroll_problems(exc, name))
+        raise InputError(problems)
+    # Problems between the parts are raised after the payroll is read, with
+    # the evidence that names no person of it, as load_organisation does.
+    early = parts.consistency(parts.employments)
+    organisation = parts.organisation(parts.employments, with_evidence=not early)
+    setting = _Setting.of(organisation, _application_date(application_date), None, overrides)
+    wanted = {e.person for e in parts.evidence}
+    found = {e.person for e in organisation.employments if e.person in wanted}
+    if pseudonymiser is not None:
+        organisation = pseudonymiser.organisation(organisation)
+    if payroll is not None and payroll_name is not None:
+        wf = _payroll_workforce(organisation, setting, payroll, payroll_name, detail=detail,
+                                fast=fast, progress=progress, pseudonymiser=pseudonymiser,
+                                wanted=wanted, found=found, file=name)
     else:
         builder = WorkforceBuilder(peiljaar=setting.peiljaar,
                                    fulltime_hours=organisation.fulltime_hours,
                                    rules=setting.rules, detail=detail)
         for i, e in enumerate(organisation.employments, start=1):
-            builder.add(i, e)
+            builder.add(e.row if e.row is not None else i, e)
         wf = builder.build()
+    problems = early + evidence_problems(parts.evidence, found, name)
+    if problems:
+        raise InputError(problems)
     return _assess(organisation, setting, wf, norm_policy=norm_policy,
-                   thirty_plus_basis=thirty_plus_basis, gap_supplier=gap_supplier)
+                   thirty_plus_basis=thirty_plus_basis,
+                   thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
+
+
+def _validate_payroll(payroll: Path, name: str) -> None:
+    """Read a payroll file only to report its problems (a Parquet file with the fast extra)."""
+    if columnar.is_parquet(payroll) and columnar.available():
+        columnar.stream_table(payroll, lambda line, row: None, name=name)
+    else:
+        stream_payroll(payroll, lambda line, row: None, name=name)
+
+
+def _application_date(value: dt.date | None) -> dt.date | None:
+    """An application date given by the caller, checked like the file's."""
+    return None if value is None else date_field("application_date", value)

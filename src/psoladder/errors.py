@@ -22,11 +22,50 @@ it.
 from __future__ import annotations
 
 import datetime as dt
+import reprlib
 from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["InputError", "NoRuleInForce", "Problem", "PsoError", "RuleDataError"]
+from psoladder.limits import MAX_ECHO_CHARS, MAX_PROBLEMS
+
+__all__ = ["InputError", "NoRuleInForce", "Problem", "PsoError", "RuleDataError", "shown"]
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = MAX_ECHO_CHARS
+_REPR.maxlevel = 2
+
+
+def shown(value: object) -> str | None:
+    """``value`` as text for an error message, at most about 80 characters.
+
+    An input value is echoed so the user recognises it, never whole: a long
+    cell, a deep list or a file's content is cut (with ``...``), in bounded
+    time whatever its size.
+
+    >>> text = shown("x" * 100)
+    >>> len(text), text[-5:]
+    (80, 'xx...')
+    >>> shown([[[[1]]]]), shown(None)
+    ('[[[...]]]', None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if len(value) <= MAX_ECHO_CHARS:
+            return value
+        return value[: MAX_ECHO_CHARS - 3] + "..."
+    return _REPR.repr(value) if isinstance(value, list | tuple | dict | set) else \
+        _shown_scalar(value)
+
+
+def _shown_scalar(value: object) -> str:
+    try:
+        text = str(value) if not isinstance(value, int) or abs(value) < 10**MAX_ECHO_CHARS \
+            else f"<a number of {value.bit_length()} bits>"
+    except Exception:  # a value whose str() fails is shown by its type
+        text = f"<{type(value).__name__}>"
+    return shown(text) or ""
 
 
 class PsoError(Exception):
@@ -47,10 +86,10 @@ class Problem:
     """
 
     message: str
-    field: str | None = None
+    field: str | None = attrs.field(default=None, converter=shown)
     row: int | None = None
-    file: str | None = None
-    value: str | None = None
+    file: str | None = attrs.field(default=None, converter=shown)
+    value: str | None = attrs.field(default=None, converter=shown)
     hint: str | None = None
 
     def located(
@@ -68,7 +107,8 @@ class Problem:
         """The location as text, e.g. ``payroll.csv, row 3, field 'end'``."""
         parts = []
         if self.file is not None:
-            parts.append(self.file)
+            # A name from a file is shown escaped if it holds control characters.
+            parts.append(self.file if self.file.isprintable() else repr(self.file))
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.field is not None:
@@ -86,10 +126,20 @@ class Problem:
 
 
 class InputError(PsoError, ValueError):
-    """The input has one or more problems; :attr:`problems` lists them all."""
+    """The input has one or more problems; :attr:`problems` lists them all.
+
+    At most :data:`~psoladder.limits.MAX_PROBLEMS` are kept, and a last
+    problem counts the others.
+    """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
+        listed = list(problems)
+        if len(listed) > MAX_PROBLEMS + 1:
+            rest = len(listed) - MAX_PROBLEMS
+            listed = [*listed[:MAX_PROBLEMS], Problem(
+                f"... and {rest} more problem(s) not listed", file=listed[0].file,
+                hint="fix the problems above first; they often share a cause")]
+        self.problems: tuple[Problem, ...] = tuple(listed)
         if not self.problems:
             raise ValueError("InputError needs at least one Problem")
         super().__init__(self._text())
@@ -103,15 +153,18 @@ class InputError(PsoError, ValueError):
         value: object = None,
         hint: str | None = None,
     ) -> InputError:
-        """Build an error with one problem."""
-        shown = None if value is None else str(value)
-        return cls([Problem(message, field=field, value=shown, hint=hint)])
+        """Build an error with one problem (``value`` shown cut, see :func:`shown`)."""
+        return cls([Problem(message, field=field, value=shown(value), hint=hint)])
 
     def located(
         self, *, file: str | None = None, row: int | None = None, field: str | None = None
     ) -> InputError:
         """Return the same problems with missing location parts filled in."""
         return InputError(p.located(file=file, row=row, field=field) for p in self.problems)
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Problem, ...]]]:
+        # Pickled with its problems (e.g. from a worker process), not its text.
+        return (type(self), (self.problems,))
 
     def _text(self) -> str:
         n = len(self.problems)

@@ -51,21 +51,22 @@ import functools
 import gc
 import itertools
 from array import array
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, NamedTuple, Protocol, overload
 
 import attrs
 
-from psoladder.model import ContractType, EmploymentLike, TargetGroup
+from psoladder.model import ContractType, Employment, EmploymentLike, TargetGroup
 from psoladder.periods import FOREVER, DateRange
 from psoladder.rules import Cited, Notice, RuleSet
 from psoladder.targetgroups import Counting, counting, counting_key
 
-__all__ = ["Column", "EmploymentLike", "ExactSum", "FteBasis", "PeriodFte", "PersonFte", "Persons", "Row",
-           "Summaries", "Workforce", "WorkforceBuilder", "collector_paused", "decimal_units",
-           "exact_hour_days", "workforce"]
+__all__ = ["Column", "EmploymentLike", "ExactSum", "FteBasis", "PeriodFte", "PersonFte",
+           "Persons", "Row", "Sources", "Summaries", "Workforce", "WorkforceBuilder",
+           "collector_paused", "decimal_units", "exact_hour_days", "workforce"]
 
 _ZERO = Fraction(0)
 
@@ -74,7 +75,7 @@ _ZERO = Fraction(0)
 HourDays = int | Fraction
 
 _EXTRA = ("inflow", "status_until", "school_left", "ww_since", "status_lost", "placement_start",
-          "registered", "disabled_in_service")
+          "registered", "disabled_in_service", "entity")
 
 
 class Row:
@@ -85,12 +86,13 @@ class Row:
     rows are equal when every value is.
     """
 
-    __slots__ = ("_extra", "contract", "end", "hours_per_week", "person", "start",
+    __slots__ = ("_extra", "contract", "end", "hours_per_week", "person", "source", "start",
                  "target_group")
 
     def __init__(self, person: str, start: dt.date, end: dt.date | None, hours_per_week: Decimal,
                  contract: ContractType, target_group: TargetGroup | None,
-                 extra: dict[str, Any] | None = None) -> None:
+                 extra: dict[str, Any] | None = None, source: str | None = None) -> None:
+        self.source = source  # the payroll file's name (see Employment.source)
         self.person = person
         self.start = start
         self.end = end
@@ -110,6 +112,7 @@ class Row:
     placement_start = property(lambda self: self._get("placement_start"))
     registered = property(lambda self: bool(self._get("registered")))
     disabled_in_service = property(lambda self: bool(self._get("disabled_in_service")))
+    entity = property(lambda self: self._get("entity"))
 
     @property
     def period(self) -> DateRange:
@@ -118,7 +121,7 @@ class Row:
 
     def _values(self) -> tuple[Any, ...]:
         return (self.person, self.start, self.end, self.hours_per_week, self.contract,
-                self.target_group, *(getattr(self, name) for name in _EXTRA))
+                self.target_group, self.source, *(getattr(self, name) for name in _EXTRA))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Row):
@@ -192,6 +195,10 @@ class PeriodFte(NamedTuple):
         counting: Its counting window, weight and reasons (R-TG-0).
         excluded: Left out of total fte (R-CT-6).
         capped_days: Days on which the person cap scaled the row down.
+        source: The payroll file the row was read from (``row`` is its line
+            there), or ``None`` for a row of the organisation itself (``row``
+            is its position among the ``[[employment]]`` tables, or among
+            ``Organisation.employments`` for rows built in Python).
     """
 
     row: int
@@ -205,6 +212,7 @@ class PeriodFte(NamedTuple):
     counting: Counting
     excluded: bool
     capped_days: int
+    source: str | None = None
 
     @property
     def fte(self) -> Fraction:
@@ -465,6 +473,21 @@ class Workforce:
             they are counted instead of kept (streamed payrolls).
         hour_days: Hours x days of everyone, after the cap: the sum of the
             persons' ``hour_days``, kept exact by whoever builds the workforce.
+        hour_days_by_contract: Hours per week x days in the peiljaar, after the
+            cap, by contract type, over everyone (kept or summarised): the
+            totals a reading of part of the workforce needs, such as the
+            PSO 30+ share of the payroll (R-30-4).
+        peildatum_contracts: Persons working on the last day of the
+            peiljaar, counted by the set of contract types they work under
+            that day.
+        hour_days_by_entity: Hours per week x days in the peiljaar, after the
+            cap, by the ``entity`` the rows name (``None``: none named), over
+            everyone (kept or summarised): the per-entity breakdown of a group
+            (R-ORG-1, :mod:`psoladder.group`).
+        persons_by_entities: Persons with a day in the peiljaar, counted by
+            the set of ``entity`` values their rows name.
+        rows_outside_sources: The source of each of :attr:`rows_outside`
+            (see :attr:`PeriodFte.source`).
     """
 
     peiljaar: DateRange
@@ -479,6 +502,14 @@ class Workforce:
     absent_persons: int = 0
     hour_days: HourDays = attrs.field(
         default=attrs.Factory(_total_hour_days, takes_self=True), repr=False)
+    hour_days_by_contract: Mapping[ContractType, HourDays] = attrs.field(factory=dict,
+                                                                        repr=False)
+    peildatum_contracts: Mapping[frozenset[ContractType], int] = attrs.field(factory=dict,
+                                                                            repr=False)
+    hour_days_by_entity: Mapping[str | None, HourDays] = attrs.field(factory=dict, repr=False)
+    persons_by_entities: Mapping[frozenset[str | None], int] = attrs.field(factory=dict,
+                                                                          repr=False)
+    rows_outside_sources: Sequence[str | None] = ()
 
     @property
     def person_count(self) -> int:
@@ -589,6 +620,137 @@ class ExactSum:
         return exact_hour_days(self.units, self.scale)
 
 
+# A part of the workforce's hours x days: (contract type, entity named).
+_Part = tuple[ContractType, "str | None"]
+
+
+class _Tallies:
+    """The workforce's hours x days by contract type and by entity, and its counts of persons.
+
+    The figures of :attr:`Workforce.hour_days_by_contract`,
+    :attr:`~Workforce.peildatum_contracts`, :attr:`~Workforce.hour_days_by_entity`
+    and :attr:`~Workforce.persons_by_entities`, summed in whole units.
+    """
+
+    __slots__ = ("_one", "_persons", "_rest", "_sums")
+
+    def __init__(self) -> None:
+        # (contract, entity, decimal places) -> hours units x days
+        self._sums: dict[tuple[ContractType, str | None, int], int] = {}
+        # (contract, entity) -> hours x days that are not whole units (capped shares)
+        self._rest: dict[_Part, Fraction] = {}
+        # People of one counted row: (entity, contract on the peildatum or None) -> persons
+        self._one: dict[tuple[str | None, ContractType | None], int] = {}
+        # Everyone else: (entities, contracts on the peildatum) -> persons
+        self._persons: Counter[tuple[frozenset[str | None], frozenset[ContractType]]] = Counter()
+
+    def one(self, e: EmploymentLike, units: int, places: int, on_peildatum: bool) -> None:
+        """A person whose one counted row has ``units / 10**places`` hours x days."""
+        contract, entity = e.contract, e.entity
+        key = (contract, entity, places)
+        sums = self._sums
+        sums[key] = sums.get(key, 0) + units
+        person = (entity, contract if on_peildatum else None)
+        self._one[person] = self._one.get(person, 0) + 1
+
+    def person(self, rows: Iterable[tuple[EmploymentLike, int | Fraction]], places: int,
+               working: Iterable[ContractType]) -> None:
+        """A person's counted rows with their hours x days (in ``10**-places``), and their contracts on the peildatum."""
+        sums = self._sums
+        entities = set()
+        for e, units in rows:
+            entity = e.entity
+            entities.add(entity)
+            if isinstance(units, int):
+                key = (e.contract, entity, places)
+                sums[key] = sums.get(key, 0) + units
+            else:
+                part = (e.contract, entity)
+                self._rest[part] = self._rest.get(part, _ZERO) + units / 10**places
+        if entities:
+            self._persons[frozenset(entities), frozenset(working)] += 1
+
+    def figures(self) -> dict[str, Any]:
+        """The four figures, as :class:`Workforce` arguments."""
+        exact: dict[_Part, HourDays] = {}
+        for (contract, entity, places), units in self._sums.items():
+            part = (contract, entity)
+            exact[part] = exact.get(part, 0) + exact_hour_days(units, 10**places)
+        for part, rest in self._rest.items():
+            exact[part] = exact.get(part, 0) + rest
+        by_contract: dict[ContractType, HourDays] = {}
+        by_entity: dict[str | None, HourDays] = {}
+        for (contract, entity), value in exact.items():
+            by_contract[contract] = by_contract.get(contract, 0) + value
+            by_entity[entity] = by_entity.get(entity, 0) + value
+        entities: Counter[frozenset[str | None]] = Counter()
+        working: Counter[frozenset[ContractType]] = Counter()
+        for (entity, on_peildatum), n in self._one.items():
+            entities[frozenset((entity,))] += n
+            if on_peildatum is not None:
+                working[frozenset((on_peildatum,))] += n
+        for (named, on), n in self._persons.items():
+            entities[named] += n
+            if on:
+                working[on] += n
+        return {"hour_days_by_contract": {c: _whole(v) for c, v in by_contract.items()},
+                "peildatum_contracts": dict(working),
+                "hour_days_by_entity": {e: _whole(v) for e, v in by_entity.items()},
+                "persons_by_entities": dict(entities)}
+
+
+def _whole(value: HourDays) -> HourDays:
+    """An exact value as ``int`` when it is whole (integer sums are faster)."""
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return value.numerator
+    return value
+
+
+class Sources(Sequence[str | None]):
+    """The source of each row, two bytes a row (an index into the few sources).
+
+    Args:
+        names: The distinct sources (``None``: the organisation itself).
+        index: Each row's position in ``names``.
+    """
+
+    def __init__(self, names: Sequence[str | None] = (None,), index: Iterable[int] = ()) -> None:
+        self._names: list[str | None] = list(names)
+        self._index = array("H", index)
+
+    def add(self, source: str | None) -> None:
+        """Add a row read from ``source``."""
+        try:
+            i = self._names.index(source)
+        except ValueError:
+            i = len(self._names)
+            self._names.append(source)
+        self._index.append(i)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    @overload
+    def __getitem__(self, i: int) -> str | None: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str | None]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str | None] | None:
+        if isinstance(i, slice):
+            return [self._names[k] for k in self._index[i]]
+        return self._names[self._index[i]]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return list(self) == list(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Sources({list(self)!r})"
+
+
 class WorkforceBuilder:
     """Folds employment rows, in any order, into a :class:`Workforce`.
 
@@ -620,6 +782,7 @@ class WorkforceBuilder:
         # Open persons: [first start of any row, (row, employment), ...]
         self._open: dict[str, list[Any]] = {}
         self._outside = array("q")
+        self._outside_sources = Sources()
         self._read = 0
         self._p0, self._p1 = peiljaar.start, peiljaar.end
 
@@ -640,6 +803,7 @@ class WorkforceBuilder:
             entry.append((row, employment))
         else:
             self._outside.append(row)
+            self._outside_sources.add(employment.source)
             if self.detail:
                 entry.append((row, employment))
 
@@ -693,7 +857,8 @@ class WorkforceBuilder:
                          persons=persons, rows_read=self._read,
                          rows_outside=self._outside, cited=(self.fulltime, self.basis.cap),
                          notices=tuple(order), denominator=self._calc.denominator,
-                         absent_persons=absent, hour_days=self._calc.total.value)
+                         absent_persons=absent, rows_outside_sources=self._outside_sources,
+                         hour_days=self._calc.total.value, **self._calc.tallies.figures())
 
 
 def workforce(
@@ -714,7 +879,9 @@ def workforce(
     """
     builder = WorkforceBuilder(peiljaar=peiljaar, fulltime_hours=fulltime_hours, rules=rules)
     for i, e in enumerate(employments, start=1):
-        builder.add(i, e)
+        # A row read from a file keeps its number there (Employment.row).
+        number = e.row if isinstance(e, Employment) and e.row is not None else i
+        builder.add(number, e)
     return builder.build()
 
 
@@ -736,6 +903,8 @@ class _PersonCalc:
         self._hours: dict[Decimal, tuple[int, int]] = {}
         self._countings: dict[Hashable, tuple[Counting, int, int]] = {}
         self._excluded = frozenset(c for c, ct in rules.contract_types.items() if ct.excluded)
+        # The workforce's totals by contract type and entity (see Workforce).
+        self.tallies = _Tallies()
 
     def _units(self, hours: Decimal) -> tuple[int, int]:
         units = self._hours.get(hours)
@@ -783,7 +952,8 @@ class _PersonCalc:
         """
         p0, p1 = self.p0, self.p1
         limit, places = self.limit
-        spans: list[tuple[int, int, int, int]] = []  # first, last, hours units, places
+        # first day, last day, hours units, their places, the row
+        spans: list[tuple[int, int, int, int, EmploymentLike]] = []
         for _, e in rows:
             if e.contract in self._excluded:
                 continue
@@ -795,19 +965,23 @@ class _PersonCalc:
             units, p = self._units(e.hours_per_week)
             if p > places:
                 places = p
-            spans.append((first, last, units, p))
+            spans.append((first, last, units, p, e))
         if places > self.limit[1]:
             limit *= 10 ** (places - self.limit[1])
         if len(spans) == 1:  # the common case, without the sweep
-            first, last, units, p = spans[0]
+            first, last, units, p, e = spans[0]
             hours = units * 10 ** (places - p) if p < places else units
             capped = hours > limit
             total = (last - first + 1) * (limit if capped else hours)
             on_peildatum = last == p1
+            self.tallies.one(e, total, places, on_peildatum)
         else:
-            total, capped = _capped_total(
-                [(0, a, b, u * 10 ** (places - q)) for a, b, u, q in spans], limit)
-            on_peildatum = any(b == p1 for _, b, _, _ in spans)
+            whole = [(i, a, b, u * 10 ** (places - q)) for i, (a, b, u, q, _) in enumerate(spans)]
+            total, capped = _capped_total(whole, limit)
+            on_peildatum = any(span[1] == p1 for span in spans)
+            self.tallies.person(zip([span[4] for span in spans], _row_units(whole, limit),
+                                    strict=True), places,
+                                [span[4].contract for span in spans if span[1] == p1])
         self.total.add(total, places)
         return total, places, capped, len(rows), on_peildatum
 
@@ -836,9 +1010,16 @@ class _PersonCalc:
                 hour_units[i] = days[i] * h
                 counted_units[i] = counted_days[i] * h
         else:
-            _share_capped_hours(spans, countings, limit, hour_units, counted_units, capped_days)
+            windows = []
+            for i, a, b, _ in spans:
+                _, ws, we = countings[i]
+                first, last = max(a, ws), min(b, we)
+                windows.append((first, last) if first <= last else None)
+            _share_capped_hours(spans, windows, limit, hour_units, counted_units, capped_days)
         units, _ = _capped_total(spans, limit)
         self.total.add(units, places)
+        self.tallies.person([(rows[i][1], hour_units[i]) for i, _, _, _ in spans], places,
+                            [rows[i][1].contract for i, _, b, _ in spans if b == self.p1])
         d = self.denominator
         excluded = self._excluded
         weighted = _ZERO
@@ -851,7 +1032,7 @@ class _PersonCalc:
             periods.append(PeriodFte(
                 row, e, e.inflow or first_start, days[i], exact_hour_days(hour_units[i], scale),
                 counted_days[i], exact_hour_days(counted, scale), d, c, e.contract in excluded,
-                capped_days[i]))
+                capped_days[i], e.source))
         return PersonFte(person, tuple(periods), exact_hour_days(units, scale), d,
                          weighted / scale / d if weighted else _ZERO, any(capped_days), n,
                          any(b == self.p1 for _, _, b, _ in spans))
@@ -895,32 +1076,57 @@ def _capped_total(spans: list[_Span], limit: int) -> tuple[int, bool]:
     return total, capped
 
 
-def _share_capped_hours(spans: list[_Span], countings: list[tuple[Counting, int, int]],
+def _row_units(spans: list[_Span], limit: int) -> list[int | Fraction]:
+    """Each row's hours units x days after the cap, in the order of ``spans``."""
+    if not _overlap(spans):
+        return [(b - a + 1) * min(h, limit) for _, a, b, h in spans]
+    units: list[int | Fraction] = [0] * len(spans)
+    numbered = [(k, a, b, h) for k, (_, a, b, h) in enumerate(spans)]
+    _share_capped_hours(numbered, [None] * len(spans), limit, units, [0] * len(spans),
+                        [0] * len(spans))
+    return units
+
+
+def _share_capped_hours(spans: list[_Span], windows: Sequence[tuple[int, int] | None],
                         limit: int, hour_units: list[int | Fraction],
                         counted_units: list[int | Fraction], capped_days: list[int]) -> None:
-    """Each concurrent row's share of its person's hours, capped day by day (R-FTE-3)."""
+    """Each concurrent row's share of its person's hours, capped day by day (R-FTE-3).
+
+    ``windows`` holds each span's counted days (first, last), if any.
+    """
     # Split the peiljaar where the set of active rows or a window changes; on
     # each piece the hours are constant, so the cap and the window are too.
+    # A row is active on a run of consecutive pieces, so its sums are
+    # differences of running sums over the pieces: the work grows with
+    # rows + pieces, not rows x pieces, however many rows overlap (#16).
     cuts: set[int] = set()
-    for i, a, b, _ in spans:
+    for (_, a, b, _), w in zip(spans, windows, strict=True):
         cuts.update((a, b + 1))
-        _, ws, we = countings[i]
-        first, last = max(a, ws), min(b, we)
-        if first <= last:
-            cuts.update((first, last + 1))
-    ordered = sorted(cuts)
-    for a, b in itertools.pairwise(ordered):
-        active = [(i, h) for i, first, last, h in spans if first <= a <= last]
-        if not active:
-            continue
-        days = b - a
-        level = sum(h for _, h in active)
-        capped = level > limit
-        for i, h in active:
-            piece: int | Fraction = Fraction(days * h * limit, level) if capped else days * h
-            hour_units[i] += piece
-            if capped:
-                capped_days[i] += days
-            _, ws, we = countings[i]
-            if ws <= a <= we:
-                counted_units[i] += piece
+        if w is not None:
+            cuts.update((w[0], w[1] + 1))
+    points = sorted(cuts)
+    index = {day: k for k, day in enumerate(points)}
+    change = [0] * len(points)  # total hours, as differences
+    for _, a, b, h in spans:
+        change[index[a]] += h
+        change[index[b + 1]] -= h
+    # Running sums at each cut point: days scaled by the cap, and capped days.
+    scaled: list[int | Fraction] = [0]
+    capped_run = [0]
+    level = 0
+    for k in range(len(points) - 1):
+        level += change[k]
+        days = points[k + 1] - points[k]
+        if level > limit:
+            scaled.append(scaled[-1] + Fraction(days * limit, level))
+            capped_run.append(capped_run[-1] + days)
+        else:
+            scaled.append(scaled[-1] + days)
+            capped_run.append(capped_run[-1])
+    for (i, a, b, h), w in zip(spans, windows, strict=True):
+        s, e = index[a], index[b + 1]
+        hour_units[i] = _whole(h * (scaled[e] - scaled[s]))
+        capped_days[i] = capped_run[e] - capped_run[s]
+        if w is not None:
+            s, e = index[w[0]], index[w[1] + 1]
+            counted_units[i] = _whole(h * (scaled[e] - scaled[s]))

@@ -14,6 +14,9 @@
 * **R-IND-6** (decision): a purchase counts only with an invoice date in the
   peiljaar and, for a certified supplier, inside its certificate's validity,
   when those dates are given; amount above 0 and at most the turnover.
+* **R-ORG-1** (decision, ``group_purchases_count``): a purchase from an
+  entity of the applicant's own group is not indirect contribution: the
+  group's staff already count in the direct contribution.
 
 Source: https://www.pso-nederland.nl/direct-meten-en-aanvragen/wat-meet-en-certificeert-de-pso/indirecte-sociale-bijdrage
 
@@ -29,15 +32,17 @@ Fraction(100, 51)
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
-from psoladder.model import Purchase, SupplierKind
+from psoladder.model import Entity, Purchase, SupplierKind
 from psoladder.numbers import Exact, as_fraction
 from psoladder.periods import BEGINNING, FOREVER, DateRange
-from psoladder.rules import Notice
+from psoladder.rules import Cited, Notice
 
 __all__ = [
     "Indirect",
@@ -147,12 +152,29 @@ class Indirect:
         return SupplierProfile.of(max(counted, key=lambda p: p.purchase.amount).purchase)
 
 
-def indirect(purchases: tuple[Purchase, ...], peiljaar: DateRange) -> Indirect:
-    """Translate purchases into indirect fte (R-IND-1, R-IND-2, R-IND-6)."""
+def indirect(purchases: tuple[Purchase, ...], peiljaar: DateRange, *,
+             from_group: Callable[[Purchase], Entity | None] | None = None,
+             group_purchases_count: Cited[Any] | None = None) -> Indirect:
+    """Translate purchases into indirect fte (R-IND-1, R-IND-2, R-IND-6, R-ORG-1).
+
+    Args:
+        purchases: The purchases.
+        peiljaar: The peiljaar.
+        from_group: The entity of the applicant's group a purchase was made
+            from, if any (:meth:`~psoladder.model.Organisation.supplier_entity`).
+        group_purchases_count: Whether such a purchase counts (rule data).
+    """
     results = []
     for i, p in enumerate(purchases, start=1):
         fte = purchase_fte(p.amount, p.supplier_turnover, p.supplier_fte, p.supplier_direct_pct)
-        reason = _not_counted(p, peiljaar)
+        reason = None
+        if from_group is not None and group_purchases_count is not None \
+                and not group_purchases_count.value:
+            entity = from_group(p)
+            if entity is not None:
+                reason = Notice.of(group_purchases_count.rule, "p.in_group",
+                                   supplier=p.supplier, kvk=entity.kvk)
+        reason = reason or _not_counted(p, peiljaar)
         results.append(PurchaseResult(i, p, fte, reason is None, reason))
     return Indirect(tuple(results))
 

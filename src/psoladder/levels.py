@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -44,7 +44,7 @@ import attrs
 
 from psoladder.indirect import SupplierProfile
 from psoladder.model import Level
-from psoladder.numbers import Exact, as_decimal, as_fraction, round_half_up
+from psoladder.numbers import Exact, as_decimal, as_fraction, display, round_half_up
 from psoladder.rules import Cited, NormRow, NormTable, RuleSet, Status, rules_at
 
 __all__ = [
@@ -61,6 +61,7 @@ __all__ = [
     "counted_indirect",
     "decide_level",
     "gaps",
+    "level_for",
     "min_total_fte",
     "norms_for",
     "scores",
@@ -86,7 +87,7 @@ class NormSource(enum.Enum):
 _TREDES = (Level.TREDE_1, Level.TREDE_2, Level.TREDE_3)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Norms:
     """The norms (percent) that apply to one company size.
 
@@ -96,8 +97,10 @@ class Norms:
         exact: The exact norm of each level that has one.
         source: How the norms were found (R-LVL-3).
         rows_used: The table rows the norms come from.
-        citation: The norm table's citation.
+        citation: The citation of the (first) row used: the published table's
+            or, for a row from a rules override, the user's.
         basistrede_citation: The Basistrede norms' citation (edition 2.1 on).
+        citations: The citations of every row used, each once.
     """
 
     size: int
@@ -107,6 +110,7 @@ class Norms:
     rows_used: tuple[int, ...]
     citation: Cited[str]
     basistrede_citation: Cited[str] | None
+    citations: tuple[Cited[str], ...] = ()
 
     @property
     def trede_1(self) -> Decimal:
@@ -138,6 +142,19 @@ class Norms:
         """The exact norm of ``level``, or ``None``."""
         return self.exact.get(level)
 
+    def __repr__(self) -> str:
+        """Short: the norms in percent and where they come from.
+
+        >>> norms_for(77, on=dt.date(2024, 5, 1))
+        <Norms size 77 (row 70, nearest_published_row): Basistrede unknown, Trede 1 2.3%, Trede 2 3%, Trede 3 5.1%>
+        """
+        rows = ", ".join(map(str, self.rows_used))
+        shown = [f"{lv} {_pct(v)}" for lv in Level if (v := self.exact.get(lv)) is not None]
+        if self.basistrede_unknown:
+            shown.insert(0, f"{Level.BASISTREDE} unknown")
+        return (f"<Norms size {self.size} (row {rows}, {self.source.value}): "
+                f"{', '.join(shown)}>")
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form: the contract keys plus the rows used."""
         return {
@@ -150,6 +167,11 @@ class Norms:
             "row_size": self.row_size,
             "rows_used": list(self.rows_used),
         }
+
+
+def _pct(value: Fraction) -> str:
+    """A percentage for a repr: exact when short, else to 4 decimals."""
+    return f"{display(value).lstrip('≈')}%"
 
 
 def min_total_fte(rules: RuleSet) -> Fraction:
@@ -190,10 +212,14 @@ def norms_for(
     """The norms for a company size under the rules in force (R-LVL-2, R-LVL-3).
 
     Args:
-        size: Company size in whole fte (see :func:`company_size`).
+        size: Company size in whole fte (see :func:`company_size`), 0 or more;
+            sizes below 2 (not eligible, R-FTE-5) see the size-2 row.
         on: The application date; needed unless ``rules`` is given.
         rules: The rule set to use (e.g. with overrides).
         policy: ``nearest`` (default, conservative) or ``interpolate``.
+
+    Raises:
+        ValueError: For a negative size.
 
     >>> n = norms_for(20, on=dt.date(2024, 5, 1))
     >>> (n.trede_1, n.trede_2, n.trede_3, n.source.value, n.basistrede)
@@ -207,6 +233,8 @@ def norms_for(
         rules = rules_at(on)
     if isinstance(size, bool) or not isinstance(size, int):
         raise TypeError(f"size must be a whole number of fte, not {size!r}")
+    if size < 0:
+        raise ValueError(f"size must be 0 or more whole fte, not {size}")
     policy = NormPolicy(policy)
     return rules.memo(("norms", size, policy), lambda: _norms(size, rules, policy))
 
@@ -215,11 +243,13 @@ def _norms(size: int, rules: RuleSet, policy: NormPolicy) -> Norms:
     table = rules.norms
     row_size = min(max(size, table.smallest_size), table.open_ended_from)
     exact, source, used = _lookup(table, row_size, policy)
-    basistrede_cited = table.basistrede if Level.BASISTREDE in rules.levels else None
+    basistrede_cited = table.basistrede_of(used) if Level.BASISTREDE in rules.levels else None
     if basistrede_cited is None or basistrede_cited.status is Status.UNKNOWN:
         exact.pop(Level.BASISTREDE, None)
+    citations = tuple(dict.fromkeys(table.citation_of(s) for s in used))
     return Norms(size=size, row_size=row_size, exact=exact, source=source, rows_used=used,
-                 citation=table.citation, basistrede_citation=basistrede_cited)
+                 citation=citations[0], basistrede_citation=basistrede_cited,
+                 citations=citations)
 
 
 def _lookup(
@@ -227,12 +257,14 @@ def _lookup(
 ) -> tuple[dict[Level, Fraction], NormSource, tuple[int, ...]]:
     exact_row = table.row(size)
     if exact_row is not None:
-        source = NormSource.USER_TABLE if table.complete else NormSource.PUBLISHED_ROW
+        source = NormSource.USER_TABLE if size in table.user_sizes else NormSource.PUBLISHED_ROW
         return _row_values(exact_row), source, (size,)
-    below = max((r for r in table.rows if r.size < size), key=lambda r: r.size)
+    below, above = table.neighbours(size)
+    # The table spans 2..105 (checked on load), so a size between rows has both neighbours.
+    assert below is not None
+    assert above is not None
     if policy is NormPolicy.NEAREST:
         return _row_values(below), NormSource.NEAREST_PUBLISHED_ROW, (below.size,)
-    above = min((r for r in table.rows if r.size > size), key=lambda r: r.size)
     t = Fraction(size - below.size, above.size - below.size)
     low, high = _row_values(below), _row_values(above)
     values = {level: low[level] + (high[level] - low[level]) * t for level in low
@@ -316,11 +348,25 @@ def decide_level(total_pct: Exact, norms: Norms, *, eligible: bool = True) -> Le
     """
     if not eligible:
         return Level.NONE
-    score = as_fraction(total_pct)
+    return level_for(as_fraction(total_pct), norms.exact)
+
+
+def level_for(score: Fraction, norms: Mapping[Level, Fraction], *,
+              beyond: Collection[Level] = ()) -> Level:
+    """The highest level whose norm ``score`` reaches (R-LVL-5), from exact norms by level.
+
+    A level without a norm is never reached. For a level in ``beyond`` the
+    norm is an end that is itself not admissible (the Basistrede norm lies
+    *above* 0, :mod:`psoladder.bounds`): the score must exceed it.
+
+    >>> norms = {Level.BASISTREDE: Fraction(0), Level.TREDE_1: Fraction(2)}
+    >>> level_for(Fraction(1), norms), level_for(Fraction(0), norms, beyond={Level.BASISTREDE})
+    (<Level.BASISTREDE: 'basistrede'>, <Level.NONE: 'none'>)
+    """
     reached = Level.NONE
     for level in (Level.BASISTREDE, *_TREDES):
-        norm = norms.for_level(level)
-        if norm is not None and score >= norm:
+        norm = norms.get(level)
+        if norm is not None and (score > norm if level in beyond else score >= norm):
             reached = level
     return reached
 
@@ -350,7 +396,7 @@ class Position:
         return decide_level(score.total_pct, norms, eligible=eligible)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Gap:
     """How far an organisation is from one higher level (R-GAP-1).
 
@@ -379,6 +425,27 @@ class Gap:
     purchase_amount: Decimal | None
     supplier: SupplierProfile | None = None
     exceeds_supplier_turnover: bool = False
+
+    def __repr__(self) -> str:
+        """Short: the amount of each route, ``-`` where a route cannot reach the level.
+
+        >>> rs = rules_at(dt.date(2024, 5, 1))
+        >>> gaps(Position(Fraction(20), Fraction(209, 100), Fraction(0)), rs)[0]
+        <Gap to Trede 3: filled posts +0.0700 fte, new hires +0.0785 fte (size 20), purchases +0.0703 indirect fte>
+        """
+        def fte(v: Decimal | None) -> str:
+            return "-" if v is None else f"+{v} fte"
+
+        text = (f"<Gap to {self.level}: filled posts {fte(self.filled_post_fte)}, new hires "
+                f"{fte(self.new_hire_fte)}")
+        if self.new_hire_size is not None:
+            text += f" (size {self.new_hire_size})"
+        text += f", purchases {fte(self.indirect_fte)}"
+        if self.indirect_fte is not None:
+            text = text[:-4] + " indirect fte"
+        if self.purchase_amount is not None and self.supplier is not None:
+            text += f" = EUR {self.purchase_amount} at {self.supplier.name}"
+        return text + ">"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (decimals as strings, ``None`` for unreachable)."""

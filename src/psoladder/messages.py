@@ -2,47 +2,71 @@
 
 Rule code names a text by its key and parameters: warnings and assumptions
 (:class:`~psoladder.rules.Notice`), the reasons why days or purchases do not
-count, and the steps of the explanation. These tables hold the words, so the
-computation carries no prose of its own and every text can be shown in the
-reader's language.
+count, the steps of the explanation, the reports and the names of every code
+(levels, target groups, contract types, rule statuses, ...). These tables hold
+the words, so the computation carries no prose of its own and every text can
+be shown in the reader's language.
 
->>> text("not_eligible", "nl", total="1.5", minimum="2")
-'totaal fte 1,5 is minder dan 2: komt niet in aanmerking voor een PSO-trede'
+Parameters keep their type (a date, a :class:`~psoladder.periods.DateRange`,
+an exact number, an enum) until the text is put together; the template says
+how to show each one, in the conventions of the language
+(:mod:`psoladder.formatting`):
+
+``{x:fte}`` 4 decimals, ``{x:pct}`` a percentage with 2 (``{x:pct.4}`` with 4),
+``{x:pct.n}`` a rule's percentage as it is (``80 %``), ``{x:eur}`` euros, ``{x:num}`` a number as it is, ``{x:count}`` a whole number
+with thousands separators, ``{x:date}``, ``{x:period}``, ``{x:bool}``, the
+names of codes ``{x:level}``, ``{x:group}``, ``{x:contract}``, ``{x:kind}``,
+``{x:status}``, ``{x:source}``, ``{x:basis}``, ``{x:criterion}``,
+``{x:aspirant}`` (a list of codes is joined: ``a, b en c``), a sum
+``{x:fte+}`` (``0,4211 + 0,2088``), and a counted noun
+``{x:count|person|persons}``. A field without a format shows its value by
+type. Dates and codes given as text (``"2024-05-01"``, ``"wajong"``) are
+understood too.
+
+>>> text("not_eligible", "nl", total=Fraction(3, 2), minimum=Decimal(2))
+'totaal fte 1,5000 is minder dan 2: komt niet in aanmerking voor een PSO-trede'
+>>> Phrase.of("x.row", row=3, group="wajong", contract="regular").text("nl")
+'regel 3: Wajong, arbeidsovereenkomst'
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+import datetime as dt
+import enum
+import string
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
 
-__all__ = ["NOTICES", "TEXTS", "text"]
+import attrs
+
+from psoladder import formatting
+from psoladder.periods import BEGINNING, FOREVER, DateRange
+
+__all__ = ["NOTICES", "TEXTS", "Phrase", "has", "param_name", "param_value", "show", "text"]
 
 #: key -> (English, Dutch) templates.
 NOTICES: Mapping[str, tuple[str, str]] = {
-    "edition_unverified": (
-        "editions after {edition} were not publicly documented when the rule data was last "
-        "verified ({verified}); the values of edition {edition} are used",
-        "edities na {edition} waren niet openbaar gedocumenteerd toen de regeldata voor het "
-        "laatst zijn gecontroleerd ({verified}); de waarden van editie {edition} worden gebruikt"),
     "peiljaar_default": (
-        "no peiljaar given; {peiljaar} is used, the calendar year before the application date",
-        "geen peiljaar opgegeven; {peiljaar} wordt gebruikt, het kalenderjaar vóór de "
+        "no peiljaar given; {peiljaar:period} is used, the calendar year before the application date",
+        "geen peiljaar opgegeven; {peiljaar:period} wordt gebruikt, het kalenderjaar vóór de "
         "aanvraagdatum"),
     "not_eligible": (
-        "total fte {total} is below {minimum}: not eligible for a PSO level",
-        "totaal fte {total} is minder dan {minimum}: komt niet in aanmerking voor een "
+        "total fte {total:fte} is below {minimum:num}: not eligible for a PSO level",
+        "totaal fte {total:fte} is minder dan {minimum:num}: komt niet in aanmerking voor een "
         "PSO-trede"),
     "person_capped": (
-        "{count} person(s) had concurrent contracts above full time; they count {cap} fte on "
-        "those days (psoladder decision)",
-        "{count} persoon/personen hadden tegelijk contracten boven voltijd; zij tellen op die "
-        "dagen voor {cap} fte (keuze van psoladder)"),
+        "{count:count} person(s) had concurrent contracts above full time; they count {cap:num} fte "
+        "on those days (psoladder decision)",
+        "{count:count} persoon/personen hadden tegelijk contracten boven voltijd; zij tellen op "
+        "die dagen voor {cap:num} fte (keuze van psoladder)"),
     "rows_outside": (
-        "{count} employment row(s) have no day in the peiljaar and count 0",
-        "{count} dienstverband(en) vallen geheel buiten het peiljaar en tellen voor 0"),
+        "{count:count} employment row(s) have no day in the peiljaar and count 0",
+        "{count:count} dienstverband(en) vallen geheel buiten het peiljaar en tellen voor 0"),
     "purchases_not_counted": (
-        "{count} purchase(s) do not count: {details}",
-        "{count} inkoop/inkopen tellen niet mee (nummer {indexes}); zie de toelichting"),
+        "{count:count} purchase(s) do not count: {details}",
+        "{count:count} inkoop/inkopen tellen niet mee (nummer {indexes}); zie de toelichting"),
     "norms_nearest": (
         "size {size} has no published norm row; the nearest published row at or below ({row}) "
         "is used, the stricter norm (supply the official full table to remove this)",
@@ -63,11 +87,11 @@ NOTICES: Mapping[str, tuple[str, str]] = {
         "de afstand via inkoop gaat uit van extra inkoop bij {supplier}, de grootste "
         "leverancier in de invoer"),
     "weight_unknown": (
-        "the weight of {group} under edition {edition} is not published; {weight} is used, "
-        "which cannot overstate the level (supply the official weight in a rules override to "
-        "remove this warning)",
-        "de weging van {group} onder editie {edition} is niet gepubliceerd; {weight} wordt "
-        "gebruikt, wat het niveau niet kan overschatten (geef de officiële weging op in een "
+        "the weight of {group:group} under edition {edition} is not published; {weight:num} is "
+        "used, which cannot overstate the level (supply the official weight in a rules override "
+        "to remove this warning)",
+        "de weging van {group:group} onder editie {edition} is niet gepubliceerd; {weight:num} "
+        "wordt gebruikt, wat het niveau niet kan overschatten (geef de officiële weging op in een "
         "override-bestand om deze waarschuwing op te heffen)"),
     "thirty_plus_fte": (
         "the 30+ share is measured in fte over the peiljaar (psoladder decision; headcount on "
@@ -75,10 +99,79 @@ NOTICES: Mapping[str, tuple[str, str]] = {
         "het 30+-aandeel is gemeten in fte over het peiljaar (keuze van psoladder; aantal "
         "personen op de peildatum is een optie)"),
     "thirty_plus_headcount": (
-        "the 30+ share is measured in headcount on the peildatum {peildatum} (psoladder "
+        "the 30+ share is measured in headcount on the peildatum {peildatum:date} (psoladder "
         "decision; fte over the peiljaar is the default)",
-        "het 30+-aandeel is gemeten in aantal personen op de peildatum {peildatum} (keuze van "
-        "psoladder; fte over het peiljaar is de standaard)"),
+        "het 30+-aandeel is gemeten in aantal personen op de peildatum {peildatum:date} (keuze "
+        "van psoladder; fte over het peiljaar is de standaard)"),
+    # issue 14 (rule data audit): notices about source quality, fees, the
+    # applicant and inputs the rules cannot meet
+    "secondary_source": (
+        "{names:param}: rests only on a secondary source ({source}), not on PSO-Nederland or "
+        "TNO; check the value, or supply it in a rules override",
+        "{names:param}: steunt alleen op een secundaire bron ({source}), niet op PSO-Nederland "
+        "of TNO; controleer de waarde, of geef haar op in een override-bestand"),
+    "after_last_edition": (
+        "editions after {edition} were not publicly documented when the rule data was last "
+        "verified ({verified:date}); the values of edition {edition} are used. The norms may have "
+        "changed too: the norms page is undated and says they can be revised every two years "
+        "(R-LVL-2)",
+        "edities na {edition} waren niet openbaar gedocumenteerd toen de regeldata voor het "
+        "laatst zijn gecontroleerd ({verified:date}); de waarden van editie {edition} worden "
+        "gebruikt. Ook de normen kunnen gewijzigd zijn: de pagina met de normen is niet "
+        "gedateerd en zegt dat ze tweejaarlijks aangepast kunnen worden (R-LVL-2)"),
+    "thirty_plus_payroll": (
+        "the 30+ share is taken of the personnel on the payroll (contract types {contracts:contract}); "
+        "the share of all staff, as psoladder 0.1 read it, is an option",
+        "het 30+-aandeel is genomen van het personeel in loondienst (typen contract "
+        "{contracts:contract}); het aandeel van alle medewerkers, zoals psoladder 0.1 het las, is een "
+        "optie"),
+    "thirty_plus_all_staff": (
+        "the 30+ share is taken of all staff, as psoladder 0.1 read it; the rule data take it "
+        "of the personnel on the payroll",
+        "het 30+-aandeel is genomen van alle medewerkers, zoals psoladder 0.1 het las; de "
+        "regeldata nemen het van het personeel in loondienst"),
+    "fee_unknown": (
+        "the annual PSO contribution is set anew every year and no scale is published for "
+        "{year}: the amount ({fee:eur}) follows the last published scale",
+        "de PSO-jaarbijdrage wordt jaarlijks opnieuw vastgesteld en voor {year} is geen "
+        "staffel gepubliceerd: het bedrag ({fee:eur}) volgt de laatst gepubliceerde staffel"),
+    "fee_band_bound.higher_band": (
+        "total fte {total:fte} lies exactly on a bound between two bands of the fee scale; the "
+        "higher band is charged (psoladder decision)",
+        "totaal fte {total:fte} ligt precies op de grens tussen twee banden van de staffel; de "
+        "hogere band wordt gerekend (keuze van psoladder)"),
+    "fee_band_bound.lower_band": (
+        "total fte {total:fte} lies exactly on a bound between two bands of the fee scale; the "
+        "lower band is charged (rules override)",
+        "totaal fte {total:fte} ligt precies op de grens tussen twee banden van de staffel; de "
+        "lagere band wordt gerekend (override-bestand)"),
+    "fee_voucher": (
+        "the Cedris voucher takes {pct:pct.n} off the annual contribution of {full:eur} (a PSO 30+ "
+        "application of a Cedris member)",
+        "de Cedris-voucher geeft {pct:pct.n} korting op de jaarbijdrage van {full:eur} (een PSO "
+        "30+-aanvraag van een Cedris-lid)"),
+    "fee_voucher_not_applied": (
+        "the Cedris voucher was asked for, but applies only to a PSO 30+ application and the "
+        "PSO 30+ reading is not awarded: no discount",
+        "de Cedris-voucher is gevraagd, maar geldt alleen bij een PSO 30+-aanvraag en de PSO "
+        "30+-meting is niet behaald: geen korting"),
+    "sw_organisation": (
+        "for an SW-organisation MijnPSO applies a separate calculation that is not published; "
+        "this result follows the general method (own SW staff detached out left out, R-CT-6) "
+        "and can differ from MijnPSO's",
+        "voor een SW-bedrijf past MijnPSO een aparte berekening toe die niet is gepubliceerd; "
+        "deze uitkomst volgt de algemene methode (eigen gedetacheerde SW-medewerkers tellen "
+        "niet mee, R-CT-6) en kan afwijken van die van MijnPSO"),
+    "norms_partial_override": (
+        "the rules override gives norm rows for {count:count} size(s), not for the row of size "
+        "{size}: the published norms are used for it",
+        "het override-bestand geeft normrijen voor {count:count} bedrijfsgrootte(s), niet voor de "
+        "rij van grootte {size}: daarvoor gelden de gepubliceerde normen"),
+    "aspirant_extensions_decision": (
+        "Aspirant status may be extended {count} time(s) under edition {edition}: a psoladder "
+        "decision, no source states the number before edition 1.9",
+        "de Aspirant-status mag onder editie {edition} {count} keer verlengd worden: een keuze "
+        "van psoladder, geen bron noemt het aantal vóór editie 1.9"),
 }
 
 #: key -> (English, Dutch) templates of reasons (``r.``, ``p.``), the
@@ -88,296 +181,1160 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     # why days of an employment row do not count (R-TG, R-CT)
     "r.not_target": ("not in a PSO target group", "valt niet onder de PSO-doelgroep"),
     "r.not_yet": (
-        "{group} is not a target group under edition {edition} (a target group from {start} "
-        "on, R-TG-15)",
-        "{group} is geen doelgroep onder editie {edition} (doelgroep vanaf {start}, R-TG-15)"),
+        "{group:group} is not a target group under edition {edition} (a target group from "
+        "{start:date} on, R-TG-15)",
+        "{group:group} is geen doelgroep onder editie {edition} (doelgroep vanaf {start:date}, "
+        "R-TG-15)"),
     "r.detached": (
         "an SW-organisation's own SW employee detached out does not count ({rule})",
         "een eigen SW-medewerker die gedetacheerd is telt niet mee ({rule})"),
-    "r.until": ("counts up to and including status_until {until} ({rule})",
-                "telt tot en met de einddatum {until} ({rule})"),
+    "r.until": ("counts up to and including the end date {until:date} ({rule})",
+                "telt tot en met de einddatum {until:date} ({rule})"),
     "r.years_inflow": (
-        "counts {years} years from inflow {anchor}: {window} ({rule}, edition {edition})",
-        "telt {years} jaar vanaf instroom {anchor}: {window} ({rule}, editie {edition})"),
-    "r.years_school": (
-        "counts {years} years from leaving school {anchor}: {window} ({rule}, edition "
+        "counts {years} years from inflow {anchor:date}: {window:period} ({rule}, edition "
         "{edition})",
-        "telt {years} jaar vanaf schoolverlaten {anchor}: {window} ({rule}, editie {edition})"),
+        "telt {years} jaar vanaf instroom {anchor:date}: {window:period} ({rule}, editie "
+        "{edition})"),
+    "r.years_school": (
+        "counts {years} years from leaving school {anchor:date}: {window:period} ({rule}, "
+        "edition {edition})",
+        "telt {years} jaar vanaf schoolverlaten {anchor:date}: {window:period} ({rule}, "
+        "editie {edition})"),
     "r.placement": (
-        "a placement counts at most {years} years from its start {start}: {window} ({rule})",
-        "een stage of werkervaringsplaats telt maximaal {years} jaar vanaf de start {start}: "
-        "{window} ({rule})"),
+        "a placement counts at most {years} years from its start {start:date}: {window:period} "
+        "({rule})",
+        "een stage of werkervaringsplaats telt maximaal {years} jaar vanaf de start "
+        "{start:date}: {window:period} ({rule})"),
     "r.ww": (
-        "WW since {since} lasted less than {months} months before inflow {inflow} (needs "
-        "inflow on or after {needed}, {rule})",
-        "WW sinds {since} duurde korter dan {months} maanden vóór instroom {inflow} (instroom "
-        "nodig op of na {needed}, {rule})"),
+        "WW since {since:date} lasted less than {months} months before inflow {inflow:date} "
+        "(needs inflow on or after {needed:date}, {rule})",
+        "WW sinds {since:date} duurde korter dan {months} maanden vóór instroom {inflow:date} "
+        "(instroom nodig op of na {needed:date}, {rule})"),
     "r.status_lost": (
-        "status lost {lost}, more than {years} years before inflow {inflow} (latest inflow "
-        "{latest}, {rule})",
-        "status verloren op {lost}, meer dan {years} jaar vóór instroom {inflow} (uiterlijke "
-        "instroom {latest}, {rule})"),
+        "status lost {lost:date}, more than {years} years before inflow {inflow:date} (latest "
+        "inflow {latest:date}, {rule})",
+        "status verloren op {lost:date}, meer dan {years} jaar vóór instroom {inflow:date} "
+        "(uiterlijke instroom {latest:date}, {rule})"),
     "r.disabled": (
-        "people who became disabled while working for the applicant count from {start} on "
+        "people who became disabled while working for the applicant count from {start:date} on "
         "({rule})",
         "medewerkers die tijdens hun werk bij de aanvrager arbeidsongeschikt werden tellen "
-        "mee vanaf {start} ({rule})"),
+        "mee vanaf {start:date} ({rule})"),
     # why a purchase does not count (R-IND)
-    "p.outside": ("invoice date {date} lies outside the peiljaar {peiljaar} (R-IND-1)",
-                  "factuurdatum {date} valt buiten het peiljaar {peiljaar} (R-IND-1)"),
+    "p.outside": ("invoice date {date:date} lies outside the peiljaar {peiljaar:period} (R-IND-1)",
+                  "factuurdatum {date:date} valt buiten het peiljaar {peiljaar:period} (R-IND-1)"),
     "p.certificate": (
-        "the supplier's PSO certificate ({valid}) was not valid on the invoice date {date} "
-        "(R-IND-6)",
-        "het PSO-certificaat van de leverancier ({valid}) was niet geldig op de factuurdatum "
-        "{date} (R-IND-6)"),
-    # the explanation
+        "the supplier's PSO certificate ({valid:period}) was not valid on the invoice date "
+        "{date:date} (R-IND-6)",
+        "het PSO-certificaat van de leverancier ({valid:period}) was niet geldig op de "
+        "factuurdatum {date:date} (R-IND-6)"),
+    # ------------------------------------------------------------------
+    # issue #13: names of codes, the explanation, the reports and the verdict
+    # ------------------------------------------------------------------
+    # levels (``level.``), target groups (``group.``), contract types
+    # (``contract.``), supplier kinds (``kind.``), rule statuses (``status.``),
+    # how norms were found (``source.``), the 30+ basis (``basis.``), norm
+    # policies (``policy.``), qualitative criteria (``criterion.``), Aspirant
+    # plan conditions (``aspirant.``) and yes/no (``bool.``)
+    "level.none": ("no level", "geen trede"),
+    "level.basistrede": ("Basistrede", "Basistrede"),
+    "level.trede_1": ("Trede 1", "Trede 1"),
+    "level.trede_2": ("Trede 2", "Trede 2"),
+    "level.trede_3": ("Trede 3", "Trede 3"),
+    "group.wsw": ("Wsw indication", "Wsw-indicatie"),
+    "group.participatiewet": ("Participatiewet (no wage-cost subsidy)",
+                              "Participatiewet (zonder loonkostensubsidie)"),
+    "group.nug_sroi": ("without benefit, nominated for social return",
+                       "niet-uitkeringsgerechtigde, voorgedragen voor social return"),
+    "group.statushouder": ("refugee with a residence permit", "statushouder"),
+    "group.temporary_protection": ("temporary protection (Ukraine)",
+                                   "tijdelijke bescherming (Oekraïne)"),
+    "group.participatiewet_lks": ("Participatiewet with wage-cost subsidy",
+                                  "Participatiewet met loonkostensubsidie"),
+    "group.wia_wao_waz": ("WIA / WAO / WAZ (unfit for work)",
+                          "WIA / WAO / WAZ (arbeidsongeschikt)"),
+    "group.wajong": ("Wajong", "Wajong"),
+    "group.student_level_1": ("BBL/BOL level 1 student", "BBL/BOL-leerling niveau 1"),
+    "group.student_level_2": ("BBL/BOL level 2 student", "BBL/BOL-leerling niveau 2"),
+    "group.student_level_3_4": ("BBL/BOL level 3 or 4 student",
+                                "BBL/BOL-leerling niveau 3 of 4"),
+    "group.vso_pro": ("VSO/PRO school-leaver", "VSO/PRO-schoolverlater"),
+    "group.vso_pro_pupil": ("VSO/PRO pupil on an internship or learn-work agreement",
+                            "VSO/PRO-leerling met stage of leerwerkovereenkomst"),
+    "group.ww": ("WW (unemployment benefit)", "WW-uitkering"),
+    "group.wiw_id": ("former WIW or ID job", "voormalige WIW- of ID-baan"),
+    "group.status_lost_2y": ("target-group status lost shortly before inflow",
+                             "doelgroepstatus kort voor instroom verloren"),
+    "group.young_disabled_wml": ("young disabled person (minimum wage with a provision)",
+                                 "jonggehandicapte (WML met een voorziening)"),
+    "group.doelgroepregister": ("other person in the doelgroepregister",
+                                "overige persoon in het doelgroepregister"),
+    "contract.regular": ("employment contract", "arbeidsovereenkomst"),
+    "contract.supported": ("supported employment (begeleid werken)", "begeleid werken"),
+    "contract.secondment_flex": ("secondment, temp agency or flex",
+                                 "detachering, uitzendwerk of flex"),
+    "contract.placement": ("internship or work-experience place",
+                           "stage of werkervaringsplaats"),
+    "contract.trial": ("trial placement", "proefplaatsing"),
+    "contract.sw_detached_out": ("own SW employee detached out",
+                                 "eigen SW-medewerker, gedetacheerd"),
+    "kind.pso_certified": ("PSO-certified supplier", "PSO-gecertificeerde leverancier"),
+    "kind.sw_bedrijf": ("SW-bedrijf", "SW-bedrijf"),
+    "status.published": ("published", "gepubliceerd"),
+    "status.decision": ("psoladder decision", "keuze van psoladder"),
+    "status.unknown": ("unknown: this value is used in its place",
+                       "onbekend: deze waarde wordt in plaats daarvan gebruikt"),
+    "status.user": ("your own value", "eigen opgave"),
+    "source.published_row": ("published row", "gepubliceerde rij"),
+    "source.nearest_published_row": ("nearest published row below, the stricter norm",
+                                     "dichtstbijzijnde gepubliceerde rij eronder, de strengere "
+                                     "norm"),
+    "source.interpolated": ("interpolated", "geïnterpoleerd"),
+    "source.user_table": ("a row of your norm table", "een rij uit uw normtabel"),
+    "basis.fte": ("fte over the peiljaar", "fte over het peiljaar"),
+    "basis.headcount": ("headcount on the peildatum", "aantal personen op de peildatum"),
+    "policy.nearest": ("nearest published row below", "dichtstbijzijnde gepubliceerde rij eronder"),
+    "policy.interpolate": ("interpolation between published rows",
+                           "interpolatie tussen gepubliceerde rijen"),
+    "criterion.suitable_work": ("suitable work", "passend werk"),
+    "criterion.integration": ("integration", "integratie"),
+    "criterion.development": ("functioning and development", "functioneren en ontwikkeling"),
+    "criterion.guidance": ("guidance", "begeleiding"),
+    "aspirant.smart": ("a SMART plan", "een SMART-plan"),
+    "aspirant.board_approved": ("approved by the board or director",
+                                "goedgekeurd door directie of bestuur"),
+    "aspirant.aims_for_trede_1_within_2_years": ("aiming for Trede 1 within 2 years",
+                                                 "gericht op Trede 1 binnen 2 jaar"),
+    "aspirant.being_carried_out": ("being carried out", "wordt uitgevoerd"),
+    "bool.true": ("yes", "ja"),
+    "bool.false": ("no", "nee"),
+    # the explanation: titles (``x.``) and calculations (``c.``)
     "x.edition": ("Edition of the PSO-Handleiding", "Editie van de PSO-Handleiding"),
-    "x.edition_formula": ("application date {date} is on or after {start}",
-                          "aanvraagdatum {date} valt op of na {start}"),
+    "c.edition": ("application date {date:date} is on or after {start:date}, when edition "
+                  "{edition} took effect",
+                  "aanvraagdatum {date:date} valt op of na {start:date}, de ingangsdatum van "
+                  "editie {edition}"),
     "x.source": ("source", "bron"),
     "x.peiljaar": ("Peiljaar", "Peiljaar"),
-    "x.days": ("{days} days", "{days} dagen"),
+    "c.days": ("{days:count} days", "{days:count} dagen"),
     "x.peiljaar_given": ("given in the input", "opgegeven in de invoer"),
     "x.peiljaar_default": (
         "not given: the calendar year before the application date (R-FTE-4)",
         "niet opgegeven: het kalenderjaar vóór de aanvraagdatum (R-FTE-4)"),
     "x.total_fte": ("Total fte", "Totaal fte"),
-    "x.total_formula": ("sum over {persons} persons ({rows} rows)",
-                        "som over {persons} personen ({rows} regels)"),
-    "x.absent": ("; {count} of them have no day in the peiljaar and count 0",
-                 "; {count} daarvan hebben geen dag in het peiljaar en tellen voor 0"),
+    "c.total_split": (
+        "{target:fte} fte of {target_persons:count|target-group person|target-group persons} "
+        "+ {others:fte} fte of {other_persons:count|other person|other persons} "
+        "= {total:fte} fte",
+        "{target:fte} fte van {target_persons:count|persoon|personen} uit de doelgroep "
+        "+ {others:fte} fte van {other_persons:count|andere persoon|andere personen} "
+        "= {total:fte} fte"),
+    "x.fte_legend": (
+        "fte of a row = hours per week / full-time week x days in the peiljaar / days of the "
+        "peiljaar; a person counts at most {cap:num} fte at any time",
+        "fte van een regel = uren per week / voltijdweek x dagen in het peiljaar / dagen van "
+        "het peiljaar; een persoon telt op elk moment voor maximaal {cap:num} fte"),
+    "x.read": ("{rows:count|row|rows} of {persons:count|person|persons} read",
+               "{rows:count|regel|regels} van {persons:count|persoon|personen} gelezen"),
     "x.fulltime": ("full-time week", "voltijdweek"),
-    "x.hours": ("{hours} hours", "{hours} uur"),
+    "x.inflow_date": ("inflow", "instroom"),
+    "x.input_rows": ("input", "invoer"),
+    "x.hours": ("{hours:num} hours", "{hours:num} uur"),
+    "x.absent": ("{count:count|person has|persons have} no day in the peiljaar and count 0",
+                 "{count:count|persoon heeft|personen hebben} geen dag in het peiljaar en "
+                 "tellen voor 0"),
     "x.rows_outside": (
-        "{count} row(s) have no day in the peiljaar and count 0: rows {rows}",
-        "{count} regel(s) hebben geen dag in het peiljaar en tellen voor 0: regels {rows}"),
+        "{count:count|row has|rows have} no day in the peiljaar and count 0: {rows}",
+        "{count:count|regel heeft|regels hebben} geen dag in het peiljaar en tellen voor 0: "
+        "{rows}"),
+    "x.rows_list": ("rows {rows}", "regels {rows}"),
+    "x.others": ("People outside the target groups", "Personen buiten de doelgroep"),
+    "c.others": ("{persons:count|person|persons}, {rows:count|row|rows}: {fte:fte} fte",
+                 "{persons:count|persoon|personen}, {rows:count|regel|regels}: {fte:fte} fte"),
+    "x.by_contract": ("{contract:contract}", "{contract:contract}"),
+    "x.mixed_contracts": ("several contract types", "meerdere contractsoorten"),
+    "x.rows_not_kept": ("rows not kept (streamed payroll)",
+                        "regels niet bewaard (gestreamde loonadministratie)"),
+    "x.full_list": ("every person and row: --explain=full", "elke persoon en regel: "
+                    "--explain=full"),
+    "x.col_row": ("row", "regel"),
+    "x.col_person": ("person", "persoon"),
+    "x.col_calculation": ("calculation", "berekening"),
+    "x.col_fte": ("fte", "fte"),
+    "x.target_people": ("People in the target groups", "Personen uit de doelgroep"),
+    "x.weighted": ("Weighted target-group fte", "Gewogen fte doelgroep"),
+    "c.sum_fte": ("{terms:fte+} = {total:fte} fte", "{terms:fte+} = {total:fte} fte"),
+    "c.sum_persons": (
+        "sum over {count:count|target-group person|target-group persons}: {total:fte} fte",
+        "som over {count:count|persoon|personen} uit de doelgroep: {total:fte} fte"),
+    "c.weighted_legend": (
+        "weighted fte = fte of the days in the counting window x weight of the target group "
+        "x weight of the contract type",
+        "gewogen fte = fte van de dagen binnen de telperiode x weging doelgroep x weging "
+        "type contract"),
     "x.person": ("person {person}", "persoon {person}"),
-    "x.summarised": (
-        "{rows} row(s) outside the target groups; row details are not kept for a streamed "
-        "payroll",
-        "{rows} regel(s) buiten de doelgroep; details per regel worden bij een gestreamde "
-        "loonadministratie niet bewaard"),
-    "x.summarised_capped": ("; capped at {cap} fte on some days",
-                            "; op sommige dagen begrensd tot {cap} fte"),
-    "x.row_fte": ("row {row}: fte", "regel {row}: fte"),
-    "x.row_fte_formula": (
-        "{hours} h/week / full time x {days} days in the peiljaar / days in the peiljaar "
-        "({period})",
-        "{hours} uur/week / voltijd x {days} dagen in het peiljaar / dagen van het peiljaar "
-        "({period})"),
+    "x.row": ("row {row}: {group:group}, {contract:contract}",
+              "regel {row}: {group:group}, {contract:contract}"),
+    "c.row_fte": ("fte: {hours:num} / {fulltime:num} x {days:count} / {year_days:count} "
+                  "= {fte:fte} fte",
+                  "fte: {hours:num} / {fulltime:num} x {days:count} / {year_days:count} "
+                  "= {fte:fte} fte"),
+    "c.row_fte_short": ("{hours:num} / {fulltime:num} x {days:count} / {year_days:count}",
+                        "{hours:num} / {fulltime:num} x {days:count} / {year_days:count}"),
+    "c.row_capped": (
+        "fte: {hours:num} / {fulltime:num} x {days:count} / {year_days:count} = "
+        "{uncapped:fte} fte, capped to full time on {capped:count|day|days}: {fte:fte} fte",
+        "fte: {hours:num} / {fulltime:num} x {days:count} / {year_days:count} = "
+        "{uncapped:fte} fte, op {capped:count|dag|dagen} begrensd tot voltijd: {fte:fte} fte"),
+    "c.row_in_window": (
+        "counting window {window:period}: {counted_days:count} of {days:count|day|days} "
+        "count, {counted:fte} fte",
+        "telperiode {window:period}: {counted_days:count} van {days:count|dag|dagen} tellen "
+        "mee, {counted:fte} fte"),
+    "c.row_open_window": (
+        "no end to the counting window: {counted_days:count} of {days:count|day|days} count, "
+        "{counted:fte} fte",
+        "telperiode zonder einde: {counted_days:count} van {days:count|dag|dagen} tellen mee, "
+        "{counted:fte} fte"),
+    "c.row_no_window": ("no day counts as target-group work",
+                        "geen dag telt als werk uit de doelgroep"),
+    "c.row_weight": ("weight: {group:group} {group_weight:num} x {contract:contract} "
+                     "{contract_weight:num} = {weight:num}",
+                     "weging: {group:group} {group_weight:num} x {contract:contract} "
+                     "{contract_weight:num} = {weight:num}"),
+    "c.row_weighted": ("weighted: {counted:fte} x {weight:num} = {weighted:fte} fte",
+                       "gewogen: {counted:fte} x {weight:num} = {weighted:fte} fte"),
+    # issue #16: a payroll line, told apart from an inline [[employment]] row
+    "x.row_in_file": ("{row} of {file}", "{row} van {file}"),
     "x.excluded": ("left out of total fte: SW employee detached out (R-CT-6)",
                    "telt niet mee in het totaal fte: eigen SW-medewerker gedetacheerd (R-CT-6)"),
-    "x.capped": (
-        "on {days} days concurrent contracts exceeded full time and were scaled to {cap} fte "
-        "(R-FTE-3)",
-        "op {days} dagen gingen gelijktijdige contracten boven voltijd en zijn teruggebracht "
-        "tot {cap} fte (R-FTE-3)"),
     "x.no_day": ("no day in the peiljaar: counts 0", "geen dag in het peiljaar: telt voor 0"),
-    "x.row_weighted": ("row {row}: weighted fte", "regel {row}: gewogen fte"),
-    "x.row_weighted_formula": (
-        "counted fte {counted} ({days} of {total} days in the counting window) x weight "
-        "{weight}",
-        "getelde fte {counted} ({days} van {total} dagen binnen de telperiode) x weging "
-        "{weight}"),
-    "x.window": ("counting window {window}", "telperiode {window}"),
-    "x.contract": ("contract", "type contract"),
-    "x.target_group": ("target_group", "doelgroep"),
-    "x.inflow": ("inflow", "instroom"),
-    "x.none": ("none", "geen"),
-    "x.weighted": ("Weighted target-group fte", "Gewogen fte doelgroep"),
-    "x.weighted_formula": (
-        "sum over {count} target-group persons of counted fte x weight of uitgangspositie x "
-        "weight of contract type",
-        "som over {count} personen uit de doelgroep van getelde fte x weging uitgangspositie "
-        "x weging type contract"),
-    "x.direct": ("Direct contribution (directe sociale bijdrage), %",
-                 "Directe sociale bijdrage, %"),
+    "x.summarised": ("{rows:count|row|rows}, details not kept (streamed payroll)",
+                     "{rows:count|regel|regels}, details niet bewaard (gestreamde "
+                     "loonadministratie)"),
+    "x.direct": ("Direct contribution", "Directe sociale bijdrage"),
+    "c.direct": ("{weighted:fte} / {total:fte} x 100 = {pct:pct}",
+                 "{weighted:fte} / {total:fte} x 100 = {pct:pct}"),
     "x.indirect_fte": ("Indirect fte (purchases)", "Indirecte fte (inkoop)"),
-    "x.no_purchases": ("no purchases", "geen inkoop"),
-    "x.purchase": ("purchase {index}: {supplier}", "inkoop {index}: {supplier}"),
-    "x.supplier_kind": ("supplier_kind", "soort leverancier"),
-    "x.indirect_pct": ("Indirect contribution, %", "Indirecte sociale bijdrage, %"),
-    "x.counted": ("Indirect contribution that counts ({cap}% cap), %",
-                  "Indirecte bijdrage die telt (max. {cap}%), %"),
+    "c.no_purchases": ("no purchases", "geen inkoop"),
+    "x.purchase": ("purchase {index}: {supplier} ({kind:kind})",
+                   "inkoop {index}: {supplier} ({kind:kind})"),
+    "c.purchase": ("{amount:eur} / {turnover:eur} x {fte:num} fte x {pct:pct} = {result:fte} fte",
+                   "{amount:eur} / {turnover:eur} x {fte:num} fte x {pct:pct} = {result:fte} fte"),
+    "x.not_counted": ("does not count", "telt niet mee"),
+    "x.indirect_pct": ("Indirect contribution", "Indirecte sociale bijdrage"),
+    "c.indirect": ("{indirect:fte} / ({total:fte} + {indirect:fte}) x 100 = {pct:pct}",
+                   "{indirect:fte} / ({total:fte} + {indirect:fte}) x 100 = {pct:pct}"),
+    "x.counted": ("Indirect contribution that counts (at most {share:pct.n} of the total)",
+                  "Indirecte bijdrage die telt (maximaal {share:pct.n} van het totaal)"),
+    "c.counted": ("smallest of {indirect:pct} and {factor:num} x {direct:pct} = {cap:pct}: "
+                  "{counted:pct}",
+                  "kleinste van {indirect:pct} en {factor:num} x {direct:pct} = {cap:pct}: "
+                  "{counted:pct}"),
     "x.cap_binds": ("the cap binds", "de begrenzing is van toepassing"),
     "x.cap_free": ("the cap does not bind", "de begrenzing is niet van toepassing"),
-    "x.total": ("Total score, %", "Totale sociale bijdrage, %"),
-    "x.eligible": ("Eligible (at least {minimum} fte)",
-                   "Komt in aanmerking (minimaal {minimum} fte)"),
-    "x.size": ("Company size (fte, rounded half-up)", "Bedrijfsgrootte (fte, afgerond)"),
-    "x.norms": ("Norms for the size, %", "Normen voor de bedrijfsgrootte, %"),
-    "x.norm_row": ("row", "rij"),
-    "x.how_found": ("how found", "herkomst"),
-    "x.norms_nearest": (
-        "size {size} has no published row: the nearest published row at or below ({row}) is "
-        "used, the stricter norm (R-LVL-3)",
-        "voor grootte {size} is geen rij gepubliceerd: de dichtstbijzijnde gepubliceerde rij "
-        "eronder ({row}) wordt gebruikt, de strengere norm (R-LVL-3)"),
-    "x.norms_interpolated": ("interpolated between rows {low} and {high} (R-LVL-3)",
-                             "geïnterpoleerd tussen de rijen {low} en {high} (R-LVL-3)"),
+    "x.total": ("Total score", "Totale sociale bijdrage"),
+    "c.total": ("{direct:pct} + {counted:pct} = {total:pct}",
+                "{direct:pct} + {counted:pct} = {total:pct}"),
+    "x.eligible": ("Eligible (at least {minimum:num} fte)",
+                   "Komt in aanmerking (minimaal {minimum:num} fte)"),
+    "c.at_least": ("{total:fte} fte ≥ {minimum:num} fte", "{total:fte} fte ≥ {minimum:num} fte"),
+    "c.below": ("{total:fte} fte < {minimum:num} fte", "{total:fte} fte < {minimum:num} fte"),
+    "x.size": ("Company size (fte)", "Bedrijfsgrootte (fte)"),
+    "c.size": ("{total:fte} fte rounded to whole fte = {size}",
+               "{total:fte} fte afgerond op hele fte = {size}"),
+    "x.size_open": ("sizes of {row} fte and more use the row for {row}",
+                    "vanaf {row} fte geldt de rij voor {row}"),
+    "x.size_small": ("sizes below {row} fte see the row for {row}",
+                     "onder {row} fte geldt de rij voor {row}"),
+    "x.norms": ("Norms for size {size}", "Normen voor bedrijfsgrootte {size}"),
+    "c.norms_published_row": ("published row {row}", "gepubliceerde rij {row}"),
+    "c.norms_nearest_published_row": (
+        "no published row for {size}: the row below it ({row}) is used, the stricter norm",
+        "geen gepubliceerde rij voor {size}: de rij eronder ({row}) wordt gebruikt, de "
+        "strengere norm"),
+    "c.norms_interpolated": ("interpolated between the published rows {low} and {high}",
+                             "geïnterpoleerd tussen de gepubliceerde rijen {low} en {high}"),
+    "c.norms_user_table": ("row {row} of your norm table",
+                           "rij {row} van uw normtabel"),
+    "x.unknown": ("unknown", "onbekend"),
     "x.basistrede": ("Basistrede norms are not published (R-LVL-5)",
                      "de normen van de Basistrede zijn niet gepubliceerd (R-LVL-5)"),
-    "x.level": ("Level", "Niveau"),
-    "x.level_formula": ("total {total} compared with the norms (>=, unrounded)",
-                        "totaal {total} vergeleken met de normen (>=, niet afgerond)"),
-    "x.not_eligible": ("not eligible (R-FTE-5)", "komt niet in aanmerking (R-FTE-5)"),
-    "x.thirty": ("PSO 30+ reading", "PSO 30+-meting"),
-    "x.thirty_formula": (
-        "share {share}% >= {min}%; regular-contract share {regular}% >= {floor}%; level "
-        "Trede 3: {trede3}",
-        "aandeel {share}% >= {min}%; aandeel met regulier dienstverband {regular}% >= "
-        "{floor}%; niveau Trede 3: {trede3}"),
-    "x.yes": ("yes", "ja"),
-    "x.no": ("no", "nee"),
-    "x.banen": ("Banenafspraak jobs ({hours} hours)", "Banen banenafspraak ({hours} uur)"),
-    "x.banen_formula": ("{count} persons in the doelgroepregister",
-                        "{count} personen in het doelgroepregister"),
+    "x.level": ("Level (computed)", "Niveau (berekend)"),
+    "c.level_between": (
+        "{total:pct.{places}} ≥ {norm:pct.{places}} ({level:level}) and "
+        "{total:pct.{places}} < {next_norm:pct.{places}} ({next:level})",
+        "{total:pct.{places}} ≥ {norm:pct.{places}} ({level:level}) en "
+        "{total:pct.{places}} < {next_norm:pct.{places}} ({next:level})"),
+    "c.level_top": ("{total:pct.{places}} ≥ {norm:pct.{places}} ({level:level}), the highest "
+                    "level",
+                    "{total:pct.{places}} ≥ {norm:pct.{places}} ({level:level}), de hoogste "
+                    "trede"),
+    "c.level_below": ("{total:pct.{places}} < {next_norm:pct.{places}} ({next:level})",
+                      "{total:pct.{places}} < {next_norm:pct.{places}} ({next:level})"),
+    "c.level_not_eligible": ("not eligible (R-FTE-5)", "komt niet in aanmerking (R-FTE-5)"),
+    "c.level_exact": ("decided on the exact, unrounded score", "beslist op de exacte, niet "
+                      "afgeronde score"),
+    "x.thirty": ("PSO 30+", "PSO 30+"),
+    "c.tp_share_fte": (
+        "30+ target group: {group:fte} / {workforce:fte} fte = {share:pct} {op} {min:pct.n} "
+        "required",
+        "30+-doelgroep: {group:fte} / {workforce:fte} fte = {share:pct} {op} {min:pct.n} "
+        "vereist"),
+    "c.tp_share_headcount": (
+        "30+ target group: {group:count} / {workforce:count|person|persons} = {share:pct} "
+        "{op} {min:pct.n} required",
+        "30+-doelgroep: {group:count} / {workforce:count|persoon|personen} = {share:pct} "
+        "{op} {min:pct.n} vereist"),
+    "c.tp_regular": ("on a regular contract: {share:pct} {op} {min:pct.n} required",
+                     "met regulier dienstverband: {share:pct} {op} {min:pct.n} vereist"),
+    "c.tp_level": ("Trede 3 reached: {reached:bool}", "Trede 3 behaald: {reached:bool}"),
+    "x.awarded": ("awarded", "behaald"),
+    "x.not_awarded": ("not awarded", "niet behaald"),
+    "x.banen": ("Banenafspraak jobs ({hours:num} hours a week)",
+                "Banen banenafspraak ({hours:num} uur per week)"),
+    "c.banen": ("{count:count|person|persons} in the doelgroepregister; a job = hours per "
+                "week / {hours:num} x days in the peiljaar / days of the peiljaar",
+                "{count:count|persoon|personen} in het doelgroepregister; een baan = uren per "
+                "week / {hours:num} x dagen in het peiljaar / dagen van het peiljaar"),
     "x.gaps": ("Gaps to higher levels", "Afstand tot hogere treden"),
-    "x.gap_to": ("to {level}", "naar {level}"),
-    "x.gap_filled": ("filled posts, weighted fte", "bestaande formatie, gewogen fte"),
-    "x.gap_hired": ("new hires, weighted fte", "nieuwe medewerkers, gewogen fte"),
-    "x.gap_size": ("size after the hires", "bedrijfsgrootte daarna"),
-    "x.gap_indirect": ("indirect fte by purchasing alone", "indirecte fte alleen via inkoop"),
-    "x.gap_amount": ("purchase amount, EUR", "inkoopbedrag, EUR"),
-    "x.gap_supplier": ("at supplier", "bij leverancier"),
-    "x.none_given": ("none given", "niet opgegeven"),
-    "x.not_reachable": ("not reachable this way", "niet haalbaar via deze route"),
-    "x.fee": ("Annual PSO contribution, EUR", "Jaarbijdrage PSO, EUR"),
-    "x.no_fee": ("no fee scale is known for this date",
-                 "voor deze datum is geen staffel bekend"),
+    "x.levels": ("{count:count|level|levels}", "{count:count|trede|treden}"),
+    "x.no_gaps": ("the highest level is reached", "de hoogste trede is bereikt"),
+    "x.gap_to": ("to {level:level}", "naar {level:level}"),
+    "x.reachable": ("reachable", "haalbaar"),
+    "x.not_reachable": ("not reachable", "niet haalbaar"),
+    "x.gap_filled": ("filling existing posts: extra weighted target fte",
+                     "bestaande formatie invullen: extra gewogen fte doelgroep"),
+    "x.gap_hired": ("new hires: extra weighted target fte (company size {size} afterwards)",
+                    "nieuwe medewerkers: extra gewogen fte doelgroep (daarna bedrijfsgrootte "
+                    "{size})"),
+    "x.gap_hired_plain": ("new hires: extra weighted target fte",
+                          "nieuwe medewerkers: extra gewogen fte doelgroep"),
+    "x.gap_indirect": ("purchasing alone: extra indirect fte",
+                       "alleen via inkoop: extra indirecte fte"),
+    "x.gap_amount": ("purchasing alone: extra purchases at {supplier}",
+                     "alleen via inkoop: extra inkoop bij {supplier}"),
+    "x.gap_exceeds": ("more than this supplier's turnover: several suppliers are needed",
+                      "meer dan de omzet van deze leverancier: er zijn meer leveranciers nodig"),
+    "x.way_not_reachable": ("not reachable this way", "niet haalbaar via deze route"),
+    "x.fee": ("Annual PSO contribution", "Jaarbijdrage PSO"),
+    "x.no_fee": ("no fee scale is known for this date", "voor deze datum is geen staffel bekend"),
     "x.qualitative": ("Certifiable level (qualitative criteria)",
                       "Certificeerbaar niveau (kwalitatieve criteria)"),
-    "x.qual_missing": ("{person}: {criteria} not shown", "{person}: {criteria} niet aangetoond"),
+    "x.qual_missing": ("{person}: not shown: {criteria:criterion}",
+                       "{person}: niet aangetoond: {criteria:criterion}"),
+    "x.appraisals": (
+        "appraisal interviews documented in {share:pct} of the sampled files {op} {min:pct.n} "
+        "required (R-QUAL-2)",
+        "functionerings- en ontwikkelgesprekken vastgelegd in {share:pct} van de "
+        "gecontroleerde dossiers {op} {min:pct.n} vereist (R-QUAL-2)"),
+    "x.aspirant_granted": ("the plan of action supports Aspirant status until {until:date} "
+                           "(R-LVL-6)",
+                           "het plan van aanpak geeft recht op de Aspirant-status tot en met "
+                           "{until:date} (R-LVL-6)"),
+    "x.aspirant_missing": ("the plan of action does not support Aspirant status: not "
+                           "{missing:aspirant} (R-LVL-6)",
+                           "het plan van aanpak geeft geen recht op de Aspirant-status: niet "
+                           "{missing:aspirant} (R-LVL-6)"),
+    "x.not_evaluated": ("not evaluated", "niet beoordeeld"),
     "x.no_evidence": ("no evidence recorded", "geen bewijs vastgelegd"),
-    "x.more": ("... {count} more (see the JSON output for all)",
-               "... nog {count} (zie de JSON-uitvoer voor alles)"),
-    "x.rule_data": ("rule data", "regeldata"),
-    "x.note": ("note", "toelichting"),
-    # report labels (``l.``), level names (``level.``), how norms were found
-    # (``source.``) and the qualitative criteria (``criterion.``)
-    "l.title": ('PSO assessment',
-               'PSO-beoordeling'),
-    "l.edition": ('Edition of the PSO-Handleiding',
-               'Editie PSO-Handleiding'),
-    "l.application_date": ('Application date',
-               'Aanvraagdatum'),
-    "l.peiljaar": ('Peiljaar (reference year)',
-               'Peiljaar'),
-    "l.level": ('Level',
-               'Niveau'),
-    "l.eligible": ('Eligible (at least {min_fte} fte)',
-               'Komt in aanmerking (minimaal {min_fte} fte)'),
-    "l.scores": ('Social contribution',
-               'Sociale bijdrage'),
-    "l.total_fte": ('Total fte',
-               'Totaal fte'),
-    "l.weighted_target_fte": ('Weighted target-group fte',
-               'Gewogen fte doelgroep'),
-    "l.direct_pct": ('Direct contribution',
-               'Directe bijdrage'),
-    "l.indirect_fte": ('Indirect fte (purchases)',
-               'Indirecte fte (inkoop)'),
-    "l.indirect_pct": ('Indirect contribution',
-               'Indirecte bijdrage'),
-    "l.indirect_counted_pct": ('Indirect contribution counted ({cap}% cap)',
-               'Indirecte bijdrage die telt (max. {cap}%)'),
-    "l.total_pct": ('Total score',
-               'Totale sociale bijdrage'),
-    "l.norms": ('Norms',
-               'Normen'),
-    "l.size": ('Company size (fte)',
-               'Bedrijfsgrootte (fte)'),
-    "l.norm_source": ('How the norms were found',
-               'Herkomst normen'),
-    "l.reached": ('reached',
-               'behaald'),
-    "l.not_reached": ('not reached',
-               'niet behaald'),
-    "l.unknown": ('unknown',
-               'onbekend'),
-    "l.gaps": ('Gaps to higher levels',
-               'Afstand tot hogere treden'),
-    "l.gap_filled": ('Extra weighted target fte (filling existing posts)',
-               'Extra gewogen fte doelgroep (bestaande formatie)'),
-    "l.gap_hired": ('Extra weighted target fte (new hires)',
-               'Extra gewogen fte doelgroep (nieuwe medewerkers)'),
-    "l.gap_size": ('Company size after hiring',
-               'Bedrijfsgrootte daarna'),
-    "l.gap_indirect": ('Extra indirect fte (purchasing only)',
-               'Extra indirecte fte (alleen inkoop)'),
-    "l.gap_amount": ('Extra purchases (EUR)',
-               'Extra inkoop (EUR)'),
-    "l.not_reachable": ('not reachable this way',
-               'niet haalbaar via deze route'),
-    "l.top": ('The highest level is reached.',
-               'Het hoogste niveau is bereikt.'),
-    "l.thirty_plus": ('PSO 30+',
-               'PSO 30+'),
-    "l.tp_share": ('Share of the 30+ target group',
-               'Aandeel 30+-doelgroep'),
-    "l.tp_regular": ('Share on a regular contract',
-               'Aandeel met regulier dienstverband'),
-    "l.tp_awarded": ('PSO 30+ awarded',
-               'PSO 30+ behaald'),
-    "l.banenafspraak": ('Banenafspraak (jobs of {job_hours} hours)',
-               'Banenafspraak (banen van {job_hours} uur)'),
-    "l.fee": ('Annual PSO contribution (EUR)',
-               'Jaarbijdrage PSO (EUR)'),
-    "l.side_figures": ('Banenafspraak and annual fee',
-               'Banenafspraak en jaarbijdrage'),
-    "l.qualitative": ('Qualitative criteria',
-               'Kwalitatieve criteria'),
-    "l.certifiable": ('Certifiable level',
-               'Certificeerbaar niveau'),
-    "l.not_evaluated": ('not evaluated (no evidence recorded)',
-               'niet beoordeeld (geen bewijs vastgelegd)'),
-    "l.missing": ('Missing',
-               'Ontbreekt'),
-    "l.warnings": ('Assumptions and warnings',
-               'Aannames en waarschuwingen'),
-    "l.explanation": ('Explanation, step by step',
-               'Toelichting per stap'),
-    "l.yes": ('yes',
-               'ja'),
-    "l.no": ('no',
-               'nee'),
-    "l.disclaimer": ('Computed with psoladder; does not replace the audit by a certification body.',
-               'Berekend met psoladder; vervangt de audit door een certificerende instelling niet.'),
-    "level.none": ('no level', 'geen trede'),
-    "level.basistrede": ('Basistrede', 'Basistrede'),
-    "level.trede_1": ('Trede 1', 'Trede 1'),
-    "level.trede_2": ('Trede 2', 'Trede 2'),
-    "level.trede_3": ('Trede 3', 'Trede 3'),
-    "source.published_row": ('published row',
-                 'gepubliceerde rij'),
-    "source.nearest_published_row": ('nearest published row below (stricter)',
-                 'dichtstbijzijnde gepubliceerde rij eronder (strenger)'),
-    "source.interpolated": ('interpolated',
-                 'geïnterpoleerd'),
-    "source.user_table": ('user table',
-                 'tabel van de gebruiker'),
-    "criterion.suitable_work": ('suitable work', 'passend werk'),
-    "criterion.integration": ('integration', 'integratie'),
-    "criterion.development": ('functioning and development', 'functioneren en ontwikkeling'),
-    "criterion.guidance": ('guidance', 'begeleiding'),
+    "x.cited": ("{rule} {name}: {value} ({status}, applies from {start:date}; source: "
+                "{source}, {quality:quality})",
+                "{rule} {name}: {value} ({status}, geldt vanaf {start:date}; bron: {source}, "
+                "{quality:quality})"),
+    "x.cited_plain": ("{rule} {name} ({status}, applies from {start:date}; source: {source}, "
+                      "{quality:quality})",
+                      "{rule} {name} ({status}, geldt vanaf {start:date}; bron: {source}, "
+                      "{quality:quality})"),
+    "x.fee_row": ("from {fte:num} fte: {fee:eur}", "vanaf {fte:num} fte: {fee:eur}"),
+    # what a cited rule value is (``param.`` by parameter name, ``cited.`` by
+    # the kind of value of a target group or contract type)
+    "param.fulltime_hours_default": ("full-time week (hours)", "voltijdweek (uren)"),
+    "param.person_fte_cap": ("most fte of one person at any time",
+                             "maximaal fte van één persoon op elk moment"),
+    "param.min_total_fte": ("least total fte of an applicant", "minimaal totaal fte van een "
+                            "aanvrager"),
+    "param.max_indirect_share": ("largest indirect part of the total",
+                                 "maximaal indirect deel van het totaal"),
+    "param.levels_available": ("levels", "treden"),
+    "param.thirty_plus_min_share": ("least 30+ share", "minimaal 30+-aandeel"),
+    "param.thirty_plus_excluded_groups": ("not in the 30+ target group",
+                                          "niet in de 30+-doelgroep"),
+    "param.thirty_plus_flex_counts": ("flex workers count for 30+",
+                                      "flexwerkers tellen mee voor 30+"),
+    "param.thirty_plus_flex_min_months": ("flex workers: least months before the peildatum",
+                                          "flexwerkers: minimaal maanden vóór de peildatum"),
+    "param.thirty_plus_flex_min_hours": ("flex workers: least hours per week",
+                                         "flexwerkers: minimaal uren per week"),
+    "param.thirty_plus_regular_floor": ("part of the 30% on a regular contract",
+                                        "deel van de 30% met regulier dienstverband"),
+    "param.thirty_plus_payroll_contracts": ("contracts on the payroll (30+)",
+                                            "contractsoorten in loondienst (30+)"),
+    "param.thirty_plus_flex_contracts": ("flex contracts (30+)", "flexibele contractsoorten "
+                                         "(30+)"),
+    "param.aspirant_validity_years": ("Aspirant status valid (years)",
+                                      "geldigheid Aspirant-status (jaren)"),
+    "param.aspirant_extensions": ("Aspirant extensions", "verlengingen Aspirant-status"),
+    "param.certificate_validity_years": ("certificate valid (years)",
+                                         "geldigheid certificaat (jaren)"),
+    "param.appraisal_min_share": ("least share of files with appraisal interviews",
+                                  "minimaal aandeel dossiers met functioneringsgesprekken"),
+    "param.banenafspraak_job_hours": ("hours a week of one banenafspraak job",
+                                      "uren per week van één baan (banenafspraak)"),
+    "param.banenafspraak_groups": ("banenafspraak groups", "groepen banenafspraak"),
+    "param.banenafspraak_groups_when_registered": (
+        "banenafspraak groups when registered", "groepen banenafspraak indien geregistreerd"),
+    "param.fee_scale": ("fee scale", "staffel jaarbijdrage"),
+    "param.fee_on_band_bound": ("fee of a total on a band bound",
+                                "jaarbijdrage bij een totaal op een bandgrens"),
+    "param.fee_voucher_cedris": ("Cedris voucher discount", "korting Cedris-voucher"),
+    "param.sw_organisation_method": ("method for an SW-organisation",
+                                     "methode voor een SW-bedrijf"),
+    "param.thirty_plus_total_contracts": ("contracts of the personnel the 30+ share is of",
+                                          "contractsoorten van het personeel voor het "
+                                          "30+-aandeel"),
+    "band.higher_band": ("the higher band", "de hogere band"),
+    "band.lower_band": ("the lower band", "de lagere band"),
+    "method.general": ("the general method", "de algemene methode"),
+    "denominator.payroll": ("personnel on the payroll", "personeel in loondienst"),
+    "denominator.all_staff": ("all staff", "alle medewerkers"),
+    "param.norms": ("norm table (rows)", "normtabel (rijen)"),
+    "param.available": ("a target group under this edition", "doelgroep onder deze editie"),
+    "param.weight": ("weight", "weging"),
+    "param.disabled_in_service_from": ("people disabled while in service count",
+                                       "in dienst arbeidsongeschikt geworden telt mee"),
+    "param.norms.basistrede": ("Basistrede norms", "normen Basistrede"),
+    "cited.weight": ("weight of {subject}", "weging {subject}"),
+    "cited.window_years": ("counting window of {subject} (years)", "telperiode {subject} "
+                           "(jaren)"),
+    "cited.eligibility_months": ("{subject}: least months of benefit before inflow",
+                                 "{subject}: minimaal maanden uitkering vóór instroom"),
+    "cited.eligibility_years": ("{subject}: most years between losing the status and inflow",
+                                "{subject}: maximaal jaren tussen verlies van de status en "
+                                "instroom"),
+    "cited.available_from": ("{subject} is a target group", "{subject} is doelgroep"),
+    "cited.available": ("{subject} is a target group", "{subject} is doelgroep"),
+    "cited.disabled_in_service_from": ("{subject}: disabled while in service counts",
+                                       "{subject}: arbeidsongeschikt geworden in dienst telt "
+                                       "mee"),
+    "cited.excluded_from_total": ("{subject}: left out of total fte",
+                                  "{subject}: telt niet mee in het totaal fte"),
+    "cited.value": ("value", "waarde"),
+    # the reports (``l.``)
+    "l.title": ("PSO assessment: {name}", "PSO-beoordeling: {name}"),
+    "l.level": ("Computed level", "Berekend niveau"),
+    "l.certifiable": ("Certifiable level", "Certificeerbaar niveau"),
+    "l.not_evaluated": ("not evaluated (no evidence recorded)",
+                        "niet beoordeeld (geen bewijs vastgelegd)"),
+    "l.application": ("Application", "Aanvraag"),
+    "l.eligible": ("Eligible (at least {minimum:num} fte)",
+                   "Komt in aanmerking (minimaal {minimum:num} fte)"),
+    "l.edition": ("Edition of the PSO-Handleiding", "Editie PSO-Handleiding"),
+    "l.application_date": ("Application date", "Aanvraagdatum"),
+    "l.peiljaar": ("Peiljaar (reference year)", "Peiljaar"),
+    "l.input": ("Input", "Invoer"),
+    "l.input_value": ("{persons:count|person|persons}, {rows:count|employment row|employment "
+                      "rows}, {purchases:count|purchase|purchases}",
+                      "{persons:count|persoon|personen}, {rows:count|dienstverband|"
+                      "dienstverbanden}, {purchases:count|inkoop|inkopen}"),
+    "l.scores": ("Social contribution", "Sociale bijdrage"),
+    "l.total_fte": ("Total fte", "Totaal fte"),
+    "l.weighted_target_fte": ("Weighted target-group fte", "Gewogen fte doelgroep"),
+    "l.direct_pct": ("Direct contribution", "Directe bijdrage"),
+    "l.indirect_fte": ("Indirect fte (purchases)", "Indirecte fte (inkoop)"),
+    "l.indirect_pct": ("Indirect contribution", "Indirecte bijdrage"),
+    "l.indirect_counted_pct": ("Indirect contribution counted (at most {share:pct.n} of "
+                               "the total)",
+                               "Indirecte bijdrage die telt (maximaal {share:pct.n} van het "
+                               "totaal)"),
+    "l.total_pct": ("Total score", "Totale sociale bijdrage"),
+    "l.norms": ("Norms", "Normen"),
+    "l.size": ("Company size (fte)", "Bedrijfsgrootte (fte)"),
+    "l.norm_source": ("Norm row used", "Gebruikte normrij"),
+    "l.norm_row": ("{row} ({source:source})", "{row} ({source:source})"),
+    "l.norm_value": ("{norm:pct} ({mark})", "{norm:pct} ({mark})"),
+    "l.reached": ("reached", "behaald"),
+    "l.not_reached": ("not reached", "niet behaald"),
+    "l.unknown": ("unknown (not published)", "onbekend (niet gepubliceerd)"),
+    "l.gaps": ("Gaps to higher levels", "Afstand tot hogere treden"),
+    "l.gap_title": ("To {level:level}", "Naar {level:level}"),
+    "l.gap_filled": ("Extra weighted target fte (filling existing posts)",
+                     "Extra gewogen fte doelgroep (bestaande formatie)"),
+    "l.gap_hired": ("Extra weighted target fte (new hires)",
+                    "Extra gewogen fte doelgroep (nieuwe medewerkers)"),
+    "l.gap_size": ("Company size after hiring", "Bedrijfsgrootte daarna"),
+    "l.gap_indirect": ("Extra indirect fte (purchasing only)",
+                       "Extra indirecte fte (alleen inkoop)"),
+    "l.gap_amount": ("Extra purchases at {supplier}", "Extra inkoop bij {supplier}"),
+    "l.not_reachable": ("not reachable this way", "niet haalbaar via deze route"),
+    "l.top": ("The highest level is reached.", "Het hoogste niveau is bereikt."),
+    "l.thirty_plus": ("PSO 30+", "PSO 30+"),
+    "l.tp_share": ("Share of the 30+ target group ({basis:basis})",
+                   "Aandeel 30+-doelgroep ({basis:basis})"),
+    "l.tp_regular": ("Share on a regular contract", "Aandeel met regulier dienstverband"),
+    "l.tp_value": ("{share:pct} (at least {min:pct.n})", "{share:pct} (minimaal {min:pct.n})"),
+    "l.tp_awarded": ("PSO 30+ awarded", "PSO 30+ behaald"),
+    "l.tp_only_trede3": ("no (only at Trede 3)", "nee (alleen bij Trede 3)"),
+    "l.banenafspraak": ("Banenafspraak (jobs of {hours:num} hours)",
+                        "Banenafspraak (banen van {hours:num} uur)"),
+    "l.fee": ("Annual PSO contribution", "Jaarbijdrage PSO"),
+    "l.side_figures": ("Banenafspraak and annual fee", "Banenafspraak en jaarbijdrage"),
+    "l.qualitative": ("Qualitative criteria", "Kwalitatieve criteria"),
+    "l.missing": ("Evidence missing: {person}", "Bewijs ontbreekt: {person}"),
+    "l.appraisals": ("Files with appraisal interviews", "Dossiers met functioneringsgesprekken"),
+    "l.aspirant": ("Aspirant status (plan of action)", "Aspirant-status (plan van aanpak)"),
+    "l.aspirant_granted": ("supported, until {until:date}", "ja, tot en met {until:date}"),
+    "l.aspirant_missing": ("not supported: not {missing:aspirant}",
+                           "nee: niet {missing:aspirant}"),
+    "l.warnings": ("Assumptions and warnings", "Aannames en waarschuwingen"),
+    "l.no_warnings": ("None.", "Geen."),
+    "l.explanation": ("Explanation, step by step", "Toelichting per stap"),
+    "l.item": ("Item", "Gegeven"),
+    "l.value": ("Value", "Waarde"),
+    "l.rounding": (
+        "Figures are rounded (fte to 4 decimals, percentages and euros to 2); every decision "
+        "is taken on the exact values (--exact shows them).",
+        "Getallen zijn afgerond (fte op 4 decimalen, percentages en euro's op 2); elke "
+        "beslissing is genomen op de exacte waarden (--exact toont ze)."),
+    "l.exact_note": ("Figures are exact; a fraction that does not end is shown with 28 "
+                     "significant digits beside it.",
+                     "Getallen zijn exact; bij een breuk die niet eindigt staan 28 "
+                     "significante cijfers erbij."),
+    "l.disclaimer": ("Computed with psoladder; does not replace the audit by a certification "
+                     "body.",
+                     "Berekend met psoladder; vervangt de audit door een certificerende "
+                     "instelling niet."),
+    # the verdict (``v.``): the quantitative level, the certifiable level and
+    # what separates them, in one sentence
+    "v.certifiable": ("{level:level} computed and certifiable: the recorded evidence meets "
+                      "the qualitative criteria.{aspirant}",
+                      "{level:level} berekend en certificeerbaar: het vastgelegde bewijs "
+                      "voldoet aan de kwalitatieve criteria.{aspirant}"),
+    "v.blocked": ("{level:level} computed; certifiable once {conditions}.{aspirant}",
+                  "{level:level} berekend; certificeerbaar zodra {conditions}.{aspirant}"),
+    "v.c_missing": ("evidence for {people} is supplied", "bewijs voor {people} is aangeleverd"),
+    "v.c_person": ("{person} ({criteria:criterion})", "{person} ({criteria:criterion})"),
+    "v.c_more": ("{count:count|other person|other persons}",
+                 "{count:count|andere persoon|andere personen}"),
+    "v.c_no_evidence": (
+        "the qualitative criteria are recorded for the {count:count|target-group employee|"
+        "target-group employees} ([[evidence]] in the organisation file)",
+        "de kwalitatieve criteria zijn vastgelegd voor de {count:count|medewerker|medewerkers}"
+        " uit de doelgroep ([[evidence]] in het organisatiebestand)"),
+    "v.c_appraisals": (
+        "appraisal interviews are documented in at least {min:pct.n} of the sampled files (now "
+        "{share:pct})",
+        "functionerings- en ontwikkelgesprekken in minimaal {min:pct.n} van de gecontroleerde "
+        "dossiers zijn vastgelegd (nu {share:pct})"),
+    "v.not_eligible": ("No level: total fte {total:fte} is below the minimum of {minimum:num} "
+                       "fte.{aspirant}",
+                       "Geen trede: totaal fte {total:fte} is minder dan het minimum van "
+                       "{minimum:num} fte.{aspirant}"),
+    "v.below": ("No level computed: the total score {total:pct} is below the norm for "
+                "{level:level} ({norm:pct}).{aspirant}",
+                "Geen trede berekend: de totale sociale bijdrage {total:pct} haalt de norm "
+                "voor {level:level} ({norm:pct}) niet.{aspirant}"),
+    "v.aspirant": (" The plan of action supports Aspirant status until {until:date}.",
+                   " Het plan van aanpak geeft recht op de Aspirant-status tot en met "
+                   "{until:date}."),
+    # the command line (``cli.``) and the ladder plot (``plot.``)
+    "cli.read": ("{file}: {rows:count|employment row|employment rows} of "
+                 "{persons:count|person|persons}, {purchases:count|purchase|purchases} read",
+                 "{file}: {rows:count|dienstverband|dienstverbanden} van "
+                 "{persons:count|persoon|personen} en {purchases:count|inkoop|inkopen} gelezen"),
+    "cli.progress": ("{rows:count} payroll rows read", "{rows:count} regels gelezen"),
+    "plot.size": ("company size (fte)", "bedrijfsgrootte (fte)"),
+    "plot.score_axis": ("total score (%)", "totale sociale bijdrage (%)"),
+    "plot.score": ("your score", "uw score"),
+    "plot.gap": ("{level:level}: +{fte:fte} weighted target fte",
+                 "{level:level}: +{fte:fte} gewogen fte doelgroep"),
+    "plot.title": ("{name}: {level:level} (PSO {edition})",
+                   "{name}: {level:level} (PSO {edition})"),
+    # issue 14: the rule data for people (psoladder rules, norms, rules --diff):
+    # statuses (``status.``), source qualities (``quality.``), the listing
+    # (``rl.``), the norms of a size (``rn.``) and the edition diff (``rd.``)
+    "quality.primary": ("primary source", "primaire bron"),
+    "quality.secondary": ("secondary source only", "alleen secundaire bron"),
+    "quality.psoladder": ("psoladder's decisions page", "pagina met de keuzes van psoladder"),
+    "quality.user": ("user's source", "bron van de gebruiker"),
+    "rl.head": (
+        "PSO rules in force on {on}: edition {edition} (from {start}); rule data last "
+        "verified {verified}",
+        "PSO-regels die gelden op {on}: editie {edition} (vanaf {start}); regeldata laatst "
+        "gecontroleerd op {verified}"),
+    "rl.note": ("note", "let op"),
+    "rl.values": ("Rule values", "Regelwaarden"),
+    "rl.rule": ("rule", "regel"),
+    "rl.name": ("value of", "waarde van"),
+    "rl.value": ("value", "waarde"),
+    "rl.status": ("status", "status"),
+    "rl.from": ("from", "vanaf"),
+    "rl.source": ("source", "bron"),
+    "rl.remark": ("remark", "toelichting"),
+    "rl.value_used": ("unknown, this value is used in its place",
+                      "onbekend, deze waarde wordt in plaats daarvan gebruikt"),
+    "rl.norms": ("Norm table (percent)", "Normtabel (procent)"),
+    "rl.size": ("size", "grootte"),
+    "rl.published_rows": ("published rows", "gepubliceerde rijen"),
+    "rl.user_row": ("rules override", "override-bestand"),
+    "rn.head": ("Norms for company size {size} (edition {edition}, application date {on})",
+                "Normen voor bedrijfsgrootte {size} (editie {edition}, aanvraagdatum {on})"),
+    "rn.row": ("row used: {row}, {how}", "gebruikte rij: {row}, {how}"),
+    "rn.rows": ("rows used: {low} and {high}, {how}", "gebruikte rijen: {low} en {high}, {how}"),
+    "rn.open_ended": ("the row of {row} fte serves {row} fte or more (R-SIZE-2)",
+                      "de rij van {row} fte geldt voor {row} fte of meer (R-SIZE-2)"),
+    "rn.not_eligible": (
+        "below {minimum} fte an organisation is not eligible (R-FTE-5); the row of size "
+        "{row} is shown (R-SIZE-2)",
+        "onder {minimum} fte komt een organisatie niet in aanmerking (R-FTE-5); de rij van "
+        "grootte {row} wordt getoond (R-SIZE-2)"),
+    "rn.level": ("Level", "Niveau"),
+    "rn.unknown": ("unknown (not published, R-LVL-5)", "onbekend (niet gepubliceerd, R-LVL-5)"),
+    "rd.head": ("Changes in the PSO rule data from {old} to {new}",
+                "Wijzigingen in de PSO-regeldata van {old} naar {new}"),
+    "rd.point": ("{on} (edition {edition})", "{on} (editie {edition})"),
+    "rd.count": ("{count} value(s) changed", "{count} waarde(n) gewijzigd"),
+    "rd.none": ("no rule value changed", "geen regelwaarde gewijzigd"),
+    "rd.editions": ("Editions that took effect in between", "Edities die daartussen ingingen"),
+    "rd.edition": ("edition {edition} from {on}", "editie {edition} vanaf {on}"),
+    "rd.was": ("was", "was"),
+    "rd.now": ("now", "nu"),
+    "rd.absent": ("not in force", "geldt niet"),
+    "rd.kind.added": ("added", "toegevoegd"),
+    "rd.kind.removed": ("removed", "vervallen"),
+    "rd.kind.changed": ("changed", "gewijzigd"),
+    # ------------------------------------------------------------------
+    # issue #17: the level that is certain and the level that is possible
+    # where unpublished rule values decide it (``lb.``), its explanation
+    # step and calculations (``x.lb_``, ``c.lb_``) and its gap lines
+    # ------------------------------------------------------------------
+    "param.norms.between_rows": ("norms of sizes between the published rows",
+                                 "normen van groottes tussen de gepubliceerde rijen"),
+    "lb.possible": (
+        "{certain:level} for certain; {possible:level} possible — depends on {unknowns}; "
+        "{advice}.",
+        "{certain:level} zeker; {possible:level} mogelijk — hangt af van {unknowns}; "
+        "{advice}."),
+    "lb.possible_none": (
+        "No level is certain; {possible:level} possible — depends on {unknowns}; {advice}.",
+        "Geen trede zeker; {possible:level} mogelijk — hangt af van {unknowns}; {advice}."),
+    "lb.certain": (
+        "{certain:level} for certain: the level does not depend on {unknowns}.",
+        "{certain:level} zeker: het niveau hangt niet af van {unknowns}."),
+    "lb.certain_none": (
+        "No level, for certain: the level does not depend on {unknowns}.",
+        "Zeker geen trede: het niveau hangt niet af van {unknowns}."),
+    "lb.u_norms": ("the unpublished norm for {size} fte ({rule})",
+                   "de niet-gepubliceerde norm voor {size} fte ({rule})"),
+    "lb.u_basistrede": ("the unpublished Basistrede norm ({rule})",
+                        "de niet-gepubliceerde norm van de Basistrede ({rule})"),
+    "lb.u_weight": ("the unpublished weight of {subject} ({rule})",
+                    "de niet-gepubliceerde weging van {subject} ({rule})"),
+    "lb.a_norms": ("supply the official norm table to decide it",
+                   "geef de officiële normtabel op om dit te beslissen"),
+    "lb.a_basistrede": ("supply the official Basistrede norms to decide it",
+                        "geef de officiële normen van de Basistrede op om dit te beslissen"),
+    "lb.a_weight": ("supply the official weight in a rules override to decide it",
+                    "geef de officiële weging op in een override-bestand om dit te beslissen"),
+    "lb.a_values": ("supply the official values in a rules override to decide it",
+                    "geef de officiële waarden op in een override-bestand om dit te beslissen"),
+    "lb.shown": ("{certain:level} certain, {possible:level} possible",
+                 "{certain:level} zeker, {possible:level} mogelijk"),
+    "lb.gap_may": ("{level:level} may already be reached: that depends on {unknowns}.",
+                   "{level:level} is misschien al gehaald: dat hangt af van {unknowns}."),
+    "l.gap_title_certain": ("To be certain of {level:level}", "Om zeker {level:level} te halen"),
+    "x.gap_to_certain": ("to be certain of {level:level}", "om zeker {level:level} te halen"),
+    "x.level_bounds": ("Certain and possible level", "Zeker en mogelijk niveau"),
+    "x.level_certain": ("Certain level (unpublished values at their strictest)",
+                        "Zeker niveau (niet-gepubliceerde waarden op hun strengst)"),
+    "x.level_possible": ("Possible level (unpublished values at their most favourable)",
+                         "Mogelijk niveau (niet-gepubliceerde waarden op hun gunstigst)"),
+    "x.lb_none": ("no unpublished rule value bears on the level",
+                  "geen niet-gepubliceerde regelwaarde speelt mee voor het niveau"),
+    "x.lb_monotone": (
+        "the score rises with every weight and a higher norm can only lower the level, so "
+        "the extremes lie at the ends of the ranges (no sampling)",
+        "de score stijgt met elke weging en een hogere norm kan het niveau alleen verlagen, "
+        "dus de uitersten liggen op de grenzen van de bereiken (zonder steekproef)"),
+    "x.lb_interpolated": (
+        "the level found by interpolation ({level:level}) is one admissible value, between "
+        "the certain and the possible level",
+        "het niveau door interpolatie ({level:level}) is één toegestane waarde, tussen het "
+        "zekere en het mogelijke niveau"),
+    "x.lb_norm": ("norm for {size} fte, {level:level}", "norm voor {size} fte, {level:level}"),
+    "x.lb_weight": ("weight of {subject}", "weging van {subject}"),
+    "lb.range": ("{low}, {high}", "{low}, {high}"),
+    "lb.e_row": ("{word} {value:pct} (row {row})", "{word} {value:pct} (rij {row})"),
+    "lb.e_level": ("{word} {value:pct} ({level:level})", "{word} {value:pct} ({level:level})"),
+    "lb.e_pct": ("{word} {value:pct}", "{word} {value:pct}"),
+    "lb.e_num": ("{word} {value:num}", "{word} {value:num}"),
+    "lb.w_at_least": ("at least", "minimaal"),
+    "lb.w_above": ("above", "boven"),
+    "lb.w_at_most": ("at most", "maximaal"),
+    "lb.w_below": ("below", "onder"),
+    "lb.level_norm": ("{level:level} {norm:pct}", "{level:level} {norm:pct}"),
+    "lb.weight_at": ("{subject} = {weight:num}", "{subject} = {weight:num}"),
+    "norm_row.row_below": ("the row below, the stricter norm",
+                           "de rij eronder, de strengere norm"),
+    "c.lb_norms_strict": ("norms at their strictest, row {row}: {norms}",
+                          "normen op hun strengst, rij {row}: {norms}"),
+    "c.lb_norms_lowest": ("norms at their lowest, row {row}: {norms}",
+                          "normen op hun laagst, rij {row}: {norms}"),
+    "c.lb_basistrede_strict": (
+        "Basistrede: its norm can lie just below the Trede 1 norm, so it is certain only "
+        "with Trede 1",
+        "Basistrede: de norm kan net onder die van Trede 1 liggen, dus zeker alleen samen met "
+        "Trede 1"),
+    "c.lb_basistrede_lowest": (
+        "Basistrede: its norm lies above {low:pct}, so any score above that can reach it",
+        "Basistrede: de norm ligt boven {low:pct}, dus elke score daarboven kan hem halen"),
+    "c.lb_basistrede_row": ("Basistrede: its norm at its lowest is {low:pct} (row {row})",
+                            "Basistrede: de norm is op zijn laagst {low:pct} (rij {row})"),
+    "c.lb_weights_lowest": (
+        "weights at their lowest ({weights}): weighted target fte {weighted:fte} fte, total "
+        "score {total:pct}",
+        "wegingen op hun laagst ({weights}): gewogen fte doelgroep {weighted:fte} fte, totale "
+        "sociale bijdrage {total:pct}"),
+    "c.lb_weights_highest": (
+        "weights at their highest ({weights}): weighted target fte {weighted:fte} fte, total "
+        "score {total:pct}",
+        "wegingen op hun hoogst ({weights}): gewogen fte doelgroep {weighted:fte} fte, totale "
+        "sociale bijdrage {total:pct}"),
+    # ------------------------------------------------------------------
+    # issue 15: planning ahead: scenarios (``sc.``), the applicant's group
+    # (``ent.``), comparisons (``cmp.``), forecasts (``fc.``) and the names of
+    # the figures they show (``fig.``)
+    # ------------------------------------------------------------------
+    # the applicant's group (R-ORG-1): why a purchase does not count, the rule
+    # value behind it, the report's table and the explanation's step
+    "p.in_group": (
+        "{supplier} is part of the applicant's group (KvK {kvk}): its staff count in the "
+        "direct contribution already (R-ORG-1)",
+        "{supplier} hoort bij de groep van de aanvrager (KvK {kvk}): de medewerkers ervan "
+        "tellen al mee in de directe bijdrage (R-ORG-1)"),
+    "l.entities": ("Entities of the applicant", "Entiteiten van de aanvrager"),
+    "l.ent_note": (
+        "Every figure is taken over the whole group (R-ORG-1); this table shows where each "
+        "part comes from.",
+        "Alle cijfers gelden voor de hele groep (R-ORG-1); deze tabel toont waar elk deel "
+        "vandaan komt."),
+    "l.ent_name": ("Entity", "Entiteit"),
+    "l.ent_main": ("{name} (main organisation)", "{name} (hoofdorganisatie)"),
+    "l.ent_kvk": ("KvK number", "KvK-nummer"),
+    "l.ent_persons": ("Persons", "Personen"),
+    "x.entities": ("Entities of the applicant", "Entiteiten van de aanvrager"),
+    "x.entities_note": (
+        "every figure is taken over the whole group; a row or purchase without an entity "
+        "belongs to the main organisation (R-ORG-1)",
+        "alle cijfers gelden voor de hele groep; een regel of inkoop zonder entiteit hoort "
+        "bij de hoofdorganisatie (R-ORG-1)"),
+    "x.entity": ("{name} (KvK {kvk}): total fte", "{name} (KvK {kvk}): totaal fte"),
+    "x.entity_main": ("{name} (KvK {kvk}, main organisation): total fte",
+                      "{name} (KvK {kvk}, hoofdorganisatie): totaal fte"),
+    "x.entity_persons": ("persons", "personen"),
+    "x.entity_purchases": ("purchases", "inkopen"),
+    "x.row_entity": ("entity", "entiteit"),
+    "param.group_purchases_count": ("purchases from the applicant's own group count",
+                                    "inkoop bij de eigen groep van de aanvrager telt mee"),
+    "sc.hire": ("hire {person} from {start:date}{until}: {hours:num} hours a week, "
+                "{contract:contract}, {group}",
+                "{person} in dienst vanaf {start:date}{until}: {hours:num} uur per week, "
+                "{contract:contract}, {group}"),
+    "sc.until": (" to {end:date}", " t/m {end:date}"),
+    "sc.group": ("{group:group}", "{group:group}"),
+    "sc.no_group": ("outside the target groups", "buiten de doelgroep"),
+    "sc.leave": ("{person} leaves; last working day {last:date}",
+                 "{person} gaat uit dienst; laatste werkdag {last:date}"),
+    "sc.hours": ("{person} works {hours:num} hours a week from {on:date}",
+                 "{person} werkt {hours:num} uur per week vanaf {on:date}"),
+    "sc.buy": ("buy for {amount:eur} at {supplier} ({kind:kind})",
+               "inkoop van {amount:eur} bij {supplier} ({kind:kind})"),
+    "sc.drop_supplier": ("no more purchases at {supplier}", "geen inkoop meer bij {supplier}"),
+    "sc.drop_index": ("drop purchase {index}", "inkoop {index} vervalt"),
+    # what a forecast assumes (``fa.``)
+    "fa.workforce": (
+        "the workforce continues as entered: rows without an end date stay open, rows with "
+        "one end then, and nobody else joins or leaves",
+        "het personeel blijft zoals ingevoerd: dienstverbanden zonder einddatum lopen door, "
+        "die met een einddatum stoppen dan, en er komt niemand bij of gaat niemand weg"),
+    "fa.statuses": (
+        "indications and wage-cost subsidies end on the dates entered and counting windows "
+        "as the rules say; suppliers' certificates are not assumed to be renewed",
+        "indicaties en loonkostensubsidies eindigen op de ingevoerde data en telperiodes "
+        "zoals de regels zeggen; certificaten van leveranciers worden niet verlengd "
+        "verondersteld"),
+    "fa.peiljaar_default": (
+        "each application date measures the calendar year before it (R-FTE-4)",
+        "elke aanvraagdatum meet het kalenderjaar ervoor (R-FTE-4)"),
+    "fa.peiljaar_moves": (
+        "the peiljaar {peiljaar:period} moves along by whole years: each application date "
+        "measures the latest such twelve months that end before it",
+        "het peiljaar {peiljaar:period} schuift per heel jaar mee: elke aanvraagdatum meet "
+        "de laatste zulke twaalf maanden die ervoor eindigen"),
+    "fa.peiljaar_lag": (
+        "as in the input, the peiljaar lies {years:count|more year|more years} before the "
+        "application date",
+        "zoals in de invoer ligt het peiljaar {years:count|jaar|jaar} extra vóór de "
+        "aanvraagdatum"),
+    "fa.repeat": (
+        "the purchases of the peiljaar {peiljaar:period} recur every year, their invoice dates "
+        "moved by whole years; other purchases count as entered",
+        "de inkopen van het peiljaar {peiljaar:period} keren elk jaar terug, met de "
+        "factuurdatum per heel jaar verschoven; andere inkopen tellen zoals ingevoerd"),
+    "fa.as_entered": (
+        "purchases count with their invoice dates as entered; one without a date counts in "
+        "every peiljaar",
+        "inkopen tellen met de ingevoerde factuurdatum; een inkoop zonder datum telt in elk "
+        "peiljaar"),
+    "fa.none": ("purchases are left out: the forecast shows the direct contribution alone",
+                "inkopen zijn weggelaten: de prognose toont alleen de directe bijdrage"),
+    "fa.evidence": ("the qualitative evidence and any plan of action stay as recorded",
+                    "het kwalitatieve bewijs en een plan van aanpak blijven zoals vastgelegd"),
+    # the names of the figures of forecasts, comparisons and scenarios (``fig.``)
+    "fig.application_date": ("Application date", "Aanvraagdatum"),
+    "fig.peiljaar": ("Peiljaar", "Peiljaar"),
+    "fig.edition": ("Edition", "Editie"),
+    "fig.level": ("Level", "Niveau"),
+    "fig.level_certain": ("Level for certain", "Niveau zeker"),
+    "fig.level_possible": ("Level possible", "Niveau mogelijk"),
+    "fig.certifiable_level": ("Certifiable level", "Certificeerbaar niveau"),
+    "fig.eligible": ("Eligible", "Komt in aanmerking"),
+    "fig.total_fte": ("Total fte", "Totaal fte"),
+    "fig.weighted_target_fte": ("Weighted target-group fte", "Gewogen fte doelgroep"),
+    "fig.direct_pct": ("Direct contribution", "Directe bijdrage"),
+    "fig.indirect_fte": ("Indirect fte (purchases)", "Indirecte fte (inkoop)"),
+    "fig.indirect_pct": ("Indirect contribution", "Indirecte bijdrage"),
+    "fig.indirect_counted_pct": ("Indirect contribution counted",
+                                 "Indirecte bijdrage die telt"),
+    "fig.total_pct": ("Total score", "Totale sociale bijdrage"),
+    "fig.size": ("Company size (fte)", "Bedrijfsgrootte (fte)"),
+    "fig.norms.basistrede": ("Norm for Basistrede", "Norm Basistrede"),
+    "fig.norms.trede_1": ("Norm for Trede 1", "Norm Trede 1"),
+    "fig.norms.trede_2": ("Norm for Trede 2", "Norm Trede 2"),
+    "fig.norms.trede_3": ("Norm for Trede 3", "Norm Trede 3"),
+    "fig.thirty_plus.share": ("Share of the 30+ target group", "Aandeel 30+-doelgroep"),
+    "fig.thirty_plus.awarded": ("PSO 30+ awarded", "PSO 30+ behaald"),
+    "fig.banenafspraak": ("Banenafspraak jobs", "Banen banenafspraak"),
+    "fig.annual_fee": ("Annual PSO contribution", "Jaarbijdrage PSO"),
+    "fig.persons": ("the staff", "het personeel"),
+    "fig.purchases": ("the purchases", "de inkoop"),
+    "fig.rules": ("the rule values", "de regelwaarden"),
+    "fig.evidence": ("the qualitative evidence", "het kwalitatieve bewijs"),
+    # the forecast (``fc.``)
+    "fc.title": ("PSO forecast: {name}", "PSO-prognose: {name}"),
+    "fc.level_on": ("Level on {on:date}", "Niveau op {on:date}"),
+    "fc.range": ("Application dates", "Aanvraagdata"),
+    "fc.range_value": ("{start:date} to {until:date}, {every}",
+                       "{start:date} t/m {until:date}, {every}"),
+    "fc.every.month": ("every month", "elke maand"),
+    "fc.every.quarter": ("every quarter", "elk kwartaal"),
+    "fc.every.half_year": ("every half year", "elk halfjaar"),
+    "fc.every.year": ("every year", "elk jaar"),
+    "fc.stays": ("The level stays {level:level} up to {until:date}.",
+                 "Het niveau blijft {level:level} tot en met {until:date}."),
+    "fc.change": ("From {on:date} the level is {new:level} instead of {old:level}{because}.",
+                  "Vanaf {on:date} is het niveau {new:level} in plaats van {old:level}"
+                  "{because}."),
+    "fc.because_windows": (": the counting window of {people} ends",
+                           ": de telperiode van {people} eindigt"),
+    "fc.because_more": (": {people} count more", ": {people} tellen meer mee"),
+    "fc.because_less": (": {people} count less", ": {people} tellen minder mee"),
+    "fc.assumptions": ("Assumptions", "Aannames"),
+    "fc.table": ("Level and score per application date", "Niveau en score per aanvraagdatum"),
+    "fc.col_change": ("Change", "Wijziging"),
+    "fc.changed": ("{old:level} → {new:level}", "{old:level} → {new:level}"),
+    "fc.changes": ("When the level changes", "Wanneer het niveau verandert"),
+    "fc.no_changes": ("The level does not change in this period.",
+                      "Het niveau verandert niet in deze periode."),
+    "fc.change_title": ("{on:date}: {old:level} → {new:level}",
+                        "{on:date}: {old:level} → {new:level}"),
+    "fc.window_end": (
+        "{person} ({group:group}): the counting window ends on {ends:date} ({rule}); weighted "
+        "fte {old:fte} → {new:fte}",
+        "{person} ({group:group}): de telperiode eindigt op {ends:date} ({rule}); gewogen fte "
+        "{old:fte} → {new:fte}"),
+    "fc.from_date": ("from {on:date}: {text}", "vanaf {on:date}: {text}"),
+    # the comparison (``cmp.``)
+    "cmp.title": ("PSO comparison: {name}", "PSO-vergelijking: {name}"),
+    "cmp.side_date": ("application date {on:date}", "aanvraagdatum {on:date}"),
+    "cmp.first": ("first", "eerste"),
+    "cmp.second": ("second", "tweede"),
+    "cmp.level_total": ("{level:level}, total score {total:pct}",
+                        "{level:level}, totale sociale bijdrage {total:pct}"),
+    "cmp.no_change": ("No figure changed.", "Geen enkel cijfer is veranderd."),
+    "cmp.arrow": ("{old} → {new}", "{old} → {new}"),
+    "cmp.figures": ("Figures that changed", "Gewijzigde cijfers"),
+    "cmp.col_figure": ("Figure", "Cijfer"),
+    "cmp.col_change": ("Difference", "Verschil"),
+    "cmp.col_because": ("Follows from", "Volgt uit"),
+    "cmp.people": ("The staff behind the difference", "Het personeel achter het verschil"),
+    "cmp.col_person": ("Person", "Persoon"),
+    "cmp.col_status": ("", ""),
+    "cmp.col_fte": ("fte", "fte"),
+    "cmp.col_weighted": ("Weighted fte", "Gewogen fte"),
+    "cmp.col_why": ("Why", "Waardoor"),
+    "cmp.status.added": ("new", "nieuw"),
+    "cmp.status.removed": ("gone", "vervallen"),
+    "cmp.status.changed": ("changed", "gewijzigd"),
+    "cmp.row_added": ("row added: from {start:date}{until}, {hours:num} hours a week",
+                      "regel toegevoegd: vanaf {start:date}{until}, {hours:num} uur per week"),
+    "cmp.row_removed": ("row gone: from {start:date}{until}, {hours:num} hours a week",
+                        "regel vervallen: vanaf {start:date}{until}, {hours:num} uur per week"),
+    "cmp.row_days": ("works {days:count|day|days} of the peiljaar (was {old:count})",
+                     "werkt {days:count|dag|dagen} van het peiljaar (was {old:count})"),
+    "cmp.row_window": (
+        "counting window {window:period}: {counted:count|day counts|days count} (was {old:count})",
+        "telperiode {window:period}: {counted:count|dag telt|dagen tellen} mee (was "
+        "{old:count})"),
+    "cmp.row_weight": ("weight {weight:num} (was {old:num})", "weging {weight:num} (was {old:num})"),
+    "cmp.row_fte": ("fte {fte:fte} (was {old:fte})", "fte {fte:fte} (was {old:fte})"),
+    "cmp.person_note": ("{person}: fte {fte}, weighted fte {weighted}: {why}",
+                        "{person}: fte {fte}, gewogen fte {weighted}: {why}"),
+    "cmp.purchases": ("Purchases that count otherwise", "Inkoop die anders meetelt"),
+    "cmp.purchase_note": ("{supplier} ({status}): indirect fte {fte}{reason}",
+                          "{supplier} ({status}): indirecte fte {fte}{reason}"),
+    "cmp.reason": ("; does not count: {reason}", "; telt niet mee: {reason}"),
+    "cmp.rules": ("Rule values that changed", "Gewijzigde regelwaarden"),
+    # scenarios side by side (``sc.``)
+    "sc.title": ("PSO scenarios: {name}", "PSO-scenario's: {name}"),
+    "sc.baseline": ("Baseline", "Uitgangssituatie"),
+    "sc.figures": ("Figures per scenario", "Cijfers per scenario"),
+    "sc.none": ("The file holds no scenarios ([[scenario]]).",
+                "Het bestand bevat geen scenario's ([[scenario]])."),
+    "sc.applied": ("Scenario: {name}", "Scenario: {name}"),
+    "sc.extends": ("starts from {name}", "gaat uit van {name}"),
+    # the forecast plot
+    "plot.forecast_title": ("{name}: forecast of the total score",
+                            "{name}: prognose van de totale sociale bijdrage"),
+    "plot.application_date": ("application date", "aanvraagdatum"),
+    "plot.norm": ("norm {level:level}", "norm {level:level}"),
+    "plot.change": ("{old:level} → {new:level}", "{old:level} → {new:level}"),
+    "fa.after_last_edition": (
+        "from {on:date} on, the rules of the last known edition are used (R-ED-3):",
+        "vanaf {on:date} gelden de regels van de laatst bekende editie (R-ED-3):"),
 }
 
-_DECIMAL = re.compile(r"^-?\d+\.\d+$")
-# Parameters that hold quantities (edition numbers such as 2.1 are names, not numbers).
-_QUANTITIES = {"total", "minimum", "weight", "cap"}
+# Enum classes whose values have names here, by class name (this module
+# imports no domain module).
+_PREFIX_BY_TYPE = {"Level": "level", "TargetGroup": "group", "ContractType": "contract",
+                   "SupplierKind": "kind", "Status": "status", "NormSource": "source",
+                   "ThirtyPlusBasis": "basis", "NormPolicy": "policy",
+                   "ThirtyPlusDenominator": "denominator", "SourceQuality": "quality"}
+_NAMED = {*_PREFIX_BY_TYPE.values(), "criterion", "aspirant", "band", "method", "norm_row"}
 
 
-def text(key: str, lang: str = "en", **params: str) -> str:
-    """The notice ``key`` in ``lang`` (``en`` or ``nl``), with its parameters filled in.
+def has(key: str) -> bool:
+    """Whether ``key`` has texts."""
+    return key in NOTICES or key in TEXTS
 
-    In Dutch, quantities get a decimal comma.
 
-    >>> text("edition_unverified", "nl", edition="2.1", verified="2026-11-29")[:16]
-    'edities na 2.1 w'
-    """
+def _template(key: str, lang: str) -> str:
     en, nl = NOTICES[key] if key in NOTICES else TEXTS[key]
-    if lang == "nl":
-        params = {k: v.replace(".", ",") if k in _QUANTITIES and _DECIMAL.match(v) else v
-                  for k, v in params.items()}
-        return nl.format(**params)
-    return en.format(**params)
+    return nl if formatting.language(lang) == "nl" else en
+
+
+def _exact(value: Any) -> Decimal | Fraction | int:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, Decimal | Fraction | int):
+        return value
+    return Decimal(str(value).lstrip("≈").strip())
+
+
+def _date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _period(value: Any) -> DateRange:
+    if isinstance(value, DateRange):
+        return value
+    start, _, end = str(value).partition("..")
+    return DateRange(BEGINNING if start == "open" else dt.date.fromisoformat(start),
+                     FOREVER if end == "open" else dt.date.fromisoformat(end))
+
+
+def _items(value: Any) -> list[Any]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Iterable):
+        return sorted(value, key=str) if isinstance(value, frozenset | set) else list(value)
+    return [value]
+
+
+def _name(prefix: str, value: Any, lang: str) -> str:
+    code = value.value if isinstance(value, enum.Enum) else str(value)
+    key = f"{prefix}.{code}"
+    return _template(key, lang) if has(key) else code
+
+
+def param_name(name: str, lang: str = "en") -> str:
+    """What a value of the rule data is, by its name (``Cited.name``), for people.
+
+    A parameter has a name of its own (``param.``); a value of a target group or
+    contract type (``wajong.weight``) is named by its kind (``cited.``).
+
+    >>> param_name("fulltime_hours_default", "nl"), param_name("wajong.weight", "en")
+    ('voltijdweek (uren)', 'weight of Wajong')
+    """
+    if has(f"param.{name}"):
+        return text(f"param.{name}", lang)
+    code, _, key = name.rpartition(".")
+    if code and has(f"cited.{key}"):
+        kind = "group" if has(f"group.{code}") else "contract"
+        return text(f"cited.{key}", lang, subject=show(code, kind, lang))
+    return text("cited.value", lang)
+
+
+# How the values of rule-data parameters are shown, by parameter name.
+_SHARES = {"max_indirect_share", "thirty_plus_min_share", "appraisal_min_share",
+           "thirty_plus_regular_floor", "fee_voucher_cedris"}
+_GROUP_LISTS = {"thirty_plus_excluded_groups", "banenafspraak_groups",
+                "banenafspraak_groups_when_registered"}
+_CONTRACT_LISTS = {"thirty_plus_payroll_contracts", "thirty_plus_flex_contracts",
+                   "thirty_plus_total_contracts"}
+_CODES = {"fee_on_band_bound": "band", "sw_organisation_method": "method",
+          "norms.between_rows": "norm_row"}
+
+
+def param_value(name: str, value: Any, lang: str = "en") -> str:
+    """A value of the rule data for people, by its parameter's name (``Cited.name``).
+
+    Shares as percentages, lists of codes by their names, the fee scale as
+    its bands, levels in their order, codes by their names; ``""`` for a
+    value that has no form for people (a text of the rule data itself).
+
+    >>> param_value("max_indirect_share", Decimal("0.80"), "nl")
+    '80 %'
+    >>> param_value("fee_scale", [[2, 500], [25, 950]], "en")
+    'from 2 fte: €500.00, from 25 fte: €950.00'
+    """
+    if name in _SHARES:
+        return show(100 * Fraction(value), "pct.n", lang)
+    if name in _GROUP_LISTS:
+        return show(value, "group", lang)
+    if name in _CONTRACT_LISTS:
+        return show(value, "contract", lang)
+    if name in _CODES:
+        return show(value, _CODES[name], lang)
+    if name == "levels_available":
+        order = [code for code in ("none", "basistrede", "trede_1", "trede_2", "trede_3")
+                 if code in value]
+        return show(order, "level", lang)
+    if name == "fee_scale":
+        return formatting.list_separator(lang).join(
+            text("x.fee_row", lang, fte=int(a), fee=int(b)) for a, b in value)
+    if isinstance(value, bool | Decimal | int | Fraction):
+        return show(value, "", lang)
+    return ""
+
+
+def show(value: Any, kind: str = "", lang: str = "en", *, exact: bool = False) -> str:
+    """One value for people, in ``lang``; ``kind`` is a template format (see above).
+
+    >>> show(Fraction(1, 3), "fte", "nl"), show(True, "bool", "nl"), show("ww", "group", "en")
+    ('0,3333', 'ja', 'WW (unemployment benefit)')
+    """
+    if "|" in kind:  # a counted noun: "count|person|persons"
+        base, singular, plural = kind.split("|")
+        n = int(_exact(value))
+        return f"{show(n, base, lang)} {singular if n == 1 else plural}"
+    if isinstance(value, Phrase):
+        return value.text(lang, exact=exact)
+    if kind.endswith("+"):
+        return " + ".join(show(v, kind[:-1], lang, exact=exact) for v in _items(value))
+    if kind == "param":  # names of rule values: fulltime_hours_default, wajong.weight
+        return formatting.join((param_name(str(v), lang) for v in _items(value)), lang)
+    base, _, places = kind.partition(".")
+    if base in _NAMED:
+        return formatting.join((_name(base, v, lang) for v in _items(value)), lang)
+    if value is None:
+        return "–"
+    if base == "fte":
+        return formatting.fte(_exact(value), lang, exact=exact)
+    if base == "pct" and places == "n":  # a rule value: as it is, e.g. 80 %
+        text = formatting.number(_exact(value), lang, exact=exact)
+        return f"{text} %" if formatting.language(lang) == "nl" else f"{text}%"
+    if base == "pct":
+        return formatting.percent(_exact(value), lang, exact=exact,
+                                  places=int(places) if places else formatting.PERCENT_PLACES)
+    if base == "eur":
+        return formatting.money(_exact(value), lang, exact=exact)
+    if base == "num":
+        return formatting.number(_exact(value), lang, exact=exact)
+    if base == "count":
+        return formatting.count(int(_exact(value)), lang)
+    if base == "date":
+        return formatting.date(_date(value), lang)
+    if base == "period":
+        return formatting.period(_period(value), lang)
+    if base == "bool":
+        return _template(f"bool.{str(bool(value)).lower()}", lang)
+    if base:
+        raise ValueError(f"unknown format {kind!r}")
+    return _by_type(value, lang, exact)
+
+
+def _by_type(value: Any, lang: str, exact: bool) -> str:
+    if isinstance(value, bool):
+        return show(value, "bool", lang)
+    if isinstance(value, Phrase):
+        return value.text(lang, exact=exact)
+    if isinstance(value, enum.Enum) and type(value).__name__ in _PREFIX_BY_TYPE:
+        return _name(_PREFIX_BY_TYPE[type(value).__name__], value, lang)
+    if isinstance(value, dt.date):
+        return formatting.date(value, lang)
+    if isinstance(value, DateRange):
+        return formatting.period(value, lang)
+    if isinstance(value, Decimal | Fraction):
+        return formatting.number(value, lang, exact=exact)
+    if isinstance(value, tuple | list | frozenset):
+        return formatting.join((_by_type(v, lang, exact) for v in _items(value)), lang)
+    return str(value)
+
+
+class _Fill(string.Formatter):
+    """Fills a template, showing each field by its format (:func:`show`)."""
+
+    def __init__(self, lang: str, exact: bool) -> None:
+        self.lang = lang
+        self.exact = exact
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        return show(value, format_spec, self.lang, exact=self.exact)
+
+
+def text(key: str, lang: str = "en", *, exact: bool = False, **params: Any) -> str:
+    """The text ``key`` in ``lang`` (``en`` or ``nl``), with its parameters filled in.
+
+    Args:
+        key: The text's key.
+        lang: ``en`` or ``nl``.
+        exact: Show numbers exactly instead of rounded.
+        **params: The values to fill in, of any type (see the module's docs).
+
+    >>> text("after_last_edition", "nl", edition="2.1", verified="2026-11-29")[:46]
+    'edities na 2.1 waren niet openbaar gedocumente'
+    """
+    return _Fill(lang, exact).format(_template(key, lang), **params)
+
+
+@attrs.frozen
+class Phrase:
+    """A text of the message table with its parameters, put into words when shown.
+
+    Attributes:
+        key: The text's key.
+        params: Its parameters, with their types.
+    """
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, /, **params: Any) -> Phrase:
+        """The phrase ``key`` with ``params``."""
+        return cls(key, tuple(params.items()))
+
+    def text(self, lang: str = "en", *, exact: bool = False) -> str:
+        """The phrase in ``lang``."""
+        return text(self.key, lang, exact=exact, **dict(self.params))

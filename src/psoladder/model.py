@@ -27,16 +27,36 @@ psoladder.errors.InputError: 1 problem in the input:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
+import itertools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar, cast
 
 import attrs
 
-from psoladder.errors import InputError, Problem
+from psoladder import messages
+from psoladder.errors import InputError, Problem, shown
+from psoladder.limits import (
+    FIRST_DATE,
+    FTE,
+    HOURS,
+    LAST_DATE,
+    MAX_EVIDENCE,
+    MAX_KVK_NUMBERS,
+    MAX_PERSONS,
+    MAX_PURCHASES,
+    MAX_ROWS,
+    MAX_TARGET_GROUP_ROWS,
+    MAX_TEXT_CHARS,
+    MONEY,
+    PERCENT,
+    NumberBound,
+    in_date_range,
+)
 from psoladder.numbers import to_decimal
 from psoladder.periods import FOREVER, DateRange
 
@@ -46,6 +66,7 @@ __all__ = [
     "ContractType",
     "Employment",
     "EmploymentLike",
+    "Entity",
     "Evidence",
     "Level",
     "Organisation",
@@ -53,15 +74,23 @@ __all__ = [
     "Recertification",
     "SupplierKind",
     "TargetGroup",
+    "date_field",
+    "input_fields",
 ]
 
 #: A physical bound on contracted hours per week (7 x 24), used to catch
 #: typos such as 3200 for 32.00. Hours above full time are capped by R-FTE-3.
-HOURS_IN_A_WEEK = 168
+#: All input bounds: :mod:`psoladder.limits`.
+HOURS_IN_A_WEEK = int(HOURS.high)
 
 
 class TargetGroup(enum.Enum):
-    """Uitgangspositie: the PSO target group of a person (R-TG-1..13)."""
+    """Uitgangspositie: the PSO target group of a person (R-TG-1..13).
+
+    ``student_level_1`` is a BBL/BOL student of level 1; a VSO or PRO pupil on
+    an internship or learn-work agreement is ``vso_pro_pupil`` (R-TG-6b), and
+    a VSO or PRO school-leaver is ``vso_pro`` (R-TG-8).
+    """
 
     WSW = "wsw"
     PARTICIPATIEWET = "participatiewet"
@@ -72,6 +101,7 @@ class TargetGroup(enum.Enum):
     WIA_WAO_WAZ = "wia_wao_waz"
     WAJONG = "wajong"
     STUDENT_LEVEL_1 = "student_level_1"
+    VSO_PRO_PUPIL = "vso_pro_pupil"
     STUDENT_LEVEL_2 = "student_level_2"
     STUDENT_LEVEL_3_4 = "student_level_3_4"
     VSO_PRO = "vso_pro"
@@ -107,6 +137,11 @@ class Level(enum.Enum):
 
     >>> Level.TREDE_2 > Level.TREDE_1 > Level.BASISTREDE > Level.NONE
     True
+
+    ``str()`` gives the English name; the value stays the code:
+
+    >>> str(Level.TREDE_1), Level.TREDE_1.value, str(Level.NONE)
+    ('Trede 1', 'trede_1', 'no level')
     """
 
     NONE = "none"
@@ -119,6 +154,12 @@ class Level(enum.Enum):
     def rank(self) -> int:
         """Position on the ladder, 0 for ``NONE``."""
         return _LEVEL_RANK[self.value]
+
+    def __str__(self) -> str:
+        return messages.text(f"level.{self.value}", "en")
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Level):
@@ -180,23 +221,36 @@ def _optional_enum(kind: type[E], field: str, rules: str) -> Callable[[object], 
     return optional
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2023-01-31"
+_RANGE_HINT = (f"psoladder reads dates from {FIRST_DATE.isoformat()} to "
+               f"{LAST_DATE.isoformat()}")
+
+
 def _date(field: str) -> Callable[[object], dt.date]:
     def convert(value: object) -> dt.date:
+        day: dt.date | None = None
         if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise InputError.single(
-            "not a date",
-            field=field,
-            value=value,
-            hint="write dates as YYYY-MM-DD, e.g. 2023-01-31",
-        )
+            # Spreadsheets store dates as midnight; a time of day or a time
+            # zone would make the day ambiguous.
+            if value.tzinfo is None and value.time() == dt.time():
+                day = value.date()
+        elif isinstance(value, dt.date):
+            day = value
+        elif isinstance(value, str):
+            text = value.strip()
+            if _ISO_DATE.fullmatch(text):
+                with contextlib.suppress(ValueError):  # e.g. 2023-02-30
+                    day = dt.date.fromisoformat(text)
+        if day is None:
+            what = "a date and time, not a date" if isinstance(value, dt.datetime) \
+                else "not a date"
+            raise InputError.single(what, field=field, value=value, hint=_DATE_HINT)
+        if not in_date_range(day):
+            raise InputError.single(
+                f"{field} lies outside the dates psoladder accepts", field=field,
+                value=day.isoformat(), hint=_RANGE_HINT)
+        return day
 
     return convert
 
@@ -212,27 +266,30 @@ def _optional_date(field: str) -> Callable[[object], dt.date | None]:
     return optional
 
 
-def _decimal(field: str, hint: str) -> Callable[[object], Decimal]:
+def _number(field: str, bound: NumberBound, hint: str,
+            rule: str = "") -> Callable[[object], Decimal]:
+    """A converter to ``Decimal`` within ``bound`` (see :mod:`psoladder.limits`)."""
+    suffix = f" ({rule})" if rule else ""
+
     def convert(value: object) -> Decimal:
         try:
-            return to_decimal(value, field=field)
+            number = to_decimal(value, field=field)
         except (TypeError, ValueError) as exc:
             raise InputError.single(
                 str(exc).removeprefix(f"{field}: "), field=field, value=value, hint=hint
             ) from None
+        wrong = bound.check(number)
+        if wrong is not None:
+            if wrong.endswith("decimals"):
+                message = f"{field} may have {wrong}"
+                hint_ = f"round it to {bound.places} decimals"
+            else:
+                message = f"{field} must be {bound.range_text()}{suffix}"
+                hint_ = hint
+            raise InputError.single(message, field=field, value=value, hint=hint_)
+        return number
 
     return convert
-
-
-def _optional_decimal(field: str, hint: str) -> Callable[[object], Decimal | None]:
-    convert = _decimal(field, hint)
-
-    def optional(value: object) -> Decimal | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        return convert(value)
-
-    return optional
 
 
 def _bool(field: str) -> Callable[[object], bool]:
@@ -254,47 +311,89 @@ def _bool(field: str) -> Callable[[object], bool]:
     return convert
 
 
+# Characters that never belong in a name or an identifier: control characters
+# (terminal escapes, NUL), line and paragraph separators, and the Unicode
+# bidirectional overrides that make text display in another order than it is.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def _text(field: str) -> Callable[[object], str]:
     def convert(value: object) -> str:
         if isinstance(value, int) and not isinstance(value, bool):
+            if abs(value) >= 10**MAX_TEXT_CHARS:
+                raise InputError.single(f"{field} is too long", field=field, value=value,
+                                        hint=f"at most {MAX_TEXT_CHARS} characters")
             value = str(value)
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str):
+            raise InputError.single(f"{field} must be text", field=field, value=value,
+                                    hint=f"give the {field} as text")
+        text = value.strip()
+        if not text:
             raise InputError.single(
                 "must not be empty", field=field, value=value, hint=f"give the {field}"
             )
-        return value.strip()
+        if len(text) > MAX_TEXT_CHARS:
+            raise InputError.single(f"{field} is {len(text)} characters long", field=field,
+                                    value=value, hint=f"at most {MAX_TEXT_CHARS} characters")
+        bad = _CONTROL.search(text)
+        if bad is not None:
+            raise InputError.single(
+                f"{field} contains the control character U+{ord(bad.group()):04X}",
+                field=field, value=value,
+                hint="remove control characters (such as tabs, escapes or NUL)")
+        return text
 
     return convert
 
 
-def _ranged(
-    convert: Callable[[object], Decimal],
-    field: str,
-    ok: Callable[[Decimal], bool],
-    what: str,
-    hint: str,
-) -> Callable[[object], Decimal]:
-    def checked(value: object) -> Decimal:
-        number = convert(value)
-        if not ok(number):
-            raise InputError.single(f"{field} must be {what}", field=field, value=value, hint=hint)
-        return number
+def _optional(convert: Callable[[object], T]) -> Callable[[object], T | None]:
+    """``convert``, with nothing (``None`` or blank text) read as ``None``."""
+    def optional(value: object) -> T | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return convert(value)
 
-    return checked
+    return optional
+
+
+def _optional_text(field: str) -> Callable[[object], str | None]:
+    return _optional(_text(field))
+
+
+def _one_kvk(field: str) -> Callable[[object], str]:
+    """One KvK number: 8 digits (R-ORG-1)."""
+    def convert(value: object) -> str:
+        text = str(value).strip() if isinstance(value, str | int) and not isinstance(
+            value, bool) else ""
+        if not _KVK.fullmatch(text):
+            raise InputError.single("a KvK number has 8 digits", field=field, value=value,
+                                    hint='write it as text, e.g. "12345678"')
+        return text
+
+    return convert
+
+
+def _optional_kvk(field: str) -> Callable[[object], str | None]:
+    return _optional(_one_kvk(field))
 
 
 _HOURS_HINT = "give the contracted hours per week, e.g. 32 or 32.5"
 
-_hours = _ranged(
-    _decimal("hours_per_week", _HOURS_HINT),
-    "hours_per_week",
-    lambda h: 0 < h <= HOURS_IN_A_WEEK,
-    f"above 0 and at most {HOURS_IN_A_WEEK}",
-    _HOURS_HINT,
-)
+_hours = _number("hours_per_week", HOURS, _HOURS_HINT)
 
 
 # ------------------------------------------------------------ employment
+
+def _check_consistency(self: Any) -> None:
+    """Raise the problems between an instance's fields (its ``consistency_problems``)."""
+    problems = self.consistency_problems(attrs.asdict(self, recurse=False))
+    if problems:
+        raise InputError(problems)
+
+
+# Metadata key of the attributes that say where a row came from; they are not
+# input fields (no payroll column, no key of an [[employment]] table).
+_ORIGIN = "psoladder.origin"
 
 # Input fields some target groups need (R-TG-8, R-TG-9, R-TG-11).
 _NEEDS = {
@@ -333,6 +432,16 @@ class Employment:
             banenafspraak read-out of vso_pro and participatiewet_lks (R-BA-1).
         disabled_in_service: A ``wia_wao_waz`` person who became disabled
             while working for the applicant (counts from edition 1.7, R-TG-4).
+        entity: The entity of the applicant's group the person works at: its
+            name or KvK number (R-ORG-1); ``None`` for the main entity.
+        source: Where the row was read: the payroll file's name, or ``None``
+            for a row of the organisation itself (an ``[[employment]]`` table,
+            or built in Python). Not an input field; not compared.
+        row: The row's number in its source: its line in the payroll file
+            (the header is line 1), or its position among the organisation
+            file's ``[[employment]]`` tables; ``None`` for a row built in
+            Python (numbered by its position in ``Organisation.employments``).
+            Not an input field; not compared.
     """
 
     person: str = attrs.field(converter=_text("person"))
@@ -363,11 +472,18 @@ class Employment:
     disabled_in_service: bool = attrs.field(
         default=False, converter=_bool("disabled_in_service")
     )
+    # issue 15: the applicant's whole group
+    entity: str | None = attrs.field(default=None, converter=_optional_text("entity"))
+    source: str | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={_ORIGIN: True},
+        validator=attrs.validators.optional(attrs.validators.instance_of(str)))
+    row: int | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={_ORIGIN: True},
+        validator=attrs.validators.optional([attrs.validators.instance_of(int),
+                                             attrs.validators.ge(1),
+                                             attrs.validators.le(2**62)]))
 
-    def __attrs_post_init__(self) -> None:
-        problems = self.consistency_problems(attrs.asdict(self, recurse=False))
-        if problems:
-            raise InputError(problems)
+    __attrs_post_init__ = _check_consistency
 
     @staticmethod
     def consistency_problems(values: Mapping[str, Any]) -> list[Problem]:
@@ -402,10 +518,12 @@ class Employment:
         return DateRange(self.start, self.end if self.end is not None else FOREVER)
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> Employment:
+    def from_mapping(cls, data: Mapping[str, Any], *, source: str | None = None,
+                     row: int | None = None) -> Employment:
         """Build from a mapping of field names, reporting every bad field at once.
 
         Unknown keys are errors (a misspelt column would otherwise be lost).
+        ``source`` and ``row`` say where the row was read (not input fields).
 
         >>> Employment.from_mapping({"person": "E1", "start": "2023-02-30",
         ...                          "hours_per_week": "x", "contract": "vast"})
@@ -416,7 +534,7 @@ class Employment:
           field 'hours_per_week': 'x' is not a decimal number; write it like 32 or 32.5 (got 'x'); give the contracted hours per week, e.g. 32 or 32.5
           field 'contract': unknown contract code (got 'vast'); use one of: regular, supported, secondment_flex, placement, trial, sw_detached_out (R-CT)
         """
-        return _build(cls, data)
+        return _build(cls, data, {"source": source, "row": row})
 
 
 class EmploymentLike(Protocol):
@@ -455,6 +573,10 @@ class EmploymentLike(Protocol):
     @property
     def disabled_in_service(self) -> bool: ...  # noqa: D102
     @property
+    def entity(self) -> str | None: ...  # noqa: D102
+    @property
+    def source(self) -> str | None: ...  # noqa: D102
+    @property
     def period(self) -> DateRange: ...  # noqa: D102
 
 
@@ -485,30 +607,28 @@ class Purchase:
         certificate_valid_until: Last day of the supplier's PSO certificate.
         declared_as_direct: ``True`` when the same work is also declared as
             direct contribution; refused (R-IND-5).
+        entity: The entity of the applicant's group that made the purchase:
+            its name or KvK number (R-ORG-1); ``None`` for the main entity.
+        supplier_kvk: The supplier's KvK number, if known: a supplier that is
+            itself an entity of the applicant's group is recognised by it
+            (or by its name) and does not count (R-ORG-1).
     """
 
     supplier: str = attrs.field(converter=_text("supplier"))
     amount: Decimal = attrs.field(
-        converter=_ranged(_decimal("amount", _MONEY_HINT), "amount", lambda v: v > 0,
-                          "above 0 (R-IND-6)", _MONEY_HINT)
-    )
+        converter=_number("amount", MONEY, _MONEY_HINT, rule="R-IND-6"))
     supplier_kind: SupplierKind = attrs.field(
         default=SupplierKind.PSO_CERTIFIED,
         converter=_enum(SupplierKind, "supplier_kind", "R-IND-1"),
     )
     supplier_turnover: Decimal = attrs.field(
-        converter=_ranged(_decimal("supplier_turnover", _MONEY_HINT), "supplier_turnover",
-                          lambda v: v > 0, "above 0", "give the supplier's annual turnover in euro")
-    )
+        converter=_number("supplier_turnover", MONEY, "give the supplier's annual turnover "
+                          "in euro"))
     supplier_fte: Decimal = attrs.field(
-        converter=_ranged(_decimal("supplier_fte", "e.g. 40"), "supplier_fte",
-                          lambda v: v > 0, "above 0", "give the supplier's total fte, e.g. 40")
-    )
+        converter=_number("supplier_fte", FTE, "give the supplier's total fte, e.g. 40"))
     supplier_direct_pct: Decimal = attrs.field(
-        converter=_ranged(_decimal("supplier_direct_pct", "e.g. 25"), "supplier_direct_pct",
-                          lambda v: 0 <= v <= 100, "between 0 and 100",
-                          "give the supplier's direct contribution in percent, e.g. 25")
-    )
+        converter=_number("supplier_direct_pct", PERCENT,
+                          "give the supplier's direct contribution in percent, e.g. 25"))
     invoice_date: dt.date | None = attrs.field(
         default=None, converter=_optional_date("invoice_date")
     )
@@ -519,6 +639,10 @@ class Purchase:
         default=None, converter=_optional_date("certificate_valid_until")
     )
     declared_as_direct: bool = attrs.field(default=False, converter=_bool("declared_as_direct"))
+    # issue 15: the applicant's whole group
+    entity: str | None = attrs.field(default=None, converter=_optional_text("entity"))
+    supplier_kvk: str | None = attrs.field(default=None,
+                                           converter=_optional_kvk("supplier_kvk"))
 
     def __attrs_post_init__(self) -> None:
         problems = []
@@ -606,6 +730,19 @@ class AspirantPlan:
         return _build(cls, data)
 
 
+def _count(field: str, low: int) -> Callable[[object], int]:
+    def convert(value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InputError.single(f"{field} must be a whole number", field=field,
+                                    value=value, hint=f"e.g. {field} = 10")
+        if not low <= value <= MAX_PERSONS:
+            raise InputError.single(f"{field} must be at least {low} and at most "
+                                    f"{MAX_PERSONS:,}", field=field, value=value)
+        return value
+
+    return convert
+
+
 @attrs.frozen(kw_only=True)
 class Recertification:
     """Appraisal evidence at recertification (R-QUAL-2).
@@ -616,64 +753,107 @@ class Recertification:
             development interviews.
     """
 
-    files_sampled: int = attrs.field(validator=attrs.validators.ge(1))
-    files_with_appraisals: int = attrs.field(validator=attrs.validators.ge(0))
+    files_sampled: int = attrs.field(converter=_count("files_sampled", 1))
+    files_with_appraisals: int = attrs.field(converter=_count("files_with_appraisals", 0))
 
-    def __attrs_post_init__(self) -> None:
-        if self.files_with_appraisals > self.files_sampled:
-            raise InputError.single(
-                "files_with_appraisals exceeds files_sampled",
-                field="files_with_appraisals",
-                value=self.files_with_appraisals,
-                hint=f"at most {self.files_sampled}",
-            )
+    __attrs_post_init__ = _check_consistency
+
+    @staticmethod
+    def consistency_problems(values: Mapping[str, Any]) -> list[Problem]:
+        """Problems between fields (converted values)."""
+        sampled, shown = values.get("files_sampled"), values.get("files_with_appraisals")
+        if sampled is not None and shown is not None and shown > sampled:
+            return [Problem("files_with_appraisals exceeds files_sampled",
+                            field="files_with_appraisals", value=str(shown),
+                            hint=f"at most {sampled}")]
+        return []
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Recertification:
+        """Build from a mapping of field names, reporting every bad field at once."""
+        return _build(cls, data)
 
 
 # ------------------------------------------------------------ organisation
 
-_KVK = re.compile(r"^\d{8}$")
+_KVK = re.compile(r"[0-9]{8}", re.ASCII)
+_KVK_HINT = 'write kvk = ["12345678"], adding subsidiaries\' numbers after the main one'
 
 
 def _kvk(value: object) -> tuple[str, ...]:
-    items: Iterable[object]
-    items = [value] if isinstance(value, str | int) else value  # type: ignore[assignment]
-    try:
-        numbers = tuple(str(v).strip() for v in items)
-    except TypeError:
-        numbers = ()
-    bad = [n for n in numbers if not _KVK.match(n)]
-    if not numbers or bad:
-        raise InputError.single(
-            "each KvK number has 8 digits, and the applicant needs at least one (R-FTE-5, R-ORG-1)",
-            field="kvk",
-            value=", ".join(bad) if bad else value,
-            hint='write kvk = ["12345678"], adding subsidiaries\' numbers after the main one',
-        )
-    return numbers
+    items: list[object] | tuple[object, ...]
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        items = [value]
+    elif isinstance(value, list | tuple):
+        items = value
+    else:
+        raise InputError.single("kvk must be a KvK number or a list of them", field="kvk",
+                                value=value, hint=_KVK_HINT)
+    if not items:
+        raise InputError.single("the applicant needs at least one KvK number "
+                                "(R-FTE-5, R-ORG-1)", field="kvk", hint=_KVK_HINT)
+    if len(items) > MAX_KVK_NUMBERS:
+        raise InputError.single(f"at most {MAX_KVK_NUMBERS:,} KvK numbers", field="kvk",
+                                value=f"{len(items):,} numbers")
+    problems = []
+    numbers: list[str] = []
+    for i, item in enumerate(items, start=1):
+        where = "kvk" if len(items) == 1 and not isinstance(value, list | tuple) \
+            else f"kvk[{i}]"
+        text = str(item).strip() if isinstance(item, str | int) and not isinstance(
+            item, bool) and (not isinstance(item, int) or 0 <= item < 10**8) else None
+        if text is None or not _KVK.fullmatch(text):
+            problems.append(Problem("a KvK number has 8 digits (0-9)", field=where,
+                                    value=item, hint=_KVK_HINT))
+        elif text in numbers:
+            problems.append(Problem("this KvK number is listed twice", field=where,
+                                    value=text, hint="give each entity once"))
+        else:
+            numbers.append(text)
+    if problems:
+        raise InputError(problems)
+    return tuple(numbers)
+
+
+_PEILJAAR_HINT = "write peiljaar = { start = 2023-01-01, end = 2023-12-31 }"
 
 
 def _peiljaar(value: object) -> DateRange | None:
-    if value is None or isinstance(value, DateRange):
-        return value
-    if isinstance(value, Mapping):
-        start = _date("peiljaar.start")(value.get("start"))
-        end = _date("peiljaar.end")(value.get("end"))
-        return DateRange(start, end)
-    raise InputError.single(
-        "not a peiljaar",
-        field="peiljaar",
-        value=value,
-        hint="write peiljaar = { start = 2023-01-01, end = 2023-12-31 }",
-    )
+    if value is None:
+        return None
+    if isinstance(value, DateRange):
+        value = {"start": value.start, "end": value.end}  # checked like the file's
+    if not isinstance(value, Mapping):
+        raise InputError.single("not a peiljaar", field="peiljaar", value=value,
+                                hint=_PEILJAAR_HINT)
+    problems = [Problem(f"unknown key {shown(key)!r}", field=f"peiljaar.{key}",
+                        hint="a peiljaar has a start and an end")
+                for key in value if key not in ("start", "end")]
+    days: list[dt.date] = []
+    for key in ("start", "end"):
+        if key not in value:
+            problems.append(Problem("required key is missing", field=f"peiljaar.{key}",
+                                    hint=_PEILJAAR_HINT))
+            continue
+        try:
+            days.append(_date(f"peiljaar.{key}")(value[key]))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return DateRange(*days)
 
 
-def _tuple_of(kind: type[Any], field: str) -> Callable[[object], tuple[Any, ...]]:
+def _tuple_of(kind: type[Any], field: str, most: int) -> Callable[[object], tuple[Any, ...]]:
     def convert(value: object) -> tuple[Any, ...]:
         if value is None:
             return ()
-        if not isinstance(value, Iterable) or isinstance(value, str | bytes):
+        if not isinstance(value, Iterable) or isinstance(value, str | bytes | Mapping):
             raise InputError.single(f"{field} must be a list", field=field, value=value)
-        items = tuple(value)
+        items = tuple(itertools.islice(value, most + 1))
+        if len(items) > most:
+            raise InputError.single(f"{field} has more than {most:,} items", field=field,
+                                    hint=f"psoladder reads at most {most:,} {field}")
         for i, item in enumerate(items, start=1):
             if not isinstance(item, kind):
                 raise InputError.single(
@@ -686,16 +866,70 @@ def _tuple_of(kind: type[Any], field: str) -> Callable[[object], tuple[Any, ...]
     return convert
 
 
+def _optional_of(kind: type[Any], field: str) -> Callable[[object], Any]:
+    def convert(value: object) -> Any:
+        if value is None or isinstance(value, kind):
+            return value
+        if isinstance(value, Mapping):
+            try:
+                return kind.from_mapping(value)
+            except InputError as exc:
+                raise InputError(attrs.evolve(p, field=f"{field}.{p.field}" if p.field
+                                              else field) for p in exc.problems) from None
+        raise InputError.single(f"{field} must be a table", field=field, value=value,
+                                hint=f"give a psoladder.{kind.__name__} or a table of its "
+                                "fields")
+
+    return convert
+
+
+_fulltime_hours = _number(
+    "fulltime_hours", HOURS,
+    "give the full-time week of your cao in hours, e.g. 36, 38 or 40 (R-FTE-2)")
+
+
 def _fulltime(value: object) -> Decimal | None:
-    if value is None:
-        return None
-    return _ranged(
-        _decimal("fulltime_hours", "e.g. 38"),
-        "fulltime_hours",
-        lambda h: 0 < h <= HOURS_IN_A_WEEK,
-        "above 0",
-        "give the full-time week of your cao in hours, e.g. 36, 38 or 40 (R-FTE-2)",
-    )(value)
+    return None if value is None else _fulltime_hours(value)
+
+
+@attrs.frozen(kw_only=True)
+class Entity:
+    """An entity of the applicant's group: a name for one of its KvK numbers (R-ORG-1).
+
+    The applicant is a main entity plus underlying entities, each with its own
+    KvK number (MijnPSO's first step); every figure is taken over the whole
+    group. Rows and purchases name the entity they belong to by its name or
+    its KvK number (``entity``).
+
+    >>> Entity(name="Glansrijke Zorg B.V.", kvk="87654321").kvk
+    '87654321'
+
+    Attributes:
+        name: The entity's name.
+        kvk: Its KvK number: one of the applicant's ``kvk`` numbers.
+    """
+
+    name: str = attrs.field(converter=_text("name"))
+    kvk: str = attrs.field(converter=_one_kvk("kvk"))
+
+    @property
+    def label(self) -> str:
+        """The name with the KvK number, e.g. ``Glansrijke Zorg B.V. (KvK 87654321)``."""
+        return f"{self.name} (KvK {self.kvk})"
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Entity:
+        """Build from a mapping of field names, reporting every bad field at once."""
+        return _build(cls, data)
+
+
+# The most rows naming an unknown entity that are listed one by one.
+_LISTED = 1000
+
+
+def _entity_key(reference: str) -> str:
+    """How a reference to an entity is compared: case and spacing do not matter."""
+    return " ".join(reference.split()).casefold()
 
 
 @attrs.frozen(kw_only=True)
@@ -717,6 +951,14 @@ class Organisation:
         evidence: Qualitative evidence per target-group employee (R-QUAL-1).
         aspirant_plan: A plan of action for Aspirant status (R-LVL-6).
         recertification: Appraisal evidence at recertification (R-QUAL-2).
+        sw_organisation: The applicant is an SW-organisation (SW-bedrijf),
+            which MijnPSO scores by a separate, unpublished calculation
+            (R-ORG-2): psoladder applies the general method and says so.
+        cedris_voucher: The applicant, a Cedris member, uses Cedris's voucher
+            on the annual contribution of a PSO 30+ application (R-FEE-2;
+            applied only when the PSO 30+ reading is awarded).
+        entities: Names of the entities of the applicant's group, each for one
+            of the ``kvk`` numbers (R-ORG-1); see :attr:`group`.
     """
 
     name: str = attrs.field(converter=_text("name"))
@@ -725,16 +967,116 @@ class Organisation:
     peiljaar: DateRange | None = attrs.field(default=None, converter=_peiljaar)
     fulltime_hours: Decimal | None = attrs.field(default=None, converter=_fulltime)
     employments: tuple[Employment, ...] = attrs.field(
-        default=(), converter=_tuple_of(Employment, "employments")
+        default=(), converter=_tuple_of(Employment, "employments", MAX_ROWS)
     )
     purchases: tuple[Purchase, ...] = attrs.field(
-        default=(), converter=_tuple_of(Purchase, "purchases")
+        default=(), converter=_tuple_of(Purchase, "purchases", MAX_PURCHASES)
     )
     evidence: tuple[Evidence, ...] = attrs.field(
-        default=(), converter=_tuple_of(Evidence, "evidence")
+        default=(), converter=_tuple_of(Evidence, "evidence", MAX_EVIDENCE)
     )
-    aspirant_plan: AspirantPlan | None = None
-    recertification: Recertification | None = None
+    aspirant_plan: AspirantPlan | None = attrs.field(
+        default=None, converter=_optional_of(AspirantPlan, "aspirant_plan"))
+    recertification: Recertification | None = attrs.field(
+        default=None, converter=_optional_of(Recertification, "recertification"))
+    sw_organisation: bool = attrs.field(default=False, converter=_bool("sw_organisation"))
+    cedris_voucher: bool = attrs.field(default=False, converter=_bool("cedris_voucher"))
+    # issue 15: the applicant's whole group
+    entities: tuple[Entity, ...] = attrs.field(
+        default=(), converter=_tuple_of(Entity, "entities", MAX_KVK_NUMBERS)
+    )
+
+    __attrs_post_init__ = _check_consistency
+
+    @staticmethod
+    def consistency_problems(values: Mapping[str, Any]) -> list[Problem]:
+        """Problems between fields.
+
+        Too many persons or target-group rows, evidence given twice, and the
+        group's entities and the rows naming them (R-ORG-1), located by the
+        position of the item (``entities[2].kvk``, ``employments[7].entity``,
+        ``purchases[1].entity``).
+        """
+        problems = []
+        employments = values.get("employments") or ()
+        persons = len({e.person for e in employments})
+        if persons > MAX_PERSONS:
+            problems.append(Problem(f"more than {MAX_PERSONS:,} persons", field="employments",
+                                    value=f"{persons:,} persons",
+                                    hint=f"psoladder reads at most {MAX_PERSONS:,} persons"))
+        target = sum(1 for e in employments if e.target_group is not None)
+        if target > MAX_TARGET_GROUP_ROWS:
+            problems.append(Problem(
+                f"more than {MAX_TARGET_GROUP_ROWS:,} rows of target-group persons",
+                field="employments", value=f"{target:,} rows",
+                hint=f"psoladder reads at most {MAX_TARGET_GROUP_ROWS:,}"))
+        seen: set[str] = set()
+        for i, e in enumerate(values.get("evidence") or (), start=1):
+            if e.person in seen:
+                problems.append(Problem("evidence for this person is given twice",
+                                        field=f"evidence[{i}].person", value=e.person,
+                                        hint="give one evidence table per person"))
+            seen.add(e.person)
+        kvk = values.get("kvk")
+        if not kvk:
+            return problems  # the group is reported by the kvk field itself
+        entities = values.get("entities") or ()
+        group_problems = _entity_problems(kvk, entities)
+        if group_problems:
+            return problems + group_problems
+        group = _group(values.get("name") or "", kvk, entities)
+        lookup = _lookup(group)
+        for field, items in (("employments", values.get("employments") or ()),
+                             ("purchases", values.get("purchases") or ())):
+            references = {item.entity for item in items}
+            references.discard(None)
+            if all(_entity_key(r) in lookup for r in references):
+                continue
+            unknown = [i for i, item in enumerate(items, start=1)
+                       if item.entity is not None and _entity_key(item.entity) not in lookup]
+            problems.extend(unknown_entity(items[i - 1].entity, group,
+                                           field=f"{field}[{i}].entity")
+                            for i in unknown[:_LISTED])
+            if len(unknown) > _LISTED:
+                problems.append(Problem(f"... and {len(unknown) - _LISTED} more {field} naming "
+                                        "no entity of the group", field=field))
+        return problems
+
+    @property
+    def group(self) -> tuple[Entity, ...]:
+        """Every entity of the applicant, one per KvK number, the main entity first (R-ORG-1).
+
+        Named by the ``entities`` given; the main entity is otherwise named
+        after the organisation, another KvK number after itself.
+
+        >>> org = Organisation(name="Glansrijke", kvk=["12345678", "87654321"],
+        ...                    application_date="2024-05-01")
+        >>> [e.name for e in org.group]
+        ['Glansrijke', 'KvK 87654321']
+        """
+        return _group(self.name, self.kvk, self.entities)
+
+    def entity(self, reference: str | None) -> Entity:
+        """The entity of the group a row or purchase names (``None``: the main entity).
+
+        Raises:
+            KeyError: When no entity of the group has this name or KvK number.
+        """
+        if reference is None:
+            return self.group[0]
+        return _lookup(self.group)[_entity_key(reference)]
+
+    def supplier_entity(self, purchase: Purchase) -> Entity | None:
+        """The entity of the group a purchase was made from, if any (R-ORG-1).
+
+        Recognised by the supplier's KvK number, or by its name (without
+        regard to case or spacing).
+        """
+        name = _entity_key(purchase.supplier)
+        for entity in self.group:
+            if purchase.supplier_kvk == entity.kvk or name == _entity_key(entity.name):
+                return entity
+        return None
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Organisation:
@@ -742,23 +1084,115 @@ class Organisation:
         return _build(cls, data)
 
 
+def _group(name: str, kvk: Iterable[str], entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    named = {e.kvk: e for e in entities}
+    numbers = tuple(kvk)
+    return tuple(named.get(n) or Entity(name=name if i == 0 else f"KvK {n}", kvk=n)
+                 for i, n in enumerate(numbers))
+
+
+def _lookup(group: Iterable[Entity]) -> dict[str, Entity]:
+    out: dict[str, Entity] = {}
+    for e in group:
+        out.setdefault(_entity_key(e.name), e)
+        out[e.kvk] = e
+    return out
+
+
+def _entity_problems(kvk: Iterable[str], entities: Sequence[Entity]) -> list[Problem]:
+    numbers = list(kvk)
+    problems = []
+    names: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for i, e in enumerate(entities, start=1):
+        if e.kvk not in numbers:
+            problems.append(Problem(
+                f"KvK number {e.kvk} is not one of the applicant's (kvk = "
+                f"{', '.join(numbers)})", field=f"entities[{i}].kvk", value=e.kvk,
+                hint="add it to kvk, the main entity's number first (R-ORG-1)"))
+        if e.kvk in seen:
+            problems.append(Problem(f"entity {seen[e.kvk]} has the same KvK number",
+                                    field=f"entities[{i}].kvk", value=e.kvk,
+                                    hint="give each entity once"))
+        key = _entity_key(e.name)
+        if key in names:
+            problems.append(Problem(f"entity {names[key]} has the same name",
+                                    field=f"entities[{i}].name", value=e.name,
+                                    hint="give each entity its own name"))
+        elif _KVK.match(key) and key != e.kvk and key in numbers:
+            problems.append(Problem("the name is another entity's KvK number",
+                                    field=f"entities[{i}].name", value=e.name,
+                                    hint="name the entity by words, not by a KvK number"))
+        seen.setdefault(e.kvk, i)
+        names.setdefault(key, i)
+    return problems
+
+
+def unknown_entity(reference: object, group: Sequence[Entity], **where: Any) -> Problem:
+    """The problem of a row or purchase that names no entity of the group (R-ORG-1).
+
+    ``where`` locates it (``field``, ``row``, ``file``).
+    """
+    known = "; ".join(e.label for e in group)
+    return Problem("not an entity of the applicant's group", value=str(reference),
+                   hint=f"give the name or KvK number of one of: {known}; or add an "
+                        "[[entity]] table (name, kvk) with its KvK number in kvk (R-ORG-1)",
+                   **where)
+
+
+def entity_lookup(organisation: Organisation) -> Callable[[str | None], Entity | None]:
+    """A fast resolver of entity references for ``organisation`` (``None`` if unknown).
+
+    >>> find = entity_lookup(Organisation(name="A", kvk="12345678", application_date="2024-05-01"))
+    >>> find(None).name, find(" a "), find("X") is None
+    ('A', Entity(name='A', kvk='12345678'), True)
+    """
+    group = organisation.group
+    table = _lookup(group)
+
+    def find(reference: str | None) -> Entity | None:
+        return group[0] if reference is None else table.get(_entity_key(reference))
+
+    return find
+
+
 # ------------------------------------------------------------ helpers
 
 T = TypeVar("T")
 
 
-def _build(cls: type[T], data: Mapping[str, Any]) -> T:
+def date_field(name: str, value: object) -> dt.date:
+    """``value`` read as the date field ``name``: an ISO date within the bounds.
+
+    >>> date_field("application_date", "2024-05-01")
+    datetime.date(2024, 5, 1)
+    """
+    return _date(name)(value)
+
+
+def input_fields(cls: type[Any]) -> dict[str, attrs.Attribute[Any]]:
+    """The input fields of an attrs input class, by name (without origin attributes).
+
+    >>> list(input_fields(Evidence))
+    ['person', 'suitable_work', 'integration', 'development', 'guidance']
+    """
+    return {name: f for name, f in attrs.fields_dict(cls).items()
+            if not f.metadata.get(_ORIGIN)}
+
+
+def _build(cls: type[T], data: Mapping[str, Any], origin: Mapping[str, Any] | None = None) -> T:
     """Build ``cls`` from ``data``, collecting every field problem first."""
-    fields = attrs.fields_dict(cls)  # type: ignore[arg-type]
+    fields = input_fields(cls)
     problems: list[Problem] = []
     unknown = [k for k in data if k not in fields]
     for key in unknown:
         problems.append(Problem(
-            f"unknown field {key!r}",
-            field=key,
+            f"unknown field {shown(key)!r}",
+            field=str(key),
             hint="known fields: " + ", ".join(fields),
         ))
     values: dict[str, Any] = {}
+    failed = set()
     for name, field in fields.items():
         if name not in data:
             continue
@@ -769,11 +1203,13 @@ def _build(cls: type[T], data: Mapping[str, Any]) -> T:
                 raw = convert(raw)
             except InputError as exc:
                 problems.extend(exc.problems)
+                failed.add(name)
                 continue
         values[name] = raw
     consistency = getattr(cls, "consistency_problems", None)
     if consistency is not None:
-        problems.extend(consistency(values))
+        # A field that failed is reported once, not again as missing.
+        problems.extend(p for p in consistency(values) if p.field not in failed)
     missing = [
         n for n, f in fields.items()
         if f.default is attrs.NOTHING and n not in data
@@ -783,4 +1219,4 @@ def _build(cls: type[T], data: Mapping[str, Any]) -> T:
                                 hint=f"give {name}"))
     if problems:
         raise InputError(problems)
-    return cls(**values)
+    return cls(**values, **(origin or {}))

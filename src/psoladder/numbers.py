@@ -23,8 +23,11 @@ Decimal('13')
 from __future__ import annotations
 
 import decimal
+import re
 from decimal import Decimal
 from fractions import Fraction
+
+from psoladder.limits import MAX_NUMBER_CHARS
 
 __all__ = [
     "DISPLAY_PRECISION",
@@ -43,6 +46,12 @@ DISPLAY_PRECISION = 28
 Exact = Fraction | Decimal | int
 """A value psoladder accepts as exact."""
 
+_TOO_LARGE = 10**MAX_NUMBER_CHARS
+
+# A decimal number in ASCII: what ``Decimal`` reads, without the Unicode
+# digits, underscores, NaN and Infinity it also accepts.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+
 
 def to_decimal(value: object, *, field: str | None = None) -> Decimal:
     """Convert an ``int``, ``str`` or ``Decimal`` to ``Decimal``; refuse ``float``.
@@ -54,9 +63,14 @@ def to_decimal(value: object, *, field: str | None = None) -> Decimal:
     Returns:
         The exact decimal value.
 
+    Strings are read in ASCII (``32.5``, ``-1``, ``1e3``) and at most
+    :data:`~psoladder.limits.MAX_NUMBER_CHARS` characters long, checked before
+    :class:`~decimal.Decimal` sees them; Unicode digits, underscores, ``NaN``
+    and ``Infinity`` are refused.
+
     Raises:
         TypeError: For a ``float``, ``bool`` or any other type.
-        ValueError: For a string that is not a finite decimal number.
+        ValueError: For a string that is not a finite decimal number, or too long.
 
     >>> to_decimal(40)
     Decimal('40')
@@ -66,13 +80,23 @@ def to_decimal(value: object, *, field: str | None = None) -> Decimal:
     Traceback (most recent call last):
     ...
     ValueError: hours_per_week: 'abc' is not a decimal number; write it like 32 or 32.5
+    >>> to_decimal("1" * 41)
+    Traceback (most recent call last):
+    ...
+    ValueError: a number of 41 characters is longer than psoladder reads (40)
     """
     where = f"{field}: " if field else ""
     if isinstance(value, bool):
         raise TypeError(f"{where}a bool is not a number; pass an int, a str or a Decimal")
     if isinstance(value, Decimal):
+        if value.is_finite() and len(value.as_tuple().digits) > MAX_NUMBER_CHARS:
+            raise ValueError(f"{where}a number of more than {MAX_NUMBER_CHARS} digits is "
+                             "longer than psoladder reads")
         result = value
     elif isinstance(value, int):
+        if abs(value) >= _TOO_LARGE:
+            raise ValueError(f"{where}a number of more than {MAX_NUMBER_CHARS} digits is "
+                             "longer than psoladder reads")
         return Decimal(value)
     elif isinstance(value, float):
         raise TypeError(
@@ -80,20 +104,27 @@ def to_decimal(value: object, *, field: str | None = None) -> Decimal:
             f"'{value!r}' (psoladder computes exactly)"
         )
     elif isinstance(value, Fraction):
+        if max(abs(value.numerator), value.denominator) >= _TOO_LARGE:
+            raise ValueError(f"{where}a fraction with terms of more than {MAX_NUMBER_CHARS} "
+                             "digits is longer than psoladder reads")
         if _terminates(value):
             return as_decimal(value)
         raise TypeError(f"{where}{value} has no exact decimal form; pass a Decimal or str")
     elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip())
-        except decimal.InvalidOperation:
+        text = value.strip()
+        if len(text) > MAX_NUMBER_CHARS:
+            raise ValueError(f"{where}a number of {len(text)} characters is longer than "
+                             f"psoladder reads ({MAX_NUMBER_CHARS})")
+        if not _NUMBER.fullmatch(text):
             raise ValueError(
-                f"{where}{value!r} is not a decimal number; write it like 32 or 32.5"
-            ) from None
+                f"{where}{value!r} is not a decimal number; write it like 32 or 32.5")
+        try:
+            result = Decimal(text)
+        except decimal.InvalidOperation:  # pragma: no cover - the pattern is stricter
+            raise ValueError(f"{where}{value!r} is not a decimal number") from None
     else:
         raise TypeError(
-            f"{where}{type(value).__name__} {value!r} is not a number; "
-            "pass an int, a str or a Decimal"
+            f"{where}a {type(value).__name__} is not a number; pass an int, a str or a Decimal"
         )
     if not result.is_finite():
         raise ValueError(f"{where}{value!r} is not a finite number")

@@ -9,6 +9,10 @@ Conventions (R-FTE-3, R-TG-0a, decisions):
   last day that counts is the day before the anniversary
   (:func:`years_from`).
 * "Until date U" counts up to and including U; no U means open-ended.
+* Arithmetic never overflows: input dates lie between 1900 and 2100
+  (:mod:`psoladder.limits`), and a result past the calendar's last day
+  (9999-12-31, e.g. a user-supplied window of 10,000 years) is clamped to
+  :data:`FOREVER` (open-ended), one before its first day to :data:`BEGINNING`.
 
 >>> r = DateRange(dt.date(2023, 7, 1), dt.date(2023, 12, 31))
 >>> r.days
@@ -89,13 +93,27 @@ class DateRange:
 
 
 def years_after(day: dt.date, years: int) -> dt.date:
-    """The anniversary ``years`` after ``day`` (29 February -> 28 February)."""
-    result: dt.date = day + relativedelta(years=years)
-    return result
+    """The anniversary ``years`` after ``day`` (29 February -> 28 February).
+
+    Clamped to the calendar (see the module docs):
+
+    >>> years_after(dt.date(2100, 12, 31), 10_000)
+    datetime.date(9999, 12, 31)
+    """
+    return months_after(day, 12 * years)
 
 
 def months_after(day: dt.date, months: int) -> dt.date:
-    """The day ``months`` calendar months after ``day`` (31 Aug + 6 -> 28/29 Feb)."""
+    """The day ``months`` calendar months after ``day`` (31 Aug + 6 -> 28/29 Feb).
+
+    Clamped to the calendar: :data:`FOREVER` when the result would lie after
+    it, :data:`BEGINNING` when before it.
+    """
+    month = day.year * 12 + day.month - 1 + months
+    if month // 12 > dt.MAXYEAR:
+        return FOREVER
+    if month // 12 < dt.MINYEAR:
+        return BEGINNING
     result: dt.date = day + relativedelta(months=months)
     return result
 
@@ -103,10 +121,16 @@ def months_after(day: dt.date, months: int) -> dt.date:
 def years_from(day: dt.date, years: int) -> DateRange:
     """The counting window "``years`` years from ``day``": ``[day, day + years)``.
 
+    A window reaching past the calendar is open-ended.
+
     >>> str(years_from(dt.date(2017, 3, 1), 5))
     '2017-03-01..2022-02-28'
+    >>> str(years_from(dt.date(2100, 12, 31), 8000))
+    '2100-12-31..open'
     """
-    return DateRange(day, years_after(day, years) - dt.timedelta(days=1))
+    anniversary = years_after(day, years)
+    end = FOREVER if anniversary == FOREVER else anniversary - dt.timedelta(days=1)
+    return DateRange(day, end)
 
 
 def default_peiljaar(application_date: dt.date) -> DateRange:

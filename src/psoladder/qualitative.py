@@ -80,10 +80,14 @@ class Qualitative:
     certifiable_level: Level | None
 
     @property
+    def meets_appraisal_floor(self) -> bool:
+        """Appraisals in at least 80% of the sampled files, or not asked (R-QUAL-2)."""
+        return self.appraisal_share is None or self.appraisal_share >= self.appraisal_min
+
+    @property
     def passes(self) -> bool:
         """Every criterion holds for everyone, and the appraisal floor if asked."""
-        appraisal_ok = self.appraisal_share is None or self.appraisal_share >= self.appraisal_min
-        return self.evaluated and not self.missing and appraisal_ok
+        return self.evaluated and not self.missing and self.meets_appraisal_floor
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""

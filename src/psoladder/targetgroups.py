@@ -18,7 +18,8 @@ Counting windows, by group (R-TG-1..13, R-TG-0a; arithmetic in
   before inflow.
 * ``wia_wao_waz``: no limit; someone disabled while working for the applicant
   counts from edition 1.7 on.
-* Students (``student_level_*``): only the contract type's window.
+* Students (``student_level_*``) and VSO/PRO pupils (``vso_pro_pupil``,
+  weight 0.5, 1 from edition 1.7): only the contract type's window.
 * A ``placement`` counts at most 3 years from its start (R-CT-4).
 * A group counts only from the edition that introduced it (R-TG-15).
 

@@ -35,21 +35,23 @@ from typing import TYPE_CHECKING, Literal
 from psoladder.errors import InputError
 
 if TYPE_CHECKING:
+    from psoladder.columnar.columns import Columns
     from psoladder.columnar.engine import Setting
+    from psoladder.columnar.read import Refusal
     from psoladder.fte import Workforce
     from psoladder.io.payroll import RowSink
     from psoladder.model import EmploymentLike
 
 __all__ = ["ENGINES", "PARQUET_SUFFIXES", "Engine", "available", "is_parquet",
-           "payroll_workforce", "require", "stream_table", "use_fast", "workforces"]
+           "payroll_workforce", "read_payroll", "require", "stream_table", "use_fast",
+           "workforces"]
 
 #: The engines: ``auto`` (columnar when the ``fast`` extra is installed),
 #: ``fast`` (columnar; an error without the extra) and ``validating``.
 Engine = Literal["auto", "fast", "validating"]
 ENGINES: tuple[Engine, ...] = ("auto", "fast", "validating")
 #: File name endings read as Parquet.
-PARQUET_SUFFIXES = (".parquet", ".pq")
-_XLSX_SUFFIXES = (".xlsx", ".xlsm")
+PARQUET_SUFFIXES = (".parquet",)
 
 
 @functools.cache
@@ -93,43 +95,63 @@ def is_parquet(path: Path) -> bool:
     return path.suffix.lower() in PARQUET_SUFFIXES
 
 
-def payroll_workforce(payroll: object, inline: Sequence[EmploymentLike], setting: Setting, *,
-                      detail: bool) -> Workforce | None:
-    """The columnar engine's workforce of an organisation's rows and its payroll.
+def read_payroll(payroll: object, name: str) -> Columns | Refusal:
+    """A payroll's rows as columns, or why the columnar engine does not read them.
 
     Args:
-        payroll: A payroll file path (CSV or Parquet) or a table.
-        inline: Rows given before the payroll (numbered 1, 2, ...).
-        setting: The organisation's fte basis and rules.
-        detail: Keep every person's rows.
+        payroll: A payroll file path (``.csv`` or ``.parquet``) or a table.
+        name: Its name in messages and row sources.
 
     Returns:
-        The workforce, or ``None`` when the validating path must read the
-        payroll (a problem somewhere, or a form this engine does not take).
-
-    Raises:
-        InputError: For a table or Parquet file that cannot be read at all, or
-            whose header has problems (both paths report the same).
+        The rows, or ``"problem"`` (something is wrong, or beyond a bound:
+        the validating path reports it) or ``"form"`` (a form this engine
+        does not read, such as an XLSX file or a CSV file that Arrow would
+        read differently from Python's ``csv`` module).
     """
-    from psoladder.columnar.columns import Columns, decode
-    from psoladder.columnar.engine import workforce
+    from psoladder.columnar.columns import decode
     from psoladder.columnar.read import open_csv, open_parquet, open_table
 
     if isinstance(payroll, str | Path):
         path = Path(payroll)
-        if path.suffix.lower() in _XLSX_SUFFIXES:
-            return None
-        raw = open_parquet(path) if is_parquet(path) else open_csv(path)
+        suffix = Path(name).suffix.lower()
+        if suffix == ".csv":
+            raw = open_csv(path, name)
+        elif suffix in PARQUET_SUFFIXES:
+            try:
+                raw = open_parquet(path, name)
+            except InputError:
+                return "problem"
+        else:
+            return "form"
     else:
-        raw = open_table(payroll)
-    if raw is None:
-        return None
-    columns = decode(raw)
-    del raw
-    if columns is None:
-        return None
-    if inline:
-        columns = Columns.of_rows(inline, range(1, len(inline) + 1)).then(columns)
+        try:
+            raw = open_table(payroll, name)
+        except InputError:
+            return "problem"
+    if isinstance(raw, str):
+        return raw
+    return decode(raw)
+
+
+def payroll_workforce(payroll: Columns, inline: Sequence[EmploymentLike], setting: Setting, *,
+                      detail: bool) -> Workforce | None:
+    """The columnar engine's workforce of an organisation's rows and its payroll.
+
+    Args:
+        payroll: The payroll's rows (:func:`read_payroll`).
+        inline: Rows given before the payroll (numbered by their ``row``, or
+            1, 2, ...).
+        setting: The organisation's fte basis and rules.
+        detail: Keep every person's rows.
+
+    Returns:
+        The workforce, or ``None`` when a sum could overflow ``int64`` (the
+        validating path then computes it).
+    """
+    from psoladder.columnar.columns import Columns
+    from psoladder.columnar.engine import workforce
+
+    columns = Columns.of_rows(inline).then(payroll) if inline else payroll
     return workforce(columns, setting, detail=detail)
 
 
@@ -141,7 +163,8 @@ def workforces(organisations: Sequence[Sequence[EmploymentLike]],
     of the kernel instead of one per organisation.
 
     Args:
-        organisations: Each organisation's rows (numbered 1, 2, ... per organisation).
+        organisations: Each organisation's rows (numbered by their ``row``,
+            or 1, 2, ... per organisation).
         settings: Each organisation's fte basis and rules.
 
     Returns:
@@ -155,24 +178,30 @@ def workforces(organisations: Sequence[Sequence[EmploymentLike]],
 
     counts = np.array([len(rows) for rows in organisations], dtype=np.int64)
     org = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
-    line = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts,
-                                                                   counts) + 1
-    columns = Columns.of_rows([e for rows in organisations for e in rows], line)
+    columns = Columns.of_rows([e for rows in organisations for e in rows], counts)
     return compute(columns, org, settings, detail=True)
 
 
 def stream_table(payroll: object, sink: RowSink, *,
-                 person_done: Callable[[str], None] | None = None) -> None:
+                 person_done: Callable[[str], None] | None = None,
+                 name: str | None = None) -> None:
     """The validating path for a Parquet file or a table (needs pyarrow to read it).
+
+    Args:
+        payroll: A Parquet file path or a table.
+        sink: Receives ``(row number, row)`` for each valid row.
+        person_done: Called with a person's identifier right after their last row.
+        name: Its name in messages and row sources (default the file's own
+            name, or ``<table>``).
 
     Raises:
         InputError: Every problem, located; or the fast extra is missing.
     """
-    name = Path(payroll).name if isinstance(payroll, str | Path) else "<table>"
-    require(f"reading {name}")
+    shown = name or (Path(payroll).name if isinstance(payroll, str | Path) else "<table>")
+    require(f"reading {shown}")
     from psoladder.columnar.read import open_parquet, open_table
     from psoladder.columnar.validate import stream_table as stream
 
-    raw = (open_parquet(Path(payroll)) if isinstance(payroll, str | Path)
-           else open_table(payroll))
+    raw = (open_parquet(Path(payroll), shown) if isinstance(payroll, str | Path)
+           else open_table(payroll, shown))
     stream(raw, sink, person_done=person_done)

@@ -33,11 +33,12 @@ import attrs
 
 from psoladder.errors import InputError, Problem
 
-# The validating reader's cleaning and the Employment converters it applies.
+# The validating reader, its bounds, its cleaning and the Employment converters it applies.
+from psoladder.io import payroll as reader
 from psoladder.io.payroll import _CONVERTERS, _clean
 
-__all__ = ["MAX_TABLE_DECIMALS", "NOT_GIVEN", "Decoded", "convert_cell", "decode",
-           "table_float"]
+__all__ = ["MAX_TABLE_DECIMALS", "NOT_GIVEN", "Bounds", "Decoded", "bounds", "convert_cell",
+           "decode", "table_float"]
 
 #: Most decimals a binary float from a table may carry (its shortest repr).
 MAX_TABLE_DECIMALS: Final = 4
@@ -111,6 +112,39 @@ def convert_cell(field: str, raw: object, *, table: bool = False) -> Any:
     if cleaned == "" or cleaned is None:
         return NOT_GIVEN
     return _CONVERTERS[field](cleaned)
+
+
+@attrs.frozen
+class Bounds:
+    """The bounds of the validating reader (:mod:`psoladder.limits`), as it applies them.
+
+    Attributes:
+        rows: Data rows of a payroll (and, separately, blank rows).
+        target_rows: Rows of target-group persons.
+        persons: Distinct persons.
+        cell_chars: Characters of a text cell.
+        line_chars: Characters of one line of a CSV file.
+        file_bytes: Size of a payroll file.
+    """
+
+    rows: int
+    target_rows: int
+    persons: int
+    cell_chars: int
+    line_chars: int
+    file_bytes: int
+
+
+def bounds() -> Bounds:
+    """The bounds the validating reader applies now.
+
+    Read from its module's namespace, where it reads them itself, so that
+    both engines always refuse alike; the columnar engine leaves a payroll
+    beyond any of them to the validating reader, which says why.
+    """
+    own = vars(reader)
+    return Bounds(own["MAX_ROWS"], own["MAX_TARGET_GROUP_ROWS"], own["MAX_PERSONS"],
+                  own["MAX_CELL_CHARS"], own["MAX_LINE_CHARS"], own["MAX_PAYROLL_FILE_BYTES"])
 
 
 @attrs.frozen

@@ -4,27 +4,28 @@
 :class:`Columns`: each column is dictionary-encoded by Arrow, its distinct raw
 values go through :func:`psoladder.columnar.cells.decode` (the validating
 reader's own conversion), and the checks between fields run on whole columns.
-Where anything is wrong it returns ``None``: the validating path then reads
-the payroll and reports every problem with its row and field.
+Where anything is wrong, or beyond a bound of the validating reader, it says
+so instead: the validating path then reads the payroll and reports every
+problem with its row and field.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from psoladder.columnar import cells
-from psoladder.columnar.cells import NOT_GIVEN
-from psoladder.columnar.read import RawPayroll, compact, field_size_limit
-from psoladder.model import Employment, EmploymentLike, TargetGroup
+from psoladder.columnar.cells import NOT_GIVEN, bounds
+from psoladder.columnar.cells import decode as decode_cells
+from psoladder.columnar.read import RawPayroll, Refusal, compact
+from psoladder.model import Employment, EmploymentLike, TargetGroup, input_fields
 
-__all__ = ["FIELDS", "Columns", "decode"]
+__all__ = ["FIELDS", "SOURCE", "Columns", "Refusal", "decode"]
 
 I64 = NDArray[np.int64]
 I32 = NDArray[np.int32]
@@ -32,7 +33,10 @@ I32 = NDArray[np.int32]
 Index = NDArray[np.integer[Any]]
 
 #: The fields of a payroll row, in the order of :class:`~psoladder.model.Employment`.
-FIELDS = tuple(attrs.fields_dict(Employment))
+FIELDS = tuple(input_fields(Employment))
+#: The column of each row's source: the payroll's name, or ``None`` for a row
+#: of the organisation itself (see :attr:`~psoladder.fte.PeriodFte.source`).
+SOURCE = "source"
 _REQUIRED = ("person", "start", "hours_per_week")
 
 
@@ -42,9 +46,9 @@ class Columns:
 
     Attributes:
         line: Each row's number (its line in the file, or its position).
-        values: Per field, its distinct values (:data:`~psoladder.columnar.cells.NOT_GIVEN`
-            for an empty cell).
-        index: Per field, each row's position in ``values``.
+        values: Per field (and :data:`SOURCE`), its distinct values
+            (:data:`~psoladder.columnar.cells.NOT_GIVEN` for an empty cell).
+        index: Per field (and :data:`SOURCE`), each row's position in ``values``.
         distinct: Fields whose values are known to be pairwise different.
         originals: The objects of the first rows, when they were given as
             objects (an organisation's own ``employments``).
@@ -80,28 +84,64 @@ class Columns:
                 (v is not NOT_GIVEN for v in values), dtype=np.bool_, count=len(values))
         return lookup[self.index[field]]
 
+    def count(self, field: str) -> int:
+        """Rows where ``field`` is given."""
+        return int(self.given(field).sum())
+
+    def given_values(self, field: str) -> list[Any]:
+        """The distinct values of ``field`` that some row gives."""
+        return [v for v in self.values[field] if v is not NOT_GIVEN]
+
+    def renamed(self, rename: Callable[[str], str]) -> Columns:
+        """The same rows with each person identifier replaced by ``rename(person)``.
+
+        For pseudonyms (:mod:`psoladder.pseudonym`): each distinct
+        identifier is renamed once.
+        """
+        names = [rename(v) if v is not NOT_GIVEN else v for v in self.values["person"]]
+        distinct = self.distinct
+        if "person" in distinct and len(set(names)) < len(names):
+            distinct = distinct - {"person"}  # two identifiers share a pseudonym
+        return Columns(self.line, {**self.values, "person": names}, self.index, distinct,
+                       self.originals)
+
     @classmethod
-    def of_rows(cls, rows: Sequence[EmploymentLike], line: Iterable[int]) -> Columns:
-        """Columns of validated rows (e.g. an organisation file's ``[[employment]]`` tables)."""
+    def of_rows(cls, rows: Sequence[EmploymentLike], groups: I64 | None = None) -> Columns:
+        """Columns of validated rows (e.g. an organisation file's ``[[employment]]`` tables).
+
+        Each row is numbered by its ``row`` where it has one (a row read from
+        a file), else by its position (1, 2, ...) in its group of
+        ``groups`` rows (default: one group), as :func:`psoladder.fte.workforce`
+        numbers them.
+        """
         values: dict[str, list[Any]] = {}
         index: dict[str, Index] = {}
-        for field in FIELDS:
+        for field in (*FIELDS, SOURCE):
             cells = list(map(operator.attrgetter(field), rows))
             distinct = list(dict.fromkeys(cells))  # in order of first appearance
             position = {v: i for i, v in enumerate(distinct)}
-            values[field] = [NOT_GIVEN if v is None else v for v in distinct] or [NOT_GIVEN]
+            values[field] = ([NOT_GIVEN if v is None else v for v in distinct] or [NOT_GIVEN]
+                             if field != SOURCE else distinct or [None])
             index[field] = compact(np.fromiter(map(position.__getitem__, cells), dtype=np.int64,
                                                count=len(cells)), len(distinct))
-        return cls(np.fromiter(line, dtype=np.int64, count=len(rows)), values, index,
-                   distinct=frozenset(FIELDS), originals=tuple(rows))
+        line = np.arange(1, len(rows) + 1, dtype=np.int64)
+        if groups is not None:
+            line -= np.repeat(np.cumsum(groups) - groups, groups)
+        numbered = [(i, e.row) for i, e in enumerate(rows)
+                    if isinstance(e, Employment) and e.row is not None]
+        if numbered:
+            at, number = zip(*numbered, strict=True)
+            line[list(at)] = number
+        return cls(line, values, index, distinct=frozenset(FIELDS), originals=tuple(rows))
 
     def then(self, other: Columns) -> Columns:
         """These rows followed by ``other``'s."""
-        values = {f: self.values[f] + other.values[f] for f in FIELDS}
+        fields = (*FIELDS, SOURCE)
+        values = {f: self.values[f] + other.values[f] for f in fields}
         index = {f: compact(np.concatenate((self.index[f].astype(np.int64),
                                             other.index[f].astype(np.int64)
                                             + len(self.values[f]))), len(values[f]))
-                 for f in FIELDS}
+                 for f in fields}
         originals = self.originals + other.originals if len(self.originals) == self.rows \
             else self.originals
         return Columns(np.concatenate((self.line, other.line)), values, index,
@@ -112,15 +152,19 @@ def _ordinal(value: Any) -> int:
     return value.toordinal() if isinstance(value, dt.date) else 0
 
 
-def decode(raw: RawPayroll) -> Columns | None:
-    """The payroll's rows as :class:`Columns`, or ``None`` when any cell or row has a problem.
+def decode(raw: RawPayroll) -> Columns | Refusal:
+    """The payroll's rows as :class:`Columns`, or why the columnar engine does not read them.
 
-    ``None`` also where the columnar engine does not read a payroll: then the
-    validating path does. Blank rows (every cell empty) are dropped, as the
-    validating reader drops them.
+    ``"problem"`` where any cell or row has a problem, or the payroll goes
+    beyond a bound of the validating reader (rows, blank rows, rows of
+    target-group persons, persons, the length of a cell: read from
+    :mod:`psoladder.io.payroll` by :func:`~psoladder.columnar.cells.bounds`);
+    ``"form"`` where Arrow cannot encode a column. Either way the validating
+    path then reads the payroll. Blank rows (every cell empty) are dropped,
+    as the validating reader drops them.
     """
     n = raw.rows
-    longest = None if raw.typed else field_size_limit()
+    limits = bounds()
     values: dict[str, list[Any]] = {}
     index: dict[str, Index] = {}
     distinct_fields = set()
@@ -128,17 +172,17 @@ def decode(raw: RawPayroll) -> Columns | None:
     for i, field in enumerate(raw.fields):
         encoded = raw.column(i)
         if encoded is None:
-            return None
+            return "form"
         distinct, rows = encoded
         if field is None:
             if any(v not in (None, "") for v in distinct):
-                return None  # a cell in an unnamed column: the validating path decides
+                return "problem"  # a cell in an unnamed column
             continue
-        if longest is not None and any(len(v) > longest for v in distinct if v is not None):
-            return None
-        decoded = cells.decode(field, distinct, table=raw.typed)
+        if any(type(v) is str and len(v) > limits.cell_chars for v in distinct):
+            return "problem"
+        decoded = decode_cells(field, distinct, table=raw.typed)
         if not decoded.ok:
-            return None
+            return "problem"
         values[field] = decoded.values
         index[field] = rows
         if all(map(operator.eq, decoded.values, distinct)):
@@ -147,6 +191,8 @@ def decode(raw: RawPayroll) -> Columns | None:
                             count=len(decoded.values))
         nonblank |= given[rows]
     keep = np.flatnonzero(nonblank)
+    if len(keep) > limits.rows or n - len(keep) + raw.blank_tail > limits.rows:
+        return "problem"
     line = keep.astype(np.int64) + raw.first_row
     blank = len(keep) < n
     for field in FIELDS:
@@ -155,8 +201,13 @@ def decode(raw: RawPayroll) -> Columns | None:
             index[field] = np.zeros(len(keep), dtype=np.int8)
         elif blank:
             index[field] = index[field][keep]
+    values[SOURCE] = [raw.name]
+    index[SOURCE] = np.zeros(len(keep), dtype=np.int8)
     columns = Columns(line, values, index, frozenset(distinct_fields))
-    return columns if _consistent(columns) else None
+    if (columns.count("target_group") > limits.target_rows
+            or len(set(columns.given_values("person"))) > limits.persons):
+        return "problem"
+    return columns if _consistent(columns) else "problem"
 
 
 def _consistent(columns: Columns) -> bool:

@@ -34,7 +34,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from psoladder.columnar.cells import NOT_GIVEN
-from psoladder.columnar.columns import Columns
+from psoladder.columnar.columns import SOURCE, Columns
 from psoladder.columnar.kernel import RowShares, fits, person_totals, row_shares
 from psoladder.fte import (
     FteBasis,
@@ -42,6 +42,7 @@ from psoladder.fte import (
     PersonFte,
     Persons,
     Row,
+    Sources,
     Summaries,
     Workforce,
     collector_paused,
@@ -64,7 +65,7 @@ _PLACEMENT = _CONTRACTS.index(ContractType.PLACEMENT)
 _FOREVER = FOREVER.toordinal()
 _ZERO = Fraction(0)
 _EXTRA = ("inflow", "status_until", "school_left", "ww_since", "status_lost", "placement_start",
-          "registered", "disabled_in_service")
+          "registered", "disabled_in_service", "entity")
 
 
 @attrs.frozen(eq=False)
@@ -188,9 +189,11 @@ class _Batch:
         limit = int(self.limit[0]) if len(self.settings) == 1 else self.limit[self.org[a]]
         totals, capped, concurrent = person_totals(
             pid[a], self.first[a], self.last[a], self.hours[a], limit, persons)
+        ends = a[self.last[a] == self.days[self.org[a]] - 1]  # rows on the peildatum
         on_peildatum = np.zeros(persons, dtype=np.bool_)
-        on_peildatum[pid[a][self.last[a] == self.days[self.org[a]] - 1]] = True
-        del a
+        on_peildatum[pid[ends]] = True
+        tallies = self._tallies(a, ends, concurrent)
+        del a, ends
         first_start = np.full(persons, np.iinfo(np.int32).max, dtype=np.int32)
         np.minimum.at(first_start, pid, self.start)
         # A person's rows: every row with detail, else the rows in the peiljaar
@@ -212,7 +215,7 @@ class _Batch:
         self._release()  # the rows are read: free them before building every person
         built = self._detailed(chosen_pid, periods, totals, on_peildatum)
         return self._split(np.flatnonzero(present), detailed, built, totals, capped, rows_of,
-                           on_peildatum, outside)
+                           on_peildatum, outside, tallies)
 
     def _release(self) -> None:
         """Drop the per-row columns (the engine consumes its :class:`Columns`)."""
@@ -221,16 +224,81 @@ class _Batch:
             self.pid = np.zeros(0, dtype=np.int32)
         self.inside = self.active = np.zeros(0, dtype=np.bool_)
 
-    def _outside(self) -> list[array[int]]:
-        """Per organisation, the row numbers without a day in its peiljaar."""
+    def _outside(self) -> list[tuple[array[int], Sources]]:
+        """Per organisation, the row numbers without a day in its peiljaar, and their sources."""
         outside = np.flatnonzero(~self.inside)
         bounds = np.searchsorted(self.org[outside], np.arange(len(self.settings) + 1)).tolist()
         lines = self.columns.line[outside]
+        names = self.columns.values[SOURCE]
+        sources = self.columns.index[SOURCE][outside]
         found = []
         for k in range(len(self.settings)):
             rows = array("q")
             rows.frombytes(lines[bounds[k]:bounds[k + 1]].astype(np.int64).tobytes())
-            found.append(rows)
+            found.append((rows, Sources(names, sources[bounds[k]:bounds[k + 1]].tolist())))
+        return found
+
+    def _tallies(self, a: I64, ends: I64, concurrent: Bools) -> list[dict[str, Any]]:
+        """Per organisation, the workforce's figures by contract type and entity.
+
+        The figures of :class:`~psoladder.fte.Workforce` ``hour_days_by_contract``,
+        ``peildatum_contracts``, ``hour_days_by_entity`` and
+        ``persons_by_entities``, from the rows counted in total fte (``a``)
+        and those of them that reach the peildatum (``ends``).
+        """
+        c = self.columns
+        orgs = len(self.settings)
+        entities = [None if v is NOT_GIVEN else v for v in c.values["entity"]]
+        n_entities = len(entities)
+        pid = self.pid[a]
+        # Each counted row's hours units x days after the cap: alone, at most the
+        # cap; concurrent rows share their person's capped hours (R-FTE-3).
+        first, last, hours = self.first[a], self.last[a], self.hours[a]
+        limit = self.limit[self.org[a]]
+        units = np.multiply(np.subtract(last, first, dtype=np.int64) + 1,
+                            np.minimum(hours, limit), dtype=np.int64)
+        parts: dict[int, Fraction] = {}
+        shared = np.flatnonzero(concurrent[pid])
+        if len(shared):
+            n = len(shared)
+            shares = row_shares(pid[shared], first[shared], last[shared], hours[shared],
+                                limit[shared], np.ones(n, dtype=np.int64),
+                                np.zeros(n, dtype=np.int64), np.ones(n, dtype=np.bool_))
+            units[shared] = shares.hour_units
+            where = shared.tolist()
+            parts = {where[j]: v for j, v in shares.capped_hours.items()}
+        part_of = (self.org[a].astype(np.int64) * len(_CONTRACTS)
+                   + self.contract[a]) * n_entities + c.index["entity"][a]
+        sums = np.zeros(orgs * len(_CONTRACTS) * n_entities, dtype=np.int64)
+        np.add.at(sums, part_of, units)
+        present = np.zeros(len(sums), dtype=np.bool_)
+        present[part_of] = True
+        exact: dict[int, Any] = {k: exact_hour_days(int(sums[k]), self.scale)
+                                 for k in np.flatnonzero(present).tolist()}
+        for j, part in parts.items():
+            k = int(part_of[j])
+            exact[k] = exact[k] + part / self.scale
+        found: list[dict[str, Any]] = [{"hour_days_by_contract": {}, "hour_days_by_entity": {},
+                                        "peildatum_contracts": {}, "persons_by_entities": {}}
+                                       for _ in range(orgs)]
+        for k, value in exact.items():
+            rest, entity = divmod(k, n_entities)
+            org, contract = divmod(rest, len(_CONTRACTS))
+            _add(found[org]["hour_days_by_contract"], _CONTRACTS[contract], value)
+            _add(found[org]["hour_days_by_entity"], entities[entity], value)
+        for figures in found:
+            for name in ("hour_days_by_contract", "hour_days_by_entity"):
+                figures[name] = {k: _whole(v) for k, v in figures[name].items()}
+        # Persons by the set of entities their counted rows name, and by the
+        # set of contract types they work under on the peildatum.
+        person_org = self.person_org
+        for figure, rows, codes, names in (
+                ("persons_by_entities", a, c.index["entity"], entities),
+                ("peildatum_contracts", ends, self.contract, _CONTRACTS)):
+            for (org, members), n in _sets(self.pid[rows], codes[rows], person_org).items():
+                key = frozenset(names[m] for m in members)
+                target = found[org][figure]
+                target[key] = target.get(key, 0) + n
         return found
 
     def _periods(self, rows: I64, first_start: NDArray[np.int32],
@@ -269,7 +337,7 @@ class _Batch:
             [dt.date.fromordinal(d) for d in inflow.tolist()], f.days.tolist(), hours,
             f.counted_days.tolist(), counted, [denominators[o] for o in org.tolist()],
             [k for k, _, _ in countings], excluded.tolist(), f.capped_days.tolist(),
-            strict=True)))
+            [e.source for e in employments], strict=True)))
         return _Periods(periods, weighted, weighted_parts, self.scale * 10**places)
 
     def _detailed(self, pid: Ints, found: _Periods, totals: I64,
@@ -336,10 +404,11 @@ class _Batch:
                              if v is not NOT_GIVEN}
         return [Row(p, s, None if e is NOT_GIVEN else e, h,
                     ContractType.REGULAR if k is NOT_GIVEN else k,
-                    None if g is NOT_GIVEN else g, x)
-                for p, s, e, h, k, g, x in zip(
+                    None if g is NOT_GIVEN else g, x, source)
+                for p, s, e, h, k, g, x, source in zip(
                     person, column("start"), column("end"), column("hours_per_week"),
-                    column("contract"), column("target_group"), extras, strict=True)]
+                    column("contract"), column("target_group"), extras, column(SOURCE),
+                    strict=True)]
 
     def _countings(self, rows: I64, employments: list[EmploymentLike],
                    inflow: Ints) -> list[tuple[Counting, int, int]]:
@@ -408,7 +477,8 @@ class _Batch:
 
     def _split(self, ids: I64, detailed: Bools, built: list[PersonFte], totals: I64,
                capped: Bools, rows_of: I64, on_peildatum: Bools,
-               outside: list[array[int]]) -> list[Workforce]:
+               outside: list[tuple[array[int], Sources]],
+               tallies: list[dict[str, Any]]) -> list[Workforce]:
         """One workforce per organisation: its people, counts, rows outside and notices.
 
         People without rows kept are summarised in columns (:class:`~psoladder.fte.Summaries`).
@@ -436,9 +506,10 @@ class _Batch:
             basis = setting.basis
             result.append(Workforce(
                 peiljaar=basis.peiljaar, fulltime_hours=basis.fulltime, persons=persons,
-                rows_read=read[k], rows_outside=outside[k], cited=(basis.fulltime, basis.cap),
+                rows_read=read[k], rows_outside=outside[k][0],
+                rows_outside_sources=outside[k][1], cited=(basis.fulltime, basis.cap),
                 notices=tuple(notices), denominator=basis.denominator, absent_persons=absent[k],
-                hour_days=exact_hour_days(int(org_totals[k]), self.scale)))
+                hour_days=exact_hour_days(int(org_totals[k]), self.scale), **tallies[k]))
         return result
 
 
@@ -491,6 +562,41 @@ def _persons(c: Columns, org: Ints, orgs: int) -> tuple[I64, list[str], I64]:
     ordered = unique[order]
     return (rank[inverse.reshape(-1)], [names[i] for i in (ordered % width).tolist()],
             ordered // width)
+
+
+def _add(sums: dict[Any, Any], key: Any, value: Any) -> None:
+    sums[key] = sums.get(key, 0) + value
+
+
+def _whole(value: Any) -> Any:
+    """An exact value as ``int`` when it is whole (as the validating engine keeps it)."""
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return value.numerator
+    return value
+
+
+def _sets(pid: Ints, code: Ints, person_org: Ints) -> dict[tuple[int, tuple[int, ...]], int]:
+    """How many persons of each organisation have each set of codes (over their rows)."""
+    if not len(pid):
+        return {}
+    width = int(code.max()) + 1
+    pairs = np.unique(pid.astype(np.int64) * width + code)  # each person's codes, once
+    who, what = np.divmod(pairs, width)
+    starts = np.flatnonzero(np.diff(who, prepend=-1))
+    sizes = np.diff(np.append(starts, len(who)))
+    found: dict[tuple[int, tuple[int, ...]], int] = {}
+    # People with one code: counted by (organisation, code) at once.
+    one = starts[sizes == 1]
+    keys, counts = np.unique(person_org[who[one]].astype(np.int64) * width + what[one],
+                             return_counts=True)
+    for key, n in zip(keys.tolist(), counts.tolist(), strict=True):
+        org, value = divmod(key, width)
+        found[org, (value,)] = n
+    # People with more (concurrent or successive rows of several kinds).
+    for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
+        key2 = (int(person_org[who[start]]), tuple(what[start:start + size].tolist()))
+        found[key2] = found.get(key2, 0) + 1
+    return found
 
 
 def _days(values: Any) -> Ints:

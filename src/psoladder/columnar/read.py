@@ -22,7 +22,7 @@ import io
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 import attrs
 import numpy as np
@@ -31,12 +31,14 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 from numpy.typing import NDArray
 
+from psoladder.columnar.cells import bounds
 from psoladder.errors import InputError, Problem
 
 # The validating reader's header rules and CSV dialect.
+from psoladder.io.files import open_regular
 from psoladder.io.payroll import _csv_rows, _header
 
-__all__ = ["Encoded", "RawPayroll", "compact", "encode", "open_csv", "open_parquet",
+__all__ = ["Encoded", "RawPayroll", "Refusal", "compact", "encode", "open_csv", "open_parquet",
            "open_table", "table_rows"]
 
 # Arrow's memory for reading comes from the system allocator: its freed blocks
@@ -52,6 +54,12 @@ _BLOCK_SIZE = 1 << 20
 #: A line with every delimiter the validating reader might choose; how it
 #: splits tells which one it chose for a header.
 _PROBE = "a;b,c\td|e"
+
+
+#: Why the columnar engine does not read a payroll: ``"problem"`` (something
+#: is wrong, or beyond a bound: the validating reader says what and where)
+#: or ``"form"`` (a form it does not read; the validating reader may accept it).
+Refusal = Literal["problem", "form"]
 
 
 #: A column as its distinct values (in order of first appearance) and each
@@ -73,6 +81,8 @@ class RawPayroll:
         table: The table, for a typed source.
         encoded: Each column encoded as it was read (a CSV file).
         first_row: The row number of the first data row.
+        blank_tail: Empty lines after the last row (blank rows to the
+            validating reader, which counts them).
     """
 
     name: str
@@ -82,6 +92,7 @@ class RawPayroll:
     table: pa.Table | None = None
     encoded: tuple[Encoded, ...] | None = None
     first_row: int = 2
+    blank_tail: int = 0
 
     def column(self, i: int) -> Encoded | None:
         """Column ``i`` encoded, or ``None`` when Arrow cannot encode its type."""
@@ -129,32 +140,49 @@ def encode(column: pa.ChunkedArray) -> Encoded | None:
     return distinct, compact(joined, len(distinct))
 
 
-def open_csv(path: Path) -> RawPayroll | None:
-    """A CSV payroll read by Arrow, or ``None`` where Arrow would not read it as Python does.
+def open_csv(path: Path, name: str | None = None) -> RawPayroll | Refusal:
+    """A CSV payroll read by Arrow, or why not: where Arrow would not read it as Python does.
 
-    ``None`` sends the file to the validating path, which reads it (and
-    reports any problem). The file is read in pieces of whole lines; each
-    column is kept as its distinct texts and each row's index into them.
+    A refusal sends the file to the validating path, which reads it (and
+    reports any problem). The file is opened as the validating reader opens
+    it (:func:`~psoladder.io.files.open_regular`: a regular file of bounded
+    size) and read in pieces of whole lines; each column is kept as its
+    distinct texts and each row's index into them.
+
+    Args:
+        path: The file.
+        name: Its name in messages and row sources (default the file's own name).
     """
+    name = name or path.name
     try:
-        with path.open("rb") as stream:
-            return _read_csv(stream, path.name)
+        binary, _ = open_regular(path, what="payroll file",
+                                 max_bytes=bounds().file_bytes, name=name)
+    except InputError:
+        return "problem"
+    try:
+        with binary:
+            return _read_csv(binary, name)
     except OSError:
-        return None
+        return "problem"
 
 
-def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | None:
-    header = stream.readline()
-    if not _plain_lines(header):
-        return None
+def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | Refusal:
+    longest = bounds().line_chars
+    header = stream.readline(longest + 3)
+    if not _plain_lines(header) or len(header.rstrip(b"\r\n")) > longest:
+        return "form"
     try:
         first = header.decode("utf-8-sig")
         fields, _ = _csv_rows(io.StringIO(first), name)
     except (UnicodeDecodeError, InputError, csv.Error):
-        return None
+        return "problem"
     delimiter = _delimiter(first, name)
     if delimiter is None:
-        return None
+        return "form"
+    # Empty header cells at the end name no field (the validating reader
+    # drops them from the header), but the rows have cells there too.
+    width = len(next(csv.reader([first.rstrip("\r\n")], delimiter=delimiter)))
+    fields = fields + [None] * (width - len(fields))
     names = [f"c{i}" for i in range(len(fields))]
     text = pa.dictionary(pa.int32(), pa.string())
     options = {
@@ -170,13 +198,14 @@ def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | None:
     dictionaries: list[list[pa.Array]] = [[] for _ in names]
     parts: list[list[NDArray[np.integer[Any]]]] = [[] for _ in names]
     rows = 0
+    blank: list[int] = []
     try:
-        for piece in _pieces(stream):
-            if not _plain_lines(piece):
-                return None
+        for piece in _pieces(stream, blank):
+            if not _plain_lines(piece) or _longest_line(piece) > longest:
+                return "form"
             table = pa_csv.read_csv(pa.py_buffer(piece), memory_pool=_POOL, **options)
             if table.num_rows != piece.count(b"\n") + (not piece.endswith(b"\n")):
-                return None
+                return "form"
             rows += table.num_rows
             for i, column in enumerate(table.columns):
                 # One dictionary per block, made one:
@@ -187,10 +216,13 @@ def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | None:
                 dictionaries[i].append(dictionary)
                 parts[i].append(compact(np.concatenate(indices), len(dictionary)))
             del table
+        if blank and blank[0] < 0:
+            return "form"
         return RawPayroll(name, tuple(fields), rows, typed=False, encoded=tuple(
-            _joined(d, p) for d, p in zip(dictionaries, parts, strict=True)))
+            _joined(d, p) for d, p in zip(dictionaries, parts, strict=True)),
+            blank_tail=sum(blank))
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-        return None
+        return "form"
     finally:
         _POOL.release_unused()
         _trim()
@@ -241,12 +273,14 @@ def _joined(dictionaries: list[pa.Array],
     return values.to_pylist(), compact(np.concatenate(joined), len(values))
 
 
-def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
+def _pieces(stream: IO[bytes], blank: list[int]) -> Iterator[bytes]:
     """The rest of the file in pieces of whole lines.
 
-    Empty lines at the end of the file are left out (Python's csv module
-    reads them as blank rows, which count for nothing); empty lines before a
-    later row start the next piece, where :func:`_plain_lines` sees them.
+    Empty lines at the end of the file are left out and counted into
+    ``blank`` (Python's csv module reads them as blank rows, which count
+    for nothing but the bound on rows; ``-1``: they hold a lone carriage
+    return); empty lines before a later row start the next piece, where
+    :func:`_plain_lines` sees them.
     """
     carry = b""
     while True:
@@ -255,6 +289,9 @@ def _pieces(stream: IO[bytes]) -> Iterator[bytes]:
             rest = carry.rstrip(b"\r\n")
             if rest:
                 yield rest
+            else:
+                lone = carry.count(b"\r") != carry.count(b"\r\n")
+                blank.append(-1 if lone else carry.count(b"\n"))
             return
         data = carry + block
         filled = len(data.rstrip(b"\r\n"))
@@ -303,30 +340,41 @@ def _quotes_close_on_each_line(data: bytes) -> bool:
     return not bool((before & 1).any()) and len(quotes) % 2 == 0
 
 
-def field_size_limit() -> int:
-    """The longest cell Python's ``csv`` module reads (longer is a problem there)."""
-    return csv.field_size_limit()
+def _longest_line(piece: bytes) -> int:
+    """The most bytes of one line of ``piece`` (whole lines), line ends left out."""
+    breaks = np.flatnonzero(np.frombuffer(piece, dtype=np.uint8) == ord("\n"))
+    ends = np.concatenate(([-1], breaks, [len(piece)]))
+    return int((np.diff(ends) - 1).max(initial=0))  # (a CR before LF counts: a byte more)
 
 
-def open_parquet(path: Path) -> RawPayroll:
-    """A Parquet payroll file.
+def open_parquet(path: Path, name: str | None = None) -> RawPayroll:
+    """A Parquet payroll file, opened as the validating reader opens files.
+
+    Only a regular file of bounded size is read
+    (:func:`~psoladder.io.files.open_regular`).
+
+    Args:
+        path: The file.
+        name: Its name in messages and row sources (default the file's own name).
 
     Raises:
-        InputError: The file is missing or not Parquet, or its header has problems.
+        InputError: The file cannot be opened or is not Parquet, or its header
+            has problems.
     """
     import pyarrow.parquet as pq
 
+    name = name or path.name
+    binary, _ = open_regular(path, what="payroll file", max_bytes=bounds().file_bytes,
+                             name=name)
     try:
-        table = pq.read_table(path)
-    except FileNotFoundError:
-        raise InputError.single("payroll file not found", field="employments",
-                                value=str(path),
-                                hint="give a path relative to the organisation file") from None
+        with binary:
+            table = pq.read_table(binary)
     except (OSError, pa.ArrowException) as exc:
-        raise InputError([Problem(f"not a readable Parquet file: {exc}", file=path.name,
+        raise InputError([Problem(f"not a readable Parquet file ({type(exc).__name__})",
+                                  file=name,
                                   hint="write it with pandas.DataFrame.to_parquet, "
                                        "polars.DataFrame.write_parquet or pyarrow")]) from None
-    return _raw(table, path.name)
+    return _raw(table, name)
 
 
 def open_table(table: object, name: str = "<table>") -> RawPayroll:
@@ -377,6 +425,6 @@ def table_rows(raw: RawPayroll, batch_rows: int = 65_536) -> Iterator[tuple[int,
     row = raw.first_row
     for batch in raw.table.to_batches(max_chunksize=batch_rows):
         columns = [column.to_pylist() for column in batch.columns]
-        for cells in zip(*columns, strict=True):
-            yield row, cells
+        for values in zip(*columns, strict=True):
+            yield row, values
             row += 1

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 try:
     from hypothesis import strategies as st
@@ -43,8 +44,18 @@ from psoladder.model import (
     TargetGroup,
 )
 from psoladder.periods import DateRange, default_peiljaar
+from psoladder.planning.scenarios import (
+    Buy,
+    Change,
+    ChangeHours,
+    DropPurchase,
+    Hire,
+    Leave,
+    Scenario,
+)
 
-__all__ = ["application_dates", "employments", "hours", "organisations", "purchases"]
+__all__ = ["application_dates", "changes", "employments", "hours", "organisations",
+           "purchases", "scenarios"]
 
 FIRST_DATE = dt.date(2017, 4, 1)
 LAST_DATE = dt.date(2027, 12, 31)
@@ -103,7 +114,7 @@ def employments(
     end = draw(st.dates(min_value=start, max_value=peiljaar.end + dt.timedelta(days=400))) \
         if has_end else None
     before = st.dates(min_value=start - dt.timedelta(days=3650), max_value=start)
-    extra: dict[str, object] = {}
+    extra: dict[str, Any] = {}
     if group is TargetGroup.VSO_PRO:
         extra["school_left"] = draw(before)
     if group is TargetGroup.WW:
@@ -188,3 +199,60 @@ def organisations(
     return Organisation(name="Hypothesis B.V.", kvk=["12345678"], application_date=on,
                         peiljaar=peiljaar, fulltime_hours=draw(st.sampled_from([36, 38, 40])),
                         employments=rows, purchases=bought)
+
+
+# ------------------------------------------------------------------ issue 15: scenarios
+
+
+
+@st.composite
+def changes(draw: st.DrawFn, organisation: Organisation, *,
+            actions: Sequence[str] = ("hire", "leave", "change_hours", "buy",
+                                      "drop_purchase")) -> Change:
+    """One change that fits ``organisation`` (applying it never raises).
+
+    Args:
+        draw: Supplied by hypothesis.
+        organisation: The organisation the change applies to.
+        actions: The kinds of change to choose from (``hire`` is always possible).
+    """
+    peiljaar = organisation.peiljaar or default_peiljaar(organisation.application_date)
+    rows = organisation.employments
+    possible = [a for a in actions if a in ("hire", "buy")
+                or (a in ("leave", "change_hours") and rows)
+                or (a == "drop_purchase" and organisation.purchases)] or ["hire"]
+    action = draw(st.sampled_from(possible))
+    if action == "hire":
+        taken = {e.person for e in rows}
+        person = draw(st.text(alphabet="NXYZ0123456789", min_size=2, max_size=5).filter(
+            lambda p: p not in taken))
+        return Hire(draw(employments(person=person, peiljaar=peiljaar)))
+    if action == "buy":
+        return Buy(draw(purchases(peiljaar=peiljaar)))
+    if action == "drop_purchase":
+        return DropPurchase(index=draw(st.integers(1, len(organisation.purchases))))
+    row = draw(st.sampled_from(rows))
+    last = row.end or row.start + dt.timedelta(days=2000)
+    on = draw(st.dates(min_value=row.start, max_value=last))
+    if action == "leave":
+        return Leave(row.person, on)
+    active = [e for e in rows if e.person == row.person and on in e.period]
+    if len(active) != 1:  # concurrent rows: a leave fits instead
+        return Leave(row.person, on)
+    return ChangeHours(row.person, on, draw(hours()))
+
+
+@st.composite
+def scenarios(draw: st.DrawFn, organisation: Organisation, *, max_changes: int = 3,
+              name: str = "Plan") -> Scenario:
+    """A scenario of up to ``max_changes`` changes that applies to ``organisation``.
+
+    Each change fits the organisation as the changes before it left it.
+    """
+    steps = []
+    current = organisation
+    for _ in range(draw(st.integers(min_value=1, max_value=max_changes))):
+        change = draw(changes(current))
+        current = change(current)
+        steps.append(change)
+    return Scenario(name, tuple(steps))
