@@ -35,7 +35,14 @@ from numpy.typing import NDArray
 
 from psoladder.columnar.cells import NOT_GIVEN
 from psoladder.columnar.columns import SOURCE, Columns
-from psoladder.columnar.kernel import RowShares, fits, person_totals, row_shares
+from psoladder.columnar.kernel import (
+    RowShares,
+    distinct,
+    fits,
+    keyed_totals,
+    person_totals,
+    row_shares,
+)
 from psoladder.fte import (
     FteBasis,
     PeriodFte,
@@ -250,52 +257,40 @@ class _Batch:
         orgs = len(self.settings)
         entities = [None if v is NOT_GIVEN else v for v in c.values["entity"]]
         n_entities = len(entities)
+        n_contracts = len(_CONTRACTS)
+        entity = c.index["entity"]
+        # Hours units x days after the cap (R-FTE-3), by organisation, contract and entity.
+        part_of = ((self.org[a].astype(np.int64) * n_contracts + self.contract[a]) * n_entities
+                   + entity[a])
         pid = self.pid[a]
-        # Each counted row's hours units x days after the cap: alone, at most the
-        # cap; concurrent rows share their person's capped hours (R-FTE-3).
-        first, last, hours = self.first[a], self.last[a], self.hours[a]
-        limit = self.limit[self.org[a]]
-        units = np.multiply(np.subtract(last, first, dtype=np.int64) + 1,
-                            np.minimum(hours, limit), dtype=np.int64)
-        parts: dict[int, Fraction] = {}
-        shared = np.flatnonzero(concurrent[pid])
-        if len(shared):
-            n = len(shared)
-            shares = row_shares(pid[shared], first[shared], last[shared], hours[shared],
-                                limit[shared], np.ones(n, dtype=np.int64),
-                                np.zeros(n, dtype=np.int64), np.ones(n, dtype=np.bool_))
-            units[shared] = shares.hour_units
-            where = shared.tolist()
-            parts = {where[j]: v for j, v in shares.capped_hours.items()}
-        part_of = (self.org[a].astype(np.int64) * len(_CONTRACTS)
-                   + self.contract[a]) * n_entities + c.index["entity"][a]
-        sums = np.zeros(orgs * len(_CONTRACTS) * n_entities, dtype=np.int64)
-        np.add.at(sums, part_of, units)
+        sums, parts = keyed_totals(part_of, orgs * n_contracts * n_entities, pid,
+                                   self.first[a], self.last[a], self.hours[a],
+                                   self.limit[self.org[a]], concurrent[pid])
         present = np.zeros(len(sums), dtype=np.bool_)
         present[part_of] = True
-        exact: dict[int, Any] = {k: exact_hour_days(int(sums[k]), self.scale)
-                                 for k in np.flatnonzero(present).tolist()}
-        for j, part in parts.items():
-            k = int(part_of[j])
-            exact[k] = exact[k] + part / self.scale
         found: list[dict[str, Any]] = [{"hour_days_by_contract": {}, "hour_days_by_entity": {},
                                         "peildatum_contracts": {}, "persons_by_entities": {}}
                                        for _ in range(orgs)]
-        for k, value in exact.items():
-            rest, entity = divmod(k, n_entities)
-            org, contract = divmod(rest, len(_CONTRACTS))
+        scale = self.scale
+        for k in np.flatnonzero(present).tolist():
+            value = exact_hour_days(int(sums[k]), scale)
+            if k in parts:
+                value += parts[k] / scale
+            rest, at = divmod(k, n_entities)
+            org, contract = divmod(rest, n_contracts)
             _add(found[org]["hour_days_by_contract"], _CONTRACTS[contract], value)
-            _add(found[org]["hour_days_by_entity"], entities[entity], value)
+            _add(found[org]["hour_days_by_entity"], entities[at], value)
         for figures in found:
             for name in ("hour_days_by_contract", "hour_days_by_entity"):
                 figures[name] = {k: _whole(v) for k, v in figures[name].items()}
         # Persons by the set of entities their counted rows name, and by the
         # set of contract types they work under on the peildatum.
-        person_org = self.person_org
+        persons = len(self.names)
         for figure, rows, codes, names in (
-                ("persons_by_entities", a, c.index["entity"], entities),
+                ("persons_by_entities", a, entity, entities),
                 ("peildatum_contracts", ends, self.contract, _CONTRACTS)):
-            for (org, members), n in _sets(self.pid[rows], codes[rows], person_org).items():
+            sets = _sets(self.pid[rows], codes[rows], len(names), self.person_org, persons, orgs)
+            for (org, members), n in sets.items():
                 key = frozenset(names[m] for m in members)
                 target = found[org][figure]
                 target[key] = target.get(key, 0) + n
@@ -554,13 +549,12 @@ def _persons(c: Columns, org: Ints, orgs: int) -> tuple[I64, list[str], I64]:
         if bool(used.all()):
             return vid, names, np.zeros(len(names), dtype=np.int64)
     width = max(len(names), 1)
-    unique, first_row, inverse = np.unique(org.astype(np.int64) * width + vid,
-                                           return_index=True, return_inverse=True)
+    unique, first_row, inverse = distinct(org.astype(np.int64) * width + vid)
     order = np.argsort(first_row, kind="stable")
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order), dtype=np.int64)
     ordered = unique[order]
-    return (rank[inverse.reshape(-1)], [names[i] for i in (ordered % width).tolist()],
+    return (rank[inverse], [names[i] for i in (ordered % width).tolist()],
             ordered // width)
 
 
@@ -575,26 +569,49 @@ def _whole(value: Any) -> Any:
     return value
 
 
-def _sets(pid: Ints, code: Ints, person_org: Ints) -> dict[tuple[int, tuple[int, ...]], int]:
-    """How many persons of each organisation have each set of codes (over their rows)."""
+def _sets(pid: Ints, code: Ints, codes: int, person_org: Ints, persons: int,
+          orgs: int) -> dict[tuple[int, tuple[int, ...]], int]:
+    """How many persons of each organisation have each set of codes over their rows.
+
+    Args:
+        pid: Each row's person.
+        code: Each row's code (``0 <= code < codes``).
+        codes: Number of codes.
+        person_org: Each person's organisation.
+        persons: Number of persons.
+        orgs: Number of organisations.
+
+    Returns:
+        ``(organisation, codes in increasing order) -> persons``, for persons
+        with at least one row.
+    """
     if not len(pid):
         return {}
-    width = int(code.max()) + 1
-    pairs = np.unique(pid.astype(np.int64) * width + code)  # each person's codes, once
-    who, what = np.divmod(pairs, width)
-    starts = np.flatnonzero(np.diff(who, prepend=-1))
-    sizes = np.diff(np.append(starts, len(who)))
     found: dict[tuple[int, tuple[int, ...]], int] = {}
-    # People with one code: counted by (organisation, code) at once.
-    one = starts[sizes == 1]
-    keys, counts = np.unique(person_org[who[one]].astype(np.int64) * width + what[one],
-                             return_counts=True)
-    for key, n in zip(keys.tolist(), counts.tolist(), strict=True):
-        org, value = divmod(key, width)
-        found[org, (value,)] = n
-    # People with more (concurrent or successive rows of several kinds).
-    for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
-        key2 = (int(person_org[who[start]]), tuple(what[start:start + size].tolist()))
+    if codes <= 62:
+        # Each person's set as the bits of one integer.
+        mask = np.zeros(persons, dtype=np.int64)
+        np.bitwise_or.at(mask, pid, np.left_shift(np.int64(1), code.astype(np.int64)))
+        who = np.flatnonzero(mask)
+        key = person_org[who].astype(np.int64) * (1 << codes) + mask[who]
+        if orgs << codes <= 1 << 22:
+            counts = np.bincount(key, minlength=orgs << codes)
+            keys = np.flatnonzero(counts)
+            counts = counts[keys]
+        else:
+            keys, _, inverse = distinct(key)
+            counts = np.bincount(inverse, minlength=len(keys))
+        for k, n in zip(keys.tolist(), counts.tolist(), strict=True):
+            org, bits = divmod(k, 1 << codes)
+            found[org, tuple(i for i in range(codes) if bits >> i & 1)] = n
+        return found
+    # Many codes: each person's distinct codes, by sorting (person, code) pairs.
+    pairs = distinct(pid.astype(np.int64) * codes + code)[0]
+    who, what = np.divmod(pairs, codes)
+    starts = np.flatnonzero(np.diff(who, prepend=-1))
+    ends = np.append(starts[1:], len(who))
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        key2 = (int(person_org[who[start]]), tuple(what[start:end].tolist()))
         found[key2] = found.get(key2, 0) + 1
     return found
 
@@ -626,8 +643,8 @@ def _exact_each(units: I64, scale: int) -> list[Any]:
         return whole
     rest = np.flatnonzero(units % scale)
     if len(rest):
-        distinct, which = np.unique(units[rest], return_inverse=True)
-        fractions = [Fraction(v, scale) for v in distinct.tolist()]
-        for i, j in zip(rest.tolist(), which.reshape(-1).tolist(), strict=True):
+        values, _, which = distinct(units[rest])
+        fractions = [Fraction(v, scale) for v in values.tolist()]
+        for i, j in zip(rest.tolist(), which.tolist(), strict=True):
             whole[i] = fractions[j]
     return whole

@@ -41,7 +41,8 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["DAY_BITS", "RowShares", "fits", "person_totals", "row_shares"]
+__all__ = ["DAY_BITS", "RowShares", "distinct", "fits", "keyed_totals", "person_totals",
+           "row_shares"]
 
 I64 = NDArray[np.int64]
 Ints = NDArray[np.integer[Any]]
@@ -52,6 +53,7 @@ Bools = NDArray[np.bool_]
 DAY_BITS = 10
 _DAY_MASK = (1 << DAY_BITS) - 1
 _INT64_SAFE = 2**62
+_ZERO = Fraction(0)
 
 
 def fits(rows: int, largest_hours: int, days: int = 367) -> bool:
@@ -204,49 +206,153 @@ def row_shares(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints,
     return shares
 
 
+@attrs.define(eq=False)
+class _Pieces:
+    """Concurrent rows cut into pieces of constant hours: one entry per (row, piece).
+
+    Attributes:
+        row: The row of each entry (a position among the rows given).
+        start: The piece's first day.
+        length: Its number of days.
+        hours: The row's hours units.
+        level: The person's hours units on the piece (all their rows).
+        limit: The cap in hours units.
+        capped: ``level > limit``: the row keeps ``hours x limit / level``.
+    """
+
+    row: I64
+    start: I64
+    length: I64
+    hours: I64
+    level: I64
+    limit: I64
+    capped: Bools
+
+    @property
+    def units(self) -> I64:
+        """Hours units x days of each entry before the cap."""
+        return self.length * self.hours
+
+
+def _pieces(pid: I64, first: I64, last: I64, hours: I64, limit: I64,
+            more_cuts: tuple[I64, ...] = ()) -> _Pieces:
+    """Cut each person's days where the set of their rows (or ``more_cuts``) changes.
+
+    On each piece the hours are constant, so the cap is too (R-FTE-3).
+    ``more_cuts`` are packed (person, day) keys of further cuts (counting windows).
+    """
+    cuts = distinct(np.concatenate((_packed(pid, first), _packed(pid, last + 1),
+                                    *more_cuts)))[0]
+    cut_day = cuts & _DAY_MASK
+    lo = np.searchsorted(cuts, _packed(pid, first))
+    hi = np.searchsorted(cuts, _packed(pid, last + 1))
+    count = hi - lo
+    row = np.repeat(np.arange(len(pid), dtype=np.int64), count)
+    offsets = np.cumsum(count) - count
+    piece = (np.arange(int(count.sum()), dtype=np.int64) - np.repeat(offsets, count)
+             + np.repeat(lo, count))
+    start = cut_day[piece]
+    length = cut_day[piece + 1] - start
+    pair_hours = hours[row]
+    level = np.zeros(len(cuts), dtype=np.int64)
+    np.add.at(level, piece, pair_hours)
+    pair_level = level[piece]
+    pair_limit = limit[row]
+    return _Pieces(row, start, length, pair_hours, pair_level, pair_limit,
+                   pair_level > pair_limit)
+
+
+def _capped_parts(target: list[int], units: list[int], level: list[int],
+                  limit: list[int]) -> dict[int, Fraction]:
+    """``sum(units x limit / level)`` per target, one ``Fraction`` per target and level."""
+    parts: dict[tuple[int, int, int], int] = defaultdict(int)
+    for t, u, lv, lim in zip(target, units, level, limit, strict=True):
+        parts[t, lv, lim] += u
+    found: dict[int, Fraction] = {}
+    for (t, lv, lim), u in parts.items():
+        found[t] = found.get(t, _ZERO) + Fraction(u * lim, lv)
+    return found
+
+
 def _share_concurrent(rows: I64, pid: I64, first: I64, last: I64, hours: I64, limit: I64,
                       wfirst: I64, wlast: I64, shares: RowShares) -> None:
     # Cut each person's days where the set of active rows or a window changes;
     # on each piece the hours are constant, so the cap and the window are too.
     wa, wb = np.maximum(first, wfirst), np.minimum(last, wlast)
     has = wa <= wb
-    cuts = np.unique(np.concatenate((
-        _packed(pid, first), _packed(pid, last + 1), _packed(pid[has], wa[has]),
-        _packed(pid[has], wb[has] + 1))))
-    cut_day = cuts & _DAY_MASK
-    lo = np.searchsorted(cuts, _packed(pid, first))
-    hi = np.searchsorted(cuts, _packed(pid, last + 1))
-    count = hi - lo
-    pair_row = np.repeat(np.arange(len(pid), dtype=np.int64), count)
-    offsets = np.cumsum(count) - count
-    pair_piece = (np.arange(int(count.sum()), dtype=np.int64) - np.repeat(offsets, count)
-                  + np.repeat(lo, count))
-    start = cut_day[pair_piece]
-    length = cut_day[pair_piece + 1] - start
-    pair_hours = hours[pair_row]
-    level = np.zeros(len(cuts), dtype=np.int64)
-    np.add.at(level, pair_piece, pair_hours)
-    pair_level = level[pair_piece]
-    pair_limit = limit[pair_row]
-    capped = pair_level > pair_limit
-    counted = (wfirst[pair_row] <= start) & (start <= wlast[pair_row])
-    units = length * pair_hours
-    target = rows[pair_row]
-    plain = ~capped
+    p = _pieces(pid, first, last, hours, limit,
+                (_packed(pid[has], wa[has]), _packed(pid[has], wb[has] + 1)))
+    counted = (wfirst[p.row] <= p.start) & (p.start <= wlast[p.row])
+    units = p.units
+    target = rows[p.row]
+    plain = ~p.capped
     np.add.at(shares.hour_units, target[plain], units[plain])
     np.add.at(shares.counted_units, target[plain & counted], units[plain & counted])
-    np.add.at(shares.capped_days, target[capped], length[capped])
+    np.add.at(shares.capped_days, target[p.capped], p.length[p.capped])
     # Capped pieces: the row keeps hours x limit / level of them, an exact ratio
     # computed once per row and distinct level.
-    hour_parts: dict[tuple[int, int, int], int] = defaultdict(int)
-    counted_parts: dict[tuple[int, int, int], int] = defaultdict(int)
-    for r, u, lv, lim, c in zip(target[capped].tolist(), units[capped].tolist(),
-                                pair_level[capped].tolist(), pair_limit[capped].tolist(),
-                                counted[capped].tolist(), strict=True):
-        hour_parts[r, lv, lim] += u
-        if c:
-            counted_parts[r, lv, lim] += u
-    for parts, into in ((hour_parts, shares.capped_hours),
-                        (counted_parts, shares.capped_counted)):
-        for (r, lv, lim), u in parts.items():
-            into[r] = into.get(r, Fraction(0)) + Fraction(u * lim, lv)
+    for where, into in ((p.capped, shares.capped_hours),
+                        (p.capped & counted, shares.capped_counted)):
+        into.update(_capped_parts(target[where].tolist(), units[where].tolist(),
+                                  p.level[where].tolist(), p.limit[where].tolist()))
+
+
+def keyed_totals(key: Ints, keys: int, pid: Ints, first: Ints, last: Ints, hours: Ints,
+                 limit: Ints, concurrent: Bools) -> tuple[I64, dict[int, Fraction]]:
+    """Capped hours units x days summed by a key of each row (R-FTE-3).
+
+    The same shares as :func:`row_shares` (a row alone counts at most the
+    cap; concurrent rows share their person's capped hours in proportion),
+    added up per key: the integer part per key, and the capped parts that
+    are not whole, one ``Fraction`` per key and distinct level.
+
+    Args:
+        key: Each row's key (``0 <= key < keys``).
+        keys: Number of keys.
+        pid: Person number of each row.
+        first: First day of each row inside the peiljaar.
+        last: Last day of each row inside the peiljaar.
+        hours: Hours a week of each row, in units.
+        limit: The cap in hours units, per row.
+        concurrent: Per row: its person has rows sharing a day.
+    """
+    sums = np.zeros(keys, dtype=np.int64)
+    alone = ~concurrent
+    np.add.at(sums, key[alone], np.multiply(
+        np.subtract(last[alone], first[alone], dtype=np.int64) + 1,
+        np.minimum(hours[alone], limit[alone]), dtype=np.int64))
+    rows = np.flatnonzero(concurrent)
+    if not len(rows):
+        return sums, {}
+    pid, first, last, hours, limit = _wide(pid[rows], first[rows], last[rows], hours[rows],
+                                           limit[rows])
+    p = _pieces(pid, first, last, hours, limit)
+    target = np.asarray(key[rows], dtype=np.int64)[p.row]
+    units = p.units
+    plain = ~p.capped
+    np.add.at(sums, target[plain], units[plain])
+    return sums, _capped_parts(target[p.capped].tolist(), units[p.capped].tolist(),
+                               p.level[p.capped].tolist(), p.limit[p.capped].tolist())
+
+
+def distinct(values: Ints) -> tuple[I64, I64, I64]:
+    """The distinct values (sorted), the first position of each, and each value's rank among them.
+
+    What ``numpy.unique`` gives with ``return_index`` and ``return_inverse``,
+    by one sort (numpy's hashing ``unique`` is many times slower on a
+    million values).
+
+    >>> [a.tolist() for a in distinct(np.array([5, 3, 5, 1]))]
+    [[1, 3, 5], [3, 1, 0], [2, 1, 2, 0]]
+    """
+    order = np.argsort(values)
+    ordered: I64 = np.asarray(values, dtype=np.int64)[order]
+    new = np.empty(len(values), dtype=np.bool_)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    inverse = np.empty(len(values), dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    first = (np.minimum.reduceat(order, starts) if len(starts)
+             else np.zeros(0, dtype=np.int64))
+    return ordered[starts], first.astype(np.int64, copy=False), inverse

@@ -56,6 +56,12 @@ _BLOCK_SIZE = 1 << 20
 _PROBE = "a;b,c\td|e"
 
 
+# Arrow integer types (dictionary indices) and their numpy types.
+_NUMPY = {pa.int8().id: np.dtype(np.int8), pa.int16().id: np.dtype(np.int16),
+          pa.int32().id: np.dtype(np.int32), pa.int64().id: np.dtype(np.int64),
+          pa.uint8().id: np.dtype(np.uint8), pa.uint16().id: np.dtype(np.uint16),
+          pa.uint32().id: np.dtype(np.uint32), pa.uint64().id: np.dtype(np.uint64)}
+
 #: Why the columnar engine does not read a payroll: ``"problem"`` (something
 #: is wrong, or beyond a bound: the validating reader says what and where)
 #: or ``"form"`` (a form it does not read; the validating reader may accept it).
@@ -114,6 +120,17 @@ def compact(index: NDArray[np.integer[Any]], values: int) -> NDArray[np.integer[
     return index.astype(np.int64, copy=False)
 
 
+def integers(array: pa.Array) -> NDArray[np.integer[Any]]:
+    """An Arrow integer array without nulls as a numpy array, without copying.
+
+    (``pyarrow.Array.to_numpy`` imports pandas, which costs a quarter of a
+    second and tens of MB the first time.)
+    """
+    dtype = _NUMPY[array.type.id]
+    return np.frombuffer(array.buffers()[1], dtype=dtype, count=len(array),
+                         offset=array.offset * dtype.itemsize)
+
+
 def encode(column: pa.ChunkedArray) -> Encoded | None:
     """A column's distinct values, in order of first appearance, and each row's index."""
     try:
@@ -131,9 +148,8 @@ def encode(column: pa.ChunkedArray) -> Encoded | None:
         return [], np.zeros(0, dtype=np.int32)
     distinct = encoded.chunk(0).dictionary.to_pylist()
     null = len(distinct)  # a null cell of a dictionary column: one more value
-    indices = [pc.fill_null(chunk.indices, null).to_numpy(zero_copy_only=False)
-               if chunk.indices.null_count else chunk.indices.to_numpy(zero_copy_only=False)
-               for chunk in encoded.chunks]
+    indices = [integers(pc.fill_null(chunk.indices, null)) if chunk.indices.null_count
+               else integers(chunk.indices) for chunk in encoded.chunks]
     if any(chunk.indices.null_count for chunk in encoded.chunks):
         distinct.append(None)
     joined = np.concatenate(indices) if len(indices) > 1 else indices[0]
@@ -167,7 +183,8 @@ def open_csv(path: Path, name: str | None = None) -> RawPayroll | Refusal:
 
 
 def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | Refusal:
-    longest = bounds().line_chars
+    limits = bounds()
+    longest = limits.line_chars
     header = stream.readline(longest + 3)
     if not _plain_lines(header) or len(header.rstrip(b"\r\n")) > longest:
         return "form"
@@ -184,6 +201,9 @@ def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | Refusal:
     width = len(next(csv.reader([first.rstrip("\r\n")], delimiter=delimiter)))
     fields = fields + [None] * (width - len(fields))
     names = [f"c{i}" for i in range(len(fields))]
+    # Unquoted cells of at most cell_chars characters make lines within the
+    # bound; only lines with quotes (which the reader drops) need measuring.
+    measure = width * (limits.cell_chars + 1) - 1 > longest
     text = pa.dictionary(pa.int32(), pa.string())
     options = {
         "read_options": pa_csv.ReadOptions(column_names=names, block_size=_BLOCK_SIZE),
@@ -201,7 +221,8 @@ def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | Refusal:
     blank: list[int] = []
     try:
         for piece in _pieces(stream, blank):
-            if not _plain_lines(piece) or _longest_line(piece) > longest:
+            if not _plain_lines(piece) or (
+                    (measure or b'"' in piece) and _longest_line(piece) > longest):
                 return "form"
             table = pa_csv.read_csv(pa.py_buffer(piece), memory_pool=_POOL, **options)
             if table.num_rows != piece.count(b"\n") + (not piece.endswith(b"\n")):
@@ -211,8 +232,7 @@ def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | Refusal:
                 # One dictionary per block, made one:
                 unified = column.unify_dictionaries(memory_pool=_POOL)
                 dictionary = unified.chunk(0).dictionary
-                indices = [chunk.indices.to_numpy(zero_copy_only=False)
-                           for chunk in unified.chunks]
+                indices = [integers(chunk.indices) for chunk in unified.chunks]
                 dictionaries[i].append(dictionary)
                 parts[i].append(compact(np.concatenate(indices), len(dictionary)))
             del table
@@ -262,7 +282,7 @@ def _joined(dictionaries: list[pa.Array],
         return [], np.zeros(0, dtype=np.int8)
     encoded = pc.dictionary_encode(pa.concat_arrays(dictionaries, memory_pool=_POOL),
                                    memory_pool=_POOL)
-    moved = encoded.indices.to_numpy(zero_copy_only=False)
+    moved = integers(encoded.indices)
     start = 0
     joined = []
     for dictionary, part in zip(dictionaries, parts, strict=True):
