@@ -168,6 +168,7 @@ def decode(raw: RawPayroll) -> Columns | Refusal:
     values: dict[str, list[Any]] = {}
     index: dict[str, Index] = {}
     distinct_fields = set()
+    given_values: dict[str, NDArray[np.bool_]] = {}
     nonblank = np.zeros(n, dtype=np.bool_)
     for i, field in enumerate(raw.fields):
         encoded = raw.column(i)
@@ -178,7 +179,8 @@ def decode(raw: RawPayroll) -> Columns | Refusal:
             if any(v not in (None, "") for v in distinct):
                 return "problem"  # a cell in an unnamed column
             continue
-        if any(type(v) is str and len(v) > limits.cell_chars for v in distinct):
+        texts = distinct if not raw.typed else [v for v in distinct if type(v) is str]
+        if max(map(len, texts), default=0) > limits.cell_chars:
             return "problem"
         decoded = decode_cells(field, distinct, table=raw.typed)
         if not decoded.ok:
@@ -187,8 +189,9 @@ def decode(raw: RawPayroll) -> Columns | Refusal:
         index[field] = rows
         if all(map(operator.eq, decoded.values, distinct)):
             distinct_fields.add(field)  # distinct texts, each converted to itself
-        given = np.fromiter((v is not NOT_GIVEN for v in decoded.values), dtype=np.bool_,
-                            count=len(decoded.values))
+        given = given_values[field] = np.fromiter(
+            (v is not NOT_GIVEN for v in decoded.values), dtype=np.bool_,
+            count=len(decoded.values))
         nonblank |= given[rows]
     keep = np.flatnonzero(nonblank)
     if len(keep) > limits.rows or n - len(keep) + raw.blank_tail > limits.rows:
@@ -204,8 +207,10 @@ def decode(raw: RawPayroll) -> Columns | Refusal:
     values[SOURCE] = [raw.name]
     index[SOURCE] = np.zeros(len(keep), dtype=np.int8)
     columns = Columns(line, values, index, frozenset(distinct_fields))
+    columns._given.update(given_values)
+    persons = columns.given_values("person")
     if (columns.count("target_group") > limits.target_rows
-            or len(set(columns.given_values("person"))) > limits.persons):
+            or len(persons if "person" in distinct_fields else set(persons)) > limits.persons):
         return "problem"
     return columns if _consistent(columns) else "problem"
 

@@ -43,6 +43,7 @@ from psoladder.columnar.kernel import (
     person_totals,
     row_shares,
 )
+from psoladder.columnar.read import trim
 from psoladder.fte import (
     FteBasis,
     PeriodFte,
@@ -220,6 +221,7 @@ class _Batch:
         periods = self._periods(chosen, first_start, concurrent)
         chosen_pid = pid[chosen]
         self._release()  # the rows are read: free them before building every person
+        trim()
         built = self._detailed(chosen_pid, periods, totals, on_peildatum)
         return self._split(np.flatnonzero(present), detailed, built, totals, capped, rows_of,
                            on_peildatum, outside, tallies)

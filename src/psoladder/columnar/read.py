@@ -19,8 +19,10 @@ import csv
 import ctypes
 import functools
 import io
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -39,7 +41,7 @@ from psoladder.io.files import open_regular
 from psoladder.io.payroll import _csv_rows, _header
 
 __all__ = ["Encoded", "RawPayroll", "Refusal", "compact", "encode", "open_csv", "open_parquet",
-           "open_table", "table_rows"]
+           "open_table", "table_rows", "trim"]
 
 # Arrow's memory for reading comes from the system allocator: its freed blocks
 # go back to the operating system (and to numpy), where a caching allocator
@@ -57,7 +59,7 @@ _PROBE = "a;b,c\td|e"
 
 
 # Arrow integer types (dictionary indices) and their numpy types.
-_NUMPY = {pa.int8().id: np.dtype(np.int8), pa.int16().id: np.dtype(np.int16),
+_NUMPY: dict[int, np.dtype[Any]] = {pa.int8().id: np.dtype(np.int8), pa.int16().id: np.dtype(np.int16),
           pa.int32().id: np.dtype(np.int32), pa.int64().id: np.dtype(np.int64),
           pa.uint8().id: np.dtype(np.uint8), pa.uint16().id: np.dtype(np.uint16),
           pa.uint32().id: np.dtype(np.uint32), pa.uint64().id: np.dtype(np.uint64)}
@@ -127,8 +129,10 @@ def integers(array: pa.Array) -> NDArray[np.integer[Any]]:
     second and tens of MB the first time.)
     """
     dtype = _NUMPY[array.type.id]
-    return np.frombuffer(array.buffers()[1], dtype=dtype, count=len(array),
-                         offset=array.offset * dtype.itemsize)
+    data = memoryview(array.buffers()[1])
+    found: NDArray[np.integer[Any]] = np.frombuffer(data, dtype=dtype, count=len(array),
+                                                    offset=array.offset * dtype.itemsize)
+    return found
 
 
 def encode(column: pa.ChunkedArray) -> Encoded | None:
@@ -204,14 +208,13 @@ def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | Refusal:
     # Unquoted cells of at most cell_chars characters make lines within the
     # bound; only lines with quotes (which the reader drops) need measuring.
     measure = width * (limits.cell_chars + 1) - 1 > longest
-    text = pa.dictionary(pa.int32(), pa.string())
     options = {
         "read_options": pa_csv.ReadOptions(column_names=names, block_size=_BLOCK_SIZE),
         "parse_options": pa_csv.ParseOptions(delimiter=delimiter, quote_char='"',
                                              double_quote=True, escape_char=False,
                                              newlines_in_values=False,
                                              ignore_empty_lines=False),
-        "convert_options": pa_csv.ConvertOptions(column_types=dict.fromkeys(names, text),
+        "convert_options": pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
                                                  strings_can_be_null=False,
                                                  quoted_strings_can_be_null=False)}
     # Per column and piece: the piece's distinct texts and its rows' indices.
@@ -228,13 +231,12 @@ def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | Refusal:
             if table.num_rows != piece.count(b"\n") + (not piece.endswith(b"\n")):
                 return "form"
             rows += table.num_rows
-            for i, column in enumerate(table.columns):
-                # One dictionary per block, made one:
-                unified = column.unify_dictionaries(memory_pool=_POOL)
-                dictionary = unified.chunk(0).dictionary
-                indices = [integers(chunk.indices) for chunk in unified.chunks]
-                dictionaries[i].append(dictionary)
-                parts[i].append(compact(np.concatenate(indices), len(dictionary)))
+            # Text is read fastest as text, then encoded column by column on
+            # every core (Arrow releases the GIL); the chunks of a column
+            # share one dictionary.
+            for i, encoded in enumerate(_threads().map(_encoded, table.columns)):
+                dictionaries[i].append(encoded[0])
+                parts[i].append(encoded[1])
             del table
         if blank and blank[0] < 0:
             return "form"
@@ -245,7 +247,23 @@ def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | Refusal:
         return "form"
     finally:
         _POOL.release_unused()
-        _trim()
+        trim()
+
+
+def _encoded(column: pa.ChunkedArray) -> tuple[pa.Array, NDArray[np.integer[Any]]]:
+    """A text column's distinct values and each row's index among them."""
+    encoded = pc.dictionary_encode(column, memory_pool=_POOL)
+    indices = [integers(chunk.indices) for chunk in encoded.chunks]
+    dictionary = encoded.chunk(0).dictionary if encoded.num_chunks else pa.array([], pa.string())
+    joined = np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32)
+    return dictionary, compact(joined, len(dictionary))
+
+
+@functools.cache
+def _threads() -> ThreadPoolExecutor:
+    """Threads for Arrow's work that releases the GIL, one per core."""
+    return ThreadPoolExecutor(max_workers=os.cpu_count() or 1,
+                              thread_name_prefix="psoladder-columnar")
 
 
 @functools.cache
@@ -260,7 +278,7 @@ def _malloc_trim() -> Callable[[int], int] | None:
     return trim
 
 
-def _trim() -> None:
+def trim() -> None:
     """Give the memory freed after parsing back to the operating system.
 
     Parsing a file in pieces frees many blocks of a few megabytes; glibc
