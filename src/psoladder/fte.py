@@ -593,26 +593,29 @@ class ExactSum:
 
     >>> s = ExactSum()
     >>> s.add(325, 1); s.add(40, 0)
-    >>> s.value
-    Fraction(145, 2)
+    >>> s.value, s.units, s.places
+    (Fraction(145, 2), 725, 1)
     """
 
-    __slots__ = ("scale", "units")
+    __slots__ = ("places", "scale", "units")
 
     def __init__(self) -> None:
         self.units = 0
         self.scale = 1
+        self.places = 0
 
     def add(self, units: int, places: int) -> None:
         """Add ``units / 10**places``."""
-        if not places and self.scale == 1:
+        if places == self.places:
             self.units += units
             return
-        scale = 10**places
-        if scale > self.scale:
+        if places > self.places:
+            scale = 10**places
             self.units *= scale // self.scale
-            self.scale = scale
-        self.units += units * (self.scale // scale)
+            self.scale, self.places = scale, places
+            self.units += units
+        else:
+            self.units += units * (self.scale // 10**places)
 
     @property
     def value(self) -> HourDays:

@@ -431,7 +431,8 @@ class _Batch:
             c.day("ww_since")[rows], c.day("status_lost")[rows], anchor,
             c.column("disabled_in_service", bool, np.int64)[rows],
             np.where(reads_inflow, inflow, 0)], axis=1)
-        _, first, which = np.unique(key, axis=0, return_index=True, return_inverse=True)
+        key[g < 0, 3:] = 0  # outside the target groups only the contract counts
+        first, which = _distinct_rows(key)
         found = []
         for r in first.tolist():
             result = counting(employments[r], inflow=dt.date.fromordinal(int(inflow[r])),
@@ -439,7 +440,7 @@ class _Batch:
             w = result.window
             found.append((result, 1, 0) if w is None
                          else (result, w.start.toordinal(), w.end.toordinal()))
-        return [found[i] for i in which.reshape(-1).tolist()]
+        return [found[i] for i in which.tolist()]
 
     def _figures(self, rows: I64, countings: list[tuple[Counting, int, int]],
                  concurrent: Bools) -> _Figures:
@@ -558,6 +559,25 @@ def _persons(c: Columns, org: Ints, orgs: int) -> tuple[I64, list[str], I64]:
     ordered = unique[order]
     return (rank[inverse], [names[i] for i in (ordered % width).tolist()],
             ordered // width)
+
+
+def _distinct_rows(key: NDArray[np.int64]) -> tuple[I64, I64]:
+    """The first row of each distinct row of ``key`` and each row's distinct row.
+
+    (``numpy.unique(axis=0)``'s index and inverse, by one lexicographic sort.)
+    """
+    n = len(key)
+    if not n:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    order = np.lexsort(key.T[::-1])
+    ordered = key[order]
+    new = np.empty(n, dtype=np.bool_)
+    new[0] = True
+    np.any(ordered[1:] != ordered[:-1], axis=1, out=new[1:])
+    which = np.empty(n, dtype=np.int64)
+    which[order] = np.cumsum(new) - 1
+    first: I64 = np.minimum.reduceat(order, np.flatnonzero(new)).astype(np.int64)
+    return first, which
 
 
 def _add(sums: dict[Any, Any], key: Any, value: Any) -> None:
