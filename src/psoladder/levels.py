@@ -654,7 +654,7 @@ def gaps(
     >>> [g.filled_post_fte for g in gaps(Position(Fraction(20), Fraction(209, 100), Fraction(0)), rs)]
     [Decimal('0.0700')]
     """
-    levels = _Levels(rules, policy)
+    levels = rules.memo(("gap_levels", policy), lambda: _Levels(rules, policy))
     t0, w0, i0 = (_ratio(v) for v in (position.total_fte, position.weighted_target_fte,
                                        position.indirect_fte))
     current = levels(t0, w0, i0)

@@ -118,12 +118,17 @@ class Columns:
         index: dict[str, Index] = {}
         for field in (*FIELDS, SOURCE):
             cells = list(map(operator.attrgetter(field), rows))
-            distinct = list(dict.fromkeys(cells))  # in order of first appearance
-            position = {v: i for i, v in enumerate(distinct)}
+            if not cells or cells.count(cells[0]) == len(cells):
+                distinct = cells[:1]  # one value for every row (often none given)
+                positions: Index = np.zeros(len(cells), dtype=np.int8)
+            else:
+                distinct = list(dict.fromkeys(cells))  # in order of first appearance
+                position = {v: i for i, v in enumerate(distinct)}
+                positions = compact(np.fromiter(map(position.__getitem__, cells),
+                                                dtype=np.int64, count=len(cells)), len(distinct))
             values[field] = ([NOT_GIVEN if v is None else v for v in distinct] or [NOT_GIVEN]
                              if field != SOURCE else distinct or [None])
-            index[field] = compact(np.fromiter(map(position.__getitem__, cells), dtype=np.int64,
-                                               count=len(cells)), len(distinct))
+            index[field] = positions
         line = np.arange(1, len(rows) + 1, dtype=np.int64)
         if groups is not None:
             line -= np.repeat(np.cumsum(groups) - groups, groups)
