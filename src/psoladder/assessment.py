@@ -760,7 +760,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     supplier = gap_supplier or bought.largest_supplier()
     if supplier is not None and gap_supplier is None:
         notices.append(Notice.of("R-GAP-1", "gap_supplier", supplier=supplier.name))
-    target_persons = [p.person for p in wf.detailed if p.weighted_fte > 0]
+    target_persons = [p.person for p in wf.detailed if p.weighted_fte]  # (never below 0)
     qualitative = evaluate(level, target_persons, organisation.evidence, rules,
                            aspirant_plan=organisation.aspirant_plan,
                            recertification=organisation.recertification)

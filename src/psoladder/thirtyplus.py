@@ -217,6 +217,8 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
         in_total = frozenset(ContractType)
         notice = Notice.of("R-30-4", "thirty_plus_all_staff")
 
+    worked_from: dict[dt.date, dt.date] = {}  # start -> the end of the least months worked
+
     def qualifies(p: PeriodFte) -> bool:
         e = p.employment
         if (e.target_group is None or e.target_group.value in excluded.value or p.excluded
@@ -226,8 +228,12 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
             return True
         if e.contract.value not in flex.value or flex_months is None or flex_hours is None:
             return False
-        return (months_after(e.start, flex_months.value) <= peildatum
-                and e.hours_per_week >= flex_hours.value)
+        if e.hours_per_week < flex_hours.value:
+            return False
+        since = worked_from.get(e.start)
+        if since is None:
+            since = worked_from[e.start] = months_after(e.start, flex_months.value)
+        return since <= peildatum
 
     group = regular = Fraction(0)
     # fte basis: hours x days summed exactly, divided by the full-time
