@@ -648,7 +648,8 @@ class _PayrollRows:
                     else f"{MAX_TARGET_GROUP_ROWS:,} rows of target-group persons")
             raise InputError([Problem(f"more than {what}, more than psoladder reads",
                                       row=line)])
-        self.check(line, row)
+        if row.entity is not None:  # issue 15: it names an entity of the group
+            self.check(line, row)
         person = row.person
         if person in self.wanted:
             self.found.add(person)

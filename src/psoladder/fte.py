@@ -112,7 +112,12 @@ class Row:
     placement_start = property(lambda self: self._get("placement_start"))
     registered = property(lambda self: bool(self._get("registered")))
     disabled_in_service = property(lambda self: bool(self._get("disabled_in_service")))
-    entity = property(lambda self: self._get("entity"))
+
+    @property
+    def entity(self) -> str | None:
+        """The entity of the applicant's group the row names (see ``Employment.entity``)."""
+        extra = self._extra
+        return None if extra is None else extra.get("entity")
 
     @property
     def period(self) -> DateRange:
@@ -982,8 +987,19 @@ class _PersonCalc:
             whole = [(i, a, b, u * 10 ** (places - q)) for i, (a, b, u, q, _) in enumerate(spans)]
             total, capped = _capped_total(whole, limit)
             on_peildatum = any(span[1] == p1 for span in spans)
-            self.tallies.person(zip([span[4] for span in spans], _row_units(whole, limit),
-                                    strict=True), places,
+            rows_of = [span[4] for span in spans]
+            shares: list[int | Fraction]
+            one = rows_of[0] if rows_of else None
+            if one is None:  # every row left out of total fte (R-CT-6)
+                shares = []
+            elif all(e.contract is one.contract and e.entity == one.entity for e in rows_of):
+                shares = [total]  # one contract and entity: no split
+                rows_of = rows_of[:1]
+            elif capped:
+                shares = _row_units(whole, limit)
+            else:  # no day above the cap: each row counts its own hours
+                shares = [(b - a + 1) * h for _, a, b, h in whole]
+            self.tallies.person(zip(rows_of, shares, strict=True), places,
                                 [span[4].contract for span in spans if span[1] == p1])
         self.total.add(total, places)
         return total, places, capped, len(rows), on_peildatum
