@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, cast
@@ -35,14 +35,7 @@ from numpy.typing import NDArray
 
 from psoladder.columnar.cells import NOT_GIVEN
 from psoladder.columnar.columns import SOURCE, Columns
-from psoladder.columnar.kernel import (
-    RowShares,
-    distinct,
-    fits,
-    keyed_totals,
-    person_totals,
-    row_shares,
-)
+from psoladder.columnar.kernel import RowShares, Totals, distinct, fits, row_shares, totals
 from psoladder.columnar.read import trim
 from psoladder.fte import (
     FteBasis,
@@ -192,16 +185,26 @@ class _Batch:
 
     def workforces(self) -> list[Workforce]:
         persons = len(self.names)
-        a = np.flatnonzero(self.active)
-        pid = self.pid
-        limit = int(self.limit[0]) if len(self.settings) == 1 else self.limit[self.org[a]]
-        totals, capped, concurrent = person_totals(
-            pid[a], self.first[a], self.last[a], self.hours[a], limit, persons)
-        ends = a[self.last[a] == self.days[self.org[a]] - 1]  # rows on the peildatum
+        # The rows counted in total fte (R-FTE-6): every row of a one-year export.
+        counted = _picker(self.active)
+        single = len(self.settings) == 1
+        org = None if single else counted(self.org)
+        pid = counted(self.pid)
+        last = counted(self.last)
+        key, keys = self._part_keys(counted, org)
+        found = totals(pid, counted(self.first), last, counted(self.hours),
+                       int(self.limit[0]) if single else self.limit[org], persons, key, keys)
+        del key
+        # Rows on the peildatum, and the persons who work then.
+        on_end = last == (self.days[0] - 1 if single else (self.days - 1)[org])
+        del last
         on_peildatum = np.zeros(persons, dtype=np.bool_)
-        on_peildatum[pid[ends]] = True
-        tallies = self._tallies(a, ends, concurrent)
-        del a, ends
+        on_peildatum[pid[on_end]] = True
+        tallies = self._tallies(found, counted, pid, on_end)
+        del counted, pid, on_end, org
+        totals_of, capped, concurrent = found.persons, found.capped, found.concurrent
+        del found
+        pid = self.pid
         first_start = np.full(persons, np.iinfo(np.int32).max, dtype=np.int32)
         np.minimum.at(first_start, pid, self.start)
         # A person's rows: every row with detail, else the rows in the peiljaar
@@ -222,8 +225,8 @@ class _Batch:
         chosen_pid = pid[chosen]
         self._release()  # the rows are read: free them before building every person
         trim()
-        built = self._detailed(chosen_pid, periods, totals, on_peildatum)
-        return self._split(np.flatnonzero(present), detailed, built, totals, capped, rows_of,
+        built = self._detailed(chosen_pid, periods, totals_of, on_peildatum)
+        return self._split(np.flatnonzero(present), detailed, built, totals_of, capped, rows_of,
                            on_peildatum, outside, tallies)
 
     def _release(self) -> None:
@@ -247,30 +250,42 @@ class _Batch:
             found.append((rows, Sources(names, sources[bounds[k]:bounds[k + 1]].tolist())))
         return found
 
-    def _tallies(self, a: I64, ends: I64, concurrent: Bools) -> list[dict[str, Any]]:
+    def _part_keys(self, counted: Callable[[Ints], Ints],
+                   org: Ints | None) -> tuple[Ints, int]:
+        """Each counted row's part of the workforce: (organisation, contract type, entity)."""
+        entity = self.columns.index["entity"]
+        n_entities = len(self.columns.values["entity"])
+        contract = counted(self.contract)
+        if org is None and n_entities == 1:
+            return contract, len(_CONTRACTS)  # (no copy: one organisation, one entity)
+        key = contract.astype(np.int64)
+        if org is not None:
+            key += org.astype(np.int64) * len(_CONTRACTS)
+        key *= n_entities
+        key += counted(entity)
+        return key, len(self.settings) * len(_CONTRACTS) * n_entities
+
+    def _tallies(self, found: Totals, counted: Callable[[Ints], Ints], pid: Ints,
+                 on_end: Bools) -> list[dict[str, Any]]:
         """Per organisation, the workforce's figures by contract type and entity.
 
         The figures of :class:`~psoladder.fte.Workforce` ``hour_days_by_contract``,
         ``peildatum_contracts``, ``hour_days_by_entity`` and
-        ``persons_by_entities``, from the rows counted in total fte (``a``)
-        and those of them that reach the peildatum (``ends``).
+        ``persons_by_entities``, from the sums by part of the rows counted in
+        total fte (``counted`` picks them from a column, ``pid`` are their
+        persons) and those of them on the peildatum (``on_end``).
         """
         c = self.columns
         orgs = len(self.settings)
         entities = [None if v is NOT_GIVEN else v for v in c.values["entity"]]
         n_entities = len(entities)
         n_contracts = len(_CONTRACTS)
-        entity = c.index["entity"]
-        # Hours units x days after the cap (R-FTE-3), by organisation, contract and entity.
-        part_of = ((self.org[a].astype(np.int64) * n_contracts + self.contract[a]) * n_entities
-                   + entity[a])
-        pid = self.pid[a]
-        sums, parts = keyed_totals(part_of, orgs * n_contracts * n_entities, pid,
-                                   self.first[a], self.last[a], self.hours[a],
-                                   self.limit[self.org[a]], concurrent[pid])
-        present = np.zeros(len(sums), dtype=np.bool_)
-        present[part_of] = True
-        found: list[dict[str, Any]] = [{"hour_days_by_contract": {}, "hour_days_by_entity": {},
+        entity = counted(c.index["entity"])
+        sums, parts = found.keyed, found.parts
+        present = sums > 0
+        for k in parts:
+            present[k] = True
+        figures_of: list[dict[str, Any]] = [{"hour_days_by_contract": {}, "hour_days_by_entity": {},
                                         "peildatum_contracts": {}, "persons_by_entities": {}}
                                        for _ in range(orgs)]
         scale = self.scale
@@ -280,23 +295,23 @@ class _Batch:
                 value += parts[k] / scale
             rest, at = divmod(k, n_entities)
             org, contract = divmod(rest, n_contracts)
-            _add(found[org]["hour_days_by_contract"], _CONTRACTS[contract], value)
-            _add(found[org]["hour_days_by_entity"], entities[at], value)
-        for figures in found:
+            _add(figures_of[org]["hour_days_by_contract"], _CONTRACTS[contract], value)
+            _add(figures_of[org]["hour_days_by_entity"], entities[at], value)
+        for figures in figures_of:
             for name in ("hour_days_by_contract", "hour_days_by_entity"):
                 figures[name] = {k: _whole(v) for k, v in figures[name].items()}
         # Persons by the set of entities their counted rows name, and by the
         # set of contract types they work under on the peildatum.
         persons = len(self.names)
-        for figure, rows, codes, names in (
-                ("persons_by_entities", a, entity, entities),
-                ("peildatum_contracts", ends, self.contract, _CONTRACTS)):
-            sets = _sets(self.pid[rows], codes[rows], len(names), self.person_org, persons, orgs)
+        for figure, who, codes, names in (
+                ("persons_by_entities", pid, entity, entities),
+                ("peildatum_contracts", pid[on_end], counted(self.contract)[on_end], _CONTRACTS)):
+            sets = _sets(who, codes, len(names), self.person_org, persons, orgs)
             for (org, members), n in sets.items():
                 key = frozenset(names[m] for m in members)
-                target = found[org][figure]
+                target = figures_of[org][figure]
                 target[key] = target.get(key, 0) + n
-        return found
+        return figures_of
 
     def _periods(self, rows: I64, first_start: NDArray[np.int32],
                  concurrent: Bools) -> _Periods:
@@ -559,6 +574,18 @@ def _persons(c: Columns, org: Ints, orgs: int) -> tuple[I64, list[str], I64]:
     ordered = unique[order]
     return (rank[inverse], [names[i] for i in (ordered % width).tolist()],
             ordered // width)
+
+
+def _picker(rows: Bools) -> Callable[[Ints], Ints]:
+    """Picks the ``rows`` from a column: the column itself when they are all its rows."""
+    if bool(rows.all()):
+        return lambda column: column
+    at = np.flatnonzero(rows)
+
+    def pick(column: Ints) -> Ints:
+        return column[at]
+
+    return pick
 
 
 def _distinct_rows(key: NDArray[np.int64]) -> tuple[I64, I64]:

@@ -41,8 +41,8 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["DAY_BITS", "RowShares", "distinct", "fits", "keyed_totals", "person_totals",
-           "row_shares"]
+__all__ = ["DAY_BITS", "RowShares", "Totals", "distinct", "fits", "person_totals", "row_shares",
+           "totals"]
 
 I64 = NDArray[np.int64]
 Ints = NDArray[np.integer[Any]]
@@ -75,9 +75,33 @@ def _wide(*arrays: Ints) -> list[I64]:
     return [np.asarray(a, dtype=np.int64) for a in arrays]
 
 
-def person_totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints | int,
-                  persons: int) -> tuple[I64, Bools, Bools]:
-    """Capped hours x days per person, whether the cap bit, and whether rows share a day.
+@attrs.define(eq=False)
+class Totals:
+    """A computation's hours units x days after the 1.0-fte cap (R-FTE-3), by person and by key.
+
+    Attributes:
+        persons: Per person: capped hours units x days.
+        capped: Per person: the cap bit on some day.
+        concurrent: Per person: two of their rows share a day.
+        keyed: Per key: the whole part of its rows' capped hours units x days.
+        parts: Key -> the part that is not whole (concurrent rows' capped
+            shares), one ``Fraction`` per key and distinct level.
+    """
+
+    persons: I64
+    capped: Bools
+    concurrent: Bools
+    keyed: I64
+    parts: dict[int, Fraction]
+
+
+def totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints | int, persons: int,
+           key: Ints | None = None, keys: int = 0) -> Totals:
+    """Capped hours x days per person and per key of the rows, in one pass over the rows.
+
+    Each row alone counts at most the cap; the rows of a person who has
+    concurrent rows are swept day by day, and share the capped hours in
+    proportion (for the sums by key).
 
     Args:
         pid: Person number of each row (``0 <= pid < persons``).
@@ -87,46 +111,66 @@ def person_totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints |
         limit: The 1.0-fte cap in hours units: one for every row, or per row
             (the same for a person).
         persons: Number of persons.
+        key: Each row's key (``0 <= key < keys``), for the sums by key.
+        keys: Number of keys.
     """
-    totals = np.zeros(persons, dtype=np.int64)
-    capped = np.zeros(persons, dtype=np.bool_)
-    concurrent = np.zeros(persons, dtype=np.bool_)
+    found = Totals(np.zeros(persons, dtype=np.int64), np.zeros(persons, dtype=np.bool_),
+                   np.zeros(persons, dtype=np.bool_), np.zeros(keys, dtype=np.int64), {})
     if not len(pid):
-        return totals, capped, concurrent
+        return found
     # Narrow columns stay narrow; keys and products are int64.
-    key = _packed(pid.astype(np.int64), first)
-    if not bool((key[1:] >= key[:-1]).all()):
-        order = np.argsort(key, kind="stable")
-        key = key[order]
+    packed = _packed(pid.astype(np.int64), first)
+    if not bool((packed[1:] >= packed[:-1]).all()):
+        order = np.argsort(packed, kind="stable")
+        packed = packed[order]
         pid, first, last, hours = pid[order], first[order], last[order], hours[order]
         if not isinstance(limit, int):
             limit = limit[order]
+        if key is not None:
+            key = key[order]
     # A row that starts on or before the last day of an earlier row of the
     # same person overlaps it (keys of later persons are always larger).
     reach = np.maximum.accumulate(_packed(pid.astype(np.int64), last))
-    concurrent[pid[1:][key[1:] <= reach[:-1]]] = True
-    del key, reach
-    sweep = concurrent[pid]
-    any_sweep = bool(sweep.any())
-    # People without concurrent rows: each row alone, at most the cap.
-    if any_sweep:
+    found.concurrent[pid[1:][packed[1:] <= reach[:-1]]] = True
+    del packed, reach
+    sweep = found.concurrent[pid]
+    swept = bool(sweep.any())
+    if swept:
         alone = ~sweep
         p, a, b, h = pid[alone], first[alone], last[alone], hours[alone]
         cap = limit if isinstance(limit, int) else limit[alone]
-    else:
-        p, a, b, h, cap = pid, first, last, hours, limit
-    h = np.minimum(h, cap)
-    np.add.at(totals, p, np.multiply(np.subtract(b, a, dtype=np.int64) + 1, h,
-                                     dtype=np.int64))
-    capped[p[hours[alone] > cap if any_sweep else hours > cap]] = True
-    del p, a, b, h
-    if any_sweep:
+        k = None if key is None else key[alone]
+    else:  # no copies of the rows
+        p, a, b, h, cap, k = pid, first, last, hours, limit, key
+    # People without concurrent rows: each row alone, at most the cap.
+    units = np.subtract(b, a, dtype=np.int64)
+    units += 1
+    units *= np.minimum(h, cap)
+    np.add.at(found.persons, p, units)
+    if k is not None:
+        np.add.at(found.keyed, k, units)
+    del units
+    found.capped[p[h > cap]] = True
+    del p, a, b, h, k
+    if swept:
         rows = int(sweep.sum())
         caps = (np.full(rows, limit, dtype=np.int64) if isinstance(limit, int)
                 else np.asarray(limit[sweep], dtype=np.int64))
         p, a, b, h = _wide(pid[sweep], first[sweep], last[sweep], hours[sweep])
-        _sweep(p, a, b, h, caps, totals, capped)
-    return totals, capped, concurrent
+        _sweep(p, a, b, h, caps, found.persons, found.capped)
+        if key is not None:
+            _keyed_shares(np.asarray(key[sweep], dtype=np.int64), p, a, b, h, caps, found)
+    return found
+
+
+def person_totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints | int,
+                  persons: int) -> tuple[I64, Bools, Bools]:
+    """Capped hours x days per person, whether the cap bit, and whether rows share a day.
+
+    The per-person part of :func:`totals`.
+    """
+    found = totals(pid, first, last, hours, limit, persons)
+    return found.persons, found.capped, found.concurrent
 
 
 def _sweep(pid: I64, first: I64, last: I64, hours: I64, limit: I64, totals: I64,
@@ -297,42 +341,18 @@ def _share_concurrent(rows: I64, pid: I64, first: I64, last: I64, hours: I64, li
                                   p.level[where].tolist(), p.limit[where].tolist()))
 
 
-def keyed_totals(key: Ints, keys: int, pid: Ints, first: Ints, last: Ints, hours: Ints,
-                 limit: Ints, concurrent: Bools) -> tuple[I64, dict[int, Fraction]]:
-    """Capped hours units x days summed by a key of each row (R-FTE-3).
-
-    The same shares as :func:`row_shares` (a row alone counts at most the
-    cap; concurrent rows share their person's capped hours in proportion),
-    added up per key: the integer part per key, and the capped parts that
-    are not whole, one ``Fraction`` per key and distinct level.
-
-    Args:
-        key: Each row's key (``0 <= key < keys``).
-        keys: Number of keys.
-        pid: Person number of each row.
-        first: First day of each row inside the peiljaar.
-        last: Last day of each row inside the peiljaar.
-        hours: Hours a week of each row, in units.
-        limit: The cap in hours units, per row.
-        concurrent: Per row: its person has rows sharing a day.
-    """
-    sums = np.zeros(keys, dtype=np.int64)
-    alone = ~concurrent
-    np.add.at(sums, key[alone], np.multiply(
-        np.subtract(last[alone], first[alone], dtype=np.int64) + 1,
-        np.minimum(hours[alone], limit[alone]), dtype=np.int64))
-    rows = np.flatnonzero(concurrent)
-    if not len(rows):
-        return sums, {}
-    pid, first, last, hours, limit = _wide(pid[rows], first[rows], last[rows], hours[rows],
-                                           limit[rows])
+def _keyed_shares(key: I64, pid: I64, first: I64, last: I64, hours: I64, limit: I64,
+                  found: Totals) -> None:
+    """Add concurrent rows' shares of their person's capped hours to the sums by key."""
     p = _pieces(pid, first, last, hours, limit)
-    target = np.asarray(key[rows], dtype=np.int64)[p.row]
+    target = key[p.row]
     units = p.units
     plain = ~p.capped
-    np.add.at(sums, target[plain], units[plain])
-    return sums, _capped_parts(target[p.capped].tolist(), units[p.capped].tolist(),
-                               p.level[p.capped].tolist(), p.limit[p.capped].tolist())
+    np.add.at(found.keyed, target[plain], units[plain])
+    for k, part in _capped_parts(target[p.capped].tolist(), units[p.capped].tolist(),
+                                 p.level[p.capped].tolist(),
+                                 p.limit[p.capped].tolist()).items():
+        found.parts[k] = found.parts.get(k, _ZERO) + part
 
 
 def distinct(values: Ints) -> tuple[I64, I64, I64]:
