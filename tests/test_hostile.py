@@ -329,6 +329,7 @@ def test_xlsx_value_far_right_is_refused_not_dropped(tmp_path: Path) -> None:
 
 
 def test_xlsx_broken_and_bomb(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
     exc = refused(org_file(tmp_path, ORG + 'employments = "p.xlsx"\n', p__xlsx=b"not a zip"))
     assert "not an Excel workbook" in exc.problems[0].message
     path = _xlsx(tmp_path / "b.xlsx", [["person", "start", "hours_per_week"]])
