@@ -606,6 +606,16 @@ def attrs_evolve(value: Any, **changes: Any) -> Any:
     return attrs.evolve(value, **changes)
 
 
+def test_a_bad_name_keeps_its_own_message_and_the_other_problems(tmp_path: Path) -> None:
+    # The applicant's group is named after the organisation: a name that failed must not
+    # be used again to build it (the message was "must not be empty", and the other
+    # problems of the file were lost).
+    text = ORG.replace('"X"', '"Evil\\u001b[31m"') + "fulltime_hours = 0\n" + ROW
+    exc = refused(org_file(tmp_path, text))
+    assert fields(exc) == {"name", "fulltime_hours"}
+    assert "control character" in str(exc)
+
+
 def test_terminal_escapes_never_enter(tmp_path: Path) -> None:
     # Control characters are refused at the edge, so no report can carry them.
     exc = refused(org_file(tmp_path, ORG.replace('"X"', '"X\\u001b[2J"') + ROW))

@@ -1017,14 +1017,15 @@ class Organisation:
                                         field=f"evidence[{i}].person", value=e.person,
                                         hint="give one evidence table per person"))
             seen.add(e.person)
-        kvk = values.get("kvk")
-        if not kvk:
-            return problems  # the group is reported by the kvk field itself
+        kvk, name = values.get("kvk"), values.get("name")
+        if not kvk or not name:
+            # The group is named by these two fields: their own problems are reported.
+            return problems
         entities = values.get("entities") or ()
         group_problems = _entity_problems(kvk, entities)
         if group_problems:
             return problems + group_problems
-        group = _group(values.get("name") or "", kvk, entities)
+        group = _group(name, kvk, entities)
         lookup = _lookup(group)
         for field, items in (("employments", values.get("employments") or ()),
                              ("purchases", values.get("purchases") or ())):
