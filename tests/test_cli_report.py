@@ -205,9 +205,9 @@ def test_missing_optional_dependency_message(monkeypatch: pytest.MonkeyPatch,
     from psoladder.dataframe import persons_frame
     from psoladder.plot import plot_ladder
 
-    with pytest.raises(psoladder.InputError, match=r"psoladder\[pandas\]"):
+    with pytest.raises(ImportError, match=r"psoladder\[pandas\]"):
         persons_frame(example)
-    with pytest.raises(psoladder.InputError, match=r"psoladder\[plot\]"):
+    with pytest.raises(ImportError, match=r"psoladder\[plot\]"):
         plot_ladder(example)
 
 

@@ -78,6 +78,7 @@ from psoladder.levels import (
     scores,
 )
 from psoladder.limits import MAX_ROWS, MAX_TARGET_GROUP_ROWS
+from psoladder.messages import Phrase
 from psoladder.model import EmploymentLike, Level, Organisation, date_field
 from psoladder.numbers import as_decimal
 from psoladder.periods import DateRange, default_peiljaar, validate_peiljaar
@@ -526,12 +527,16 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
                                  cap=rules.decimal("person_fte_cap").value))
     if wf.rows_outside:
         notices.append(Notice.of("R-FTE-6", "rows_outside", count=len(wf.rows_outside)))
-    skipped = [p for p in bought.purchases if not p.counted]
-    if skipped:
-        notices.append(Notice.of("R-IND-6", "purchases_not_counted", count=len(skipped),
-                                 details="; ".join(f"{p.index} ({p.reason.message})"
-                                                   for p in skipped if p.reason),
-                                 indexes=", ".join(str(p.index) for p in skipped)))
+    # Purchases that do not count, one notice per rule that refuses them (R-IND-1,
+    # R-IND-6, R-ORG-1), each purchase with its reason in the reader's language.
+    skipped: dict[str, list[Phrase]] = {}
+    for p in bought.purchases:
+        if not p.counted and p.reason is not None:
+            skipped.setdefault(p.reason.rule, []).append(
+                Phrase.of("x.purchase_reason", index=p.index, reason=p.reason))
+    for rule, reasons in skipped.items():
+        notices.append(Notice.of(rule, "purchases_not_counted", count=len(reasons),
+                                 details=tuple(reasons)))
     if norms.source.value == "nearest_published_row":
         notices.append(Notice.of("R-LVL-3", "norms_nearest", size=size, row=norms.rows_used[0]))
     elif norms.source.value == "interpolated":

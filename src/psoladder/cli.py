@@ -456,6 +456,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"psoladder: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 2
+    except ImportError as exc:  # an optional extra that is not installed (--plot, ...)
+        print(f"psoladder: {exc}", file=sys.stderr)
+        return 2
     output = getattr(args, "output", None)
     if output is None:
         sys.stdout.write(text + "\n")

@@ -57,16 +57,18 @@ NOTICES: Mapping[str, tuple[str, str]] = {
         "totaal fte {total:fte} is minder dan {minimum:num}: komt niet in aanmerking voor een "
         "PSO-trede"),
     "person_capped": (
-        "{count:count} person(s) had concurrent contracts above full time; they count {cap:num} fte "
-        "on those days (psoladder decision)",
-        "{count:count} persoon/personen hadden tegelijk contracten boven voltijd; zij tellen op "
-        "die dagen voor {cap:num} fte (keuze van psoladder)"),
+        "{count:count|person had|persons had} concurrent contracts above full time; on those "
+        "days a person counts at most {cap:num} fte (psoladder decision)",
+        "{count:count|persoon had|personen hadden} tegelijk contracten boven voltijd; op die "
+        "dagen telt een persoon voor ten hoogste {cap:num} fte (keuze van psoladder)"),
     "rows_outside": (
-        "{count:count} employment row(s) have no day in the peiljaar and count 0",
-        "{count:count} dienstverband(en) vallen geheel buiten het peiljaar en tellen voor 0"),
+        "{count:count|employment row has|employment rows have} no day in the peiljaar: "
+        "counted as 0",
+        "{count:count|dienstverband valt|dienstverbanden vallen} geheel buiten het peiljaar: "
+        "geteld als 0"),
     "purchases_not_counted": (
-        "{count:count} purchase(s) do not count: {details}",
-        "{count:count} inkoop/inkopen tellen niet mee (nummer {indexes}); zie de toelichting"),
+        "{count:count|purchase does|purchases do} not count: {details}",
+        "{count:count|inkoop telt|inkopen tellen} niet mee: {details}"),
     "norms_nearest": (
         "size {size} has no published norm row; the nearest published row at or below ({row}) "
         "is used, the stricter norm (supply the official full table to remove this)",
@@ -163,14 +165,17 @@ NOTICES: Mapping[str, tuple[str, str]] = {
         "deze uitkomst volgt de algemene methode (eigen gedetacheerde SW-medewerkers tellen "
         "niet mee, R-CT-6) en kan afwijken van die van MijnPSO"),
     "norms_partial_override": (
-        "the rules override gives norm rows for {count:count} size(s), not for the row of size "
+        "the rules override gives norm rows for {count:count|size|sizes}, not for the row of size "
         "{size}: the published norms are used for it",
-        "het override-bestand geeft normrijen voor {count:count} bedrijfsgrootte(s), niet voor de "
+        "het override-bestand geeft normrijen voor {count:count|bedrijfsgrootte|bedrijfsgroottes}, "
+        "niet voor de "
         "rij van grootte {size}: daarvoor gelden de gepubliceerde normen"),
     "aspirant_extensions_decision": (
-        "Aspirant status may be extended {count} time(s) under edition {edition}: a psoladder "
+        "Aspirant status may be extended {count:count|time|times} under edition {edition}: a "
+        "psoladder "
         "decision, no source states the number before edition 1.9",
-        "de Aspirant-status mag onder editie {edition} {count} keer verlengd worden: een keuze "
+        "de Aspirant-status mag onder editie {edition} {count:count|keer|keer} verlengd worden: "
+        "een keuze "
         "van psoladder, geen bron noemt het aantal vóór editie 1.9"),
 }
 
@@ -221,6 +226,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "medewerkers die tijdens hun werk bij de aanvrager arbeidsongeschikt werden tellen "
         "mee vanaf {start:date} ({rule})"),
     # why a purchase does not count (R-IND)
+    "x.purchase_reason": ("purchase {index} ({reason})", "inkoop {index} ({reason})"),
     "p.outside": ("invoice date {date:date} lies outside the peiljaar {peiljaar:period} (R-IND-1)",
                   "factuurdatum {date:date} valt buiten het peiljaar {peiljaar:period} (R-IND-1)"),
     "p.certificate": (
@@ -793,7 +799,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "rd.head": ("Changes in the PSO rule data from {old} to {new}",
                 "Wijzigingen in de PSO-regeldata van {old} naar {new}"),
     "rd.point": ("{on} (edition {edition})", "{on} (editie {edition})"),
-    "rd.count": ("{count} value(s) changed", "{count} waarde(n) gewijzigd"),
+    "rd.count": ("{count:count|value changed|values changed}",
+                 "{count:count|waarde gewijzigd|waarden gewijzigd}"),
     "rd.none": ("no rule value changed", "geen regelwaarde gewijzigd"),
     "rd.editions": ("Editions that took effect in between", "Edities die daartussen ingingen"),
     "rd.edition": ("edition {edition} from {on}", "editie {edition} vanaf {on}"),
@@ -1110,8 +1117,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "plot.norm": ("norm {level:level}", "norm {level:level}"),
     "plot.change": ("{old:level} → {new:level}", "{old:level} → {new:level}"),
     "fa.after_last_edition": (
-        "from {on:date} on, the rules of the last known edition are used (R-ED-3):",
-        "vanaf {on:date} gelden de regels van de laatst bekende editie (R-ED-3):"),
+        "from {on:date} on, the rules of the last known edition are used (R-ED-3): {notice}",
+        "vanaf {on:date} gelden de regels van de laatst bekende editie (R-ED-3): {notice}"),
 }
 
 # Enum classes whose values have names here, by class name (this module
@@ -1240,6 +1247,8 @@ def show(value: Any, kind: str = "", lang: str = "en", *, exact: bool = False) -
         return f"{show(n, base, lang)} {singular if n == 1 else plural}"
     if isinstance(value, Phrase):
         return value.text(lang, exact=exact)
+    if _is_notice(value):
+        return str(value.text(lang))
     if kind.endswith("+"):
         return " + ".join(show(v, kind[:-1], lang, exact=exact) for v in _items(value))
     if kind == "param":  # names of rule values: fulltime_hours_default, wajong.weight
@@ -1272,6 +1281,11 @@ def show(value: Any, kind: str = "", lang: str = "en", *, exact: bool = False) -
     if base:
         raise ValueError(f"unknown format {kind!r}")
     return _by_type(value, lang, exact)
+
+
+def _is_notice(value: Any) -> bool:
+    """A :class:`~psoladder.rules.Notice` (this module imports no rule module)."""
+    return type(value).__name__ == "Notice" and callable(getattr(value, "text", None))
 
 
 def _by_type(value: Any, lang: str, exact: bool) -> str:

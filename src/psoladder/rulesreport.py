@@ -13,7 +13,7 @@ compute no rule.
 >>> import datetime as dt
 >>> from psoladder.rules import rules_at, rules_diff
 >>> print(render_diff(rules_diff("2.0", "2.1"), "text", "en").splitlines()[0])
-Changes in the PSO rule data from 1 April 2022 (edition 2.0) to 1 April 2023 (edition 2.1): 6 value(s) changed
+Changes in the PSO rule data from 1 April 2022 (edition 2.0) to 1 April 2023 (edition 2.1): 6 values changed
 >>> rs = rules_at(dt.date(2024, 5, 1))
 >>> [line for line in render_rules(rs, "text", "nl").splitlines()
 ...  if line.startswith("R-IND-4")]
