@@ -878,3 +878,25 @@ def test_a_python_peiljaar_is_bounded_too() -> None:
     with pytest.raises(InputError, match=r"peiljaar\.start"):
         Organisation(name="X", kvk="12345678", application_date="2024-05-01",
                      peiljaar=DateRange(dt.date(9999, 1, 1), dt.date(9999, 12, 31)))
+
+
+def test_file_date_problems_are_located_with_the_others(tmp_path: Path) -> None:
+    # A peiljaar of 11 months, or an application date inside the peiljaar, is a problem of
+    # the file: reported at once with the row's problem, each with its key (R-FTE-4).
+    bad_row = ROW.replace("2015-01-01", '"2015-13-01"')
+    short = ORG.replace("end = 2023-12-31", "end = 2023-11-30")
+    exc = refused(org_file(tmp_path, short + bad_row))
+    assert fields(exc) == {"peiljaar", "employment[1].start"}
+    early = ORG.replace("application_date = 2024-05-01", "application_date = 2023-06-01")
+    exc = refused(org_file(tmp_path, early + bad_row))
+    assert fields(exc) == {"application_date", "employment[1].start"}
+
+
+def test_a_file_date_before_the_first_edition_is_located(tmp_path: Path) -> None:
+    text = (ORG.replace("application_date = 2024-05-01", "application_date = 2016-05-01")
+            .replace("2023-01-01", "2015-01-01").replace("2023-12-31", "2015-12-31") + ROW)
+    with pytest.raises(InputError) as info:
+        assess_file(org_file(tmp_path, text))
+    [problem] = info.value.problems
+    assert (problem.file, problem.field) == ("org.toml", "application_date")
+    assert "2017-04-01" in str(problem)

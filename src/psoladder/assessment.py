@@ -50,7 +50,7 @@ from psoladder.banenafspraak import Banenafspraak, banenafspraak
 from psoladder.bounds import LevelBounds, level_bounds, weight_parts
 from psoladder.certificate import annual_fee, valid_until
 from psoladder.direct import weighted_target_fte
-from psoladder.errors import InputError, Problem
+from psoladder.errors import InputError, NoRuleInForce, Problem
 from psoladder.explain import Explanation, explain
 from psoladder.fte import Row, Workforce, WorkforceBuilder, workforce
 from psoladder.group import EntityCheck, Group, breakdown
@@ -81,7 +81,7 @@ from psoladder.limits import MAX_ROWS, MAX_TARGET_GROUP_ROWS
 from psoladder.messages import Phrase
 from psoladder.model import EmploymentLike, Level, Organisation, date_field
 from psoladder.numbers import as_decimal
-from psoladder.periods import DateRange, default_peiljaar, validate_peiljaar
+from psoladder.periods import DateRange, application_problem, default_peiljaar, validate_peiljaar
 from psoladder.pseudonym import Pseudonymiser
 from psoladder.qualitative import AspirantStatus, Qualitative, evaluate
 from psoladder.rules import (
@@ -487,16 +487,9 @@ class _Setting:
             notices.append(Notice.of("R-FTE-4", "peiljaar_default", peiljaar=peiljaar))
         else:
             peiljaar = validate_peiljaar(organisation.peiljaar)
-        if on <= peiljaar.end:
-            # The peiljaar is measured before the application (R-FTE-4, R-ED-1):
-            # an earlier date would apply an edition to a year it never saw.
-            given = "" if application_date is None else " given in place of the organisation's"
-            raise InputError.single(
-                f"the application date{given} is not after the end of the peiljaar "
-                f"{peiljaar}", field="application_date", value=on.isoformat(),
-                hint=f"the application follows the peiljaar: give a date after "
-                     f"{peiljaar.end.isoformat()}, or the peiljaar measured before the "
-                     f"application, e.g. {default_peiljaar(on)}")
+        problem = application_problem(on, peiljaar, given=application_date is not None)
+        if problem is not None:
+            raise InputError([problem])
         return cls(on, rules, peiljaar, tuple(notices))
 
 
@@ -751,7 +744,18 @@ def _assess_file(path: Path, *, application_date: dt.date | None,
     # the evidence that names no person of it, as load_organisation does.
     early = parts.consistency(parts.employments)
     organisation = parts.organisation(parts.employments, with_evidence=not early)
-    setting = _Setting.of(organisation, _application_date(application_date), None, overrides)
+    try:
+        setting = _Setting.of(organisation, _application_date(application_date), None,
+                              overrides)
+    except NoRuleInForce as exc:
+        if application_date is not None:
+            raise
+        # The file's own date: located like every other problem of the file (R-ED-3).
+        raise InputError([Problem(
+            "no PSO rule is in force on this application date (R-ED-3)", file=name,
+            field="application_date", value=exc.on.isoformat(),
+            hint=f"psoladder supports application dates from "
+                 f"{exc.first_supported.isoformat()} (PSO-Handleiding 1.5) on")]) from None
     wanted = {e.person for e in parts.evidence}
     found = {e.person for e in organisation.employments if e.person in wanted}
     if pseudonymiser is not None:

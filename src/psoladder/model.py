@@ -58,7 +58,7 @@ from psoladder.limits import (
     in_date_range,
 )
 from psoladder.numbers import to_decimal
-from psoladder.periods import FOREVER, DateRange
+from psoladder.periods import FOREVER, DateRange, application_problem, validate_peiljaar
 
 __all__ = [
     "HOURS_IN_A_WEEK",
@@ -841,7 +841,12 @@ def _peiljaar(value: object) -> DateRange | None:
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
-    return DateRange(*days)
+    start, end = days
+    if end < start:
+        raise InputError([Problem(f"the peiljaar ends ({end.isoformat()}) before it starts "
+                                  f"({start.isoformat()})", field="peiljaar.end",
+                                  hint=_PEILJAAR_HINT)])
+    return validate_peiljaar(DateRange(start, end))  # exactly 12 months (R-FTE-4)
 
 
 def _tuple_of(kind: type[Any], field: str, most: int) -> Callable[[object], tuple[Any, ...]]:
@@ -998,6 +1003,11 @@ class Organisation:
         ``purchases[1].entity``).
         """
         problems = []
+        on, peiljaar = values.get("application_date"), values.get("peiljaar")
+        if on is not None and peiljaar is not None:
+            late = application_problem(on, peiljaar)
+            if late is not None:
+                problems.append(late)
         employments = values.get("employments") or ()
         persons = len({e.person for e in employments})
         if persons > MAX_PERSONS:
