@@ -383,8 +383,12 @@ def _cited_value(c: Cited[Any], lang: str) -> str:
 def _cited_text(c: Cited[Any], lang: str) -> str:
     """One cited rule value in words: rule, what, value, status, date and source."""
     value = _cited_value(c, lang)
+    # An unknown value that is computed with says so; one that is not (the Basistrede
+    # norms) is just not published.
+    status = (messages.text("rl.value_used", lang) if not c.known and value
+              else messages.show(c.status, "status", lang))
     params: dict[str, Any] = {"rule": c.rule, "name": _cited_name(c.name, lang), "value": value,
-              "status": messages.show(c.status, "status", lang), "start": c.applies_from,
+              "status": status, "start": c.applies_from,
               "source": c.source, "quality": c.quality}
     return messages.text("x.cited" if value else "x.cited_plain", lang, **params)
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import string
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -288,8 +289,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "kind.sw_bedrijf": ("SW-bedrijf", "SW-bedrijf"),
     "status.published": ("published", "gepubliceerd"),
     "status.decision": ("psoladder decision", "keuze van psoladder"),
-    "status.unknown": ("unknown: this value is used in its place",
-                       "onbekend: deze waarde wordt in plaats daarvan gebruikt"),
+    "status.unknown": ("not published", "niet gepubliceerd"),
     "status.user": ("your own value", "eigen opgave"),
     "source.published_row": ("published row", "gepubliceerde rij"),
     "source.nearest_published_row": ("nearest published row below, the stricter norm",
@@ -553,6 +553,10 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                       "{rule} {name} ({status}, geldt vanaf {start:date}; bron: {source}, "
                       "{quality:quality})"),
     "x.fee_row": ("from {fte:num} fte: {fee:eur}", "vanaf {fte:num} fte: {fee:eur}"),
+    "x.norm_rows_published": ("{count:count|published row|published rows}",
+                              "{count:count|gepubliceerde rij|gepubliceerde rijen}"),
+    "x.norm_rows_user": ("{count:count|row of your own|rows of your own}",
+                         "{count:count|eigen rij|eigen rijen}"),
     # what a cited rule value is (``param.`` by parameter name, ``cited.`` by
     # the kind of value of a target group or contract type)
     "param.fulltime_hours_default": ("full-time week (hours)", "voltijdweek (uren)"),
@@ -777,8 +781,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "rl.from": ("from", "vanaf"),
     "rl.source": ("source", "bron"),
     "rl.remark": ("remark", "toelichting"),
-    "rl.value_used": ("unknown, this value is used in its place",
-                      "onbekend, deze waarde wordt in plaats daarvan gebruikt"),
+    "rl.value_used": ("not published; psoladder uses this value",
+                      "niet gepubliceerd; psoladder rekent met deze waarde"),
     "rl.norms": ("Norm table (percent)", "Normtabel (procent)"),
     "rl.size": ("size", "grootte"),
     "rl.published_rows": ("published rows", "gepubliceerde rijen"),
@@ -1203,6 +1207,9 @@ _CODES = {"fee_on_band_bound": "band", "sw_organisation_method": "method",
           "norms.between_rows": "norm_row"}
 
 
+_NORM_ROWS = re.compile(r"(\d+) (published|user) rows")
+
+
 def param_value(name: str, value: Any, lang: str = "en") -> str:
     """A value of the rule data for people, by its parameter's name (``Cited.name``).
 
@@ -1230,6 +1237,12 @@ def param_value(name: str, value: Any, lang: str = "en") -> str:
     if name == "fee_scale":
         return formatting.list_separator(lang).join(
             text("x.fee_row", lang, fte=int(a), fee=int(b)) for a, b in value)
+    if name == "norms" and isinstance(value, str):  # "17 published rows", "3 user rows"
+        match = _NORM_ROWS.fullmatch(value)
+        if match is not None:
+            return text(f"x.norm_rows_{match.group(2)}", lang, count=int(match.group(1)))
+    if name == "norms.basistrede":
+        return ""  # a citation of the norms, not a value
     if isinstance(value, bool | Decimal | int | Fraction):
         return show(value, "", lang)
     return ""
