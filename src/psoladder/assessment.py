@@ -547,13 +547,16 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
         notices.extend(tp.notices)
 
     supplier = gap_supplier or bought.largest_supplier()
-    if supplier is not None and gap_supplier is None:
+    position = Position(total, weighted, bought.indirect_fte)
+    to_higher = gaps(position, rules, policy=policy, supplier=supplier)
+    if supplier is not None and gap_supplier is None and any(
+            g.purchase_amount is not None for g in to_higher):
+        # Only where a purchase gap is shown (none at the highest level).
         notices.append(Notice.of("R-GAP-1", "gap_supplier", supplier=supplier.name))
     target_persons = [p.person for p in wf.persons if p.weighted_fte > 0]
     qualitative = evaluate(level, target_persons, organisation.evidence, rules,
                            aspirant_plan=organisation.aspirant_plan,
                            recertification=organisation.recertification)
-    position = Position(total, weighted, bought.indirect_fte)
     if qualitative.aspirant is not None:
         extensions = rules.integer("aspirant_extensions")
         if extensions.status is Status.DECISION:
@@ -587,7 +590,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
         exact_total_fte=total, exact_weighted=weighted, exact_indirect_fte=bought.indirect_fte,
         cap_factor=cap_factor(rules), size=size, norms=norms, norm_policy=policy, level=level,
         eligible=eligible, thirty_plus=tp, banenafspraak=ba,
-        gaps=gaps(position, rules, policy=policy, supplier=supplier), gap_supplier=supplier,
+        gaps=to_higher, gap_supplier=supplier,
         qualitative=qualitative, annual_fee=fee,
         warnings=tuple(dict.fromkeys(notices)),
     )

@@ -1080,7 +1080,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "cmp.col_because": ("Follows from", "Volgt uit"),
     "cmp.people": ("The staff behind the difference", "Het personeel achter het verschil"),
     "cmp.col_person": ("Person", "Persoon"),
-    "cmp.col_status": ("", ""),
+    "cmp.col_status": ("Status", "Status"),
+    "cmp.points": ("{delta:num.2} percentage points", "{delta:num.2} procentpunt"),
     "cmp.col_fte": ("fte", "fte"),
     "cmp.col_weighted": ("Weighted fte", "Gewogen fte"),
     "cmp.col_why": ("Why", "Waardoor"),
@@ -1281,8 +1282,9 @@ def show(value: Any, kind: str = "", lang: str = "en", *, exact: bool = False) -
                                   places=int(places) if places else formatting.PERCENT_PLACES)
     if base == "eur":
         return formatting.money(_exact(value), lang, exact=exact)
-    if base == "num":
-        return formatting.number(_exact(value), lang, exact=exact)
+    if base == "num":  # as it is, or with ``places`` decimals (``num.2``)
+        return formatting.number(_exact(value), lang, int(places) if places else None,
+                                 exact=exact)
     if base == "count":
         return formatting.count(int(_exact(value)), lang)
     if base == "date":

@@ -344,8 +344,11 @@ def comparison_blocks(c: Comparison, lang: str = "nl", *, exact: bool = False) -
 
 
 def _signed(delta: Any, kind: str, w: _Words) -> str:
-    text = w.show(abs(delta), kind if kind != "pct" else "pct")
-    return ("+" if delta > 0 else "−" if delta < 0 else "") + text
+    """A difference with its sign; between two percentages in percentage points."""
+    # The exact form keeps its sign on both sides of the ≈.
+    points = kind == "pct" and not w.exact
+    text = w("cmp.points", delta=delta) if points else w.show(delta, kind)
+    return "+" + text if delta > 0 else text.replace("-", "−")
 
 
 def _rule_name(name: str, w: _Words) -> str:
