@@ -13,6 +13,7 @@ from tests.conftest import PEILJAAR_2023, purchase, staff
 import psoladder
 from psoladder import Employment, Entity, InputError, Organisation, assess
 from psoladder.cli import run
+from psoladder.messages import Phrase
 from psoladder.report import render
 
 KVK = ["12345678", "87654321"]
@@ -94,7 +95,8 @@ def test_the_report_json_and_explanation_show_the_entities() -> None:
     assert abs(total - Fraction(d["total_fte"])) < Fraction(1, 10**25)  # 28 digits each
     step = a.explanation.step("entities")
     assert [c.exact for c in step.children] == [e.exact_total_fte for e in a.group.entities]
-    w2 = next(s for s in a.explanation.walk() if s.title.params[:1] == (("row", 16),))
+    w2 = next(s for s in a.explanation.walk()
+              if s.title.params[:1] == (("row", Phrase.of("x.row_inline", row=16)),))
     assert ("entity", "87654321") in [(f.label.text("en"), f.value) for f in w2.facts]
     # an organisation that names no entity keeps its report and JSON as they were
     plain = assess(organisation(staff(3)))

@@ -550,7 +550,7 @@ def test_row_references_do_not_collide(tmp_path: Path) -> None:
         refs = [(p.source, p.row) for p in a.workforce.periods]
         assert refs == [(None, 1), ("p.csv", 2)]
         text = str(a.explanation)
-        assert "row 1: Wajong" in text
+        assert "employment 1: Wajong" in text
         assert "row 2 of p.csv: Wajong" in text
 
 
@@ -561,7 +561,7 @@ def test_rows_outside_name_their_file(tmp_path: Path) -> None:
     for a in (assess(load(path)), assess_file(path, detail=True)):
         assert list(a.workforce.rows_outside) == [1, 3]
         assert list(a.workforce.rows_outside_sources) == [None, "p.csv"]
-        assert "rows 1 and 3 of p.csv" in str(a.explanation)
+        assert "employment 1 and row 3 of p.csv" in str(a.explanation)
 
 
 EXAMPLES = [psoladder.example_path(),

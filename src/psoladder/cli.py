@@ -80,7 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     def report_options(p: argparse.ArgumentParser) -> None:
         _assessment_options(p)
         p.add_argument("--explain", action="store_const", const="summary", default=None,
-                       help="add the step-by-step explanation with calculations, rule ids "
+                       help="(also --explain=full) add the step-by-step explanation with "
+                       "calculations, rule ids "
                        "and sources; --explain=full also lists everyone outside the target "
                        "groups")
         # --explain=full arrives here (see _explain_option): a flag that takes no value

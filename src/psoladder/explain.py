@@ -446,9 +446,14 @@ def _target_row_step(p: Any, year_days: int, fulltime: Decimal) -> Step:
                 facts=tuple(facts), notes=tuple(notes))
 
 
-def _ref(row: int, source: str | None) -> int | Phrase:
-    """A row reference that tells a payroll line from the organisation's own row (#16)."""
-    return row if source is None else Phrase.of("x.row_in_file", row=row, file=source)
+def _ref(row: int, source: str | None) -> Phrase:
+    """A row reference telling a payroll line from the organisation's own row (#16).
+
+    ``row 17 of payroll.csv``, or ``employment 3`` (an ``[[employment]]`` table).
+    """
+    if source is None:
+        return Phrase.of("x.row_inline", row=row)
+    return Phrase.of("x.row_in_file", row=row, file=source)
 
 
 def _target_person(person: Any, year_days: int, fulltime: Decimal) -> Step:

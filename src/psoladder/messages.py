@@ -25,8 +25,9 @@ understood too.
 
 >>> text("not_eligible", "nl", total=Fraction(3, 2), minimum=Decimal(2))
 'totaal fte 1,5000 is minder dan 2: komt niet in aanmerking voor een PSO-trede'
->>> Phrase.of("x.row", row=3, group="wajong", contract="regular").text("nl")
-'regel 3: Wajong, arbeidsovereenkomst'
+>>> row = Phrase.of("x.row_in_file", row=3, file="loon.csv")
+>>> Phrase.of("x.row", row=row, group="wajong", contract="regular").text("nl")
+'regel 3 van loon.csv: Wajong, arbeidsovereenkomst'
 """
 
 from __future__ import annotations
@@ -353,7 +354,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "{count:count|row has|rows have} no day in the peiljaar and count 0: {rows}",
         "{count:count|regel heeft|regels hebben} geen dag in het peiljaar en tellen voor 0: "
         "{rows}"),
-    "x.rows_list": ("rows {rows}", "regels {rows}"),
+    "x.rows_list": ("{rows}", "{rows}"),
     "x.others": ("People outside the target groups", "Personen buiten de doelgroep"),
     "c.others": ("{persons:count|person|persons}, {rows:count|row|rows}: {fte:fte} fte",
                  "{persons:count|persoon|personen}, {rows:count|regel|regels}: {fte:fte} fte"),
@@ -379,8 +380,9 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "gewogen fte = fte van de dagen binnen de telperiode x weging doelgroep x weging "
         "type contract"),
     "x.person": ("person {person}", "persoon {person}"),
-    "x.row": ("row {row}: {group:group}, {contract:contract}",
-              "regel {row}: {group:group}, {contract:contract}"),
+    "x.row_inline": ("employment {row}", "dienstverband {row}"),
+    "x.row": ("{row}: {group:group}, {contract:contract}",
+              "{row}: {group:group}, {contract:contract}"),
     "c.row_fte": ("fte: {hours:num} / {fulltime:num} x {days:count} / {year_days:count} "
                   "= {fte:fte} fte",
                   "fte: {hours:num} / {fulltime:num} x {days:count} / {year_days:count} "
@@ -411,7 +413,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "c.row_weighted": ("weighted: {counted:fte} x {weight:num} = {weighted:fte} fte",
                        "gewogen: {counted:fte} x {weight:num} = {weighted:fte} fte"),
     # issue #16: a payroll line, told apart from an inline [[employment]] row
-    "x.row_in_file": ("{row} of {file}", "{row} van {file}"),
+    "x.row_in_file": ("row {row} of {file}", "regel {row} van {file}"),
     "x.excluded": ("left out of total fte: SW employee detached out (R-CT-6)",
                    "telt niet mee in het totaal fte: eigen SW-medewerker gedetacheerd (R-CT-6)"),
     "x.no_day": ("no day in the peiljaar: counts 0", "geen dag in het peiljaar: telt voor 0"),
@@ -758,8 +760,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "plot.score": ("your score", "uw score"),
     "plot.gap": ("{level:level}: +{fte:fte} weighted target fte",
                  "{level:level}: +{fte:fte} gewogen fte doelgroep"),
-    "plot.title": ("{name}: {level:level} (PSO {edition})",
-                   "{name}: {level:level} (PSO {edition})"),
+    "plot.title": ("{name}: {level:level} (PSO edition {edition})",
+                   "{name}: {level:level} (PSO-editie {edition})"),
     # issue 14: the rule data for people (psoladder rules, norms, rules --diff):
     # statuses (``status.``), source qualities (``quality.``), the listing
     # (``rl.``), the norms of a size (``rn.``) and the edition diff (``rd.``)

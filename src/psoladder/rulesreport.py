@@ -238,6 +238,8 @@ def render_norms(norms: Norms, rules: RuleSet, fmt: Format | str = "text",
     else:
         found = _t("rn.row", lang, row=used[0], how=how)
     lines = [found]
+    # The rules in force may be past the last known edition (R-ED-3): the norms too.
+    lines.extend(f"{_t('rl.note', lang)}: {n.rule}: {n.text(lang)}" for n in rules.notices())
     minimum = rules.decimal("min_total_fte").value
     if norms.size < minimum:
         lines.append(_t("rn.not_eligible", lang, minimum=_num(minimum, lang),
