@@ -83,10 +83,10 @@ def fields(exc: InputError) -> set[str | None]:
     ("168.0001", "at most 168"),
     ("0", "above 0"),
     ("1" * 41, "longer than psoladder reads"),
-    ("３２", "not a decimal number"),
-    ("1_000", "not a decimal number"),
-    ("NaN", "not a decimal number"),
-    ("Infinity", "not a decimal number"),
+    ("３２", "not a number"),
+    ("1_000", "not a number"),
+    ("NaN", "not a number"),
+    ("Infinity", "not a number"),
 ])
 def test_hours_out_of_bounds_are_located(tmp_path: Path, cell: str, message: str) -> None:
     path = org_file(tmp_path, ORG + 'employments = "p.csv"\n',
@@ -362,15 +362,15 @@ def test_a_file_that_changes_between_the_passes(tmp_path: Path,
 
     path = org_file(tmp_path, ORG + 'employments = "p.csv"\n',
                     p__csv=HEADER + "A,2015-01-01,,40,,\n")
-    first_pass = payroll._last_lines
+    first_pass = payroll._survey
 
-    def grow(opened: Any) -> dict[str, int]:
-        result = first_pass(opened)
+    def grow(opened: Any, fmt: Any, *, last: Any) -> Any:
+        result = first_pass(opened, fmt, last=last)
         with (tmp_path / "p.csv").open("a", encoding="utf-8") as f:
             f.write("A,2016-01-01,,40,,\n")
         return result
 
-    monkeypatch.setattr(payroll, "_last_lines", grow)
+    monkeypatch.setattr(payroll, "_survey", grow)
     with pytest.raises(InputError, match="changed while"):
         assess_file(path)
 
