@@ -93,54 +93,10 @@ class Problem:
     value: str | None = attrs.field(default=None, converter=shown)
     hint: str | None = None
     #: The keys of the message and hint in :mod:`psoladder.messages` and their
-    #: parameters, so :meth:`text` can put the problem in another language
-    #: (issue 12). Not compared: ``message`` and ``hint`` are their English.
+    #: parameters, so :func:`psoladder.messages.problem_text` can put the
+    #: problem in another language (issue 12). Not compared: ``message`` and
+    #: ``hint`` are their English.
     words: Words | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
-
-    @classmethod
-    def of(cls, key: str, /, *, hint: str | None = None, field: str | None = None,
-           row: int | None = None, file: str | None = None, value: object = None,
-           **params: Any) -> Problem:
-        """A problem whose words live in :mod:`psoladder.messages` under ``key``.
-
-        ``hint`` is the key of the hint, filled with the same ``params``. An
-        input value among the parameters must be passed through :func:`shown`
-        by the caller; ``value`` is cut here.
-
-        >>> p = Problem.of("p.cell_too_long", length=1200, most=1000, field="end", row=4)
-        >>> print(p)
-        row 4, field 'end': the cell is 1,200 characters long, more than psoladder reads (1,000)
-        >>> print(p.text("nl"))
-        regel 4, veld 'end': de cel is 1.200 tekens lang, meer dan psoladder leest (1.000)
-        """
-        from psoladder import messages
-
-        frozen = tuple(params.items())
-        return cls(messages.text(key, "en", **params), field=field, row=row, file=file,
-                   value=shown(value), hint=None if hint is None
-                   else messages.text(hint, "en", **params),
-                   words=Words(key, hint, frozen))
-
-    def text(self, lang: str = "en") -> str:
-        """The problem as one line in ``lang`` (``en`` or ``nl``), located."""
-        from psoladder import messages
-
-        if lang == "en" or not messages.has("e.row"):
-            return str(self)
-        if self.words is not None:
-            params = dict(self.words.params)
-            message = messages.text(self.words.key, lang, **params)
-            hint = None if self.words.hint is None else messages.text(self.words.hint, lang,
-                                                                       **params)
-        else:
-            message, hint = self.message, self.hint
-        text = message
-        if self.value is not None:
-            text += " " + messages.text("e.got", lang, value=repr(self.value))
-        if hint:
-            text += f"; {hint}"
-        where = self.location(lang)
-        return f"{where}: {text}" if where else text
 
     def located(
         self, *, file: str | None = None, row: int | None = None, field: str | None = None
@@ -153,24 +109,16 @@ class Problem:
             field=self.field if self.field is not None else field,
         )
 
-    def location(self, lang: str = "en") -> str:
+    def location(self) -> str:
         """The location as text, e.g. ``payroll.csv, row 3, field 'end'``."""
         parts = []
         if self.file is not None:
             # A name from a file is shown escaped if it holds control characters.
             parts.append(self.file if self.file.isprintable() else repr(self.file))
-        if lang == "en":
-            if self.row is not None:
-                parts.append(f"row {self.row}")
-            if self.field is not None:
-                parts.append(f"field {self.field!r}")
-        else:
-            from psoladder import messages
-
-            if self.row is not None:
-                parts.append(messages.text("e.row", lang, row=self.row))
-            if self.field is not None:
-                parts.append(messages.text("e.field", lang, field=repr(self.field)))
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.field is not None:
+            parts.append(f"field {self.field!r}")
         return ", ".join(parts)
 
     def __str__(self) -> str:
@@ -237,22 +185,6 @@ class InputError(PsoError, ValueError):
         n = len(self.problems)
         head = f"{n} problem{'s' if n != 1 else ''} in the input:"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
-
-    def text(self, lang: str = "en") -> str:
-        """Every problem, one a line, in ``lang`` (``en`` or ``nl``; issue 12).
-
-        Problems built with :meth:`Problem.of` are put in ``lang``; others
-        keep their English words, located in ``lang``.
-        """
-        if lang == "en":
-            return self._text()
-        from psoladder import messages
-
-        head = messages.text("e.head", lang, count=len(self.problems))
-        return "\n".join([head, *(f"  {p.text(lang)}" for p in self.problems)])
-
-    def __str__(self) -> str:
-        return self._text()
 
 
 class NoRuleInForce(PsoError, LookupError):

@@ -42,9 +42,11 @@ from typing import Any
 import attrs
 
 from psoladder import formatting
+from psoladder.errors import InputError, Problem, Words, shown
 from psoladder.periods import BEGINNING, FOREVER, DateRange
 
-__all__ = ["NOTICES", "TEXTS", "Phrase", "has", "param_name", "param_value", "show", "text"]
+__all__ = ["NOTICES", "TEXTS", "Phrase", "error_text", "has", "param_name", "param_value",
+           "problem", "problem_text", "show", "text"]
 
 #: key -> (English, Dutch) templates.
 NOTICES: Mapping[str, tuple[str, str]] = {
@@ -1114,8 +1116,9 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "vanaf {on:date} gelden de regels van de laatst bekende editie (R-ED-3):"),
     # ------------------------------------------------------------------
     # issue 12: payroll exports as Dutch payroll systems write them. Problems
-    # of the readers (``e.`` their frame, ``p.`` messages, ``h.`` hints), the
-    # reading notices (``rd.``), names of date formats (``datefmt.``) and
+    # of the readers (``e.`` their frame, ``in.`` messages, ``ih.`` hints,
+    # ``po.`` the [payroll] table), the reading notices (``pr.``), names of
+    # date formats (``datefmt.``) and
     # decimal marks (``mark.``), and the commands new, check and groups
     # (``new.``, ``chk.``, ``grp.``)
     # ------------------------------------------------------------------
@@ -1126,7 +1129,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "e.got": ("(got {value})", "(gelezen: {value})"),
     "e.more": ("... and {count:count} more problem(s) not listed",
                "... en nog {count:count} probleem/problemen die niet zijn opgesomd"),
-    "h.more": ("fix the problems above first; they often share a cause",
+    "ih.more": ("fix the problems above first; they often share a cause",
                "los eerst de problemen hierboven op; ze hebben vaak één oorzaak"),
     "datefmt.iso": ("yyyy-mm-dd", "jjjj-mm-dd"),
     "datefmt.dmy-": ("dd-mm-yyyy", "dd-mm-jjjj"),
@@ -1138,269 +1141,269 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "mark.comma": ("comma", "komma"),
     "mark.point": ("point", "punt"),
     # a cell
-    "p.cell_too_long": ("the cell is {length:count} characters long, more than psoladder reads "
+    "in.cell_too_long": ("the cell is {length:count} characters long, more than psoladder reads "
                         "({most:count})",
                         "de cel is {length:count} tekens lang, meer dan psoladder leest "
                         "({most:count})"),
     # dates (issue 12 item 1)
-    "p.not_a_date": ("not a date", "geen datum"),
-    "h.date_forms": ("write dates as dd-mm-yyyy (e.g. 31-01-2023) or yyyy-mm-dd (2023-01-31), "
+    "in.not_a_date": ("not a date", "geen datum"),
+    "ih.date_forms": ("write dates as dd-mm-yyyy (e.g. 31-01-2023) or yyyy-mm-dd (2023-01-31), "
                      "the same way in the whole column",
                      "schrijf datums als dd-mm-jjjj (bijv. 31-01-2023) of jjjj-mm-dd "
                      "(2023-01-31), in de hele kolom op dezelfde manier"),
-    "h.date_format_set": ("date_format in [payroll] says dates are written {format:datefmt}",
+    "ih.date_format_set": ("date_format in [payroll] says dates are written {format:datefmt}",
                           "date_format in [payroll] zegt dat datums als {format:datefmt} zijn "
                           "geschreven"),
-    "p.date_time": ("a date with a time of day, not a date",
+    "in.date_time": ("a date with a time of day, not a date",
                     "een datum met een tijdstip, geen datum"),
-    "h.date_time": ("give the day only, e.g. 31-01-2023",
+    "ih.date_time": ("give the day only, e.g. 31-01-2023",
                     "geef alleen de dag, bijv. 31-01-2023"),
-    "p.short_year": ("the year has two digits", "het jaar heeft twee cijfers"),
-    "h.short_year": ("write the year with four digits, e.g. 31-01-2023",
+    "in.short_year": ("the year has two digits", "het jaar heeft twee cijfers"),
+    "ih.short_year": ("write the year with four digits, e.g. 31-01-2023",
                      "schrijf het jaar met vier cijfers, bijv. 31-01-2023"),
-    "p.date_other_format": (
+    "in.date_other_format": (
         "written as {written:datefmt}, but {count:count} of the column's {total:count} dates "
         "as {format:datefmt}",
         "geschreven als {written:datefmt}, maar {count:count} van de {total:count} datums in "
         "de kolom als {format:datefmt}"),
-    "p.date_format_set": ("written as {written:datefmt}, not as {format:datefmt} as date_format "
+    "in.date_format_set": ("written as {written:datefmt}, not as {format:datefmt} as date_format "
                           "in [payroll] says",
                           "geschreven als {written:datefmt}, niet als {format:datefmt} zoals "
                           "date_format in [payroll] zegt"),
-    "h.date_same": ("write every date of a column the same way",
+    "ih.date_same": ("write every date of a column the same way",
                     "schrijf alle datums in een kolom op dezelfde manier"),
-    "p.date_other_order": (
+    "in.date_other_order": (
         "can only be read as {written:datefmt}, but the column is read as {format:datefmt}",
         "kan alleen als {written:datefmt} worden gelezen, maar de kolom wordt gelezen als "
         "{format:datefmt}"),
-    "p.no_such_day": ("{day} {month:month} {year} does not exist",
+    "in.no_such_day": ("{day} {month:month} {year} does not exist",
                       "{day} {month:month} {year} bestaat niet"),
-    "p.no_such_date": ("not a day of the calendar (read as {format:datefmt})",
+    "in.no_such_date": ("not a day of the calendar (read as {format:datefmt})",
                        "geen dag van de kalender (gelezen als {format:datefmt})"),
-    "h.no_such_day": ("check the day and the month", "controleer de dag en de maand"),
-    "p.serial_time": ("an Excel date number with a time of day, not a date",
+    "ih.no_such_day": ("check the day and the month", "controleer de dag en de maand"),
+    "in.serial_time": ("an Excel date number with a time of day, not a date",
                       "een Excel-datumgetal met een tijdstip, geen datum"),
-    "p.serial_range": ("a number that is no Excel date", "een getal dat geen Excel-datum is"),
-    "h.serial": ("format the column as dates in the spreadsheet, or write dd-mm-yyyy",
+    "in.serial_range": ("a number that is no Excel date", "een getal dat geen Excel-datum is"),
+    "ih.serial": ("format the column as dates in the spreadsheet, or write dd-mm-yyyy",
                  "maak van de kolom datums in het rekenblad, of schrijf dd-mm-jjjj"),
     # numbers (issue 12 item 2)
-    "p.number_too_long": ("a number of {length:count} characters is longer than psoladder reads "
+    "in.number_too_long": ("a number of {length:count} characters is longer than psoladder reads "
                           "({most})",
                           "een getal van {length:count} tekens is langer dan psoladder leest "
                           "({most})"),
-    "p.not_a_number": ("not a number", "geen getal"),
-    "h.number": ("write a number such as 32, 32,5 or 1.234,5 (or 32.5 and 1,234.5)",
+    "in.not_a_number": ("not a number", "geen getal"),
+    "ih.number": ("write a number such as 32, 32,5 or 1.234,5 (or 32.5 and 1,234.5)",
                  "schrijf een getal zoals 32, 32,5 of 1.234,5 (of 32.5 en 1,234.5)"),
-    "p.number_symbol": ("{symbol} does not belong in this field", "{symbol} hoort niet in dit veld"),
-    "p.number_ambiguous": (
+    "in.number_symbol": ("{symbol} does not belong in this field", "{symbol} hoort niet in dit veld"),
+    "in.number_ambiguous": (
         "the number can be read as {large:num} or as {small:num}, and no other value of its "
         "column shows which",
         "het getal kan als {large:num} of als {small:num} worden gelezen, en geen andere waarde in de "
         "kolom laat zien welke"),
-    "h.number_ambiguous": (
+    "ih.number_ambiguous": (
         "write it without a thousands separator, or set decimal_mark in [payroll]",
         "schrijf het zonder scheidingsteken voor duizendtallen, of zet decimal_mark in "
         "[payroll]"),
-    "p.number_other_mark": (
+    "in.number_other_mark": (
         "written with a decimal {written:mark}, but {count:count} of the column's "
         "{total:count} numbers with a decimal {mark:mark}",
         "geschreven met een decimale {written:mark}, maar {count:count} van de "
         "{total:count} getallen in de kolom met een decimale {mark:mark}"),
-    "p.number_mark_set": ("written with a decimal {written:mark}, not with the decimal "
+    "in.number_mark_set": ("written with a decimal {written:mark}, not with the decimal "
                           "{mark:mark} decimal_mark in [payroll] says",
                           "geschreven met een decimale {written:mark}, niet met de decimale "
                           "{mark:mark} die decimal_mark in [payroll] noemt"),
-    "h.number_same": ("write every number of a column with the same decimal mark",
+    "ih.number_same": ("write every number of a column with the same decimal mark",
                       "schrijf alle getallen in een kolom met hetzelfde decimaalteken"),
     # the payroll reader: its [payroll] settings (``o.``), the file and its header
-    "o.unknown_key": ("unknown key {key!r}", "onbekende sleutel {key!r}"),
-    "h.known_keys": ("known keys: {known}", "bekende sleutels: {known}"),
-    "o.must_be_text": ("must be text", "moet tekst zijn"),
-    "o.must_be_table": ("must be a table", "moet een tabel zijn"),
-    "o.too_long": ("longer than {most} characters", "langer dan {most} tekens"),
-    "o.name_too_long": ("the name is longer than {most} characters",
+    "po.unknown_key": ("unknown key {key!r}", "onbekende sleutel {key!r}"),
+    "ih.known_keys": ("known keys: {known}", "bekende sleutels: {known}"),
+    "po.must_be_text": ("must be text", "moet tekst zijn"),
+    "po.must_be_table": ("must be a table", "moet een tabel zijn"),
+    "po.too_long": ("longer than {most} characters", "langer dan {most} tekens"),
+    "po.name_too_long": ("the name is longer than {most} characters",
                         "de naam is langer dan {most} tekens"),
-    "o.too_many_entries": ("more than {most:count} entries, more than psoladder reads",
+    "po.too_many_entries": ("more than {most:count} entries, more than psoladder reads",
                            "meer dan {most:count} regels, meer dan psoladder leest"),
-    "o.date_format": ("not a date format psoladder reads", "geen datumnotatie die psoladder leest"),
-    "h.date_format": ("use dd-mm-yyyy, d-m-yyyy, dd/mm/yyyy, dd.mm.yyyy, mm/dd/yyyy or "
+    "po.date_format": ("not a date format psoladder reads", "geen datumnotatie die psoladder leest"),
+    "ih.date_format": ("use dd-mm-yyyy, d-m-yyyy, dd/mm/yyyy, dd.mm.yyyy, mm/dd/yyyy or "
                       "yyyy-mm-dd (jjjj for yyyy is fine too)",
                       "gebruik dd-mm-jjjj, d-m-jjjj, dd/mm/jjjj, dd.mm.jjjj, mm/dd/jjjj of "
                       "jjjj-mm-dd"),
-    "o.decimal_mark": ("not a decimal mark", "geen decimaalteken"),
-    "h.decimal_mark": ('write decimal_mark = "," or decimal_mark = "."',
+    "po.decimal_mark": ("not a decimal mark", "geen decimaalteken"),
+    "ih.decimal_mark": ('write decimal_mark = "," or decimal_mark = "."',
                        'schrijf decimal_mark = "," of decimal_mark = "."'),
-    "o.header_row": ("header_row must be a whole number from 1 to {most:count}",
+    "po.header_row": ("header_row must be a whole number from 1 to {most:count}",
                      "header_row moet een geheel getal van 1 tot en met {most:count} zijn"),
-    "o.boolean": ("must be true or false", "moet true of false zijn"),
-    "o.column_field": ("{field!r} is not a payroll field", "{field!r} is geen veld van de "
+    "po.boolean": ("must be true or false", "moet true of false zijn"),
+    "po.column_field": ("{field!r} is not a payroll field", "{field!r} is geen veld van de "
                        "loonadministratie"),
-    "h.column_field": ("map the column to one of: {fields}",
+    "ih.column_field": ("map the column to one of: {fields}",
                        "wijs de kolom toe aan een van: {fields}"),
-    "o.column_twice": ("names the same column as {other!r}",
+    "po.column_twice": ("names the same column as {other!r}",
                        "noemt dezelfde kolom als {other!r}"),
-    "o.value_code": ("{code!r} is not a code psoladder knows", "{code!r} is geen code die "
+    "po.value_code": ("{code!r} is not a code psoladder knows", "{code!r} is geen code die "
                      "psoladder kent"),
-    "h.value_code": ("use one of: {codes}", "gebruik een van: {codes}"),
-    "p.not_header": (
+    "ih.value_code": ("use one of: {codes}", "gebruik een van: {codes}"),
+    "in.not_header": (
         "not a payroll header: none of the first {lines} lines names a payroll column",
         "geen kopregel van een loonadministratie: geen van de eerste {lines} regels noemt een "
         "kolom van de loonadministratie"),
-    "h.not_header": ("the header names the columns {required}, ... (see the payroll format "
+    "ih.not_header": ("the header names the columns {required}, ... (see the payroll format "
                      "in the docs); a title block above it is skipped",
                      "de kopregel noemt de kolommen {required}, ... (zie het formaat van de "
                      "loonadministratie in de documentatie); een titelblok erboven wordt "
                      "overgeslagen"),
-    "p.too_many_columns": ("the header has {count} columns, more than psoladder reads "
+    "in.too_many_columns": ("the header has {count} columns, more than psoladder reads "
                            "({most})",
                            "de kopregel heeft {count} kolommen, meer dan psoladder leest "
                            "({most})"),
-    "p.header_cell_long": ("header cell {column} is {length:count} characters long",
+    "in.header_cell_long": ("header cell {column} is {length:count} characters long",
                            "kopcel {column} is {length:count} tekens lang"),
-    "h.header_cell_long": ("name the column with a field name",
+    "ih.header_cell_long": ("name the column with a field name",
                            "geef de kolom de naam van een veld"),
-    "p.unknown_column": ("unknown column {name!r} (column {column})",
+    "in.unknown_column": ("unknown column {name!r} (column {column})",
                          "onbekende kolom {name!r} (kolom {column})"),
-    "h.unknown_column": ("use the field names {fields} (or a Dutch alias such as "
+    "ih.unknown_column": ("use the field names {fields} (or a Dutch alias such as "
                          "personeelsnummer, datum_in_dienst, uren_per_week), map it in "
                          "[payroll.columns], or leave out strict = true to ignore it",
                          "gebruik de veldnamen {fields} (of een Nederlandse naam zoals "
                          "personeelsnummer, datum_in_dienst, uren_per_week), wijs hem toe in "
                          "[payroll.columns], of laat strict = true weg om hem te negeren"),
-    "p.repeated_column": ("column {name!r} repeats field {code!r} (column {first!r})",
+    "in.repeated_column": ("column {name!r} repeats field {code!r} (column {first!r})",
                           "kolom {name!r} herhaalt veld {code!r} (kolom {first!r})"),
-    "h.repeated_column": ("keep one column per field", "houd één kolom per veld"),
-    "p.missing_column": ("required column {code!r} is missing",
+    "ih.repeated_column": ("keep one column per field", "houd één kolom per veld"),
+    "in.missing_column": ("required column {code!r} is missing",
                          "verplichte kolom {code!r} ontbreekt"),
-    "h.missing_column": ("add a column named {code}, or name the export's column in "
+    "ih.missing_column": ("add a column named {code}, or name the export's column in "
                          "[payroll.columns]",
                          "voeg een kolom {code} toe, of noem de kolom van de export in "
                          "[payroll.columns]"),
-    "h.missing_column_like": ("is column {like!r} meant? then write \"{like}\" = \"{code}\" in "
+    "ih.missing_column_like": ("is column {like!r} meant? then write \"{like}\" = \"{code}\" in "
                               "[payroll.columns]",
                               "is kolom {like!r} bedoeld? schrijf dan \"{like}\" = \"{code}\" "
                               "in [payroll.columns]"),
-    "p.no_header_row": ("header_row is {row_} but the file has {lines} line(s)",
+    "in.no_header_row": ("header_row is {row_} but the file has {lines} line(s)",
                         "header_row is {row_} maar het bestand heeft {lines} regel(s)"),
-    "h.header_row": ("give the line of the header, counting from 1, or leave header_row out "
+    "ih.header_row": ("give the line of the header, counting from 1, or leave header_row out "
                      "to find it",
                      "geef de regel van de kopregel, geteld vanaf 1, of laat header_row weg om "
                      "hem te laten zoeken"),
     # the rows
-    "p.unknown_code": ("unknown code", "onbekende code"),
-    "h.unknown_code": ("use one of: {codes}; or say what the export's code means in "
+    "in.unknown_code": ("unknown code", "onbekende code"),
+    "ih.unknown_code": ("use one of: {codes}; or say what the export's code means in "
                        "[payroll.values.{table}], e.g. \"{written}\" = \"...\"",
                        "gebruik een van: {codes}; of zeg wat de code van de export betekent in "
                        "[payroll.values.{table}], bijv. \"{written}\" = \"...\""),
-    "p.row_cells": ("row has {cells} cells but the header has {width}",
+    "in.row_cells": ("row has {cells} cells but the header has {width}",
                     "de regel heeft {cells} cellen maar de kopregel {width}"),
-    "h.row_cells": ("check for an unquoted separator in a value",
+    "ih.row_cells": ("check for an unquoted separator in a value",
                     "controleer of een waarde een scheidingsteken zonder aanhalingstekens bevat"),
-    "p.unnamed_value": ("column {column} has no name in the header but holds a value",
+    "in.unnamed_value": ("column {column} has no name in the header but holds a value",
                         "kolom {column} heeft geen naam in de kopregel maar bevat een waarde"),
-    "h.unnamed_value": ("name the column in the header, or empty it",
+    "ih.unnamed_value": ("name the column in the header, or empty it",
                         "geef de kolom een naam in de kopregel, of maak hem leeg"),
-    "p.required_missing": ("required field is missing", "verplicht veld ontbreekt"),
-    "h.required_missing": ("give {code}", "geef {code}"),
-    "p.too_many_rows": ("the payroll has more than {most:count} rows, more than psoladder reads",
+    "in.required_missing": ("required field is missing", "verplicht veld ontbreekt"),
+    "ih.required_missing": ("give {code}", "geef {code}"),
+    "in.too_many_rows": ("the payroll has more than {most:count} rows, more than psoladder reads",
                         "de loonadministratie heeft meer dan {most:count} regels, meer dan "
                         "psoladder leest"),
-    "p.too_many_target_rows": (
+    "in.too_many_target_rows": (
         "the payroll has more than {most:count} rows of target-group persons, more than "
         "psoladder reads",
         "de loonadministratie heeft meer dan {most:count} regels van personen uit de "
         "doelgroep, meer dan psoladder leest"),
-    "p.too_many_persons": ("the payroll has more than {most:count} persons, more than "
+    "in.too_many_persons": ("the payroll has more than {most:count} persons, more than "
                            "psoladder reads",
                            "de loonadministratie heeft meer dan {most:count} personen, meer "
                            "dan psoladder leest"),
-    "p.changed": ("the payroll file changed while psoladder read it",
+    "in.changed": ("the payroll file changed while psoladder read it",
                   "het bestand van de loonadministratie veranderde terwijl psoladder het las"),
-    "h.changed": ("run again once the file is complete",
+    "ih.changed": ("run again once the file is complete",
                   "probeer het opnieuw als het bestand compleet is"),
     # the file
-    "p.parquet": ("a .parquet payroll is read by the columnar engine",
+    "in.parquet": ("a .parquet payroll is read by the columnar engine",
                   "een .parquet-bestand wordt gelezen door de kolomsgewijze rekenkern"),
-    "h.parquet": ("pip install 'psoladder[fast]', or export the payroll as CSV",
+    "ih.parquet": ("pip install 'psoladder[fast]', or export the payroll as CSV",
                   "pip install 'psoladder[fast]', of exporteer de loonadministratie als CSV"),
-    "p.sheet_in_csv": ("a CSV file has no worksheets", "een CSV-bestand heeft geen werkbladen"),
-    "h.sheet_in_csv": ("leave sheet out, or give the workbook (.xlsx)",
+    "in.sheet_in_csv": ("a CSV file has no worksheets", "een CSV-bestand heeft geen werkbladen"),
+    "ih.sheet_in_csv": ("leave sheet out, or give the workbook (.xlsx)",
                        "laat sheet weg, of geef de werkmap (.xlsx)"),
-    "p.not_utf8_line": ("the file is not UTF-8 ({reason} at byte {byte} of the line)",
+    "in.not_utf8_line": ("the file is not UTF-8 ({reason} at byte {byte} of the line)",
                         "het bestand is geen UTF-8 ({reason} bij byte {byte} van de regel)"),
-    "p.not_utf8": ("the file is not UTF-8", "het bestand is geen UTF-8"),
-    "p.text_not_utf8": ("the text is not UTF-8", "de tekst is geen UTF-8"),
-    "h.utf8": ("save the export as CSV UTF-8", "sla de export op als CSV UTF-8"),
-    "p.line_too_long": ("line {line} is longer than psoladder reads ({most:count} characters)",
+    "in.not_utf8": ("the file is not UTF-8", "het bestand is geen UTF-8"),
+    "in.text_not_utf8": ("the text is not UTF-8", "de tekst is geen UTF-8"),
+    "ih.utf8": ("save the export as CSV UTF-8", "sla de export op als CSV UTF-8"),
+    "in.line_too_long": ("line {line} is longer than psoladder reads ({most:count} characters)",
                         "regel {line} is langer dan psoladder leest ({most:count} tekens)"),
-    "h.line_too_long": ("is this a payroll export? each row is one line",
+    "ih.line_too_long": ("is this a payroll export? each row is one line",
                         "is dit een export van de loonadministratie? elke regel is één rij"),
-    "p.header_not_csv": ("the header is not valid CSV: {reason}",
+    "in.header_not_csv": ("the header is not valid CSV: {reason}",
                          "de kopregel is geen geldige CSV: {reason}"),
-    "p.not_csv": ("the file is not valid CSV: {reason}", "het bestand is geen geldige CSV: "
+    "in.not_csv": ("the file is not valid CSV: {reason}", "het bestand is geen geldige CSV: "
                   "{reason}"),
-    "p.needs_openpyxl": ("reading .xlsx needs openpyxl", "voor .xlsx is openpyxl nodig"),
-    "h.needs_openpyxl": ("pip install 'psoladder[xlsx]', or save the sheet as CSV",
+    "in.needs_openpyxl": ("reading .xlsx needs openpyxl", "voor .xlsx is openpyxl nodig"),
+    "ih.needs_openpyxl": ("pip install 'psoladder[xlsx]', or save the sheet as CSV",
                          "pip install 'psoladder[xlsx]', of sla het werkblad op als CSV"),
-    "p.workbook_broken": ("the workbook cannot be read ({kind})",
+    "in.workbook_broken": ("the workbook cannot be read ({kind})",
                           "de werkmap kan niet worden gelezen ({kind})"),
-    "h.workbook_broken": ("open it in a spreadsheet program and save it again, or save the "
+    "ih.workbook_broken": ("open it in a spreadsheet program and save it again, or save the "
                           "sheet as CSV UTF-8",
                           "open hem in een rekenprogramma en sla hem opnieuw op, of sla het "
                           "werkblad op als CSV UTF-8"),
-    "p.no_worksheet": ("the workbook has no worksheet", "de werkmap heeft geen werkblad"),
-    "p.no_such_sheet": ("the workbook has no worksheet {sheet!r}",
+    "in.no_worksheet": ("the workbook has no worksheet", "de werkmap heeft geen werkblad"),
+    "in.no_such_sheet": ("the workbook has no worksheet {sheet!r}",
                         "de werkmap heeft geen werkblad {sheet!r}"),
-    "h.no_such_sheet": ("its worksheets: {sheets}", "de werkbladen: {sheets}"),
-    "p.xlsx_far_column": ("the sheet has a value in column {letters} (column {column}), right "
+    "ih.no_such_sheet": ("its worksheets: {sheets}", "de werkbladen: {sheets}"),
+    "in.xlsx_far_column": ("the sheet has a value in column {letters} (column {column}), right "
                           "of the {most} columns psoladder reads",
                           "het werkblad heeft een waarde in kolom {letters} (kolom {column}), "
                           "rechts van de {most} kolommen die psoladder leest"),
-    "h.xlsx_far_column": ("remove it, or save the payroll columns as CSV",
+    "ih.xlsx_far_column": ("remove it, or save the payroll columns as CSV",
                           "verwijder hem, of sla de kolommen van de loonadministratie op als "
                           "CSV"),
-    "p.not_zip": ("the file is not an Excel workbook (not a zip archive)",
+    "in.not_zip": ("the file is not an Excel workbook (not a zip archive)",
                   "het bestand is geen Excel-werkmap (geen zip-archief)"),
-    "h.not_zip": ("save it as .xlsx, or as CSV UTF-8", "sla het op als .xlsx, of als CSV UTF-8"),
-    "p.xlsx_part_large": ("a part of the workbook is {size:count} bytes uncompressed, more than "
+    "ih.not_zip": ("save it as .xlsx, or as CSV UTF-8", "sla het op als .xlsx, of als CSV UTF-8"),
+    "in.xlsx_part_large": ("a part of the workbook is {size:count} bytes uncompressed, more than "
                           "psoladder reads ({most:count})",
                           "een deel van de werkmap is uitgepakt {size:count} bytes, meer dan "
                           "psoladder leest ({most:count})"),
-    "h.csv_utf8": ("save the sheet as CSV UTF-8", "sla het werkblad op als CSV UTF-8"),
+    "ih.csv_utf8": ("save the sheet as CSV UTF-8", "sla het werkblad op als CSV UTF-8"),
     # what was read (``rd.``): the summary line and the reader's notices
-    "rd.summary": ("{file}: {rows:count|employment row|employment rows} of "
+    "pr.summary": ("{file}: {rows:count|employment row|employment rows} of "
                    "{persons:count|person|persons} read",
                    "{file}: {rows:count|dienstverband|dienstverbanden} van "
                    "{persons:count|persoon|personen} gelezen"),
-    "rd.summary_rows": ("{file}: {rows:count|employment row|employment rows} read",
+    "pr.summary_rows": ("{file}: {rows:count|employment row|employment rows} read",
                         "{file}: {rows:count|dienstverband|dienstverbanden} gelezen"),
-    "rd.skipped_both": ("; {skipped:count|line|lines} above the header and "
+    "pr.skipped_both": ("; {skipped:count|line|lines} above the header and "
                         "{blank:count|blank line|blank lines} skipped",
                         "; {skipped:count|regel|regels} boven de kop en "
                         "{blank:count|lege regel|lege regels} overgeslagen"),
-    "rd.skipped_title": ("; {skipped:count|line|lines} above the header skipped",
+    "pr.skipped_title": ("; {skipped:count|line|lines} above the header skipped",
                          "; {skipped:count|regel|regels} boven de kop overgeslagen"),
-    "rd.skipped_blank": ("; {blank:count|blank line|blank lines} skipped",
+    "pr.skipped_blank": ("; {blank:count|blank line|blank lines} skipped",
                          "; {blank:count|lege regel|lege regels} overgeslagen"),
-    "rd.ignored": ("ignored columns: {columns}", "genegeerde kolommen: {columns}"),
-    "rd.like": ("column {column!r} is not read; is it {field!r}? then name it in "
+    "pr.ignored": ("ignored columns: {columns}", "genegeerde kolommen: {columns}"),
+    "pr.like": ("column {column!r} is not read; is it {field!r}? then name it in "
                 "[payroll.columns]",
                 "kolom {column!r} wordt niet gelezen; is het {field!r}? noem hem dan in "
                 "[payroll.columns]"),
-    "rd.personal": ("personal data in {columns}: psoladder does not need it; better leave "
+    "pr.personal": ("personal data in {columns}: psoladder does not need it; better leave "
                     "it out of the export",
                     "persoonsgegevens in {columns}: psoladder heeft ze niet nodig; laat ze bij "
                     "voorkeur weg uit de export"),
-    "rd.day_first": ("column {column!r}: every date could be day-first or month-first; read "
+    "pr.day_first": ("column {column!r}: every date could be day-first or month-first; read "
                      "day-first, as {format:datefmt} (set date_format in [payroll] if not)",
                      "kolom {column!r}: elke datum kan dag-eerst of maand-eerst zijn; gelezen "
                      "met de dag eerst, als {format:datefmt} (zet date_format in [payroll] als "
                      "dat niet klopt)"),
-    "rd.month_first": ("column {column!r}: dates read month-first, as {format:datefmt}, as "
+    "pr.month_first": ("column {column!r}: dates read month-first, as {format:datefmt}, as "
                        "its values show (e.g. {example!r})",
                        "kolom {column!r}: datums gelezen met de maand eerst, als "
                        "{format:datefmt}, zoals de waarden laten zien (bijv. {example!r})"),
-    "rd.serials": ("column {column!r}: {count:count|number|numbers} read as Excel date "
+    "pr.serials": ("column {column!r}: {count:count|number|numbers} read as Excel date "
                    "numbers",
                    "kolom {column!r}: {count:count|getal|getallen} gelezen als "
                    "Excel-datumgetal"),
@@ -1633,3 +1636,70 @@ class Phrase:
     def text(self, lang: str = "en", *, exact: bool = False) -> str:
         """The phrase in ``lang``."""
         return text(self.key, lang, exact=exact, **dict(self.params))
+
+
+# ------------------------------------------------------------------ issue 12
+# Input problems in the reader's language: a Problem keeps the keys of its
+# words (``Problem.words``); these put it together in ``en`` or ``nl``.
+
+
+def problem(key: str, /, *, hint: str | None = None, field: str | None = None,
+            row: int | None = None, file: str | None = None, value: object = None,
+            **params: Any) -> Problem:
+    """A located input problem whose words are the texts ``key`` (and ``hint``).
+
+    Both texts are filled with ``params``; an input value among them must be
+    cut by the caller (:func:`~psoladder.errors.shown`); ``value`` is cut here.
+
+    >>> p = problem("in.cell_too_long", length=1200, most=1000, field="end", row=4)
+    >>> print(p)
+    row 4, field 'end': the cell is 1,200 characters long, more than psoladder reads (1,000)
+    >>> print(problem_text(p, "nl"))
+    regel 4, veld 'end': de cel is 1.200 tekens lang, meer dan psoladder leest (1.000)
+    """
+    return Problem(text(key, "en", **params), field=field, row=row, file=file,
+                   value=shown(value), hint=None if hint is None else text(hint, "en", **params),
+                   words=Words(key, hint, tuple(params.items())))
+
+
+def _location(p: Problem, lang: str) -> str:
+    parts = []
+    if p.file is not None:
+        parts.append(p.file if p.file.isprintable() else repr(p.file))
+    if p.row is not None:
+        parts.append(text("e.row", lang, row=p.row))
+    if p.field is not None:
+        parts.append(text("e.field", lang, field=repr(p.field)))
+    return ", ".join(parts)
+
+
+def problem_text(p: Problem, lang: str = "en") -> str:
+    """One problem as one line in ``lang``, located (English words where it has no keys)."""
+    if formatting.language(lang) == "en":
+        return str(p)
+    if p.words is not None:
+        params = dict(p.words.params)
+        message = text(p.words.key, lang, **params)
+        hint = None if p.words.hint is None else text(p.words.hint, lang, **params)
+    else:
+        message, hint = p.message, p.hint
+    out = message
+    if p.value is not None:
+        out += " " + text("e.got", lang, value=repr(p.value))
+    if hint:
+        out += f"; {hint}"
+    where = _location(p, lang)
+    return f"{where}: {out}" if where else out
+
+
+def error_text(exc: InputError, lang: str = "en") -> str:
+    """Every problem of ``exc``, one a line, in ``lang`` (the command line's error output).
+
+    >>> print(error_text(InputError([problem("in.not_a_number", row=3, value="x")]), "nl"))
+    1 probleem in de invoer:
+      regel 3: geen getal (gelezen: 'x')
+    """
+    if formatting.language(lang) == "en":
+        return str(exc)
+    head = text("e.head", lang, count=len(exc.problems))
+    return "\n".join([head, *(f"  {problem_text(p, lang)}" for p in exc.problems)])

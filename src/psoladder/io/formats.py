@@ -49,8 +49,9 @@ from decimal import Decimal
 
 import attrs
 
-from psoladder.errors import InputError, Problem, shown
+from psoladder.errors import InputError, shown
 from psoladder.limits import MAX_NUMBER_CHARS
+from psoladder.messages import problem
 
 __all__ = [
     "DATE_FORMAT_NAMES",
@@ -250,8 +251,8 @@ def detect_dates(values: Iterable[object], counts: Iterable[int] | None = None, 
 
 
 def _hint(decision: DateDecision) -> str:
-    return "h.date_forms" if decision.format is None or decision.explicit is False \
-        else "h.date_format_set"
+    return "ih.date_forms" if decision.format is None or decision.explicit is False \
+        else "ih.date_format_set"
 
 
 def read_date(text: str, decision: DateDecision, *, field: str | None = None) -> dt.date:
@@ -272,20 +273,20 @@ def read_date(text: str, decision: DateDecision, *, field: str | None = None) ->
     value = shown(text)
     if shape is None:
         if _WITH_TIME.fullmatch(text):
-            raise InputError([Problem.of("p.date_time", field=field, value=value,
-                                         hint="h.date_time")])
+            raise InputError([problem("in.date_time", field=field, value=value,
+                                         hint="ih.date_time")])
         if _SHORT_YEAR.fullmatch(text):
-            raise InputError([Problem.of("p.short_year", field=field, value=value,
-                                         hint="h.short_year")])
-        raise InputError([Problem.of("p.not_a_date", field=field, value=value,
+            raise InputError([problem("in.short_year", field=field, value=value,
+                                         hint="ih.short_year")])
+        raise InputError([problem("in.not_a_date", field=field, value=value,
                                      hint=_hint(decision), format=fmt or DateFormat.DMY_DASH)])
     family, formats, (a, b, c) = shape
     if fmt is None:  # pragma: no cover - a column with this value has a format
         raise AssertionError("read_date needs the decision of the value's column")
     if family != fmt.family:
         written = next(iter(formats), None) or _format("dmy", family)
-        key = "p.date_format_set" if decision.explicit else "p.date_other_format"
-        raise InputError([Problem.of(key, field=field, value=value, hint="h.date_same",
+        key = "in.date_format_set" if decision.explicit else "in.date_other_format"
+        raise InputError([problem(key, field=field, value=value, hint="ih.date_same",
                                      written=written, format=fmt, count=decision.in_format,
                                      total=decision.dates)])
     if fmt is DateFormat.ISO:
@@ -294,18 +295,18 @@ def read_date(text: str, decision: DateDecision, *, field: str | None = None) ->
         day, month, year = (a, b, c) if fmt.day_first else (b, a, c)
     else:
         (other,) = formats
-        raise InputError([Problem.of("p.date_other_order", field=field, value=value,
-                                     hint="h.date_same", written=other, format=fmt)])
+        raise InputError([problem("in.date_other_order", field=field, value=value,
+                                     hint="ih.date_same", written=other, format=fmt)])
     try:
         return dt.date(year, month, day)
     except ValueError:
         pass
-    if 1 <= month <= 12 and 1 <= year:
-        raise InputError([Problem.of("p.no_such_day", field=field, value=value,
-                                     hint="h.no_such_day", day=day, month=month, year=year,
+    if 1 <= month <= 12 and year >= 1:
+        raise InputError([problem("in.no_such_day", field=field, value=value,
+                                     hint="ih.no_such_day", day=day, month=month, year=year,
                                      format=fmt)])
-    raise InputError([Problem.of("p.no_such_date", field=field, value=value,
-                                 hint="h.no_such_day", format=fmt)])
+    raise InputError([problem("in.no_such_date", field=field, value=value,
+                                 hint="ih.no_such_day", format=fmt)])
 
 
 #: Day 0 of Excel's serial numbers (the 1900 date system, past its 29 February
@@ -326,12 +327,12 @@ def excel_serial(number: int | float, *, epoch_1904: bool = False,
             is no day of Excel's calendar.
     """
     if isinstance(number, float) and not number.is_integer():
-        raise InputError([Problem.of("p.serial_time", field=field, value=repr(number),
-                                     hint="h.date_time")])
+        raise InputError([problem("in.serial_time", field=field, value=repr(number),
+                                     hint="ih.date_time")])
     whole = int(number)
     if not 1 <= whole <= 2_958_465:  # 9999-12-31
-        raise InputError([Problem.of("p.serial_range", field=field, value=str(whole),
-                                     hint="h.serial")])
+        raise InputError([problem("in.serial_range", field=field, value=str(whole),
+                                     hint="ih.serial")])
     if not epoch_1904 and whole <= 60:
         # Excel counts a 29 February 1900; its first 60 days are one day off.
         return _EXCEL_1900 + dt.timedelta(days=whole + (1 if whole < 60 else 0))
@@ -493,17 +494,17 @@ def read_number(text: str, decision: NumberDecision, *, field: str | None = None
     """
     value = shown(text)
     if len(text) > MAX_NUMBER_CHARS:
-        raise InputError([Problem.of("p.number_too_long", field=field, length=len(text),
+        raise InputError([problem("in.number_too_long", field=field, length=len(text),
                                      most=MAX_NUMBER_CHARS)])
     sign, digits = clean_number(text, symbol)
     shape = _number_shape(digits)
     if shape is None:
         other = next((s for s in ("€", "%") if s in text and s != symbol), None)
         if other is not None:
-            raise InputError([Problem.of("p.number_symbol", field=field, value=value,
-                                         hint="h.number", symbol=other)])
-        raise InputError([Problem.of("p.not_a_number", field=field, value=value,
-                                     hint="h.number")])
+            raise InputError([problem("in.number_symbol", field=field, value=value,
+                                         hint="ih.number", symbol=other)])
+        raise InputError([problem("in.not_a_number", field=field, value=value,
+                                     hint="ih.number")])
     kind, mark = shape
     chosen = decision.mark
     if kind == "int" or (kind != "int" and mark is None):
@@ -511,20 +512,20 @@ def read_number(text: str, decision: NumberDecision, *, field: str | None = None
     elif kind == "ambiguous" and chosen is None:
         assert mark is not None
         whole, _, decimals = digits.rpartition(mark.char)
-        raise InputError([Problem.of("p.number_ambiguous", field=field, value=value,
-                                     hint="h.number_ambiguous", large=Decimal(whole + decimals),
+        raise InputError([problem("in.number_ambiguous", field=field, value=value,
+                                     hint="ih.number_ambiguous", large=Decimal(whole + decimals),
                                      small=Decimal(f"{whole}.{decimals}").normalize())])
     else:
         assert mark is not None
         use = chosen or mark
         if kind == "proof" and use is not mark:
-            key = "p.number_mark_set" if decision.explicit else "p.number_other_mark"
-            raise InputError([Problem.of(key, field=field, value=value, hint="h.number_same",
+            key = "in.number_mark_set" if decision.explicit else "in.number_other_mark"
+            raise InputError([problem(key, field=field, value=value, hint="ih.number_same",
                                          written=mark, mark=use, count=decision.in_mark,
                                          total=decision.numbers)])
         number = digits.replace(use.other.char, "").replace(use.char, ".")
     try:
         return Decimal(sign + number)
     except ArithmeticError:  # pragma: no cover - the shapes are valid decimals
-        raise InputError([Problem.of("p.not_a_number", field=field, value=value,
-                                     hint="h.number")]) from None
+        raise InputError([problem("in.not_a_number", field=field, value=value,
+                                     hint="ih.number")]) from None

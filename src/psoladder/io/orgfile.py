@@ -43,7 +43,7 @@ import attrs
 
 from psoladder.errors import InputError, Problem, shown
 from psoladder.io.files import open_regular, payroll_path
-from psoladder.io.payroll import read_payroll
+from psoladder.io.payroll import PayrollFormat, payroll_format, read_payroll
 from psoladder.limits import (
     MAX_EVIDENCE,
     MAX_KVK_NUMBERS,
@@ -66,7 +66,9 @@ from psoladder.model import (
 from psoladder.planning.scenarios import scenario_problems
 
 __all__ = [
+    "Document",
     "OrganisationParts",
+    "document_from_text",
     "evidence_problems",
     "example_path",
     "load_example",
@@ -202,6 +204,21 @@ def _long_digits(text: str) -> int | None:
     return None if match is None else text.count("\n", 0, match.start()) + 1
 
 
+@attrs.frozen
+class Document:
+    """An organisation file's parsed content, where it was read and its name.
+
+    Attributes:
+        content: The parsed keys.
+        base: The folder a payroll path is relative to (and must lie in).
+        name: The file's name in messages (``<stdin>`` for standard input).
+    """
+
+    content: Mapping[str, Any]
+    base: Path
+    name: str
+
+
 def read_document(path: str | Path) -> tuple[Mapping[str, Any], Path, str]:
     """Parse an organisation file: its content, its folder and its name.
 
@@ -217,22 +234,46 @@ def read_document(path: str | Path) -> tuple[Mapping[str, Any], Path, str]:
                              max_bytes=MAX_ORGANISATION_FILE_BYTES)
     with binary:
         data = binary.read(MAX_ORGANISATION_FILE_BYTES + 1)
+    doc = _document(data, path.name, path.suffix.lower() == ".json", path.parent)
+    return doc.content, doc.base, doc.name
+
+
+def document_from_text(data: bytes | str, *, name: str = "<stdin>",
+                       base: Path | None = None) -> Document:
+    """Parse an organisation file given as text (e.g. standard input): JSON or TOML.
+
+    JSON when its first character (after spaces) is ``{``, else TOML. A
+    payroll path in it is relative to ``base`` (default the current folder)
+    and must lie inside it.
+
+    >>> document_from_text('{"name": "X", "kvk": "12345678"}').content["kvk"]
+    '12345678'
+
+    Raises:
+        InputError: As :func:`read_document`.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    json_syntax = raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    return _document(raw, name, json_syntax, base or Path.cwd())
+
+
+def _document(data: bytes, name: str, json_syntax: bool, base: Path) -> Document:
     if len(data) > MAX_ORGANISATION_FILE_BYTES:
         raise InputError([Problem(f"the organisation file is larger than psoladder reads "
-                                  f"({MAX_ORGANISATION_FILE_BYTES:,} bytes)", file=path.name)])
+                                  f"({MAX_ORGANISATION_FILE_BYTES:,} bytes)", file=name)])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError([Problem("the file is not UTF-8", file=path.name, row=line,
+        raise InputError([Problem("the file is not UTF-8", file=name, row=line,
                                   hint="save it as UTF-8")]) from None
-    doc = _parse(text, path.name, path.suffix.lower() == ".json")
+    doc = _parse(text, name, json_syntax)
     if not isinstance(doc, Mapping):
-        raise InputError([Problem("the file must hold a table of keys", file=path.name)])
-    problems = list(_walk(doc, path.name))
+        raise InputError([Problem("the file must hold a table of keys", file=name)])
+    problems = list(_walk(doc, name))
     if problems:
         raise InputError(problems)
-    return doc, path.parent, path.name
+    return Document(doc, base, name)
 
 
 def _walk(doc: Mapping[str, Any], file: str) -> Iterable[Problem]:
@@ -270,7 +311,10 @@ _LISTS: dict[str, Any] = {"employment": Employment, "purchase": Purchase,
 _MOST = {"employment": MAX_ROWS, "purchase": MAX_PURCHASES, "purchases": MAX_PURCHASES,
          "evidence": MAX_EVIDENCE, "entity": MAX_KVK_NUMBERS}
 # ``scenario`` tables nest lists of changes: checked by the planning module (issue 15).
-_TOP = {*_SINGLE, *_TABLE, *_LISTS, "employments", "scenario"}
+# ``payroll`` (issue 12): how the payroll export is written, checked by
+# :func:`~psoladder.io.payroll.payroll_format`; ``$schema`` names the JSON
+# Schema an editor validates the file with, and is not read.
+_TOP = {*_SINGLE, *_TABLE, *_LISTS, "employments", "scenario", "payroll", "$schema"}
 _REQUIRED = ("name", "kvk", "application_date")
 
 
@@ -290,6 +334,7 @@ class OrganisationParts:
         payroll: The payroll file to read (resolved), if any.
         payroll_name: The payroll path as the file writes it.
         problems: Every problem found.
+        payroll_format: How the payroll export is written (``[payroll]``).
     """
 
     file: str | None
@@ -302,6 +347,7 @@ class OrganisationParts:
     payroll: Path | None
     payroll_name: str | None
     problems: tuple[Problem, ...]
+    payroll_format: PayrollFormat = attrs.field(factory=PayrollFormat)
 
     def organisation(self, employments: Iterable[Employment], *,
                      with_evidence: bool = True) -> Organisation:
@@ -402,6 +448,19 @@ def _shape(doc: Mapping[str, Any], file: str | None) -> list[Problem]:
         problems.append(Problem("employments must be the path of a payroll file", file=file,
                                 field="employments", hint='e.g. employments = "payroll.csv", '
                                 "or give [[employment]] tables"))
+    table = doc.get("payroll")
+    if table is not None and not isinstance(table, Mapping):
+        problems.append(Problem("payroll must be a table", file=file, field="payroll",
+                                hint='write [payroll] once, with file = "export.csv" and its '
+                                "other keys below it"))
+    elif isinstance(table, Mapping) and table.get("file") is not None and payroll is not None:
+        problems.append(Problem("the payroll file is given twice", file=file,
+                                field="payroll.file", hint="give it once: file in [payroll], "
+                                "or employments (the older way)"))
+    schema = doc.get("$schema")
+    if schema is not None and not isinstance(schema, str):
+        problems.append(Problem("$schema must be the address of a JSON Schema", file=file,
+                                field="$schema"))
     for key in _REQUIRED:
         if key not in doc:
             problems.append(Problem("required key is missing", file=file, field=key,
@@ -464,12 +523,24 @@ def organisation_parts(doc: Mapping[str, Any], *, base: Path | None = None,
         converted = None
     payroll = name = None
     written = doc.get("employments")
+    fmt = PayrollFormat()
+    table = doc.get("payroll")
+    if isinstance(table, Mapping):
+        try:
+            fmt = payroll_format(table, file=file)
+        except InputError as exc:
+            problems.extend(exc.problems)
+        if isinstance(table.get("file"), str) and "payroll.file" not in {p.field for p in
+                                                                          problems}:
+            written = table["file"]
     if isinstance(written, str):
         name = written
         try:
             payroll = payroll_path(base or Path.cwd(), written, allow_outside=allow_outside)
         except InputError as exc:
-            problems.extend(p.located(file=file) for p in exc.problems)
+            where = "employments" if isinstance(doc.get("employments"), str) else "payroll.file"
+            problems.extend(attrs.evolve(p, field=where).located(file=file) if p.field ==
+                            "employments" else p.located(file=file) for p in exc.problems)
     # The tables last: after 1,000 problems the rest are not checked.
     lists = {key: [i for i in doc.get(key, []) if isinstance(i, Mapping)]
              if isinstance(doc.get(key), list) and len(doc[key]) <= _MOST[key] else []
@@ -486,7 +557,7 @@ def organisation_parts(doc: Mapping[str, Any], *, base: Path | None = None,
         k: getattr(converted, k) for k in fields}
     return OrganisationParts(file, own, tuple(employments), tuple(purchases), tuple(evidence),
                              tuple(entities), len(purchase_tables), payroll, name,
-                             tuple(problems))
+                             tuple(problems), fmt)
 
 
 def payroll_problems(exc: InputError, file: str | None) -> list[Problem]:
@@ -510,7 +581,8 @@ def evidence_problems(evidence: Iterable[Evidence], persons: Iterable[str],
             for i, e in enumerate(evidence, start=1) if e.person not in known]
 
 
-def load_organisation(path: str | Path, *, allow_outside: bool = False) -> Organisation:
+def load_organisation(path: str | Path | Document, *,
+                      allow_outside: bool = False) -> Organisation:
     """Read an organisation file (``.toml``, or ``.json``) and its payroll into memory.
 
     For large payrolls, :func:`psoladder.assess_file` streams the payroll instead.
@@ -524,7 +596,10 @@ def load_organisation(path: str | Path, *, allow_outside: bool = False) -> Organ
     Raises:
         InputError: Every problem of the file and its payroll file, located.
     """
-    doc, base, name = read_document(path)
+    if isinstance(path, Document):
+        doc, base, name = path.content, path.base, path.name
+    else:
+        doc, base, name = read_document(path)
     return organisation_from_mapping(doc, base=base, file=name, allow_outside=allow_outside)
 
 
@@ -546,7 +621,8 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
     employments = list(parts.employments)
     if parts.payroll is not None and parts.payroll_name is not None:
         try:
-            employments.extend(read_payroll(parts.payroll, name=parts.payroll_name).employments)
+            employments.extend(read_payroll(parts.payroll, name=parts.payroll_name,
+                                            fmt=parts.payroll_format).employments)
         except InputError as exc:
             problems.extend(payroll_problems(exc, file))
     if problems:

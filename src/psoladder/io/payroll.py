@@ -95,6 +95,7 @@ from psoladder.limits import (
     MAX_TEXT_CHARS,
     MAX_XLSX_PART_BYTES,
 )
+from psoladder.messages import problem
 from psoladder.model import ContractType, Employment, EmploymentLike, TargetGroup, input_fields
 from psoladder.rules.datamodel import Notice
 
@@ -252,33 +253,33 @@ def payroll_format(table: Mapping[str, Any], *, file: str | None = None,
     """
     problems: list[Problem] = []
 
-    def bad(key: str, message: str, hint: str | None = None, **params: Any) -> None:
-        problems.append(Problem.of(message, hint=hint, file=file, field=f"{where}.{key}",
+    def bad(at: str, message: str, hint: str | None = None, **params: Any) -> None:
+        problems.append(problem(message, hint=hint, file=file, field=f"{where}.{at}",
                                    **params))
 
     for key in table:
         if key not in PAYROLL_KEYS:
-            bad(str(shown(key)), "o.unknown_key", "h.known_keys", key=shown(key),
+            bad(str(shown(key)), "po.unknown_key", "ih.known_keys", key=str(shown(key)),
                 known=", ".join(PAYROLL_KEYS))
     values: dict[str, Any] = {}
     for key in ("sheet", "date_format", "decimal_mark", "file"):
         value = table.get(key)
         if value is not None and (not isinstance(value, str) or not value.strip()):
-            bad(key, "o.must_be_text")
+            bad(key, "po.must_be_text")
         elif isinstance(value, str) and len(value) > (
                 MAX_SHEET_NAME_CHARS if key == "sheet" else MAX_TEXT_CHARS):
-            bad(key, "o.too_long", most=MAX_SHEET_NAME_CHARS if key == "sheet"
+            bad(key, "po.too_long", most=MAX_SHEET_NAME_CHARS if key == "sheet"
                 else MAX_TEXT_CHARS)
         elif isinstance(value, str) and key == "date_format":
             fmt = date_format(value)
             if fmt is None:
-                bad(key, "o.date_format", "h.date_format", value=shown(value))
+                bad(key, "po.date_format", "ih.date_format", value=shown(value))
             values["date_format"] = fmt
         elif isinstance(value, str) and key == "decimal_mark":
             marks = {",": Mark.COMMA, ".": Mark.POINT, "comma": Mark.COMMA,
                      "point": Mark.POINT, "komma": Mark.COMMA, "punt": Mark.POINT}
             if value.strip().lower() not in marks:
-                bad(key, "o.decimal_mark", "h.decimal_mark")
+                bad(key, "po.decimal_mark", "ih.decimal_mark")
             else:
                 values["decimal_mark"] = marks[value.strip().lower()]
         elif isinstance(value, str) and key == "sheet":
@@ -286,41 +287,41 @@ def payroll_format(table: Mapping[str, Any], *, file: str | None = None,
     row = table.get("header_row")
     if row is not None:
         if isinstance(row, bool) or not isinstance(row, int) or not 1 <= row <= MAX_HEADER_ROW:
-            bad("header_row", "o.header_row", most=MAX_HEADER_ROW)
+            bad("header_row", "po.header_row", most=MAX_HEADER_ROW)
         else:
             values["header_row"] = row
     strict = table.get("strict")
     if strict is not None:
         if not isinstance(strict, bool):
-            bad("strict", "o.boolean")
+            bad("strict", "po.boolean")
         else:
             values["strict"] = strict
     columns = _mapping(table.get("columns"), "columns", bad, MAX_HEADER_CELL_CHARS)
     seen: dict[str, str] = {}
     for name, field in columns.items():
         if field not in _FIELDS:
-            bad(f'columns."{shown(name)}"', "o.column_field", "h.column_field",
+            bad(f'columns."{shown(name)}"', "po.column_field", "ih.column_field",
                 field=shown(field), fields=", ".join(_FIELDS))
         key = _normalise(name)
         if key in seen:
-            bad(f'columns."{shown(name)}"', "o.column_twice", other=shown(seen[key]))
+            bad(f'columns."{shown(name)}"', "po.column_twice", other=shown(seen[key]))
         seen[key] = name
     values["columns"] = columns
     mapped = table.get("values")
     if mapped is not None:
         if not isinstance(mapped, Mapping):
-            bad("values", "o.must_be_table")
+            bad("values", "po.must_be_table")
             mapped = {}
         for key in mapped:
             if key not in _CODE_FIELDS:
-                bad(f"values.{shown(key)}", "o.unknown_key", "h.known_keys", key=shown(key),
+                bad(f"values.{shown(key)}", "po.unknown_key", "ih.known_keys", key=str(shown(key)),
                     known="contract, target_group")
         for field, kind in _CODE_FIELDS.items():
             codes = _mapping(mapped.get(field), f"values.{field}", bad, MAX_TEXT_CHARS)
             for name, code in codes.items():
                 allowed = {m.value for m in kind} | ({""} if field == "target_group" else set())
                 if code.strip().lower() not in allowed:
-                    bad(f'values.{field}."{shown(name)}"', "o.value_code", "h.value_code",
+                    bad(f'values.{field}."{shown(name)}"', "po.value_code", "ih.value_code",
                         code=shown(code), codes=", ".join(m.value for m in kind)
                         + (' or "" (no target group)' if field == "target_group" else ""))
             values[f"{field}_values"] = {k: v.strip().lower() for k, v in codes.items()}
@@ -334,18 +335,18 @@ def _mapping(value: object, key: str, bad: Callable[..., None], longest: int) ->
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        bad(key, "o.must_be_table")
+        bad(key, "po.must_be_table")
         return {}
     if len(value) > MAX_MAPPINGS:
-        bad(key, "o.too_many_entries", most=MAX_MAPPINGS)
+        bad(key, "po.too_many_entries", most=MAX_MAPPINGS)
         return {}
     out: dict[str, str] = {}
     for name, target in value.items():
         where = f'{key}."{shown(name)}"'
         if len(str(name)) > longest:
-            bad(where, "o.name_too_long", most=longest)
+            bad(where, "po.name_too_long", most=longest)
         elif not isinstance(target, str) or len(target) > MAX_TEXT_CHARS:
-            bad(where, "o.must_be_text")
+            bad(where, "po.must_be_text")
         else:
             out[str(name)] = target
     return out
@@ -397,11 +398,11 @@ def _summary(file: str, rows: int, persons: int | None, blank: int, skipped: int
              lang: str) -> str:
     from psoladder import messages
 
-    text = messages.text("rd.summary" if persons is not None else "rd.summary_rows", lang,
+    text = messages.text("pr.summary" if persons is not None else "pr.summary_rows", lang,
                          file=file, rows=rows, persons=persons or 0)
     if blank or skipped:
-        key = "rd.skipped_both" if blank and skipped else (
-            "rd.skipped_blank" if blank else "rd.skipped_title")
+        key = "pr.skipped_both" if blank and skipped else (
+            "pr.skipped_blank" if blank else "pr.skipped_title")
         text += messages.text(key, lang, blank=blank, skipped=skipped)
     return text
 
@@ -485,12 +486,12 @@ def _read_header(cells: Sequence[object], file: str, fmt: PayrollFormat = _DEFAU
     keys = [_normalise(t) if len(t) <= MAX_HEADER_CELL_CHARS else "" for t in texts]
     known = [_known(k, mapped) for k in keys]
     if not any(known):
-        return Header([], [], row), [Problem.of(
-            "p.not_header", file=file, row=row, hint="h.not_header", cells=len(texts),
+        return Header([], [], row), [problem(
+            "in.not_header", file=file, row=row, hint="ih.not_header", cells=len(texts),
             lines=HEADER_SEARCH_ROWS, required=", ".join(_REQUIRED))]
     problems = []
     if len(texts) > MAX_COLUMNS:
-        problems.append(Problem.of("p.too_many_columns", file=file, row=row, count=len(texts),
+        problems.append(problem("in.too_many_columns", file=file, row=row, count=len(texts),
                                    most=MAX_COLUMNS))
     fields: list[str | None] = []
     names: list[str] = []
@@ -498,8 +499,8 @@ def _read_header(cells: Sequence[object], file: str, fmt: PayrollFormat = _DEFAU
     for col, (raw, key, field) in enumerate(zip(texts, keys, known, strict=True), start=1):
         names.append(raw.strip() if len(raw) <= MAX_HEADER_CELL_CHARS else f"({col})")
         if len(raw) > MAX_HEADER_CELL_CHARS:
-            problems.append(Problem.of("p.header_cell_long", file=file, row=row,
-                                       hint="h.header_cell_long", column=col,
+            problems.append(problem("in.header_cell_long", file=file, row=row,
+                                       hint="ih.header_cell_long", column=col,
                                        length=len(raw)))
             fields.append(None)
             continue
@@ -508,14 +509,14 @@ def _read_header(cells: Sequence[object], file: str, fmt: PayrollFormat = _DEFAU
             continue
         if field is None:
             if fmt.strict:
-                problems.append(Problem.of(
-                    "p.unknown_column", file=file, row=row, field=raw, hint="h.unknown_column",
+                problems.append(problem(
+                    "in.unknown_column", file=file, row=row, field=raw, hint="ih.unknown_column",
                     name=shown(raw), column=col, fields=", ".join(_FIELDS)))
             else:
                 ignored.append(raw.strip())
         elif field in fields:
-            problems.append(Problem.of("p.repeated_column", file=file, row=row, field=raw,
-                                       hint="h.repeated_column", name=shown(raw),
+            problems.append(problem("in.repeated_column", file=file, row=row, field=raw,
+                                       hint="ih.repeated_column", name=shown(raw),
                                        first=shown(names[fields.index(field)]), code=field))
             field = None
         fields.append(field)
@@ -524,9 +525,9 @@ def _read_header(cells: Sequence[object], file: str, fmt: PayrollFormat = _DEFAU
             close = [n for n in ignored if difflib.get_close_matches(
                 _normalise(n), [required, *(a for a, f in HEADER_ALIASES.items()
                                             if f == required)], 1, 0.75)]
-            problems.append(Problem.of(
-                "p.missing_column", file=file, row=row, field=required,
-                hint="h.missing_column_like" if close else "h.missing_column",
+            problems.append(problem(
+                "in.missing_column", file=file, row=row, field=required,
+                hint="ih.missing_column_like" if close else "ih.missing_column",
                 code=required, like=shown(close[0]) if close else ""))
     return Header(fields, names, row, tuple(ignored)), problems
 
@@ -543,16 +544,16 @@ def _header_notices(header: Header, file: str) -> list[Notice]:
     if not header.ignored:
         return []
     names = [shown(n) or "" for n in header.ignored[:MAX_COLUMNS]]
-    notices = [Notice.of(file, "rd.ignored", columns=names)]
+    notices = [Notice.of(file, "pr.ignored", columns=names)]
     candidates = [*_FIELDS, *HEADER_ALIASES]
     for name in header.ignored:
         like = difflib.get_close_matches(_normalise(name), candidates, 1, 0.8)
         if like and _normalise(name) not in PERSONAL_HEADERS:
-            notices.append(Notice.of(file, "rd.like", column=shown(name),
+            notices.append(Notice.of(file, "pr.like", column=shown(name),
                                      field=_known(like[0], {}) or like[0]))
     personal = [shown(n) or "" for n in header.ignored if _normalise(n) in PERSONAL_HEADERS]
     if personal:
-        notices.append(Notice.of(file, "rd.personal", columns=personal[:MAX_COLUMNS]))
+        notices.append(Notice.of(file, "pr.personal", columns=personal[:MAX_COLUMNS]))
     return notices
 
 
@@ -662,8 +663,8 @@ class ColumnReader:
             return self._convert(code)
         except InputError:
             kind = _CODE_FIELDS[self.field]
-            raise InputError([Problem.of(
-                "p.unknown_code", field=self.name, value=text, hint="h.unknown_code",
+            raise InputError([problem(
+                "in.unknown_code", field=self.name, value=text, hint="ih.unknown_code",
                 codes=", ".join(m.value for m in kind), table=self.field,
                 written=shown(text))]) from None
 
@@ -773,13 +774,13 @@ def _format_notices(readers: Sequence[ColumnReader | None], file: str) -> list[N
         if r is None:
             continue
         if r.field in DATE_FIELDS and r.dates.ambiguous:
-            notices.append(Notice.of(file, "rd.day_first", column=r.name,
+            notices.append(Notice.of(file, "pr.day_first", column=r.name,
                                      format=r.dates.format))
         elif r.field in DATE_FIELDS and r.dates.month_first and not r.dates.explicit:
-            notices.append(Notice.of(file, "rd.month_first", column=r.name,
+            notices.append(Notice.of(file, "pr.month_first", column=r.name,
                                      format=r.dates.format, example=r.dates.example))
         if r.serials:
-            notices.append(Notice.of(file, "rd.serials", column=r.name, count=r.serials))
+            notices.append(Notice.of(file, "pr.serials", column=r.name, count=r.serials))
     return notices
 
 
@@ -825,7 +826,7 @@ class _RowParser:
     def _convert(self, line: int, reader: ColumnReader, raw: Any) -> tuple[bool, Any]:
         """``(ok, value)`` of one cell; problems are recorded."""
         if type(raw) is str and len(raw) > MAX_CELL_CHARS:
-            self.problem(Problem.of("p.cell_too_long", field=reader.name, file=self.file,
+            self.problem(problem("in.cell_too_long", field=reader.name, file=self.file,
                                     row=line, length=len(raw), most=MAX_CELL_CHARS))
             return False, None
         try:
@@ -881,19 +882,19 @@ class _RowParser:
         # (a row of more cells than columns read is refused without looking at each)
         if len(cells) > self.width and (len(cells) > MAX_COLUMNS + 1 or any(
                 c is not None and str(c).strip() for c in cells[self.width:])):
-            self.problem(Problem.of("p.row_cells", file=self.file, row=line, hint="h.row_cells",
+            self.problem(problem("in.row_cells", file=self.file, row=line, hint="ih.row_cells",
                                     cells=len(cells), width=self.width))
             return None
         for index in self.unnamed:
             if index < len(cells) and cells[index] is not None and str(cells[index]).strip():
                 bad = True
-                self.problem(Problem.of("p.unnamed_value", file=self.file, row=line,
-                                        hint="h.unnamed_value", column=index + 1))
+                self.problem(problem("in.unnamed_value", file=self.file, row=line,
+                                        hint="ih.unnamed_value", column=index + 1))
         for name in _REQUIRED:
             if name not in values and name not in failed:
                 bad = True
-                self.problem(Problem.of("p.required_missing", field=self.names.get(name, name),
-                                        file=self.file, row=line, hint="h.required_missing",
+                self.problem(problem("in.required_missing", field=self.names.get(name, name),
+                                        file=self.file, row=line, hint="ih.required_missing",
                                         code=name))
         if values.get("target_group") is not None:
             self.target += 1
@@ -909,15 +910,15 @@ class _RowParser:
 
     def _too_many(self, line: int, target: int | None = None) -> None:
         self.problems.append(
-            Problem.of("p.too_many_rows", file=self.file, row=line, most=MAX_ROWS)
+            problem("in.too_many_rows", file=self.file, row=line, most=MAX_ROWS)
             if target is None else
-            Problem.of("p.too_many_target_rows", file=self.file, row=line, most=target))
+            problem("in.too_many_target_rows", file=self.file, row=line, most=target))
         raise InputError(self.problems)
 
     def finish(self) -> None:
         """Raise every problem found, if any."""
         if self.dropped:
-            self.problems.append(Problem.of("e.more", file=self.file, hint="h.more",
+            self.problems.append(problem("e.more", file=self.file, hint="ih.more",
                                             count=self.dropped))
         if self.problems:
             raise InputError(self.problems)
@@ -966,15 +967,15 @@ def _open_rows(path: Path, name: str, fmt: PayrollFormat = _DEFAULT) -> _Opened:
     check_payroll_suffix(Path(name), name)
     suffix = Path(name).suffix.lower()
     if suffix == ".parquet":
-        raise InputError([Problem.of("p.parquet", file=name, hint="h.parquet")])
+        raise InputError([problem("in.parquet", file=name, hint="ih.parquet")])
     binary, identity = open_regular(path, what="payroll file", max_bytes=MAX_PAYROLL_FILE_BYTES,
                                     name=name)
     try:
         if suffix in (".xlsx", ".xlsm"):
             return _xlsx_open(binary, name, fmt, identity)
         if fmt.sheet is not None:
-            raise InputError([Problem.of("p.sheet_in_csv", file=name, field="payroll.sheet",
-                                         hint="h.sheet_in_csv")])
+            raise InputError([problem("in.sheet_in_csv", file=name, field="payroll.sheet",
+                                         hint="ih.sheet_in_csv")])
         lines = _file_lines(binary, name)
 
         def close() -> None:
@@ -1003,10 +1004,10 @@ def _file_lines(binary: IO[bytes], name: str) -> Generator[str, None, None]:
             try:
                 raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise InputError([Problem.of(
-                    "p.not_utf8_line", file=name, row=number, hint="h.utf8",
+                raise InputError([problem(
+                    "in.not_utf8_line", file=name, row=number, hint="ih.utf8",
                     reason=exc.reason, byte=exc.start + 1)]) from None
-        raise InputError([Problem.of("p.not_utf8", file=name, hint="h.utf8")]) from None
+        raise InputError([problem("in.not_utf8", file=name, hint="ih.utf8")]) from None
     finally:
         with contextlib.suppress(ValueError):  # the file may be closed already
             stream.detach()
@@ -1035,8 +1036,8 @@ def _text_lines(stream: IO[str], name: str) -> Iterator[str]:
         if number == 1:
             line = line.lstrip("\ufeff")
         if len(line.rstrip("\r\n")) > MAX_LINE_CHARS:
-            raise InputError([Problem.of("p.line_too_long", file=name, row=number,
-                                         hint="h.line_too_long", line=number,
+            raise InputError([problem("in.line_too_long", file=name, row=number,
+                                         hint="ih.line_too_long", line=number,
                                          most=MAX_LINE_CHARS)])
         yield line
 
@@ -1084,8 +1085,8 @@ def _csv_open(lines: Iterator[str], name: str,
     wanted = fmt.header_row if fmt.header_row is not None else HEADER_SEARCH_ROWS
     first = list(itertools.islice(lines, wanted))
     if fmt.header_row is not None and len(first) < fmt.header_row:
-        raise InputError([Problem.of("p.no_header_row", file=name, field="payroll.header_row",
-                                     hint="h.header_row", row_=fmt.header_row,
+        raise InputError([problem("in.no_header_row", file=name, field="payroll.header_row",
+                                     hint="ih.header_row", row_=fmt.header_row,
                                      lines=len(first))])
     at = _find_header([_split(line) for line in first] if fmt.header_row is None
                       else [], fmt)
@@ -1098,7 +1099,7 @@ def _csv_open(lines: Iterator[str], name: str,
     try:
         cells = next(reader, [])
     except csv.Error as exc:
-        raise InputError([Problem.of("p.header_not_csv", file=name, row=at + 1,
+        raise InputError([problem("in.header_not_csv", file=name, row=at + 1,
                                      reason=str(exc))]) from None
     header, problems = _read_header(cells, name, fmt, row=at + 1)
     if problems:
@@ -1114,11 +1115,11 @@ def _csv_open(lines: Iterator[str], name: str,
                 yield start, row
                 start = reader.line_num + 1 + offset
         except csv.Error as exc:
-            raise InputError([Problem.of("p.not_csv", file=name, row=start,
+            raise InputError([problem("in.not_csv", file=name, row=start,
                                          reason=str(exc))]) from None
         except _Undecodable:  # a text stream given to read_csv
-            raise InputError([Problem.of("p.text_not_utf8", file=name, row=start,
-                                         hint="h.utf8")]) from None
+            raise InputError([problem("in.text_not_utf8", file=name, row=start,
+                                         hint="ih.utf8")]) from None
 
     return header, numbered(), at
 
@@ -1128,12 +1129,12 @@ def _xlsx_open(binary: IO[bytes], name: str, fmt: PayrollFormat,
     try:
         import openpyxl
     except ImportError:
-        raise InputError([Problem.of("p.needs_openpyxl", file=name,
-                                     hint="h.needs_openpyxl")]) from None
+        raise InputError([problem("in.needs_openpyxl", file=name,
+                                     hint="ih.needs_openpyxl")]) from None
 
     def broken(exc: BaseException, row: int | None = None) -> InputError:
-        return InputError([Problem.of("p.workbook_broken", file=name, row=row,
-                                      hint="h.workbook_broken", kind=type(exc).__name__)])
+        return InputError([problem("in.workbook_broken", file=name, row=row,
+                                      hint="ih.workbook_broken", kind=type(exc).__name__)])
 
     _check_xlsx_parts(binary, name)
     try:
@@ -1142,7 +1143,7 @@ def _xlsx_open(binary: IO[bytes], name: str, fmt: PayrollFormat,
         raise broken(exc) from None
     try:
         if not book.worksheets:
-            raise InputError([Problem.of("p.no_worksheet", file=name)])
+            raise InputError([problem("in.no_worksheet", file=name)])
         if fmt.sheet is None:
             sheet = book.worksheets[0]
         else:
@@ -1150,8 +1151,8 @@ def _xlsx_open(binary: IO[bytes], name: str, fmt: PayrollFormat,
             found = [s for s in book.worksheets if str(s.title).strip().casefold() == wanted]
             if not found:
                 names = ", ".join(shown(str(s.title)) or "" for s in book.worksheets[:20])
-                raise InputError([Problem.of("p.no_such_sheet", file=name,
-                                             field="payroll.sheet", hint="h.no_such_sheet",
+                raise InputError([problem("in.no_such_sheet", file=name,
+                                             field="payroll.sheet", hint="ih.no_such_sheet",
                                              sheet=shown(fmt.sheet), sheets=names)])
             sheet = found[0]
         _check_xlsx_columns(binary, getattr(sheet, "_worksheet_path", None), name)
@@ -1167,8 +1168,8 @@ def _xlsx_open(binary: IO[bytes], name: str, fmt: PayrollFormat,
         except Exception as exc:
             raise broken(exc) from None
         if fmt.header_row is not None and len(first) < fmt.header_row:
-            raise InputError([Problem.of("p.no_header_row", file=name,
-                                         field="payroll.header_row", hint="h.header_row",
+            raise InputError([problem("in.no_header_row", file=name,
+                                         field="payroll.header_row", hint="ih.header_row",
                                          row_=fmt.header_row, lines=len(first))])
         at = _find_header(first if fmt.header_row is None else [], fmt)
         header, problems = _read_header(first[at] if first else (), name, fmt, row=at + 1)
@@ -1226,9 +1227,9 @@ def _check_xlsx_columns(binary: IO[bytes], part: str | None, name: str) -> None:
                 for match in _XLSX_CELL.finditer(data):
                     column = _column_number(match.group(1))
                     if column > MAX_COLUMNS:
-                        raise InputError([Problem.of(
-                            "p.xlsx_far_column", file=name, row=int(match.group(2)),
-                            hint="h.xlsx_far_column", letters=match.group(1).decode(),
+                        raise InputError([problem(
+                            "in.xlsx_far_column", file=name, row=int(match.group(2)),
+                            hint="ih.xlsx_far_column", letters=match.group(1).decode(),
                             column=column, most=MAX_COLUMNS)])
                 tail = data[-256:]
     except InputError:
@@ -1249,14 +1250,14 @@ def _check_xlsx_parts(binary: IO[bytes], name: str) -> None:
         with zipfile.ZipFile(binary) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise InputError([Problem.of("p.not_zip", file=name, hint="h.not_zip")]) from None
+        raise InputError([problem("in.not_zip", file=name, hint="ih.not_zip")]) from None
     finally:
         binary.seek(0)
     for part in parts:
         sheet = part.filename.startswith("xl/worksheets/")
         limit = MAX_PAYROLL_FILE_BYTES if sheet else MAX_XLSX_PART_BYTES
         if part.file_size > limit:
-            raise InputError([Problem.of("p.xlsx_part_large", file=name, hint="h.csv_utf8",
+            raise InputError([problem("in.xlsx_part_large", file=name, hint="ih.csv_utf8",
                                          size=part.file_size, most=limit)])
 
 
@@ -1289,7 +1290,7 @@ def _survey(opened: _Opened, fmt: PayrollFormat, *,
             assert last is not None
             last[person] = line
             if len(last) > MAX_PERSONS:
-                raise InputError([Problem.of("p.too_many_persons", file=opened.name, row=line,
+                raise InputError([problem("in.too_many_persons", file=opened.name, row=line,
                                              most=MAX_PERSONS)])
     finally:
         opened.close()
@@ -1379,7 +1380,7 @@ def stream_payroll(path: str | Path, sink: RowSink, *,
     opened = _open_rows(path, name, fmt)
     try:
         if opened.identity != first:
-            raise InputError([Problem.of("p.changed", file=name, hint="h.changed")])
+            raise InputError([problem("in.changed", file=name, hint="ih.changed")])
         parser = _scan(opened, readers, fmt, emit, progress)
     finally:
         opened.close()
@@ -1440,7 +1441,7 @@ def read_payroll(path: str | Path, *, name: str | None = None,
     opened = _open_rows(path, name, fmt)
     try:
         if opened.identity != first:
-            raise InputError([Problem.of("p.changed", file=name, hint="h.changed")])
+            raise InputError([problem("in.changed", file=name, hint="ih.changed")])
         return _collect(opened, readers, fmt)
     finally:
         opened.close()
