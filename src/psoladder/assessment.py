@@ -600,7 +600,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
         eligible=eligible, thirty_plus=tp, banenafspraak=ba,
         gaps=gaps(position, rules, policy=policy, supplier=supplier), gap_supplier=supplier,
         qualitative=qualitative, annual_fee=fee,
-        warnings=tuple(dict.fromkeys(notices)),
+        warnings=tuple(dict.fromkeys(notices)), reading=organisation.reading,
     )
 
 

@@ -1385,6 +1385,10 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                          "; {skipped:count|regel|regels} boven de kop overgeslagen"),
     "pr.skipped_blank": ("; {blank:count|blank line|blank lines} skipped",
                          "; {blank:count|lege regel|lege regels} overgeslagen"),
+    "pr.lines_skipped": ("not read: {skipped:count|line|lines} above the header (line "
+                         "{header}) and {blank:count|blank line|blank lines}",
+                         "niet gelezen: {skipped:count|regel|regels} boven de kopregel "
+                         "(regel {header}) en {blank:count|lege regel|lege regels}"),
     "pr.ignored": ("ignored columns: {columns}", "genegeerde kolommen: {columns}"),
     "pr.like": ("column {column!r} is not read; is it {field!r}? then name it in "
                 "[payroll.columns]",
@@ -1407,6 +1411,73 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                    "numbers",
                    "kolom {column!r}: {count:count|getal|getallen} gelezen als "
                    "Excel-datumgetal"),
+    # psoladder groups (``grp.``)
+    "grp.head": ("PSO target groups (R-TG): the codes of the target_group column, by edition",
+                 "PSO-doelgroepen (R-TG): de codes van de kolom target_group (doelgroep), per "
+                 "editie"),
+    "grp.intro": ("Weight x contract-type weight x fte counts inside the counting window "
+                  "(R-TG-0); an edition applies to applications from 1 April of its year.",
+                  "Weging x weging van het contracttype x fte telt binnen de telperiode "
+                  "(R-TG-0); een editie geldt voor aanvragen vanaf 1 april van haar jaar."),
+    "grp.col.code": ("code", "code"),
+    "grp.col.name": ("name", "naam"),
+    "grp.col.editions": ("editions", "edities"),
+    "grp.col.weight": ("Weight", "Weging"),
+    "grp.col.window": ("counting window", "telperiode"),
+    "grp.col.dates": ("dates", "datums"),
+    "grp.required": ("required", "verplicht"),
+    "grp.optional": ("optional", "optioneel"),
+    "grp.absent": ("not a target group in these editions (R-TG-15)",
+                   "in deze edities geen doelgroep (R-TG-15)"),
+    "grp.window.open": ("no end", "geen einde"),
+    "grp.window.until_status_end": ("while the indication or wage-cost subsidy runs, up to "
+                                    "status_until (open when not given)",
+                                    "zolang de indicatie of loonkostensubsidie loopt, tot en "
+                                    "met status_until (open als die ontbreekt)"),
+    "grp.window.years_from_inflow": ("{years} years from inflow (inflow, default the start)",
+                                     "{years} jaar vanaf instroom (inflow, standaard de "
+                                     "begindatum)"),
+    "grp.window.years_from_school": ("{years} years from leaving school (school_left)",
+                                     "{years} jaar na het verlaten van de school "
+                                     "(school_left)"),
+    "grp.window.contract": ("the contract type's window (a placement: at most 3 years from "
+                            "placement_start)",
+                            "de telperiode van het contracttype (een plaatsing: hoogstens 3 "
+                            "jaar vanaf placement_start)"),
+    "grp.cond.ww_months_before_inflow": ("counts only with at least {n} months of WW before "
+                                         "inflow (ww_since)",
+                                         "telt alleen met minimaal {n} maanden WW voor de "
+                                         "instroom (ww_since)"),
+    "grp.cond.status_lost_years_before": ("counts only when the status was lost at most {n} "
+                                          "years before inflow (status_lost)",
+                                          "telt alleen als de status hoogstens {n} jaar voor de "
+                                          "instroom verloren is (status_lost)"),
+    # psoladder new (``new.``) and check (``chk.``), and the command line (``cli.``)
+    "new.exists": ("the file exists already; psoladder new does not overwrite files",
+                   "het bestand bestaat al; psoladder new overschrijft geen bestanden"),
+    "in.cannot_write": ("cannot write the file ({reason})",
+                        "het bestand kan niet worden geschreven ({reason})"),
+    "new.exists_hint": ("choose another folder, e.g. psoladder new my-pso",
+                        "kies een andere map, bijv. psoladder new mijn-pso"),
+    "new.written": ("written: {files}", "geschreven: {files}"),
+    "new.next": ("next: fill in {org} and replace {payroll} by your payroll export; then run "
+                 "psoladder check {org} and psoladder assess {org}",
+                 "vul nu {org} in en vervang {payroll} door de export van uw "
+                 "salarisadministratie; daarna: psoladder check {org} en psoladder assess "
+                 "{org}"),
+    "chk.ok": ("{file}: no problems found; {rows:count|employment row|employment rows} of "
+               "{persons:count|person|persons} and {purchases:count|purchase|purchases}",
+               "{file}: geen problemen gevonden; {rows:count|dienstverband|dienstverbanden} "
+               "van {persons:count|persoon|personen} en {purchases:count|inkoop|inkopen}"),
+    "cli.stdin_too_large": ("standard input holds more than psoladder reads ({most:count} "
+                            "bytes)",
+                            "de standaardinvoer bevat meer dan psoladder leest ({most:count} "
+                            "bytes)"),
+    "cli.format_suffix": ("unknown report format", "onbekend rapportformaat"),
+    "cli.format_suffix_hint": ("end the file name in .txt, .md, .html or .json, or give "
+                               "--format",
+                               "eindig de bestandsnaam op .txt, .md, .html of .json, of geef "
+                               "--format"),
 }
 
 # Enum classes whose values have names here, by class name (this module

@@ -959,6 +959,11 @@ class Organisation:
             applied only when the PSO 30+ reading is awarded).
         entities: Names of the entities of the applicant's group, each for one
             of the ``kvk`` numbers (R-ORG-1); see :attr:`group`.
+        reading: What the payroll reader decided while reading the
+            organisation's payroll file (ignored columns, a date column read
+            day-first, lines not read), as :class:`~psoladder.rules.Notice`
+            objects naming the file; carried into the assessment (issue 12).
+            Not an input field; not compared.
     """
 
     name: str = attrs.field(converter=_text("name"))
@@ -985,6 +990,9 @@ class Organisation:
     entities: tuple[Entity, ...] = attrs.field(
         default=(), converter=_tuple_of(Entity, "entities", MAX_KVK_NUMBERS)
     )
+    # issue 12: how the payroll file was read
+    reading: tuple[Any, ...] = attrs.field(default=(), eq=False, repr=False,
+                                           converter=tuple, metadata={_ORIGIN: True})
 
     __attrs_post_init__ = _check_consistency
 

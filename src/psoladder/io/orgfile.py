@@ -350,13 +350,13 @@ class OrganisationParts:
     payroll_format: PayrollFormat = attrs.field(factory=PayrollFormat)
 
     def organisation(self, employments: Iterable[Employment], *,
-                     with_evidence: bool = True) -> Organisation:
+                     with_evidence: bool = True, reading: Iterable[Any] = ()) -> Organisation:
         """The organisation with these employments (raising every problem)."""
         rows = tuple(employments)
         try:
             return Organisation(**self.fields, employments=rows, purchases=self.purchases,
                                 evidence=self.evidence if with_evidence else (),
-                                entities=self.entities)
+                                entities=self.entities, reading=tuple(reading))
         except InputError as exc:
             raise InputError(self.locate(p, rows) for p in exc.problems) from None
 
@@ -619,10 +619,13 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
     parts = organisation_parts(doc, base=base, file=file, allow_outside=allow_outside)
     problems = list(parts.problems)
     employments = list(parts.employments)
+    reading: tuple[Any, ...] = ()
     if parts.payroll is not None and parts.payroll_name is not None:
         try:
-            employments.extend(read_payroll(parts.payroll, name=parts.payroll_name,
-                                            fmt=parts.payroll_format).employments)
+            read = read_payroll(parts.payroll, name=parts.payroll_name,
+                                fmt=parts.payroll_format)
+            employments.extend(read.employments)
+            reading = read.notices
         except InputError as exc:
             problems.extend(payroll_problems(exc, file))
     if problems:
@@ -631,7 +634,7 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
         parts.evidence, {e.person for e in employments}, file)
     if problems:
         raise InputError(problems)
-    return parts.organisation(employments)
+    return parts.organisation(employments, reading=reading)
 
 
 def example_path() -> Path:

@@ -42,7 +42,7 @@ rows.
 >>> read = read_csv(_io.StringIO(text), name="export.csv")
 >>> read.employments[0].start, read.employments[0].hours_per_week, read.rows_read
 (datetime.date(2023, 3, 1), Decimal('32.5'), 2)
->>> read.skipped_rows, read.notices[0].text("nl")
+>>> read.skipped_rows, read.notices[1].text("nl")
 (2, 'genegeerde kolommen: Naam')
 """
 
@@ -1331,8 +1331,14 @@ def _scan(opened: _Opened, readers: Sequence[ColumnReader | None], fmt: PayrollF
     return parser
 
 
-def _notices(opened: _Opened, readers: Sequence[ColumnReader | None]) -> tuple[Notice, ...]:
-    return tuple(_header_notices(opened.header, opened.name)
+def _notices(opened: _Opened, readers: Sequence[ColumnReader | None],
+             parser: _RowParser) -> tuple[Notice, ...]:
+    lines = []
+    if opened.skipped or parser.blank:
+        # every line is read or reported: the ones not read are counted here
+        lines.append(Notice.of(opened.name, "pr.lines_skipped", skipped=opened.skipped,
+                               blank=parser.blank, header=opened.header.row))
+    return tuple(lines + _header_notices(opened.header, opened.name)
                  + _format_notices(readers, opened.name))
 
 
@@ -1386,7 +1392,7 @@ def stream_payroll(path: str | Path, sink: RowSink, *,
         opened.close()
     parser.finish()
     return PayrollSummary(name, parser.read, parser.blank, opened.skipped,
-                          _notices(opened, readers))
+                          _notices(opened, readers, parser))
 
 
 def _collect(opened: _Opened, readers: Sequence[ColumnReader | None],
@@ -1400,7 +1406,7 @@ def _collect(opened: _Opened, readers: Sequence[ColumnReader | None],
     parser = _scan(opened, readers, fmt, keep, None)
     parser.finish()
     return PayrollRead(name, tuple(employments), parser.read, parser.blank, opened.skipped,
-                       _notices(opened, readers))
+                       _notices(opened, readers, parser))
 
 
 def read_csv(stream: IO[str], *, name: str = "<csv>", fmt: PayrollFormat = _DEFAULT
