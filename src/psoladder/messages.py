@@ -1411,6 +1411,76 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                    "numbers",
                    "kolom {column!r}: {count:count|getal|getallen} gelezen als "
                    "Excel-datumgetal"),
+    # the values of the organisation file, a payroll cell or a Python argument
+    "in.unknown_enum": ("unknown {code} code", "onbekende code voor {code}"),
+    "ih.unknown_enum": ("use one of: {codes} ({rules})", "gebruik een van: {codes} ({rules})"),
+    "in.date_and_time": ("a date and time, not a date", "een datum met tijd, geen datum"),
+    "ih.iso_date": ("write dates as YYYY-MM-DD, e.g. 2023-01-31",
+                    "schrijf datums als JJJJ-MM-DD, bijv. 2023-01-31"),
+    "in.date_range": ("{code} lies outside the dates psoladder accepts",
+                      "{code} ligt buiten de datums die psoladder accepteert"),
+    "ih.date_range": ("psoladder reads dates from {first:date} to {last:date}",
+                      "psoladder leest datums van {first:date} tot en met {last:date}"),
+    "in.decimals": ("{code} may have at most {places} decimals",
+                    "{code} mag hoogstens {places} decimalen hebben"),
+    "ih.decimals": ("round it to {places} decimals", "rond af op {places} decimalen"),
+    "in.number_range_open": ("{code} must be above {low} and at most {high}{rule}",
+                             "{code} moet boven {low} liggen en hoogstens {high} zijn{rule}"),
+    "in.number_range": ("{code} must be between {low} and {high}{rule}",
+                        "{code} moet tussen {low} en {high} liggen{rule}"),
+    "in.float": ("float {text} refused: psoladder computes exactly",
+                 "float {text} geweigerd: psoladder rekent exact"),
+    "ih.float": ("pass Decimal('{text}') or the string '{text}'",
+                 "geef Decimal('{text}') of de tekst '{text}'"),
+    "in.bool_number": ("a yes/no value is not a number", "een ja/nee-waarde is geen getal"),
+    "in.not_a_number_type": ("a {kind} is not a number", "een {kind} is geen getal"),
+    "ih.decimal_point": ("write it like 32 or 32.5", "schrijf het als 32 of 32.5"),
+    "ih.num.hours_per_week": ("give the contracted hours per week, e.g. 32 or 32.5",
+                              "geef de contracturen per week, bijv. 32 of 32.5"),
+    "ih.num.fulltime_hours": ("give the full-time week of your cao in hours, e.g. 36, 38 or 40 "
+                              "(R-FTE-2)",
+                              "geef de voltijdweek van uw cao in uren, bijv. 36, 38 of 40 "
+                              "(R-FTE-2)"),
+    "ih.num.amount": ("give an amount in euro, e.g. 200000 or 1250.50",
+                      "geef een bedrag in euro, bijv. 200000 of 1250.50"),
+    "ih.num.supplier_turnover": ("give the supplier's annual turnover in euro",
+                                 "geef de jaaromzet van de leverancier in euro"),
+    "ih.num.supplier_fte": ("give the supplier's total fte, e.g. 40",
+                            "geef het totaal fte van de leverancier, bijv. 40"),
+    "ih.num.supplier_direct_pct": ("give the supplier's direct contribution in percent, e.g. 25",
+                                   "geef de directe sociale bijdrage van de leverancier in "
+                                   "procent, bijv. 25"),
+    "in.not_bool": ("not a yes/no value", "geen ja/nee-waarde"),
+    "ih.bool": ("write true or false", "schrijf true of false"),
+    "in.text_too_long": ("{code} is too long", "{code} is te lang"),
+    "ih.text_long": ("at most {most} characters", "hoogstens {most} tekens"),
+    "in.not_text": ("{code} must be text", "{code} moet tekst zijn"),
+    "ih.as_text": ("give the {code} as text", "geef {code} als tekst"),
+    "in.empty": ("must not be empty", "mag niet leeg zijn"),
+    "ih.give": ("give the {code}", "geef {code}"),
+    "in.text_length": ("{code} is {length} characters long", "{code} is {length} tekens lang"),
+    "in.control": ("{code} contains the control character {char}",
+                   "{code} bevat het stuurteken {char}"),
+    "ih.control": ("remove control characters (such as tabs, escapes or NUL)",
+                   "verwijder stuurtekens (zoals tabs, escapes of NUL)"),
+    "in.unknown_field": ("unknown field {name!r}", "onbekend veld {name!r}"),
+    "ih.known_fields": ("known fields: {fields}", "bekende velden: {fields}"),
+    "in.end_before_start": ("end {end:iso} lies before start {start:iso}",
+                            "einde {end:iso} ligt vóór begin {start:iso}"),
+    "ih.end_date": ("the end date is the last working day; leave it empty for open-ended",
+                    "de einddatum is de laatste werkdag; laat hem leeg als er geen einde is"),
+    "in.needs.school_left": ("target_group {group.value!r} needs school_left",
+                             "doelgroep {group.value!r} heeft school_left nodig"),
+    "ih.needs.school_left": ("give the school-leaving date (R-TG-8)",
+                             "geef de datum waarop de school is verlaten (R-TG-8)"),
+    "in.needs.ww_since": ("target_group {group.value!r} needs ww_since",
+                          "doelgroep {group.value!r} heeft ww_since nodig"),
+    "ih.needs.ww_since": ("give the date the WW benefit started (R-TG-9)",
+                          "geef de datum waarop de WW-uitkering begon (R-TG-9)"),
+    "in.needs.status_lost": ("target_group {group.value!r} needs status_lost",
+                             "doelgroep {group.value!r} heeft status_lost nodig"),
+    "ih.needs.status_lost": ("give the date the status was lost (R-TG-11)",
+                             "geef de datum waarop de status verloren ging (R-TG-11)"),
     # psoladder groups (``grp.``)
     "grp.head": ("PSO target groups (R-TG): the codes of the target_group column, by edition",
                  "PSO-doelgroepen (R-TG): de codes van de kolom target_group (doelgroep), per "
@@ -1632,6 +1702,8 @@ def show(value: Any, kind: str = "", lang: str = "en", *, exact: bool = False) -
         return formatting.count(int(_exact(value)), lang)
     if base == "date":
         return formatting.date(_date(value), lang)
+    if base == "iso":  # issue 12: a date as the input writes it
+        return _date(value).isoformat()
     if base == "month":  # issue 12: a month's name, by its number
         return formatting.date(dt.date(2000, int(value), 1), lang).split()[1]
     if base == "period":
