@@ -690,7 +690,7 @@ def test_override_file_must_be_a_regular_file(tmp_path: Path,
     with deadline(5):
         status, err = _run(["example", "--rules-override", str(tmp_path / "o.toml")], capsys)
     assert status == 2
-    assert "not a regular file" in err
+    assert "geen gewoon bestand" in err  # the command line's language (issue 12)
 
 
 def test_subprocess_error_is_one_clean_line(tmp_path: Path) -> None:

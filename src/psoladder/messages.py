@@ -1481,6 +1481,44 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                              "doelgroep {group.value!r} heeft status_lost nodig"),
     "ih.needs.status_lost": ("give the date the status was lost (R-TG-11)",
                              "geef de datum waarop de status verloren ging (R-TG-11)"),
+    # files (``in.file_``); what a file is (``what.``)
+    "what.organisation": ("organisation file", "organisatiebestand"),
+    "what.payroll": ("payroll file", "bestand van de loonadministratie"),
+    "what.override": ("rule override file", "override-bestand"),
+    "in.file_missing": ("the {what} is not found", "het {what} is niet gevonden"),
+    "ih.check_path": ("check the path", "controleer het pad"),
+    "in.file_folder": ("the {what} is a folder", "het {what} is een map"),
+    "ih.give_file": ("give the file", "geef het bestand"),
+    "in.file_permission": ("the {what} cannot be read (permission denied)",
+                           "het {what} kan niet worden gelezen (geen toestemming)"),
+    "in.file_open": ("the {what} cannot be opened ({reason})",
+                     "het {what} kan niet worden geopend ({reason})"),
+    "in.file_path": ("the path of the {what} is not valid", "het pad van het {what} is ongeldig"),
+    "in.file_special": ("the {what} is not a regular file (but a device, pipe or socket)",
+                        "het {what} is geen gewoon bestand (maar een apparaat, pipe of socket)"),
+    "ih.file_special": ("give an ordinary file; psoladder does not read devices or pipes",
+                        "geef een gewoon bestand; psoladder leest geen apparaten of pipes"),
+    "in.file_large": ("the {what} is {size:count} bytes, more than psoladder reads "
+                      "({most:count})",
+                      "het {what} is {size:count} bytes, meer dan psoladder leest "
+                      "({most:count})"),
+    "in.suffix": ("a payroll file must be a .csv or .xlsx (or .xlsm, .parquet) file",
+                  "een bestand van de loonadministratie moet een .csv- of .xlsx-bestand (of "
+                  ".xlsm, .parquet) zijn"),
+    "ih.suffix": ("export the payroll as CSV UTF-8 or as an Excel workbook, and name it "
+                  "accordingly",
+                  "exporteer de loonadministratie als CSV UTF-8 of als Excel-werkmap, met de "
+                  "bijpassende naam"),
+    "in.unresolvable": ("the payroll path cannot be resolved",
+                        "het pad van de loonadministratie kan niet worden gevolgd"),
+    "in.outside": ("the payroll file lies outside the organisation file's folder",
+                   "het bestand van de loonadministratie ligt buiten de map van het "
+                   "organisatiebestand"),
+    "ih.outside": ("move the payroll next to the organisation file, or allow other folders "
+                   "(allow_outside=True in Python, --allow-outside-paths on the command line)",
+                   "zet de loonadministratie naast het organisatiebestand, of sta andere mappen "
+                   "toe (allow_outside=True in Python, --allow-outside-paths op de "
+                   "opdrachtregel)"),
     # psoladder groups (``grp.``)
     "grp.head": ("PSO target groups (R-TG): the codes of the target_group column, by edition",
                  "PSO-doelgroepen (R-TG): de codes van de kolom target_group (doelgroep), per "
