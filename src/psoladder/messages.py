@@ -1216,7 +1216,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "ih.number_same": ("write every number of a column with the same decimal mark",
                       "schrijf alle getallen in een kolom met hetzelfde decimaalteken"),
     # the payroll reader: its [payroll] settings (``o.``), the file and its header
-    "po.unknown_key": ("unknown key {key!r}", "onbekende sleutel {key!r}"),
+    "po.unknown_key": ("unknown key {name!r}", "onbekende sleutel {name!r}"),
     "ih.known_keys": ("known keys: {known}", "bekende sleutels: {known}"),
     "po.must_be_text": ("must be text", "moet tekst zijn"),
     "po.must_be_table": ("must be a table", "moet een tabel zijn"),
@@ -1519,6 +1519,61 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                    "zet de loonadministratie naast het organisatiebestand, of sta andere mappen "
                    "toe (allow_outside=True in Python, --allow-outside-paths op de "
                    "opdrachtregel)"),
+    # the organisation file
+    "in.toml": ("not valid TOML: {reason}", "geen geldige TOML: {reason}"),
+    "ih.toml": ("see https://toml.io for the syntax", "zie https://toml.io voor de schrijfwijze"),
+    "in.json": ("not valid JSON: {reason}", "geen geldige JSON: {reason}"),
+    "ih.json": ("check the brackets and quotes", "controleer de haakjes en aanhalingstekens"),
+    "in.key_twice": ("a key appears twice in one object", "een sleutel staat twee keer in één "
+                     "object"),
+    "ih.key_twice": ("give each key once", "geef elke sleutel één keer"),
+    "ih.save_utf8": ("save it as UTF-8", "sla het op als UTF-8"),
+    "in.not_a_table": ("the file must hold a table of keys",
+                       "het bestand moet een tabel met sleutels bevatten"),
+    "in.single_not_table": ("{code} must be a single value, not a table",
+                            "{code} moet één waarde zijn, geen tabel"),
+    "in.single_not_list": ("{code} must be a single value, not a list",
+                           "{code} moet één waarde zijn, geen lijst"),
+    "ih.write_single": ("write {code} = ...", "schrijf {code} = ..."),
+    "in.table_not_list": ("{code} must be a table, not a list",
+                          "{code} moet een tabel zijn, geen lijst"),
+    "in.table_not_single_value": ("{code} must be a table, not a single value",
+                                  "{code} moet een tabel zijn, geen losse waarde"),
+    "ih.write_table": ("write [{code}] once, with its keys below it",
+                       "schrijf [{code}] één keer, met de sleutels eronder"),
+    "in.list_of_tables": ("{code} must be a list of tables", "{code} moet een lijst met tabellen "
+                          "zijn"),
+    "ih.list_of_tables": ("write [[{code}]] (double brackets) for each one",
+                          "schrijf [[{code}]] (dubbele haken) voor elk"),
+    "in.item_not_table": ("{code} {index} is not a table", "{code} {index} is geen tabel"),
+    "ih.item_not_table": ("write [[{code}]] followed by its keys",
+                          "schrijf [[{code}]] met de sleutels eronder"),
+    "in.employments_path": ("employments must be the path of a payroll file",
+                            "employments moet het pad van een bestand van de "
+                            "loonadministratie zijn"),
+    "ih.employments_path": ('e.g. employments = "payroll.csv", or give [[employment]] tables',
+                            'bijv. employments = "loonexport.csv", of geef [[employment]]-'
+                            'tabellen'),
+    "in.payroll_table": ("payroll must be a table", "payroll moet een tabel zijn"),
+    "ih.payroll_table": ('write [payroll] once, with file = "export.csv" and its other keys '
+                         'below it',
+                         'schrijf [payroll] één keer, met file = "export.csv" en de andere '
+                         'sleutels eronder'),
+    "in.payroll_twice": ("the payroll file is given twice",
+                         "het bestand van de loonadministratie is twee keer opgegeven"),
+    "ih.payroll_twice": ("give it once: file in [payroll], or employments (the older way)",
+                         "geef het één keer: file in [payroll], of employments (de oudere "
+                         "manier)"),
+    "in.schema_key": ("$schema must be the address of a JSON Schema",
+                      "$schema moet het adres van een JSON Schema zijn"),
+    "in.required_key": ("required key is missing", "verplichte sleutel ontbreekt"),
+    "ih.required_key": ("add {code} = ...", "voeg {code} = ... toe"),
+    "in.evidence_person": ("evidence names a person who is not in the employments",
+                           "het bewijs noemt een persoon die niet in de dienstverbanden staat"),
+    "ih.evidence_person": ("give evidence for the organisation's target-group employees, with "
+                           "the person identifier of the payroll",
+                           "geef bewijs voor de medewerkers uit de doelgroep, met het "
+                           "personeelsnummer van de loonadministratie"),
     # psoladder groups (``grp.``)
     "grp.head": ("PSO target groups (R-TG): the codes of the target_group column, by edition",
                  "PSO-doelgroepen (R-TG): de codes van de kolom target_group (doelgroep), per "

@@ -54,6 +54,7 @@ from psoladder.limits import (
     MAX_PURCHASES,
     MAX_ROWS,
 )
+from psoladder.messages import problem
 from psoladder.model import (
     AspirantPlan,
     Employment,
@@ -182,14 +183,14 @@ def _parse(text: str, name: str, json_syntax: bool) -> Any:
     except InputError:
         raise
     except tomllib.TOMLDecodeError as exc:
-        raise InputError([Problem(f"not valid TOML: {exc}", file=name,
-                                  hint="see https://toml.io for the syntax")]) from None
+        raise InputError([problem("in.toml", file=name, hint="ih.toml",
+                                  reason=str(exc))]) from None
     except json.JSONDecodeError as exc:
-        raise InputError([Problem(f"not valid JSON: {exc.msg}", file=name, row=exc.lineno,
-                                  hint="check the brackets and quotes")]) from None
+        raise InputError([problem("in.json", file=name, row=exc.lineno, hint="ih.json",
+                                  reason=exc.msg)]) from None
     except _DuplicateKey as exc:
-        raise InputError([Problem("a key appears twice in one object", file=name,
-                                  field=exc.key, hint="give each key once")]) from None
+        raise InputError([problem("in.key_twice", file=name, field=exc.key,
+                                  hint="ih.key_twice")]) from None
     except RecursionError:
         raise InputError([Problem(deep, file=name, hint=deep_hint)]) from None
     except ValueError as exc:  # an integer beyond Python's int-string limit
@@ -265,11 +266,11 @@ def _document(data: bytes, name: str, json_syntax: bool, base: Path) -> Document
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError([Problem("the file is not UTF-8", file=name, row=line,
-                                  hint="save it as UTF-8")]) from None
+        raise InputError([problem("in.not_utf8", file=name, row=line,
+                                  hint="ih.save_utf8")]) from None
     doc = _parse(text, name, json_syntax)
     if not isinstance(doc, Mapping):
-        raise InputError([Problem("the file must hold a table of keys", file=name)])
+        raise InputError([problem("in.not_a_table", file=name)])
     problems = list(_walk(doc, name))
     if problems:
         raise InputError(problems)
@@ -407,21 +408,21 @@ def _shape(doc: Mapping[str, Any], file: str | None) -> list[Problem]:
     problems = []
     for key in doc:
         if key not in _TOP:
-            problems.append(Problem(f"unknown key {shown(key)!r}", file=file, field=key,
-                                    hint="known keys: " + ", ".join(sorted(_TOP))))
+            problems.append(problem("po.unknown_key", file=file, field=key,
+                                    hint="ih.known_keys", name=str(shown(key)),
+                                    known=", ".join(sorted(_TOP))))
     for key in _SINGLE:
         value = doc.get(key)
         if isinstance(value, Mapping) or (isinstance(value, list) and key != "kvk"):
-            problems.append(Problem(f"{key} must be a single value, not a "
-                                    f"{'table' if isinstance(value, Mapping) else 'list'}",
-                                    file=file, field=key, hint=f"write {key} = ..."))
+            problems.append(problem(
+                "in.single_not_table" if isinstance(value, Mapping) else "in.single_not_list",
+                file=file, field=key, hint="ih.write_single", code=key))
     for key in _TABLE:
         value = doc.get(key)
         if value is not None and not isinstance(value, Mapping):
             shape = "list" if isinstance(value, list) else "single value"
-            problems.append(Problem(f"{key} must be a table, not a {shape}", file=file,
-                                    field=key, hint=f"write [{key}] once, with its keys "
-                                    "below it"))
+            problems.append(problem(f"in.table_not_{shape.replace(' ', '_')}", file=file,
+                                    field=key, hint="ih.write_table", code=key))
         elif value is not None:
             problems.extend(_scalars(value, key, file))
     for key in _LISTS:
@@ -429,8 +430,8 @@ def _shape(doc: Mapping[str, Any], file: str | None) -> list[Problem]:
         if value is None:
             continue
         if not isinstance(value, list):
-            problems.append(Problem(f"{key} must be a list of tables", file=file, field=key,
-                                    hint=f"write [[{key}]] (double brackets) for each one"))
+            problems.append(problem("in.list_of_tables", file=file, field=key,
+                                    hint="ih.list_of_tables", code=key))
             continue
         if len(value) > _MOST[key]:
             problems.append(Problem(f"more than {_MOST[key]:,} {key} tables, more than "
@@ -438,33 +439,28 @@ def _shape(doc: Mapping[str, Any], file: str | None) -> list[Problem]:
             continue
         for i, item in enumerate(value, start=1):
             if not isinstance(item, Mapping):
-                problems.append(Problem(f"{key} {i} is not a table", file=file,
-                                        field=f"{key}[{i}]",
-                                        hint=f"write [[{key}]] followed by its keys"))
+                problems.append(problem("in.item_not_table", file=file, field=f"{key}[{i}]",
+                                        hint="ih.item_not_table", code=key, index=i))
             else:
                 problems.extend(_scalars(item, f"{key}[{i}]", file))
     payroll = doc.get("employments")
     if payroll is not None and not isinstance(payroll, str):
-        problems.append(Problem("employments must be the path of a payroll file", file=file,
-                                field="employments", hint='e.g. employments = "payroll.csv", '
-                                "or give [[employment]] tables"))
+        problems.append(problem("in.employments_path", file=file, field="employments",
+                                hint="ih.employments_path"))
     table = doc.get("payroll")
     if table is not None and not isinstance(table, Mapping):
-        problems.append(Problem("payroll must be a table", file=file, field="payroll",
-                                hint='write [payroll] once, with file = "export.csv" and its '
-                                "other keys below it"))
+        problems.append(problem("in.payroll_table", file=file, field="payroll",
+                                hint="ih.payroll_table"))
     elif isinstance(table, Mapping) and table.get("file") is not None and payroll is not None:
-        problems.append(Problem("the payroll file is given twice", file=file,
-                                field="payroll.file", hint="give it once: file in [payroll], "
-                                "or employments (the older way)"))
+        problems.append(problem("in.payroll_twice", file=file, field="payroll.file",
+                                hint="ih.payroll_twice"))
     schema = doc.get("$schema")
     if schema is not None and not isinstance(schema, str):
-        problems.append(Problem("$schema must be the address of a JSON Schema", file=file,
-                                field="$schema"))
+        problems.append(problem("in.schema_key", file=file, field="$schema"))
     for key in _REQUIRED:
         if key not in doc:
-            problems.append(Problem("required key is missing", file=file, field=key,
-                                    hint=f"add {key} = ..."))
+            problems.append(problem("in.required_key", file=file, field=key,
+                                    hint="ih.required_key", code=key))
     return problems
 
 
@@ -574,10 +570,8 @@ def evidence_problems(evidence: Iterable[Evidence], persons: Iterable[str],
                       file: str | None = None) -> list[Problem]:
     """Evidence that names a person who is not in the employments (R-QUAL-1)."""
     known = persons if isinstance(persons, set | frozenset | dict) else set(persons)
-    return [Problem("evidence names a person who is not in the employments", file=file,
-                    field=f"evidence[{i}].person", value=e.person,
-                    hint="give evidence for the organisation's target-group employees, with "
-                    "the person identifier of the payroll")
+    return [problem("in.evidence_person", file=file, field=f"evidence[{i}].person",
+                    value=e.person, hint="ih.evidence_person")
             for i, e in enumerate(evidence, start=1) if e.person not in known]
 
 

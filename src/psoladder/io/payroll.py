@@ -259,7 +259,7 @@ def payroll_format(table: Mapping[str, Any], *, file: str | None = None,
 
     for key in table:
         if key not in PAYROLL_KEYS:
-            bad(str(shown(key)), "po.unknown_key", "ih.known_keys", key=str(shown(key)),
+            bad(str(shown(key)), "po.unknown_key", "ih.known_keys", name=str(shown(key)),
                 known=", ".join(PAYROLL_KEYS))
     values: dict[str, Any] = {}
     for key in ("sheet", "date_format", "decimal_mark", "file"):
@@ -314,7 +314,7 @@ def payroll_format(table: Mapping[str, Any], *, file: str | None = None,
             mapped = {}
         for key in mapped:
             if key not in _CODE_FIELDS:
-                bad(f"values.{shown(key)}", "po.unknown_key", "ih.known_keys", key=str(shown(key)),
+                bad(f"values.{shown(key)}", "po.unknown_key", "ih.known_keys", name=str(shown(key)),
                     known="contract, target_group")
         for field, kind in _CODE_FIELDS.items():
             codes = _mapping(mapped.get(field), f"values.{field}", bad, MAX_TEXT_CHARS)
