@@ -1236,8 +1236,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "po.header_row": ("header_row must be a whole number from 1 to {most:count}",
                      "header_row moet een geheel getal van 1 tot en met {most:count} zijn"),
     "po.boolean": ("must be true or false", "moet true of false zijn"),
-    "po.column_field": ("{field!r} is not a payroll field", "{field!r} is geen veld van de "
-                       "loonadministratie"),
+    "po.column_field": ("{target!r} is not a payroll field", "{target!r} is geen veld van de "
+                        "loonadministratie"),
     "ih.column_field": ("map the column to one of: {fields}",
                        "wijs de kolom toe aan een van: {fields}"),
     "po.column_twice": ("names the same column as {other!r}",
@@ -1389,6 +1389,11 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                          "{header}) and {blank:count|blank line|blank lines}",
                          "niet gelezen: {skipped:count|regel|regels} boven de kopregel "
                          "(regel {header}) en {blank:count|lege regel|lege regels}"),
+    "pr.lines_title": ("not read: {skipped:count|line|lines} above the header (line {header})",
+                       "niet gelezen: {skipped:count|regel|regels} boven de kopregel (regel "
+                       "{header})"),
+    "pr.lines_blank": ("not read: {blank:count|blank line|blank lines}",
+                       "niet gelezen: {blank:count|lege regel|lege regels}"),
     "pr.ignored": ("ignored columns: {columns}", "genegeerde kolommen: {columns}"),
     "pr.like": ("column {column!r} is not read; is it {field!r}? then name it in "
                 "[payroll.columns]",

@@ -138,6 +138,7 @@ HEADER_ALIASES: Mapping[str, str] = {
     "contractsoort": "contract", "soort_contract": "contract", "type_contract": "contract",
     "dienstverband": "contract", "soort_dienstverband": "contract",
     "doelgroep": "target_group", "uitgangspositie": "target_group",
+    "doelgroep_pso": "target_group", "pso_doelgroep": "target_group",
     "instroomdatum": "inflow", "datum_instroom": "inflow",
     "indicatie_tot": "status_until", "lks_tot": "status_until",
     "schoolverlaatdatum": "school_left", "ww_sinds": "ww_since",
@@ -301,7 +302,7 @@ def payroll_format(table: Mapping[str, Any], *, file: str | None = None,
     for name, field in columns.items():
         if field not in _FIELDS:
             bad(f'columns."{shown(name)}"', "po.column_field", "ih.column_field",
-                field=shown(field), fields=", ".join(_FIELDS))
+                target=shown(field), fields=", ".join(_FIELDS))
         key = _normalise(name)
         if key in seen:
             bad(f'columns."{shown(name)}"', "po.column_twice", other=shown(seen[key]))
@@ -1336,8 +1337,10 @@ def _notices(opened: _Opened, readers: Sequence[ColumnReader | None],
     lines = []
     if opened.skipped or parser.blank:
         # every line is read or reported: the ones not read are counted here
-        lines.append(Notice.of(opened.name, "pr.lines_skipped", skipped=opened.skipped,
-                               blank=parser.blank, header=opened.header.row))
+        key = ("pr.lines_skipped" if opened.skipped and parser.blank
+               else "pr.lines_title" if opened.skipped else "pr.lines_blank")
+        lines.append(Notice.of(opened.name, key, skipped=opened.skipped, blank=parser.blank,
+                               header=opened.header.row))
     return tuple(lines + _header_notices(opened.header, opened.name)
                  + _format_notices(readers, opened.name))
 
