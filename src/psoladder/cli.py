@@ -23,6 +23,7 @@ Commands::
     psoladder new [FOLDER] [--lang nl|en]
     psoladder check FILE [--lang nl|en] [--format text|json] [--application-date YYYY-MM-DD]
     psoladder groups [--format text|markdown|json] [--lang nl|en]
+    psoladder schema
 
 FILE ``-`` reads the organisation from standard input (JSON or TOML); a
 payroll it names is then relative to the current folder. ``-o report.md``
@@ -458,6 +459,10 @@ def run(argv: Sequence[str] | None = None) -> int:
             return status
         elif args.command == "groups":
             text = render_groups(args.format, args.lang)
+        elif args.command == "schema":
+            from psoladder.io.schema import schema_text
+
+            text = schema_text().rstrip("\n")
         elif args.command == "example":
             text = _assess(args, example_path())
         elif args.command == "assess" and (args.scenario or args.all_scenarios):
@@ -519,6 +524,7 @@ def _start_commands(sub: Any) -> None:
                                            "windows and dates, per edition")
     groups.add_argument("--format", choices=GROUP_FORMATS, default="text", help="output format")
     groups.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
+    sub.add_parser("schema", help="print the JSON Schema of the organisation file (for editors)")
 
 
 #: The report format of an output file's suffix (``-o report.md``).
