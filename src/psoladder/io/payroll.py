@@ -619,6 +619,7 @@ class ColumnReader:
         self.epoch_1904 = epoch_1904
         self.serials = 0
         self._convert = _CONVERTERS[field]
+        self.plain = field not in DATE_FIELDS | NUMBER_FIELDS | _CODE_FIELDS.keys()
 
     def convert(self, raw: Any) -> Any:
         """The cell's value, or ``None`` when it is empty.
@@ -627,6 +628,9 @@ class ColumnReader:
             InputError: The cell's problems, located at the column (not the row).
         """
         try:
+            if self.plain:
+                # person, entity, registered, ...: the converter reads the cell as it is
+                return self._convert(repr(raw) if type(raw) is float else raw)
             return self._read(raw)
         except InputError as exc:
             raise InputError(attrs.evolve(p, field=self.name) for p in exc.problems) from None
