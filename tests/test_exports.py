@@ -459,3 +459,44 @@ def test_every_message_key_in_the_code_has_words() -> None:
     missing = sorted(k for k in used if not messages.has(k) and not k.endswith("."))
     assert missing == []
     assert DateFormat.DMY_DASH.pattern("nl") == "dd-mm-jjjj"
+
+
+def test_pseudonymised_errors_hide_a_person_column_named_otherwise(tmp_path: Path) -> None:
+    org = files(tmp_path, "Personeelsnummer;start;hours_per_week\nSECRET\x07ID;2016-01-01;40\n")
+    with pytest.raises(InputError) as info:
+        assess_file(org, pseudonym_key="k" * 32)
+    assert info.value.problems[0].field == "Personeelsnummer"
+    assert "SECRET" not in str(info.value)
+    with pytest.raises(InputError) as plain:
+        assess_file(org)
+    assert "SECRET" in str(plain.value)
+
+
+BAD = {
+    "mixed dates": (HEADER + "A;25-03-2016;;40\nB;2016-03-11;;40\nC;12-05-2017;;40\n", ""),
+    "impossible date": (HEADER + "A;30-02-2023;;40\n", ""),
+    "ambiguous number": (HEADER + "A;2016-01-01;;12,500\n", ""),
+    "mixed numbers": (HEADER + "A;2016-01-01;;32,5\nB;2016-01-01;;32.5\nC;2016-01-01;;1,5\n", ""),
+    "unknown code": ("person;start;hours_per_week;contract\nA;2016-01-01;40;Oproep\n", ""),
+    "missing column": ("Nr;start;uren\nA;2016-01-01;40\n", ""),
+    "strict": ("person;Naam;start;hours_per_week\nA;Jan;2016-01-01;40\n", "strict = true\n"),
+    "bad table": (HEADER + "A;2016-01-01;;40\n", 'date_format = "yy"\n[payroll.columns]\n'
+                                                 '"Nr" = "nr"\n'),
+    "no header": ("Overzicht\nnog iets\n", ""),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_check_exits_2_on_each_bad_fixture_with_every_problem_located(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str) -> None:
+    payroll, settings = BAD[case]
+    org = files(tmp_path, payroll, settings)
+    assert run(["check", str(org), "--format", "json", "--lang", "en"]) == 2
+    found = json.loads(capsys.readouterr().out)["problems"]
+    assert found
+    for p in found:
+        assert p["file"] in ("org.toml", "p.csv"), p
+        assert p["row"] is not None or p["field"] is not None, p
+        assert p["hint"] or p["message"].startswith(("unknown code", "written", "the number"))
+    assert run(["check", str(org)]) == 2
+    assert "Traceback" not in capsys.readouterr().err

@@ -97,6 +97,10 @@ class Problem:
     #: problem in another language (issue 12). Not compared: ``message`` and
     #: ``hint`` are their English.
     words: Words | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    #: The input field the problem is about when :attr:`field` names it
+    #: otherwise, e.g. a payroll column as the file writes it
+    #: (``"Personeelsnummer"`` for ``person``; issue 12). Not compared.
+    subject: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     def located(
         self, *, file: str | None = None, row: int | None = None, field: str | None = None

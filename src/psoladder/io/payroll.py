@@ -633,7 +633,8 @@ class ColumnReader:
                 return self._convert(repr(raw) if type(raw) is float else raw)
             return self._read(raw)
         except InputError as exc:
-            raise InputError(attrs.evolve(p, field=self.name) for p in exc.problems) from None
+            raise InputError(attrs.evolve(p, field=self.name, subject=self.field)
+                             for p in exc.problems) from None
 
     def _read(self, raw: Any) -> Any:
         if isinstance(raw, str):
@@ -909,8 +910,8 @@ class _RowParser:
             if p.field in failed:
                 continue  # reported as a bad value already
             bad = True
-            self.problem(attrs.evolve(p, field=self.names.get(p.field or "", p.field))
-                         .located(file=self.file, row=line))
+            self.problem(attrs.evolve(p, field=self.names.get(p.field or "", p.field),
+                                      subject=p.field).located(file=self.file, row=line))
         return None if bad else values
 
     def _too_many(self, line: int, target: int | None = None) -> None:
