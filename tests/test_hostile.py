@@ -630,7 +630,7 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]
 ])
 def test_output_options_are_checked_first(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                           option: str, target: str, message: str) -> None:
-    status, err = _run(["example", option, str(tmp_path / target)], capsys)
+    status, err = _run(["example", option, str(tmp_path / target), "--lang", "en"], capsys)
     assert status == 2
     assert message in err
 

@@ -47,7 +47,7 @@ from typing import Any
 from psoladder import __version__, messages
 from psoladder.assessment import Assessment, assess, assess_file, check_file
 from psoladder.document import clean
-from psoladder.errors import InputError, Problem, PsoError
+from psoladder.errors import InputError, PsoError
 from psoladder.groupsreport import FORMATS as GROUP_FORMATS
 from psoladder.groupsreport import render_groups
 from psoladder.io import example_path, load_organisation
@@ -159,17 +159,17 @@ _PLOT_SUFFIXES = (".png", ".svg", ".pdf")
 
 def _writable(path: Path, option: str) -> None:
     """Refuse an output path that cannot be written, before any work is done."""
-    def refuse(message: str, hint: str) -> InputError:
-        return InputError([Problem(message, field=option, value=str(path), hint=hint)])
+    def refuse(key: str) -> InputError:
+        return InputError([messages.problem(f"cli.{key}", field=option, value=str(path),
+                                            hint=f"cli.{key}_hint")])
 
     if path.is_dir():
-        raise refuse("this is a folder, not a file", "give a file name, e.g. report.md")
+        raise refuse("out_folder")
     folder = path.parent
     if not folder.is_dir():
-        raise refuse("the folder does not exist", "create the folder first")
+        raise refuse("out_no_folder")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise refuse("the file cannot be written (permission denied)",
-                     "choose a file you may write")
+        raise refuse("out_denied")
 
 
 def _check_outputs(args: argparse.Namespace) -> None:
@@ -179,9 +179,9 @@ def _check_outputs(args: argparse.Namespace) -> None:
         _writable(output, "--output")
     if plot is not None:
         if plot.suffix.lower() not in _PLOT_SUFFIXES:
-            raise InputError([Problem("unknown plot format", field="--plot",
-                                      value=str(plot),
-                                      hint="end the file name in " + ", ".join(_PLOT_SUFFIXES))])
+            raise InputError([messages.problem("cli.plot_format", field="--plot",
+                                               value=str(plot), hint="cli.plot_format_hint",
+                                               suffixes=", ".join(_PLOT_SUFFIXES))])
         _writable(plot, "--plot")
 
 
@@ -190,8 +190,8 @@ def _write(path: Path, write: Callable[[Path], object], option: str) -> None:
     try:
         write(path)
     except OSError as exc:
-        raise InputError([Problem(f"cannot write the file ({exc.strerror or exc})",
-                                  field=option, value=str(path))]) from None
+        raise InputError([messages.problem("in.cannot_write", field=option, value=str(path),
+                                           reason=exc.strerror or str(exc))]) from None
 
 
 def _pseudonym_key(args: argparse.Namespace) -> str | None:
@@ -250,9 +250,8 @@ def _assess(args: argparse.Namespace, path: Path) -> str:
 
 def _norms(args: argparse.Namespace) -> str:
     if args.size < 1:
-        raise InputError.single(
-            "the company size must be a whole number of fte, 1 or more", field="--size",
-            value=args.size, hint="give the total fte rounded half-up, e.g. --size 12")
+        raise InputError([messages.problem("cli.size", field="--size", value=args.size,
+                                           hint="cli.size_hint")])
     rules = _rules(args)
     n = norms_for(args.size, rules=rules, policy=args.norm_policy)
     return render_norms(n, rules, args.format, args.lang)
@@ -261,9 +260,8 @@ def _norms(args: argparse.Namespace) -> str:
 def _rules_listing(args: argparse.Namespace) -> str:
     if args.diff is not None:
         if args.rules_override is not None:
-            raise InputError.single(
-                "--diff compares the shipped rule data", field="--rules-override",
-                hint="leave out --rules-override, or list the overridden rules with --on")
+            raise InputError([messages.problem("cli.diff_override", field="--rules-override",
+                                               hint="cli.diff_override_hint")])
         return render_diff(rules_diff(*args.diff), args.format, args.lang)
     return render_rules(_rules(args), args.format, args.lang)
 
@@ -366,8 +364,9 @@ def _scenario(path: Path, name: str, option: str) -> Scenario:
     scenarios = load_scenarios(path)
     if name not in scenarios:
         known = ", ".join(scenarios) or "none ([[scenario]] tables)"
-        raise InputError.single(f"no scenario named {name!r} in {path.name}", field=option,
-                                value=name, hint=f"scenarios: {known}")
+        raise InputError([messages.problem("cli.no_scenario", field=option, value=name,
+                                           hint="cli.no_scenario_hint", name=name,
+                                           file=path.name, known=known)])
     return scenarios[name]
 
 
