@@ -366,7 +366,7 @@ def _scenario(path: Path, name: str, option: str) -> Scenario:
         known = ", ".join(scenarios) or "none ([[scenario]] tables)"
         raise InputError([messages.problem("cli.no_scenario", field=option, value=name,
                                            hint="cli.no_scenario_hint", name=name,
-                                           file=path.name, known=known)])
+                                           where=path.name, known=known)])
     return scenarios[name]
 
 

@@ -1663,8 +1663,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                                "--on",
                                "laat --rules-override weg, of toon de aangepaste regels met "
                                "--on"),
-    "cli.no_scenario": ("no scenario named {name!r} in {file}",
-                        "geen scenario met de naam {name!r} in {file}"),
+    "cli.no_scenario": ("no scenario named {name!r} in {where}",
+                        "geen scenario met de naam {name!r} in {where}"),
     "cli.no_scenario_hint": ("scenarios: {known}", "scenario's: {known}"),
     "cli.format_suffix": ("unknown report format", "onbekend rapportformaat"),
     "cli.format_suffix_hint": ("end the file name in .txt, .md, .html or .json, or give "
