@@ -12,16 +12,26 @@ import datetime as dt
 import io
 import json
 import re
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import psoladder
 from psoladder import InputError, assess_file, load_organisation, messages
 from psoladder.cli import run
-from psoladder.io.formats import DateFormat, Mark
+from psoladder.io.formats import (
+    DateFormat,
+    Mark,
+    detect_dates,
+    detect_numbers,
+    read_date,
+    read_number,
+)
 from psoladder.io.payroll import PayrollFormat, column_reader, payroll_format, read_csv
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -500,3 +510,43 @@ def test_check_exits_2_on_each_bad_fixture_with_every_problem_located(
         assert p["hint"] or p["message"].startswith(("unknown code", "written", "the number"))
     assert run(["check", str(org)]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- properties of the seam
+
+_WRITE = {DateFormat.ISO: "{y:04d}-{m:02d}-{d:02d}", DateFormat.DMY_DASH: "{d}-{m}-{y}",
+          DateFormat.DMY_SLASH: "{d:02d}/{m:02d}/{y}", DateFormat.DMY_DOT: "{d:02d}.{m:02d}.{y}",
+          DateFormat.MDY_SLASH: "{m:02d}/{d:02d}/{y}"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(days=st.lists(st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)), min_size=1,
+                     max_size=12), fmt=st.sampled_from(sorted(_WRITE, key=lambda f: f.value)))
+def test_dates_written_one_way_read_back(days: list[dt.date], fmt: DateFormat) -> None:
+    texts = [_WRITE[fmt].format(y=d.year, m=d.month, d=d.day) for d in days]
+    decision = detect_dates(texts)
+    back = [read_date(t, decision) for t in texts]
+    if decision.ambiguous:  # every value could be either: read day-first, said so
+        assert decision.format is not None and decision.format.day_first
+        assert all(d.day <= 12 for d in days)
+    if not decision.ambiguous or fmt.day_first or fmt is DateFormat.ISO:
+        assert back == days
+    # distinct values with their counts decide as the rows do (the columnar seam)
+    counts = Counter(texts)
+    assert detect_dates(list(counts), list(counts.values())) == decision
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=st.lists(st.decimals(min_value=0, max_value=10**6, places=2,
+                                   allow_nan=False), min_size=1, max_size=8),
+       mark=st.sampled_from([",", "."]), grouped=st.booleans())
+def test_numbers_written_one_way_read_back_or_refused(values: list[Decimal], mark: str,
+                                                      grouped: bool) -> None:
+    other = "." if mark == "," else ","
+    texts = [f"{v:,.2f}" if grouped else f"{v:.2f}" for v in values]
+    texts = [t.replace(",", "_").replace(".", mark).replace("_", other if grouped else "")
+             for t in texts]
+    decision = detect_numbers(texts)
+    assert [read_number(t, decision) for t in texts] == values
+    counts = Counter(texts)
+    assert detect_numbers(list(counts), list(counts.values())) == decision

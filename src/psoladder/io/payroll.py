@@ -1088,12 +1088,16 @@ def _find_header(first: list[Any], fmt: PayrollFormat) -> int:
 def _csv_open(lines: Iterator[str], name: str,
               fmt: PayrollFormat = _DEFAULT) -> tuple[Header, Rows, int]:
     """The header, numbered data rows and the number of lines above the header."""
-    wanted = fmt.header_row if fmt.header_row is not None else HEADER_SEARCH_ROWS
-    first = list(itertools.islice(lines, wanted))
-    if fmt.header_row is not None and len(first) < fmt.header_row:
-        raise InputError([problem("in.no_header_row", file=name, field="payroll.header_row",
-                                     hint="ih.header_row", row_=fmt.header_row,
-                                     lines=len(first))])
+    if fmt.header_row is not None:
+        # the lines above a named header are counted, not kept
+        above = sum(1 for _ in itertools.islice(lines, fmt.header_row - 1))
+        first = list(itertools.islice(lines, 1))
+        if not first:
+            raise InputError([problem("in.no_header_row", file=name, field="payroll.header_row",
+                                      hint="ih.header_row", row_=fmt.header_row, lines=above)])
+        first = [""] * above + first  # (empty strings: nothing of those lines is kept)
+    else:
+        first = list(itertools.islice(lines, HEADER_SEARCH_ROWS))
     at = _find_header([_split(line) for line in first] if fmt.header_row is None
                       else [], fmt)
     if not first:
