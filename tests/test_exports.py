@@ -527,7 +527,8 @@ def test_dates_written_one_way_read_back(days: list[dt.date], fmt: DateFormat) -
     decision = detect_dates(texts)
     back = [read_date(t, decision) for t in texts]
     if decision.ambiguous:  # every value could be either: read day-first, said so
-        assert decision.format is not None and decision.format.day_first
+        assert decision.format is not None
+        assert decision.format.day_first
         assert all(d.day <= 12 for d in days)
     if not decision.ambiguous or fmt.day_first or fmt is DateFormat.ISO:
         assert back == days
