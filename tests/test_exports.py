@@ -221,6 +221,9 @@ def test_ambiguous_and_mixed_numbers_are_problems(tmp_path: Path) -> None:
                               "with a decimal comma")]
     org = files(tmp_path, HEADER + "A;2016-01-01;;12,500\n", 'decimal_mark = ","\n')
     assert load_organisation(org).employments[0].hours_per_week == Decimal("12.5")
+    org = files(tmp_path, HEADER + "A;2016-01-01;;12.5\n", 'decimal_mark = ","\n')
+    assert problems(org) == [(2, "hours_per_week", "written with a decimal point, not with the "
+                              "decimal comma decimal_mark in [payroll] says")]
 
 
 def test_euro_and_percent_in_purchases(tmp_path: Path) -> None:

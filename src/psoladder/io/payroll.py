@@ -108,6 +108,7 @@ __all__ = [
     "PERSONAL_HEADERS",
     "TARGET_GROUP_NONE",
     "ColumnReader",
+    "Header",
     "PayrollFormat",
     "PayrollRead",
     "PayrollSummary",
@@ -116,6 +117,7 @@ __all__ = [
     "payroll_format",
     "read_csv",
     "read_payroll",
+    "reading_notices",
     "stream_payroll",
 ]
 
@@ -614,7 +616,8 @@ class ColumnReader:
         self.name = name or field
         self.dates = dates if dates is not None else DateDecision(
             fmt.date_format or DateFormat.ISO, explicit=fmt.date_format is not None)
-        self.numbers = numbers if numbers is not None else NumberDecision(fmt.decimal_mark)
+        self.numbers = numbers if numbers is not None else NumberDecision(
+            fmt.decimal_mark, explicit=fmt.decimal_mark is not None)
         self.codes = fmt.value_map(field) if field in _CODE_FIELDS else {}
         self.epoch_1904 = epoch_1904
         self.serials = 0
@@ -1341,17 +1344,26 @@ def _scan(opened: _Opened, readers: Sequence[ColumnReader | None], fmt: PayrollF
     return parser
 
 
+def reading_notices(file: str, header: Header, readers: Sequence[ColumnReader | None], *,
+                    skipped: int, blank: int) -> tuple[Notice, ...]:
+    """What a reader tells about a payroll it read: lines not read, ignored columns, formats.
+
+    The one definition for both engines (the columnar engine builds its
+    readers with :func:`column_reader`).
+    """
+    lines = []
+    if skipped or blank:
+        # every line is read or reported: the ones not read are counted here
+        key = ("pr.lines_skipped" if skipped and blank
+               else "pr.lines_title" if skipped else "pr.lines_blank")
+        lines.append(Notice.of(file, key, skipped=skipped, blank=blank, header=header.row))
+    return tuple(lines + _header_notices(header, file) + _format_notices(readers, file))
+
+
 def _notices(opened: _Opened, readers: Sequence[ColumnReader | None],
              parser: _RowParser) -> tuple[Notice, ...]:
-    lines = []
-    if opened.skipped or parser.blank:
-        # every line is read or reported: the ones not read are counted here
-        key = ("pr.lines_skipped" if opened.skipped and parser.blank
-               else "pr.lines_title" if opened.skipped else "pr.lines_blank")
-        lines.append(Notice.of(opened.name, key, skipped=opened.skipped, blank=parser.blank,
-                               header=opened.header.row))
-    return tuple(lines + _header_notices(opened.header, opened.name)
-                 + _format_notices(readers, opened.name))
+    return reading_notices(opened.name, opened.header, readers, skipped=opened.skipped,
+                           blank=parser.blank)
 
 
 def stream_payroll(path: str | Path, sink: RowSink, *,
