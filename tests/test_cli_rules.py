@@ -50,7 +50,7 @@ def test_norms_say_when_a_row_stands_for_other_sizes(capsys: pytest.CaptureFixtu
 
 @pytest.mark.parametrize("size", ["0", "-3"])
 def test_norms_refuse_a_size_below_1(capsys: pytest.CaptureFixture[str], size: str) -> None:
-    assert run(["norms", "--size", size]) == 2
+    assert run(["norms", "--size", size, "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "field '--size'" in err
     assert "Traceback" not in err

@@ -83,10 +83,10 @@ def fields(exc: InputError) -> set[str | None]:
     ("168.0001", "at most 168"),
     ("0", "above 0"),
     ("1" * 41, "longer than psoladder reads"),
-    ("３２", "not a decimal number"),
-    ("1_000", "not a decimal number"),
-    ("NaN", "not a decimal number"),
-    ("Infinity", "not a decimal number"),
+    ("３２", "not a number"),
+    ("1_000", "not a number"),
+    ("NaN", "not a number"),
+    ("Infinity", "not a number"),
 ])
 def test_hours_out_of_bounds_are_located(tmp_path: Path, cell: str, message: str) -> None:
     path = org_file(tmp_path, ORG + 'employments = "p.csv"\n',
@@ -363,15 +363,15 @@ def test_a_file_that_changes_between_the_passes(tmp_path: Path,
 
     path = org_file(tmp_path, ORG + 'employments = "p.csv"\n',
                     p__csv=HEADER + "A,2015-01-01,,40,,\n")
-    first_pass = payroll._last_lines
+    first_pass = payroll._survey
 
-    def grow(opened: Any) -> dict[str, int]:
-        result = first_pass(opened)
+    def grow(opened: Any, fmt: Any, *, last: Any) -> Any:
+        result = first_pass(opened, fmt, last=last)
         with (tmp_path / "p.csv").open("a", encoding="utf-8") as f:
             f.write("A,2016-01-01,,40,,\n")
         return result
 
-    monkeypatch.setattr(payroll, "_last_lines", grow)
+    monkeypatch.setattr(payroll, "_survey", grow)
     with pytest.raises(InputError, match="changed while"):
         assess_file(path)
 
@@ -641,7 +641,7 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]
 ])
 def test_output_options_are_checked_first(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                           option: str, target: str, message: str) -> None:
-    status, err = _run(["example", option, str(tmp_path / target)], capsys)
+    status, err = _run(["example", option, str(tmp_path / target), "--lang", "en"], capsys)
     assert status == 2
     assert message in err
 
@@ -701,7 +701,7 @@ def test_override_file_must_be_a_regular_file(tmp_path: Path,
     with deadline(5):
         status, err = _run(["example", "--rules-override", str(tmp_path / "o.toml")], capsys)
     assert status == 2
-    assert "not a regular file" in err
+    assert "geen gewoon bestand" in err  # the command line's language (issue 12)
 
 
 def test_subprocess_error_is_one_clean_line(tmp_path: Path) -> None:

@@ -56,12 +56,13 @@ from psoladder.fte import Row, Workforce, WorkforceBuilder, workforce
 from psoladder.group import EntityCheck, Group, breakdown
 from psoladder.indirect import Indirect, SupplierProfile, indirect
 from psoladder.io.orgfile import (
+    Document,
     evidence_problems,
     organisation_parts,
     payroll_problems,
     read_document,
 )
-from psoladder.io.payroll import Progress, stream_payroll
+from psoladder.io.payroll import PayrollSummary, Progress, stream_payroll
 from psoladder.levels import (
     Gap,
     NormPolicy,
@@ -214,6 +215,9 @@ class Assessment:
         annual_fee: The annual PSO contribution in euro, if known (R-FEE-1).
         warnings: Every conservative choice or decision that influenced this
             result, each naming its rule id.
+        reading: What the payroll reader decided and the user should know
+            (ignored columns, a date column read day-first), each naming the
+            file it is about (issue 12; :func:`assess_file` only).
     """
 
     organisation: Organisation
@@ -239,6 +243,7 @@ class Assessment:
     qualitative: Qualitative
     annual_fee: Decimal | None
     warnings: tuple[Notice, ...]
+    reading: tuple[Notice, ...] = ()
 
     @property
     def edition(self) -> str:
@@ -391,6 +396,10 @@ class Assessment:
             "warnings": [{"rule": w.rule, "message": w.message,
                           **({"text": w.text(lang)} if lang != "en" else {})}
                          for w in self.warnings],
+            # issue 12: how the payroll was read, when there is something to say
+            **({"reading": [{"file": n.rule, "message": n.message,
+                             **({"text": n.text(lang)} if lang != "en" else {})}
+                            for n in self.reading]} if self.reading else {}),
             "thirty_plus": self.thirty_plus.to_dict(),
             "gaps": [g.to_dict() for g in self.gaps],
             "banenafspraak": self.banenafspraak.to_dict(),
@@ -592,7 +601,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
         eligible=eligible, thirty_plus=tp, banenafspraak=ba,
         gaps=to_higher, gap_supplier=supplier,
         qualitative=qualitative, annual_fee=fee,
-        warnings=tuple(dict.fromkeys(notices)),
+        warnings=tuple(dict.fromkeys(notices)), reading=organisation.reading,
     )
 
 
@@ -667,7 +676,7 @@ def assess_many(
 
 
 def assess_file(
-    path: str | Path,
+    path: str | Path | Document,
     *,
     application_date: dt.date | None = None,
     overrides: RuleOverrides | None = None,
@@ -692,7 +701,9 @@ def assess_file(
     ``[[employment]]`` tables by their position (see ``PeriodFte.source``).
 
     Args:
-        path: The organisation file (TOML or JSON).
+        path: The organisation file (TOML or JSON), or its content already
+            parsed (:func:`~psoladder.io.orgfile.document_from_text`, e.g.
+            from standard input).
         application_date: Overrides the file's application date.
         overrides: User rule values.
         progress: Called with the number of payroll rows read, now and then.
@@ -713,33 +724,84 @@ def assess_file(
     """
     pseudonymiser = None if pseudonym_key is None else Pseudonymiser(pseudonym_key)
     try:
-        return _assess_file(Path(path), application_date=application_date,
-                            overrides=overrides, progress=progress, detail=detail,
-                            norm_policy=norm_policy, thirty_plus_basis=thirty_plus_basis,
-                            thirty_plus_denominator=thirty_plus_denominator,
-                            gap_supplier=gap_supplier, allow_outside=allow_outside,
-                            pseudonymiser=pseudonymiser)
+        result = _assess_file(path, application_date=application_date,
+                              overrides=overrides, progress=progress, detail=detail,
+                              norm_policy=norm_policy, thirty_plus_basis=thirty_plus_basis,
+                              thirty_plus_denominator=thirty_plus_denominator,
+                              gap_supplier=gap_supplier, allow_outside=allow_outside,
+                              pseudonymiser=pseudonymiser)
     except InputError as exc:
         if pseudonymiser is None:
             raise
         raise pseudonymiser.error(exc) from None
+    assert isinstance(result, Assessment)
+    return result
 
 
-def _assess_file(path: Path, *, application_date: dt.date | None,
+@attrs.frozen
+class Checked:
+    """What ``psoladder check`` found in an organisation file without problems (issue 12).
+
+    Attributes:
+        file: The organisation file's name.
+        payroll: What its payroll file gave, if it names one.
+        rows: Employment rows, inline and payroll together.
+        persons: Distinct persons.
+        purchases: Purchases.
+        reading: The payroll reader's notices.
+    """
+
+    file: str
+    payroll: PayrollSummary | None
+    rows: int
+    persons: int
+    purchases: int
+    reading: tuple[Notice, ...]
+
+
+def check_file(path: str | Path | Document, *, application_date: dt.date | None = None,
+               overrides: RuleOverrides | None = None, progress: Progress | None = None,
+               allow_outside: bool = False) -> Checked:
+    """Read and validate an organisation file and its payroll, without assessing (issue 12).
+
+    Every check :func:`assess_file` makes on its input is made (the file, its
+    payroll, the rules in force on the application date, the peiljaar), so a
+    file that passes here is assessed without an input error.
+
+    Raises:
+        InputError: Every problem found, each located.
+        NoRuleInForce: For an application date before the first edition.
+    """
+    found = _assess_file(path, application_date=application_date, overrides=overrides,
+                         progress=progress, detail=False, norm_policy=NormPolicy.NEAREST,
+                         thirty_plus_basis=ThirtyPlusBasis.FTE,
+                         thirty_plus_denominator=ThirtyPlusDenominator.PAYROLL,
+                         gap_supplier=None, allow_outside=allow_outside, pseudonymiser=None,
+                         check_only=True)
+    assert isinstance(found, Checked)
+    return found
+
+
+def _assess_file(path: str | Path | Document, *, application_date: dt.date | None,
                  overrides: RuleOverrides | None, progress: Progress | None, detail: bool,
                  norm_policy: NormPolicy | str, thirty_plus_basis: ThirtyPlusBasis | str,
                  thirty_plus_denominator: ThirtyPlusDenominator | str,
                  gap_supplier: SupplierProfile | None, allow_outside: bool,
-                 pseudonymiser: Pseudonymiser | None) -> Assessment:
-    doc, base, name = read_document(path)
+                 pseudonymiser: Pseudonymiser | None,
+                 check_only: bool = False) -> Assessment | Checked:
+    if isinstance(path, Document):
+        doc, base, name = path.content, path.base, path.name
+    else:
+        doc, base, name = read_document(path)
     parts = organisation_parts(doc, base=base, file=name, allow_outside=allow_outside)
     payroll, payroll_name = parts.payroll, parts.payroll_name
+    fmt = parts.payroll_format
     if parts.problems:
         problems = list(parts.problems)
         if payroll is not None and payroll_name is not None:
             # Report the payroll's problems too, as load_organisation does.
             try:
-                stream_payroll(payroll, lambda line, row: None, name=payroll_name)
+                stream_payroll(payroll, lambda line, row: None, name=payroll_name, fmt=fmt)
             except InputError as exc:
                 problems.extend(payroll_problems(exc, name))
         raise InputError(problems)
@@ -768,6 +830,7 @@ def _assess_file(path: Path, *, application_date: dt.date | None,
                                detail=detail)
     for i, e in enumerate(organisation.employments, start=1):
         builder.add(e.row if e.row is not None else i, e)
+    summary = None
     if payroll is not None and payroll_name is not None:
         rows = len(organisation.employments)
         target = sum(1 for e in organisation.employments if e.target_group is not None)
@@ -794,17 +857,23 @@ def _assess_file(path: Path, *, application_date: dt.date | None,
 
         check = EntityCheck(organisation, payroll_name)
         try:
-            stream_payroll(payroll, add, progress=progress, person_done=done,
-                           name=payroll_name)
+            summary = stream_payroll(payroll, add, progress=progress, person_done=done,
+                                     name=payroll_name, fmt=fmt)
         except InputError as exc:
             check.raise_with(payroll_problems(exc, name))
         check.raise_with()
     problems = early + evidence_problems(parts.evidence, found, name)
     if problems:
         raise InputError(problems)
-    return _assess(organisation, setting, builder.build(), norm_policy=norm_policy,
-                   thirty_plus_basis=thirty_plus_basis,
-                   thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
+    reading = () if summary is None else summary.notices
+    wf = builder.build()
+    if check_only:
+        return Checked(name, summary, wf.rows_read, wf.person_count,
+                       len(organisation.purchases), reading)
+    result = _assess(organisation, setting, wf, norm_policy=norm_policy,
+                     thirty_plus_basis=thirty_plus_basis,
+                     thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
+    return attrs.evolve(result, reading=reading) if reading else result
 
 
 def _application_date(value: dt.date | None) -> dt.date | None:
