@@ -23,6 +23,7 @@ extensions = [
     "rules_reference",
     "planning_figures",  # issue 15: the forecast plot of the planning page
     "bounds_table",
+    "payroll_reference",  # issue 12: the target-group table and the organisation-file keys
 ]
 if not os.environ.get("PSOLADDER_DOCS_INTERSPHINX"):
     # Offline by default: intersphinx fetches inventories over the network.

@@ -29,7 +29,7 @@ import pyarrow as pa
 import psoladder
 from psoladder import InputError, assess, assess_file, columnar
 from psoladder.columnar import kernel
-from psoladder.columnar.columns import Columns
+from psoladder.columnar.columns import Columns, Decoded
 from psoladder.fte import _capped_total, _share_capped_hours
 
 ORG = ('name = "Kolom B.V."\nkvk = ["12345678"]\napplication_date = 2024-05-01\n'
@@ -65,9 +65,9 @@ def same(path: Path, **options: Any) -> Any:
     return fast
 
 
-def taken(path: Path) -> bool:
+def taken(path: Path, fmt: Any = None) -> bool:
     """Whether the columnar engine reads this CSV itself (else the validating path does)."""
-    return isinstance(columnar.read_payroll(path, path.name), Columns)
+    return isinstance(columnar.read_payroll(path, path.name, fmt), Decoded)
 
 
 # ---------------------------------------------------------------- CSV dialects
@@ -114,6 +114,63 @@ def test_every_dialect_gives_the_same_outcome(tmp_path: Path, name: str) -> None
     assert same(path)[0] == ("problems" if name in REFUSED else "result")
 
 
+# ---------------------------------------------------------------- exports (issue 12)
+
+EXPORT = ("Personeelsoverzicht 2023\nGeexporteerd op 5-1-2024\n\n"
+          "Personeelsnummer;Naam;Datum in dienst;Datum uit dienst;Uren per week;Contract;"
+          "Doelgroep;WW sinds\n"
+          "E1;Jansen;1-3-2019;;32,5;vast;;\n"
+          "E2;De Vries;15-3-2022;30-6-2023;40;Oproepkracht;Banenafspraak;\n"
+          "E3;Pietersen;1-2-2023;;36;detachering;ww;1-1-2022\n"
+          "E4;Bakker;01-01-2010;31-12-2012;40;;;\n")
+
+
+def export(folder: Path, text: str, table: str = "") -> Path:
+    """An organisation file whose [payroll] table says how the export is written."""
+    (folder / "export.csv").write_text(text, encoding="utf-8")
+    org = folder / "organisation.toml"
+    org.write_text(ORG.split("employments")[0] + '[payroll]\nfile = "export.csv"\n' + table,
+                   encoding="utf-8")
+    return org
+
+
+VALUES = ('[payroll.values.contract]\n"Oproepkracht" = "secondment_flex"\n'
+          '[payroll.values.target_group]\n"Banenafspraak" = "doelgroepregister"\n')
+EXPORTS = {
+    "title block, Dutch dates and names, mapped codes": (EXPORT, VALUES, True),
+    "tabs": (EXPORT.replace(";", "\t"), VALUES, True),
+    "the header row named": (EXPORT, "header_row = 4\n" + VALUES, True),
+    "a mapped column": (EXPORT.replace("Personeelsnummer", "Nr"),
+                        VALUES + '[payroll.columns]\n"Nr" = "person"\n', True),
+    "dates set day-first": (EXPORT, 'date_format = "dd-mm-jjjj"\n' + VALUES, True),
+    "dates month-first": (EXPORT.replace("15-3-2022", "3-15-2022").replace(
+        "30-6-2023", "6-30-2023").replace("1-3-2019", "3-1-2019").replace(
+        "1-2-2023", "2-1-2023").replace("1-1-2022", "1-1-2022").replace(
+        "01-01-2010", "01-01-2010").replace("31-12-2012", "12-31-2012"), VALUES, True),
+    "ambiguous dates read day-first": (EXPORT.replace("15-3-2022", "5-3-2022").replace(
+        "30-6-2023", "3-6-2023").replace("31-12-2012", "1-12-2012"), VALUES, True),
+    "a date in another format": (EXPORT.replace("1-2-2023", "2023-02-01"), VALUES, False),
+    "an unknown code": (EXPORT, "", False),
+    "strict: the name column is refused": (EXPORT, "strict = true\n" + VALUES, False),
+    "thousands separators": (EXPORT.replace("32,5", "1.032,5"), VALUES, False),
+}
+
+
+@pytest.mark.parametrize("name", list(EXPORTS))
+def test_every_export_gives_the_same_outcome(tmp_path: Path, name: str) -> None:
+    text, table, fine = EXPORTS[name]
+    path = export(tmp_path, text, table)
+    kind, *rest = same(path)
+    assert kind == ("result" if fine else "problems"), rest
+    if fine:
+        from psoladder.io.orgfile import read_document
+        from psoladder.io.payroll import payroll_format
+
+        fmt = payroll_format(read_document(path)[0]["payroll"])
+        assert taken(tmp_path / "export.csv", fmt)
+        assert rest[0]["reading"]  # the ignored name column, at least
+
+
 @pytest.mark.parametrize(("name", "payroll"), [
     ("bad date", HEADER + "A,2023-02-30,,32,,,\n"),
     ("bad hours", HEADER + "A,2023-01-01,,0,,,\n"),
@@ -122,7 +179,7 @@ def test_every_dialect_gives_the_same_outcome(tmp_path: Path, name: str) -> None
     ("unknown contract", HEADER + "A,2023-01-01,,32,permanent,,\n"),
     ("missing person", HEADER + ",2023-01-01,,32,,,\n"),
     ("missing header field", "person,hours_per_week\nA,32\n"),
-    ("unknown column", "person,start,hours_per_week,salary\nA,2023-01-01,32,3000\n"),
+    ("repeated column", "person,start,hours_per_week,start\nA,2023-01-01,32,2023-01-01\n"),
     ("not UTF-8", (HEADER + "A,2023-01-01,,32,,,\n").encode("utf-8") + b"\xff\xfe,,\n"),
     ("very long cell", HEADER + "A" * 200_000 + ",2023-01-01,,32,,,\n"),
     ("empty file", ""),
@@ -145,7 +202,8 @@ def test_a_bad_row_in_the_middle_of_a_large_file_gives_the_located_error(
     middle = BAD_ROW_FILE // 2
     rows[middle] = f"P{middle:07d},2023-13-01,,32,,,\n"
     path = organisation(tmp_path, HEADER + "".join(rows))
-    assert same(path) == ("problems", [("payroll.csv", middle + 2, "start", "not a date")])
+    assert same(path) == ("problems", [("payroll.csv", middle + 2, "start",
+                                        "not a day of the calendar (read as yyyy-mm-dd)")])
 
 
 # ---------------------------------------------------------------- generated CSV text
@@ -271,7 +329,6 @@ def test_kernel_never_creates_a_float(tmp_path: Path) -> None:
 
 
 def test_sums_that_could_overflow_int64_go_to_the_validating_path(tmp_path: Path) -> None:
-    from psoladder.columnar.columns import Columns
     from psoladder.columnar.engine import Setting, workforce
     from psoladder.fte import FteBasis, Row
     from psoladder.model import ContractType
@@ -452,5 +509,5 @@ def test_the_command_line_engines_print_the_same(tmp_path: Path,
         outputs.append(capsys.readouterr().out)
     assert outputs[0] == outputs[1] == outputs[2]
     (tmp_path / "payroll.csv").write_text(HEADER + "A,2023-13-01,,32,,,\n", "utf-8")
-    assert run(["assess", str(path), "--engine", "fast"]) == 2
+    assert run(["assess", str(path), "--engine", "fast", "--lang", "en"]) == 2
     assert "row 2, field 'start'" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
@@ -17,7 +18,7 @@ from psoladder.columnar.cells import (
     decode,
     table_float,
 )
-from psoladder.io.payroll import _RowParser
+from psoladder.io.payroll import _RowParser, read_csv
 
 
 @pytest.mark.parametrize(("field", "raw", "value"), [
@@ -53,19 +54,33 @@ def test_decode_locates_each_bad_value_by_position() -> None:
     assert not decoded.ok
 
 
-@given(st.lists(st.sampled_from(["32", "32,5", "32.50", " 8 ", "", "  ", "0", "169", "x",
-                                 "1e1", "40,0,0", "-4", "22.5"]), unique=True))
-def test_decode_agrees_with_one_cell_at_a_time(raw: list[str]) -> None:
-    decoded = decode("hours_per_week", raw)
+@given(st.lists(st.sampled_from(["32", "32,5", "32.50", " 8 ", "  ", "0", "169", "x",
+                                 "1e1", "40,0,0", "-4", "22.5", "1.234", "1.234,5"]),
+                unique=True, min_size=1),
+       st.sampled_from(["start", "hours_per_week"]))
+def test_decode_agrees_with_the_validating_reader_row_by_row(raw: list[str], field: str) -> None:
+    """A column's distinct values, each once, read as the validating reader reads its rows."""
+    if field == "start":
+        raw = [{"32": "2023-01-31", "32,5": "31-01-2023", "32.50": "01/31/2023"}.get(v, v)
+               for v in raw]
+    decoded = decode(field, raw)
+    other = {"start": "hours_per_week", "hours_per_week": "start"}[field]
+    filler = {"start": "40", "hours_per_week": "2023-01-01"}[other]
+    text = f"person;{field};{other}\n" + "".join(f"P{i};{v};{filler}\n"
+                                                for i, v in enumerate(raw))
+    try:
+        rows = {e.row: getattr(e, field) for e in read_csv(io.StringIO(text)).employments}
+        wrong: set[int] = set()
+    except InputError as exc:
+        rows = {}
+        wrong = {p.row for p in exc.problems if p.field == field and p.row is not None}
     for i, cell in enumerate(raw):
-        problems: tuple[object, ...] = ()
-        expected = None
-        try:
-            expected = convert_cell("hours_per_week", cell)
-        except InputError as exc:
-            problems = exc.problems
-        assert decoded.problems.get(i, ()) == problems
-        assert decoded.values[i] == expected
+        if not cell.strip():  # not given: the row lacks a required field (a row's problem)
+            assert decoded.values[i] is NOT_GIVEN
+            continue
+        assert (i in decoded.problems) == (i + 2 in wrong), (cell, decoded.problems)
+        if rows:
+            assert decoded.values[i] == rows[i + 2]
 
 
 @pytest.mark.parametrize(("value", "text"), [(32.5, "32.5"), (32.1234, "32.1234"), (40.0, "40.0"),

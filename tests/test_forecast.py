@@ -152,7 +152,8 @@ def test_the_assumptions_name_the_rules_after_the_last_edition() -> None:
     keys = [a.key for a in f.assumptions]
     assert keys[:3] == ["fa.workforce", "fa.statuses", "fa.peiljaar_default"]
     assert "fa.after_last_edition" in keys
-    assert any(getattr(a, "rule", None) == "R-ED-3" for a in f.assumptions)
+    rules = next(a for a in f.assumptions if a.key == "fa.after_last_edition")
+    assert dict(rules.params)["notice"].rule == "R-ED-3"  # the notice, in the same line
     early = forecast(_org(application_date="2020-05-01"), until=D(2021, 5, 1), every="year")
     assert "fa.after_last_edition" not in [a.key for a in early.assumptions]
 

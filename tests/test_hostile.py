@@ -83,10 +83,10 @@ def fields(exc: InputError) -> set[str | None]:
     ("168.0001", "at most 168"),
     ("0", "above 0"),
     ("1" * 41, "longer than psoladder reads"),
-    ("３２", "not a decimal number"),
-    ("1_000", "not a decimal number"),
-    ("NaN", "not a decimal number"),
-    ("Infinity", "not a decimal number"),
+    ("３２", "not a number"),
+    ("1_000", "not a number"),
+    ("NaN", "not a number"),
+    ("Infinity", "not a number"),
 ])
 def test_hours_out_of_bounds_are_located(tmp_path: Path, cell: str, message: str) -> None:
     path = org_file(tmp_path, ORG + 'employments = "p.csv"\n',
@@ -329,6 +329,7 @@ def test_xlsx_value_far_right_is_refused_not_dropped(tmp_path: Path) -> None:
 
 
 def test_xlsx_broken_and_bomb(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
     exc = refused(org_file(tmp_path, ORG + 'employments = "p.xlsx"\n', p__xlsx=b"not a zip"))
     assert "not an Excel workbook" in exc.problems[0].message
     path = _xlsx(tmp_path / "b.xlsx", [["person", "start", "hours_per_week"]])
@@ -360,20 +361,18 @@ def test_a_file_that_changes_between_the_passes(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from psoladder.io import payroll
 
-    # The two passes read a payroll whose people's rows do not come together
-    # (one pass reads the others), with the validating engine (the columnar
-    # one reads a file once).
+    # The validating engine's two passes (the columnar engine reads a file once).
     path = org_file(tmp_path, ORG + 'employments = "p.csv"\n',
-                    p__csv=HEADER + "A,2015-01-01,,40,,\nB,2015-01-01,,40,,\nA,2015-06-01,,8,,\n")
-    first_pass = payroll._last_lines
+                    p__csv=HEADER + "A,2015-01-01,,40,,\n")
+    first_pass = payroll._survey
 
-    def grow(opened: Any) -> dict[str, int]:
-        result = first_pass(opened)
+    def grow(opened: Any, fmt: Any, *, last: Any) -> Any:
+        result = first_pass(opened, fmt, last=last)
         with (tmp_path / "p.csv").open("a", encoding="utf-8") as f:
             f.write("A,2016-01-01,,40,,\n")
         return result
 
-    monkeypatch.setattr(payroll, "_last_lines", grow)
+    monkeypatch.setattr(payroll, "_survey", grow)
     with pytest.raises(InputError, match="changed while"):
         assess_file(path, engine="validating")
 
@@ -552,7 +551,7 @@ def test_row_references_do_not_collide(tmp_path: Path) -> None:
         refs = [(p.source, p.row) for p in a.workforce.periods]
         assert refs == [(None, 1), ("p.csv", 2)]
         text = str(a.explanation)
-        assert "row 1: Wajong" in text
+        assert "employment 1: Wajong" in text
         assert "row 2 of p.csv: Wajong" in text
 
 
@@ -563,7 +562,7 @@ def test_rows_outside_name_their_file(tmp_path: Path) -> None:
     for a in (assess(load(path)), assess_file(path, detail=True)):
         assert list(a.workforce.rows_outside) == [1, 3]
         assert list(a.workforce.rows_outside_sources) == [None, "p.csv"]
-        assert "rows 1 and 3 of p.csv" in str(a.explanation)
+        assert "employment 1 and row 3 of p.csv" in str(a.explanation)
 
 
 EXAMPLES = [psoladder.example_path(),
@@ -608,6 +607,16 @@ def attrs_evolve(value: Any, **changes: Any) -> Any:
     return attrs.evolve(value, **changes)
 
 
+def test_a_bad_name_keeps_its_own_message_and_the_other_problems(tmp_path: Path) -> None:
+    # The applicant's group is named after the organisation: a name that failed must not
+    # be used again to build it (the message was "must not be empty", and the other
+    # problems of the file were lost).
+    text = ORG.replace('"X"', '"Evil\\u001b[31m"') + "fulltime_hours = 0\n" + ROW
+    exc = refused(org_file(tmp_path, text))
+    assert fields(exc) == {"name", "fulltime_hours"}
+    assert "control character" in str(exc)
+
+
 def test_terminal_escapes_never_enter(tmp_path: Path) -> None:
     # Control characters are refused at the edge, so no report can carry them.
     exc = refused(org_file(tmp_path, ORG.replace('"X"', '"X\\u001b[2J"') + ROW))
@@ -633,7 +642,7 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]
 ])
 def test_output_options_are_checked_first(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                           option: str, target: str, message: str) -> None:
-    status, err = _run(["example", option, str(tmp_path / target)], capsys)
+    status, err = _run(["example", option, str(tmp_path / target), "--lang", "en"], capsys)
     assert status == 2
     assert message in err
 
@@ -693,7 +702,7 @@ def test_override_file_must_be_a_regular_file(tmp_path: Path,
     with deadline(5):
         status, err = _run(["example", "--rules-override", str(tmp_path / "o.toml")], capsys)
     assert status == 2
-    assert "not a regular file" in err
+    assert "geen gewoon bestand" in err  # the command line's language (issue 12)
 
 
 def test_subprocess_error_is_one_clean_line(tmp_path: Path) -> None:
@@ -870,3 +879,25 @@ def test_a_python_peiljaar_is_bounded_too() -> None:
     with pytest.raises(InputError, match=r"peiljaar\.start"):
         Organisation(name="X", kvk="12345678", application_date="2024-05-01",
                      peiljaar=DateRange(dt.date(9999, 1, 1), dt.date(9999, 12, 31)))
+
+
+def test_file_date_problems_are_located_with_the_others(tmp_path: Path) -> None:
+    # A peiljaar of 11 months, or an application date inside the peiljaar, is a problem of
+    # the file: reported at once with the row's problem, each with its key (R-FTE-4).
+    bad_row = ROW.replace("2015-01-01", '"2015-13-01"')
+    short = ORG.replace("end = 2023-12-31", "end = 2023-11-30")
+    exc = refused(org_file(tmp_path, short + bad_row))
+    assert fields(exc) == {"peiljaar", "employment[1].start"}
+    early = ORG.replace("application_date = 2024-05-01", "application_date = 2023-06-01")
+    exc = refused(org_file(tmp_path, early + bad_row))
+    assert fields(exc) == {"application_date", "employment[1].start"}
+
+
+def test_a_file_date_before_the_first_edition_is_located(tmp_path: Path) -> None:
+    text = (ORG.replace("application_date = 2024-05-01", "application_date = 2016-05-01")
+            .replace("2023-01-01", "2015-01-01").replace("2023-12-31", "2015-12-31") + ROW)
+    with pytest.raises(InputError) as info:
+        assess_file(org_file(tmp_path, text))
+    [problem] = info.value.problems
+    assert (problem.file, problem.field) == ("org.toml", "application_date")
+    assert "2017-04-01" in str(problem)

@@ -52,8 +52,9 @@ def test_quoted_decimal_comma_in_comma_separated_file(tmp_path: Path) -> None:
     assert read.employments[0].hours_per_week == Decimal("32.5")
 
 
-def test_ambiguous_number_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="not a decimal number") as info:
+def test_thousands_separator_is_read_and_bounded(tmp_path: Path) -> None:
+    # 1.032,5 proves a decimal comma: 1032.5 hours, more than a week has.
+    with pytest.raises(InputError, match="at most 168") as info:
         read_payroll(csv_file(tmp_path, HEADER.replace(",", ";")
                               + "E1;2023-01-01;;1.032,5;regular;\n"))
     assert info.value.problems[0].row == 2
@@ -74,8 +75,11 @@ def test_every_problem_of_a_file_at_once_with_row_and_field(tmp_path: Path) -> N
 
 
 def test_unknown_and_missing_columns(tmp_path: Path) -> None:
+    from psoladder.io.payroll import PayrollFormat
+
     with pytest.raises(InputError) as info:
-        read_payroll(csv_file(tmp_path, "person,begin,uren,salary\nE1,2023-01-01,32,3000\n"))
+        read_payroll(csv_file(tmp_path, "person,begin,uren,salary\nE1,2023-01-01,32,3000\n"),
+                     fmt=PayrollFormat(strict=True))
     messages = [str(p) for p in info.value.problems]
     assert any("unknown column 'begin'" in m for m in messages)
     assert any("unknown column 'salary'" in m for m in messages)
@@ -92,7 +96,7 @@ def test_blank_lines_are_counted_not_lost(tmp_path: Path) -> None:
     read = read_payroll(csv_file(tmp_path, HEADER + "E1,2023-01-01,,32,,\n\n,,,,,\n"
                                                     "E2,2023-01-01,,32,,\n"))
     assert (read.rows_read, read.blank_rows) == (2, 2)
-    assert "2 blank line(s) skipped" in read.summary()
+    assert "2 blank lines skipped" in read.summary()
 
 
 def test_too_many_cells(tmp_path: Path) -> None:

@@ -200,7 +200,7 @@ def test_cli_assess_a_scenario_or_all_of_them(planned: Path,
     doc = json.loads(capsys.readouterr().out)
     assert [s["name"] for s in doc["scenarios"]] == ["Plan A", "Plan B"]
     assert doc["baseline"]["level"] == "trede_2"
-    assert run(["assess", str(planned), "--scenario", "Plan C"]) == 2
+    assert run(["assess", str(planned), "--scenario", "Plan C", "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "no scenario named 'Plan C' in org.toml" in err
     assert "scenarios: Plan A, Plan B" in err

@@ -24,11 +24,19 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from psoladder.assessment import Assessment, assess, assess_file, assess_many
+    from psoladder.assessment import (
+        Assessment,
+        Checked,
+        assess,
+        assess_file,
+        assess_many,
+        check_file,
+    )
     from psoladder.errors import InputError, NoRuleInForce, Problem, PsoError, RuleDataError
     from psoladder.explain import Explanation, Step
     from psoladder.indirect import SupplierProfile
     from psoladder.io import example_path, load_example, load_organisation, read_payroll
+    from psoladder.io.payroll import PayrollFormat
     from psoladder.levels import Gap, NormPolicy, Norms, NormSource, Position, norms_for
     from psoladder.model import (
         AspirantPlan,
@@ -68,7 +76,8 @@ if TYPE_CHECKING:
 # first use (PEP 562), so ``import psoladder`` stays fast for the command line
 # and notebooks; the computation modules load when first needed.
 _PUBLIC = {
-    "psoladder.assessment": ("Assessment", "assess", "assess_file", "assess_many"),
+    "psoladder.assessment": ("Assessment", "Checked", "assess", "assess_file", "assess_many",
+                             "check_file"),
     "psoladder.errors": ("InputError", "NoRuleInForce", "Problem", "PsoError", "RuleDataError"),
     "psoladder.explain": ("Explanation", "Step"),
     "psoladder.indirect": ("SupplierProfile",),
@@ -84,6 +93,9 @@ _PUBLIC = {
     "psoladder.planning.forecast": ("Forecast", "forecast"),
     "psoladder.planning.scenarios": ("Scenario",),
     "psoladder.pseudonym": ("pseudonymise",),
+    # issue 12: payroll exports as payroll systems write them, checking without assessing
+    "psoladder.io.payroll": ("PayrollFormat",),
+
     "psoladder.rules": ("Cited", "Notice", "RuleChange", "RuleDiff", "RuleOverrides", "RuleSet",
                         "SourceQuality", "Status", "load_overrides", "rules_at", "rules_diff"),
     "psoladder.thirtyplus": ("ThirtyPlus", "ThirtyPlusBasis", "ThirtyPlusDenominator"),
@@ -141,6 +153,7 @@ __version__ = "0.1.0"
 __all__ = [
     "AspirantPlan",
     "Assessment",
+    "Checked",
     "Cited",
     "Comparison",
     "ContractType",
@@ -159,6 +172,7 @@ __all__ = [
     "Norms",
     "Notice",
     "Organisation",
+    "PayrollFormat",
     "Position",
     "Problem",
     "PsoError",
@@ -183,6 +197,7 @@ __all__ = [
     "assess",
     "assess_file",
     "assess_many",
+    "check_file",
     "compare",
     "example_path",
     "forecast",

@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Set, Sized
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import attrs
 
@@ -51,19 +51,19 @@ from psoladder.banenafspraak import Banenafspraak, banenafspraak
 from psoladder.bounds import LevelBounds, level_bounds, weight_parts
 from psoladder.certificate import annual_fee, valid_until
 from psoladder.direct import weighted_target_fte
-from psoladder.errors import InputError, Problem
+from psoladder.errors import InputError, NoRuleInForce, Problem, PsoError
 from psoladder.explain import Explanation, explain
 from psoladder.fte import FteBasis, Row, Workforce, WorkforceBuilder, workforce
 from psoladder.group import EntityCheck, Group, breakdown
 from psoladder.indirect import Indirect, SupplierProfile, indirect
-from psoladder.io import payroll as payroll_reader
 from psoladder.io.orgfile import (
+    Document,
     evidence_problems,
     organisation_parts,
     payroll_problems,
     read_document,
 )
-from psoladder.io.payroll import Progress, stream_payroll
+from psoladder.io.payroll import PayrollFormat, PayrollSummary, Progress, stream_payroll
 from psoladder.levels import (
     Gap,
     NormPolicy,
@@ -80,9 +80,10 @@ from psoladder.levels import (
     scores,
 )
 from psoladder.limits import MAX_ROWS, MAX_TARGET_GROUP_ROWS
+from psoladder.messages import Phrase
 from psoladder.model import EmploymentLike, Level, Organisation, date_field, entity_lookup
 from psoladder.numbers import as_decimal
-from psoladder.periods import DateRange, default_peiljaar, validate_peiljaar
+from psoladder.periods import DateRange, application_problem, default_peiljaar, validate_peiljaar
 from psoladder.pseudonym import Pseudonymiser
 from psoladder.qualitative import AspirantStatus, Qualitative, evaluate
 from psoladder.rules import (
@@ -215,6 +216,9 @@ class Assessment:
         annual_fee: The annual PSO contribution in euro, if known (R-FEE-1).
         warnings: Every conservative choice or decision that influenced this
             result, each naming its rule id.
+        reading: What the payroll reader decided and the user should know
+            (ignored columns, a date column read day-first), each naming the
+            file it is about (issue 12; :func:`assess_file` only).
     """
 
     organisation: Organisation
@@ -240,6 +244,7 @@ class Assessment:
     qualitative: Qualitative
     annual_fee: Decimal | None
     warnings: tuple[Notice, ...]
+    reading: tuple[Notice, ...] = ()
 
     @property
     def edition(self) -> str:
@@ -392,6 +397,10 @@ class Assessment:
             "warnings": [{"rule": w.rule, "message": w.message,
                           **({"text": w.text(lang)} if lang != "en" else {})}
                          for w in self.warnings],
+            # issue 12: how the payroll was read, when there is something to say
+            **({"reading": [{"file": n.rule, "message": n.message,
+                             **({"text": n.text(lang)} if lang != "en" else {})}
+                            for n in self.reading]} if self.reading else {}),
             "thirty_plus": self.thirty_plus.to_dict(),
             "gaps": [g.to_dict() for g in self.gaps],
             "banenafspraak": self.banenafspraak.to_dict(),
@@ -478,15 +487,18 @@ def assess(
         InputError: For an invalid peiljaar, or every problem of the payroll.
     """
     setting = _Setting.of(organisation, _application_date(application_date), rules, overrides)
+    reading: tuple[Notice, ...] = ()
     if payroll is None:
         wf = workforce(organisation.employments, peiljaar=setting.peiljaar,
                        fulltime_hours=organisation.fulltime_hours, rules=setting.rules)
     else:
-        wf = _payroll_workforce(organisation, setting, payroll, _payroll_name(payroll),
-                                detail=detail, fast=columnar.use_fast(engine))
-    return _assess(organisation, setting, wf, norm_policy=norm_policy,
-                   thirty_plus_basis=thirty_plus_basis,
-                   thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
+        wf, reading, _ = _payroll_workforce(organisation, setting, payroll,
+                                            _payroll_name(payroll), detail=detail,
+                                            fast=columnar.use_fast(engine))
+    result = _assess(organisation, setting, wf, norm_policy=norm_policy,
+                     thirty_plus_basis=thirty_plus_basis,
+                     thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
+    return attrs.evolve(result, reading=result.reading + reading) if reading else result
 
 
 def _payroll_name(payroll: object) -> str:
@@ -495,10 +507,12 @@ def _payroll_name(payroll: object) -> str:
 
 
 def _payroll_workforce(organisation: Organisation, setting: _Setting, payroll: object,
-                       name: str, *, detail: bool, fast: bool, progress: Progress | None = None,
+                       name: str, *, fmt: PayrollFormat | None = None, detail: bool,
+                       fast: bool, progress: Progress | None = None,
                        pseudonymiser: Pseudonymiser | None = None,
                        wanted: Set[str] = frozenset(), found: set[str] | None = None,
-                       file: str | None = None) -> Workforce:
+                       file: str | None = None,
+                       ) -> tuple[Workforce, tuple[Notice, ...], PayrollSummary | None]:
     """Everyone's fte from the organisation's own rows and its payroll, by either engine.
 
     The columnar engine (``fast``) reads the payroll when it can: a CSV or
@@ -515,6 +529,7 @@ def _payroll_workforce(organisation: Organisation, setting: _Setting, payroll: o
         setting: Its application date, rules and peiljaar.
         payroll: A payroll file or a table.
         name: The payroll's name in messages and row sources.
+        fmt: How the export is written (the ``[payroll]`` table, issue 12).
         detail: Keep every person's rows.
         fast: Try the columnar engine first.
         progress: Called with the number of rows read.
@@ -524,96 +539,78 @@ def _payroll_workforce(organisation: Organisation, setting: _Setting, payroll: o
         found: Receives the persons of ``wanted`` the payroll names.
         file: The organisation file, where problems without a file are located.
 
+    Returns:
+        The workforce, the reader's notices about the payroll (ignored
+        columns, formats, lines not read; issue 12) and, from the validating
+        engine, what it read.
+
     Raises:
         InputError: Every problem of the payroll, located.
     """
+    fmt = fmt or PayrollFormat()
     found = set() if found is None else found
-    grouped = True
     if fast:
-        fast_found = _columnar_workforce(organisation, setting, payroll, name, detail=detail,
-                                         pseudonymiser=pseudonymiser, wanted=wanted)
-        if isinstance(fast_found, tuple):
-            wf, persons = fast_found
+        taken = _columnar_workforce(organisation, setting, payroll, name, fmt=fmt,
+                                    detail=detail, pseudonymiser=pseudonymiser, wanted=wanted)
+        if taken is not None:
+            wf, persons, reading = taken
             found.update(persons)
             if progress is not None:
                 progress(wf.rows_read)
-            return wf
-        # A payroll with a problem is read once more, to find the problems.
-        grouped = fast_found != "problem"
-    streamed_file = isinstance(payroll, str | Path) and not columnar.is_parquet(Path(payroll))
-
-    def attempt(grouped: bool) -> Workforce:
-        builder = WorkforceBuilder(peiljaar=setting.peiljaar,
-                                   fulltime_hours=organisation.fulltime_hours,
-                                   rules=setting.rules, detail=detail)
-        for i, e in enumerate(organisation.employments, start=1):
-            builder.add(e.row if e.row is not None else i, e)
-        sink = _PayrollRows(organisation, builder, name, pseudonymiser=pseudonymiser,
-                            wanted=wanted, grouped=grouped)
-        done = None if grouped else sink.done
-        try:
-            if streamed_file:
-                stream_payroll(cast(str | Path, payroll), sink, progress=progress,
-                               person_done=done, name=name)
-            else:
-                columnar.stream_table(payroll, sink, person_done=done, name=name)
-        except InputError as exc:
-            sink.check.raise_with(payroll_problems(exc, file))
-        sink.check.raise_with()
-        found.update(sink.found)
-        return builder.build()
-
-    if grouped and streamed_file:
-        # One pass, as long as each person's rows come together (most exports).
-        # Otherwise, and for a payroll with a problem, the two passes of
-        # stream_payroll (the first finds each person's last line), whose
-        # outcome is the reference.
-        try:
-            return attempt(grouped=True)
-        except (_NotGrouped, InputError):
-            pass
-    return attempt(grouped=False)
+            return wf, reading, None
+    builder = WorkforceBuilder(peiljaar=setting.peiljaar,
+                               fulltime_hours=organisation.fulltime_hours, rules=setting.rules,
+                               detail=detail)
+    for i, e in enumerate(organisation.employments, start=1):
+        builder.add(e.row if e.row is not None else i, e)
+    sink = _PayrollRows(organisation, builder, name, pseudonymiser=pseudonymiser,
+                        wanted=wanted)
+    summary = None
+    try:
+        if isinstance(payroll, str | Path) and not columnar.is_parquet(Path(name)):
+            summary = stream_payroll(payroll, sink, progress=progress,
+                                     person_done=sink.done, name=name, fmt=fmt)
+            reading = summary.notices
+        else:
+            reading = columnar.stream_table(payroll, sink, person_done=sink.done, name=name,
+                                            fmt=fmt)
+    except InputError as exc:
+        sink.check.raise_with(payroll_problems(exc, file))
+    sink.check.raise_with()
+    found.update(sink.found)
+    return builder.build(), reading, summary
 
 
 def _columnar_workforce(organisation: Organisation, setting: _Setting, payroll: object,
-                        name: str, *, detail: bool, pseudonymiser: Pseudonymiser | None,
-                        wanted: Set[str]) -> tuple[Workforce, set[str]] | str:
-    """The columnar engine's workforce and the ``wanted`` persons found, or why not.
+                        name: str, *, fmt: PayrollFormat, detail: bool,
+                        pseudonymiser: Pseudonymiser | None, wanted: Set[str],
+                        ) -> tuple[Workforce, set[str], tuple[Notice, ...]] | None:
+    """The columnar engine's workforce, the ``wanted`` persons found and the reader's notices.
 
-    ``"problem"``: the payroll has a problem (or exceeds a bound) that the
-    validating engine reports; ``"form"``: a form the columnar engine does
-    not read (it may be fine).
+    ``None`` where the validating engine reads the payroll: it has a problem
+    (or exceeds a bound), or a form the columnar engine does not read.
     """
-    read = columnar.read_payroll(payroll, name)
+    read = columnar.read_payroll(payroll, name, fmt)
     if isinstance(read, str):
-        return read
+        return None
+    rows = read.columns
     own = organisation.employments
     # The bounds on the organisation's rows, inline and payroll together (#16).
-    if (len(own) + read.rows > MAX_ROWS or sum(1 for e in own if e.target_group is not None)
-            + read.count("target_group") > MAX_TARGET_GROUP_ROWS):
-        return "problem"
+    if (len(own) + rows.rows > MAX_ROWS or sum(1 for e in own if e.target_group is not None)
+            + rows.count("target_group") > MAX_TARGET_GROUP_ROWS):
+        return None
     find = entity_lookup(organisation)  # issue 15: every row names an entity of the group
-    if any(find(v) is None for v in read.given_values("entity")):
-        return "problem"
-    persons = read.given_values("person")
+    if any(find(v) is None for v in rows.given_values("entity")):
+        return None
+    persons = rows.given_values("person")
     found = {p for p in persons if p in wanted}
     if pseudonymiser is not None:
-        read = read.renamed(pseudonymiser)
+        rows = rows.renamed(pseudonymiser)
     from psoladder.columnar.engine import Setting
 
     basis = FteBasis.of(setting.peiljaar, organisation.fulltime_hours, setting.rules)
-    wf = columnar.payroll_workforce(read, own, Setting(basis, setting.rules), detail=detail)
-    return "form" if wf is None else (wf, found)
-
-
-def _reader_persons() -> int:
-    """The most persons the payroll reader reads (its bound, where it reads it)."""
-    limit: int = vars(payroll_reader)["MAX_PERSONS"]
-    return limit
-
-
-class _NotGrouped(Exception):
-    """A person's rows do not all come together in the payroll file (or too many people)."""
+    wf = columnar.payroll_workforce(rows, own, Setting(basis, setting.rules), detail=detail)
+    return None if wf is None else (wf, found, read.notices)
 
 
 class _PayrollRows:
@@ -621,13 +618,11 @@ class _PayrollRows:
 
     The bounds on the organisation's rows, inline and payroll together
     (#16), the row's ``entity`` (issue 15), the ``wanted`` persons found and
-    each person's pseudonym. With ``grouped``, a person is completed as soon
-    as the next person's rows begin (one pass over a payroll whose people's
-    rows come together); a person who comes back raises :class:`_NotGrouped`.
+    each person's pseudonym (one computation per person).
     """
 
     def __init__(self, organisation: Organisation, builder: WorkforceBuilder, name: str, *,
-                 pseudonymiser: Pseudonymiser | None, wanted: Set[str], grouped: bool) -> None:
+                 pseudonymiser: Pseudonymiser | None, wanted: Set[str]) -> None:
         self.builder = builder
         self.rows = len(organisation.employments)
         self.target = sum(1 for e in organisation.employments if e.target_group is not None)
@@ -635,10 +630,8 @@ class _PayrollRows:
         self.pseudonymiser = pseudonymiser
         self.wanted = wanted
         self.found: set[str] = set()
-        self.grouped = grouped
         self.current: str | None = None
         self.alias = ""  # the current person's identifier in the builder
-        self.persons = 0
 
     def __call__(self, line: int, row: EmploymentLike) -> None:
         self.rows += 1
@@ -653,23 +646,15 @@ class _PayrollRows:
         person = row.person
         if person in self.wanted:
             self.found.add(person)
-        if person != self.current:
-            builder = self.builder
-            if self.grouped and self.current is not None:
-                builder.complete(self.alias)
-            self.current = person
-            self.alias = person if self.pseudonymiser is None else self.pseudonymiser(person)
-            if self.grouped:
-                self.persons += 1
-                # (the two passes check the number of persons and say so)
-                if builder.completed(self.alias) or self.persons > _reader_persons():
-                    raise _NotGrouped(person)
-        if self.pseudonymiser is not None and isinstance(row, Row):
-            row.person = self.alias
+        if self.pseudonymiser is not None:
+            if person != self.current:
+                self.current, self.alias = person, self.pseudonymiser(person)
+            if isinstance(row, Row):
+                row.person = self.alias
         self.builder.add(line, row)
 
     def done(self, person: str) -> None:
-        """``person``'s last row was added (the two passes of :func:`stream_payroll`)."""
+        """``person``'s last row was added (the first pass of :func:`stream_payroll` knows it)."""
         self.builder.complete(person if self.pseudonymiser is None else self.pseudonymiser(person))
 
 
@@ -696,16 +681,9 @@ class _Setting:
             notices.append(Notice.of("R-FTE-4", "peiljaar_default", peiljaar=peiljaar))
         else:
             peiljaar = validate_peiljaar(organisation.peiljaar)
-        if on <= peiljaar.end:
-            # The peiljaar is measured before the application (R-FTE-4, R-ED-1):
-            # an earlier date would apply an edition to a year it never saw.
-            given = "" if application_date is None else " given in place of the organisation's"
-            raise InputError.single(
-                f"the application date{given} is not after the end of the peiljaar "
-                f"{peiljaar}", field="application_date", value=on.isoformat(),
-                hint=f"the application follows the peiljaar: give a date after "
-                     f"{peiljaar.end.isoformat()}, or the peiljaar measured before the "
-                     f"application, e.g. {default_peiljaar(on)}")
+        problem = application_problem(on, peiljaar, given=application_date is not None)
+        if problem is not None:
+            raise InputError([problem])
         return cls(on, rules, peiljaar, tuple(notices))
 
 
@@ -736,12 +714,16 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
                                  cap=rules.decimal("person_fte_cap").value))
     if wf.rows_outside:
         notices.append(Notice.of("R-FTE-6", "rows_outside", count=len(wf.rows_outside)))
-    skipped = [p for p in bought.purchases if not p.counted]
-    if skipped:
-        notices.append(Notice.of("R-IND-6", "purchases_not_counted", count=len(skipped),
-                                 details="; ".join(f"{p.index} ({p.reason.message})"
-                                                   for p in skipped if p.reason),
-                                 indexes=", ".join(str(p.index) for p in skipped)))
+    # Purchases that do not count, one notice per rule that refuses them (R-IND-1,
+    # R-IND-6, R-ORG-1), each purchase with its reason in the reader's language.
+    skipped: dict[str, list[Phrase]] = {}
+    for p in bought.purchases:
+        if not p.counted and p.reason is not None:
+            skipped.setdefault(p.reason.rule, []).append(
+                Phrase.of("x.purchase_reason", index=p.index, reason=p.reason))
+    for rule, reasons in skipped.items():
+        notices.append(Notice.of(rule, "purchases_not_counted", count=len(reasons),
+                                 details=tuple(reasons)))
     if norms.source.value == "nearest_published_row":
         notices.append(Notice.of("R-LVL-3", "norms_nearest", size=size, row=norms.rows_used[0]))
     elif norms.source.value == "interpolated":
@@ -759,13 +741,16 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
         notices.extend(tp.notices)
 
     supplier = gap_supplier or bought.largest_supplier()
-    if supplier is not None and gap_supplier is None:
+    position = Position(total, weighted, bought.indirect_fte)
+    to_higher = gaps(position, rules, policy=policy, supplier=supplier)
+    if supplier is not None and gap_supplier is None and any(
+            g.purchase_amount is not None for g in to_higher):
+        # Only where a purchase gap is shown (none at the highest level).
         notices.append(Notice.of("R-GAP-1", "gap_supplier", supplier=supplier.name))
     target_persons = [p.person for p in wf.detailed if p.weighted_fte]  # (never below 0)
     qualitative = evaluate(level, target_persons, organisation.evidence, rules,
                            aspirant_plan=organisation.aspirant_plan,
                            recertification=organisation.recertification)
-    position = Position(total, weighted, bought.indirect_fte)
     if qualitative.aspirant is not None:
         extensions = rules.integer("aspirant_extensions")
         if extensions.status is Status.DECISION:
@@ -799,9 +784,9 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
         exact_total_fte=total, exact_weighted=weighted, exact_indirect_fte=bought.indirect_fte,
         cap_factor=cap_factor(rules), size=size, norms=norms, norm_policy=policy, level=level,
         eligible=eligible, thirty_plus=tp, banenafspraak=ba,
-        gaps=gaps(position, rules, policy=policy, supplier=supplier), gap_supplier=supplier,
+        gaps=to_higher, gap_supplier=supplier,
         qualitative=qualitative, annual_fee=fee,
-        warnings=tuple(dict.fromkeys(notices)),
+        warnings=tuple(dict.fromkeys(notices)), reading=organisation.reading,
     )
 
 
@@ -896,7 +881,7 @@ def assess_many(
             for org in chunk:
                 try:
                     settings.append(_Setting.of(org, None, rules_for(org), None))
-                except InputError as exc:  # assess the ones before it, as one by one would
+                except PsoError as exc:  # assess the ones before it, as one by one would
                     failure = exc
                     break
             found = _many_workforces(chunk[:len(settings)], settings)
@@ -937,7 +922,7 @@ def _many_workforces(organisations: Sequence[Organisation],
 
 
 def assess_file(
-    path: str | Path,
+    path: str | Path | Document,
     *,
     application_date: dt.date | None = None,
     overrides: RuleOverrides | None = None,
@@ -963,7 +948,9 @@ def assess_file(
     ``[[employment]]`` tables by their position (see ``PeriodFte.source``).
 
     Args:
-        path: The organisation file (TOML or JSON).
+        path: The organisation file (TOML or JSON), or its content already
+            parsed (:func:`~psoladder.io.orgfile.document_from_text`, e.g.
+            from standard input).
         application_date: Overrides the file's application date.
         overrides: User rule values.
         progress: Called with the number of payroll rows read, now and then.
@@ -990,33 +977,85 @@ def assess_file(
     pseudonymiser = None if pseudonym_key is None else Pseudonymiser(pseudonym_key)
     fast = columnar.use_fast(engine)
     try:
-        return _assess_file(Path(path), application_date=application_date, fast=fast,
-                            overrides=overrides, progress=progress, detail=detail,
-                            norm_policy=norm_policy, thirty_plus_basis=thirty_plus_basis,
-                            thirty_plus_denominator=thirty_plus_denominator,
-                            gap_supplier=gap_supplier, allow_outside=allow_outside,
-                            pseudonymiser=pseudonymiser)
+        result = _assess_file(path, application_date=application_date, fast=fast,
+                              overrides=overrides, progress=progress, detail=detail,
+                              norm_policy=norm_policy, thirty_plus_basis=thirty_plus_basis,
+                              thirty_plus_denominator=thirty_plus_denominator,
+                              gap_supplier=gap_supplier, allow_outside=allow_outside,
+                              pseudonymiser=pseudonymiser)
     except InputError as exc:
         if pseudonymiser is None:
             raise
         raise pseudonymiser.error(exc) from None
+    assert isinstance(result, Assessment)
+    return result
 
 
-def _assess_file(path: Path, *, application_date: dt.date | None, fast: bool,
+@attrs.frozen
+class Checked:
+    """What ``psoladder check`` found in an organisation file without problems (issue 12).
+
+    Attributes:
+        file: The organisation file's name.
+        payroll: What its payroll file gave, if it names one.
+        rows: Employment rows, inline and payroll together.
+        persons: Distinct persons.
+        purchases: Purchases.
+        reading: The payroll reader's notices.
+    """
+
+    file: str
+    payroll: PayrollSummary | None
+    rows: int
+    persons: int
+    purchases: int
+    reading: tuple[Notice, ...]
+
+
+def check_file(path: str | Path | Document, *, application_date: dt.date | None = None,
+               overrides: RuleOverrides | None = None, progress: Progress | None = None,
+               allow_outside: bool = False) -> Checked:
+    """Read and validate an organisation file and its payroll, without assessing (issue 12).
+
+    Every check :func:`assess_file` makes on its input is made (the file, its
+    payroll, the rules in force on the application date, the peiljaar), so a
+    file that passes here is assessed without an input error.
+
+    Raises:
+        InputError: Every problem found, each located.
+        NoRuleInForce: For an application date before the first edition.
+    """
+    found = _assess_file(path, application_date=application_date, overrides=overrides,
+                         progress=progress, detail=False, norm_policy=NormPolicy.NEAREST,
+                         thirty_plus_basis=ThirtyPlusBasis.FTE,
+                         thirty_plus_denominator=ThirtyPlusDenominator.PAYROLL,
+                         gap_supplier=None, allow_outside=allow_outside, pseudonymiser=None,
+                         check_only=True)
+    assert isinstance(found, Checked)
+    return found
+
+
+def _assess_file(path: str | Path | Document, *, application_date: dt.date | None,
+                 fast: bool = False,
                  overrides: RuleOverrides | None, progress: Progress | None, detail: bool,
                  norm_policy: NormPolicy | str, thirty_plus_basis: ThirtyPlusBasis | str,
                  thirty_plus_denominator: ThirtyPlusDenominator | str,
                  gap_supplier: SupplierProfile | None, allow_outside: bool,
-                 pseudonymiser: Pseudonymiser | None) -> Assessment:
-    doc, base, name = read_document(path)
+                 pseudonymiser: Pseudonymiser | None,
+                 check_only: bool = False) -> Assessment | Checked:
+    if isinstance(path, Document):
+        doc, base, name = path.content, path.base, path.name
+    else:
+        doc, base, name = read_document(path)
     parts = organisation_parts(doc, base=base, file=name, allow_outside=allow_outside)
     payroll, payroll_name = parts.payroll, parts.payroll_name
+    fmt = parts.payroll_format
     if parts.problems:
         problems = list(parts.problems)
         if payroll is not None and payroll_name is not None:
             # Report the payroll's problems too, as load_organisation does.
             try:
-                _validate_payroll(payroll, payroll_name)
+                _validate_payroll(payroll, payroll_name, fmt)
             except InputError as exc:
                 problems.extend(payroll_problems(exc, name))
         raise InputError(problems)
@@ -1024,15 +1063,29 @@ def _assess_file(path: Path, *, application_date: dt.date | None, fast: bool,
     # the evidence that names no person of it, as load_organisation does.
     early = parts.consistency(parts.employments)
     organisation = parts.organisation(parts.employments, with_evidence=not early)
-    setting = _Setting.of(organisation, _application_date(application_date), None, overrides)
+    try:
+        setting = _Setting.of(organisation, _application_date(application_date), None,
+                              overrides)
+    except NoRuleInForce as exc:
+        if application_date is not None:
+            raise
+        # The file's own date: located like every other problem of the file (R-ED-3).
+        raise InputError([Problem(
+            "no PSO rule is in force on this application date (R-ED-3)", file=name,
+            field="application_date", value=exc.on.isoformat(),
+            hint=f"psoladder supports application dates from "
+                 f"{exc.first_supported.isoformat()} (PSO-Handleiding 1.5) on")]) from None
     wanted = {e.person for e in parts.evidence}
     found = {e.person for e in organisation.employments if e.person in wanted}
     if pseudonymiser is not None:
         organisation = pseudonymiser.organisation(organisation)
+    summary = None
+    reading: tuple[Notice, ...] = ()
     if payroll is not None and payroll_name is not None:
-        wf = _payroll_workforce(organisation, setting, payroll, payroll_name, detail=detail,
-                                fast=fast, progress=progress, pseudonymiser=pseudonymiser,
-                                wanted=wanted, found=found, file=name)
+        wf, reading, summary = _payroll_workforce(
+            organisation, setting, payroll, payroll_name, fmt=fmt, detail=detail,
+            fast=fast and not check_only, progress=progress, pseudonymiser=pseudonymiser,
+            wanted=wanted, found=found, file=name)
     else:
         builder = WorkforceBuilder(peiljaar=setting.peiljaar,
                                    fulltime_hours=organisation.fulltime_hours,
@@ -1043,17 +1096,21 @@ def _assess_file(path: Path, *, application_date: dt.date | None, fast: bool,
     problems = early + evidence_problems(parts.evidence, found, name)
     if problems:
         raise InputError(problems)
-    return _assess(organisation, setting, wf, norm_policy=norm_policy,
-                   thirty_plus_basis=thirty_plus_basis,
-                   thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
+    if check_only:
+        return Checked(name, summary, wf.rows_read, wf.person_count,
+                       len(organisation.purchases), reading)
+    result = _assess(organisation, setting, wf, norm_policy=norm_policy,
+                     thirty_plus_basis=thirty_plus_basis,
+                     thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
+    return attrs.evolve(result, reading=reading) if reading else result
 
 
-def _validate_payroll(payroll: Path, name: str) -> None:
+def _validate_payroll(payroll: Path, name: str, fmt: PayrollFormat) -> None:
     """Read a payroll file only to report its problems (a Parquet file with the fast extra)."""
-    if columnar.is_parquet(payroll) and columnar.available():
-        columnar.stream_table(payroll, lambda line, row: None, name=name)
+    if columnar.is_parquet(Path(name)) and columnar.available():
+        columnar.stream_table(payroll, lambda line, row: None, name=name, fmt=fmt)
     else:
-        stream_payroll(payroll, lambda line, row: None, name=name)
+        stream_payroll(payroll, lambda line, row: None, name=name, fmt=fmt)
 
 
 def _application_date(value: dt.date | None) -> dt.date | None:

@@ -21,6 +21,15 @@ Commands::
                        [--scenario NAME] [--plot FILE] [--format ...] [--lang ...] [--exact]
     psoladder compare FILE [OTHER] [--scenario NAME | --scenarios A B]
                       [--dates YYYY-MM-DD YYYY-MM-DD] [--purchases ...] [--format ...]
+    psoladder new [FOLDER] [--lang nl|en]
+    psoladder check FILE [--lang nl|en] [--format text|json] [--application-date YYYY-MM-DD]
+    psoladder groups [--format text|markdown|json] [--lang nl|en]
+    psoladder schema
+
+FILE ``-`` reads the organisation from standard input (JSON or TOML); a
+payroll it names is then relative to the current folder. ``-o report.md``
+(``.txt``, ``.html``, ``.json``) chooses the format unless ``--format`` is
+given. Messages, errors and progress lines follow ``--lang``.
 
 Exit status: 0 on success, 2 on bad input (every problem on stderr, each with
 its location; never a traceback), 1 on an unexpected internal error.
@@ -37,12 +46,15 @@ from pathlib import Path
 from typing import Any
 
 from psoladder import __version__, messages
-from psoladder.assessment import Assessment, assess, assess_file
+from psoladder.assessment import Assessment, assess, assess_file, check_file
 from psoladder.columnar import ENGINES
 from psoladder.document import clean
-from psoladder.errors import InputError, Problem, PsoError
+from psoladder.errors import InputError, PsoError
+from psoladder.groupsreport import FORMATS as GROUP_FORMATS
+from psoladder.groupsreport import render_groups
 from psoladder.io import example_path, load_organisation
 from psoladder.io.files import open_regular
+from psoladder.io.orgfile import Document, document_from_text
 from psoladder.levels import NormPolicy, norms_for
 from psoladder.limits import MAX_ORGANISATION_FILE_BYTES
 from psoladder.model import Organisation
@@ -82,7 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     def report_options(p: argparse.ArgumentParser) -> None:
         _assessment_options(p)
         p.add_argument("--explain", action="store_const", const="summary", default=None,
-                       help="add the step-by-step explanation with calculations, rule ids "
+                       help="(also --explain=full) add the step-by-step explanation with "
+                       "calculations, rule ids "
                        "and sources; --explain=full also lists everyone outside the target "
                        "groups")
         # --explain=full arrives here (see _explain_option): a flag that takes no value
@@ -104,6 +117,7 @@ def _parser() -> argparse.ArgumentParser:
 
     _rule_data_commands(sub)
     _planning_commands(sub)
+    _start_commands(sub)
     return parser
 
 
@@ -156,17 +170,17 @@ _PLOT_SUFFIXES = (".png", ".svg", ".pdf")
 
 def _writable(path: Path, option: str) -> None:
     """Refuse an output path that cannot be written, before any work is done."""
-    def refuse(message: str, hint: str) -> InputError:
-        return InputError([Problem(message, field=option, value=str(path), hint=hint)])
+    def refuse(key: str) -> InputError:
+        return InputError([messages.problem(f"cli.{key}", field=option, value=str(path),
+                                            hint=f"cli.{key}_hint")])
 
     if path.is_dir():
-        raise refuse("this is a folder, not a file", "give a file name, e.g. report.md")
+        raise refuse("out_folder")
     folder = path.parent
     if not folder.is_dir():
-        raise refuse("the folder does not exist", "create the folder first")
+        raise refuse("out_no_folder")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise refuse("the file cannot be written (permission denied)",
-                     "choose a file you may write")
+        raise refuse("out_denied")
 
 
 def _check_outputs(args: argparse.Namespace) -> None:
@@ -176,9 +190,9 @@ def _check_outputs(args: argparse.Namespace) -> None:
         _writable(output, "--output")
     if plot is not None:
         if plot.suffix.lower() not in _PLOT_SUFFIXES:
-            raise InputError([Problem("unknown plot format", field="--plot",
-                                      value=str(plot),
-                                      hint="end the file name in " + ", ".join(_PLOT_SUFFIXES))])
+            raise InputError([messages.problem("cli.plot_format", field="--plot",
+                                               value=str(plot), hint="cli.plot_format_hint",
+                                               suffixes=", ".join(_PLOT_SUFFIXES))])
         _writable(plot, "--plot")
 
 
@@ -187,8 +201,8 @@ def _write(path: Path, write: Callable[[Path], object], option: str) -> None:
     try:
         write(path)
     except OSError as exc:
-        raise InputError([Problem(f"cannot write the file ({exc.strerror or exc})",
-                                  field=option, value=str(path))]) from None
+        raise InputError([messages.problem("in.cannot_write", field=option, value=str(path),
+                                           reason=exc.strerror or str(exc))]) from None
 
 
 def _pseudonym_key(args: argparse.Namespace) -> str | None:
@@ -223,7 +237,7 @@ def _progress(lang: str) -> Callable[[int], None] | None:
 def _assess(args: argparse.Namespace, path: Path) -> str:
     _check_outputs(args)
     progress = _progress(args.lang)
-    a = assess_file(path, application_date=args.application_date,
+    a = assess_file(_source(path), application_date=args.application_date,
                     overrides=_overrides(args.rules_override), norm_policy=args.norm_policy,
                     thirty_plus_basis=args.thirty_plus_basis,
                     thirty_plus_denominator=args.thirty_plus_denominator, progress=progress,
@@ -236,18 +250,19 @@ def _assess(args: argparse.Namespace, path: Path) -> str:
 
         _write(args.plot, lambda p: save_plot(a, p, lang=args.lang), "--plot")
     if sys.stderr.isatty() or args.format != "json":
-        print(clean(messages.text("cli.read", args.lang, file=path.name,
+        print(clean(messages.text("cli.read", args.lang, file=_shown_name(path),
                                   rows=a.workforce.rows_read, persons=a.workforce.person_count,
                                   purchases=len(a.purchases.purchases))), file=sys.stderr)
+        for n in a.reading:  # issue 12: what the payroll reader decided
+            print(clean(f"psoladder: {n.rule}: {n.text(args.lang)}"), file=sys.stderr)
     return render(a, args.format, lang=args.lang, explain=args.explain or False,
                   exact=args.exact)
 
 
 def _norms(args: argparse.Namespace) -> str:
     if args.size < 1:
-        raise InputError.single(
-            "the company size must be a whole number of fte, 1 or more", field="--size",
-            value=args.size, hint="give the total fte rounded half-up, e.g. --size 12")
+        raise InputError([messages.problem("cli.size", field="--size", value=args.size,
+                                           hint="cli.size_hint")])
     rules = _rules(args)
     n = norms_for(args.size, rules=rules, policy=args.norm_policy)
     return render_norms(n, rules, args.format, args.lang)
@@ -256,9 +271,8 @@ def _norms(args: argparse.Namespace) -> str:
 def _rules_listing(args: argparse.Namespace) -> str:
     if args.diff is not None:
         if args.rules_override is not None:
-            raise InputError.single(
-                "--diff compares the shipped rule data", field="--rules-override",
-                hint="leave out --rules-override, or list the overridden rules with --on")
+            raise InputError([messages.problem("cli.diff_override", field="--rules-override",
+                                               hint="cli.diff_override_hint")])
         return render_diff(rules_diff(*args.diff), args.format, args.lang)
     return render_rules(_rules(args), args.format, args.lang)
 
@@ -277,7 +291,8 @@ def _scenario_options(p: argparse.ArgumentParser) -> None:
 
 def _assessment_options(p: argparse.ArgumentParser) -> None:
     """The options of every command that assesses and reports: format, rules, output."""
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default text, or what -o's suffix says)")
     p.add_argument("--lang", choices=LANGUAGES, default="nl",
                    help="report language (default nl)")
     p.add_argument("--exact", action="store_true",
@@ -342,7 +357,7 @@ def _planning_commands(sub: Any) -> None:
 
 def _load(args: argparse.Namespace, path: Path) -> Organisation:
     """An organisation file of a planning command, its payroll contained (#16)."""
-    return load_organisation(path, allow_outside=args.allow_outside_paths)
+    return load_organisation(_source(path), allow_outside=args.allow_outside_paths)
 
 
 def _private(args: argparse.Namespace, org: Organisation) -> Organisation:
@@ -360,8 +375,9 @@ def _scenario(path: Path, name: str, option: str) -> Scenario:
     scenarios = load_scenarios(path)
     if name not in scenarios:
         known = ", ".join(scenarios) or "none ([[scenario]] tables)"
-        raise InputError.single(f"no scenario named {name!r} in {path.name}", field=option,
-                                value=name, hint=f"scenarios: {known}")
+        raise InputError([messages.problem("cli.no_scenario", field=option, value=name,
+                                           hint="cli.no_scenario_hint", name=name,
+                                           where=path.name, known=known)])
     return scenarios[name]
 
 
@@ -442,8 +458,22 @@ def _explain_option(argv: Sequence[str]) -> list[str]:
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(_explain_option(sys.argv[1:] if argv is None else argv))
+    lang = getattr(args, "lang", "nl")
     try:
-        if args.command == "example":
+        _infer_format(args)
+        if args.command == "new":
+            text = _new(args)
+        elif args.command == "check":
+            status, text = _check(args)
+            sys.stdout.write(text + "\n")
+            return status
+        elif args.command == "groups":
+            text = render_groups(args.format, args.lang)
+        elif args.command == "schema":
+            from psoladder.io.schema import schema_text
+
+            text = schema_text().rstrip("\n")
+        elif args.command == "example":
             text = _assess(args, example_path())
         elif args.command == "assess" and (args.scenario or args.all_scenarios):
             text = _assess_scenarios(args)
@@ -458,13 +488,16 @@ def run(argv: Sequence[str] | None = None) -> int:
         else:
             text = _rules_listing(args)
     except InputError as exc:
-        print(f"psoladder: {exc}", file=sys.stderr)
+        print(f"psoladder: {messages.error_text(exc, lang)}", file=sys.stderr)
         return 2
     except PsoError as exc:
         print(f"psoladder: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"psoladder: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 2
+    except ImportError as exc:  # an optional extra that is not installed (--plot, ...)
+        print(f"psoladder: {exc}", file=sys.stderr)
         return 2
     output = getattr(args, "output", None)
     if output is None:
@@ -473,9 +506,138 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         _write(output, lambda p: p.write_text(text + "\n", encoding="utf-8"), "--output")
     except InputError as exc:
-        print(f"psoladder: {exc}", file=sys.stderr)
+        print(f"psoladder: {messages.error_text(exc, lang)}", file=sys.stderr)
         return 2
     return 0
+
+
+# ------------------------------------------------------------------ issue 12: starting out
+
+
+def _start_commands(sub: Any) -> None:
+    """The ``new``, ``check`` and ``groups`` commands."""
+    new = sub.add_parser("new", help="write a commented organisation file and a payroll CSV "
+                                     "with Dutch headers, ready to fill in")
+    new.add_argument("folder", type=Path, nargs="?", default=Path("."),
+                     help="the folder to write them in (default the current one; created "
+                     "when missing)")
+    new.add_argument("--lang", choices=LANGUAGES, default="nl",
+                     help="language of the comments and file names (default nl)")
+    check = sub.add_parser("check", help="report every problem of an organisation file and "
+                                         "its payroll, without assessing")
+    check.add_argument("file", type=Path, help="organisation file (- for standard input)")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="output format")
+    check.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
+    check.add_argument("--application-date", type=_date, metavar="YYYY-MM-DD",
+                       help="check against the rules of this application date")
+    check.add_argument("--allow-outside-paths", action="store_true",
+                       help="read a payroll file outside the organisation file's folder")
+    groups = sub.add_parser("groups", help="the target-group codes, their names, weights, "
+                                           "windows and dates, per edition")
+    groups.add_argument("--format", choices=GROUP_FORMATS, default="text", help="output format")
+    groups.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default nl)")
+    sub.add_parser("schema", help="print the JSON Schema of the organisation file (for editors)")
+
+
+#: The report format of an output file's suffix (``-o report.md``).
+_SUFFIX_FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+                   ".html": "html", ".htm": "html", ".json": "json"}
+
+
+def _infer_format(args: argparse.Namespace) -> None:
+    """``--format`` from ``-o``'s suffix when not given (issue 12); text otherwise."""
+    if not hasattr(args, "format") or args.format is not None:
+        return
+    output = getattr(args, "output", None)
+    if output is None:
+        args.format = "text"
+        return
+    fmt = _SUFFIX_FORMATS.get(output.suffix.lower())
+    if fmt is None and output.is_dir():
+        args.format = "text"  # refused as a folder by the output check
+        return
+    if fmt is None:
+        raise InputError([messages.problem("cli.format_suffix", field="--output",
+                                           value=str(output), hint="cli.format_suffix_hint")])
+    args.format = fmt
+
+
+_STDIN: dict[str, Document] = {}
+
+
+def _source(path: Path) -> Path | Document:
+    """The organisation file, or for ``-`` its content read from standard input (once)."""
+    if str(path) != "-":
+        return path
+    if "-" not in _STDIN:
+        data = sys.stdin.buffer.read(MAX_ORGANISATION_FILE_BYTES + 1)
+        if len(data) > MAX_ORGANISATION_FILE_BYTES:
+            raise InputError([messages.problem("cli.stdin_too_large", file="<stdin>",
+                                               most=MAX_ORGANISATION_FILE_BYTES)])
+        _STDIN["-"] = document_from_text(data, name="<stdin>", base=Path.cwd())
+    return _STDIN["-"]
+
+
+def _shown_name(path: Path) -> str:
+    return "<stdin>" if str(path) == "-" else path.name
+
+
+def _new(args: argparse.Namespace) -> str:
+    from psoladder.starter import starter_files
+
+    folder: Path = args.folder
+    files = starter_files(args.lang, dt.date.today())
+    existing = [name for name in files if (folder / name).exists()]
+    if existing:
+        raise InputError([messages.problem("new.exists", file=str(folder / name),
+                                           hint="new.exists_hint")
+                          for name in existing])
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            with (folder / name).open("x", encoding="utf-8", newline="") as f:
+                f.write(content)
+    except OSError as exc:
+        raise InputError([messages.problem("in.cannot_write", file=str(folder),
+                                           reason=exc.strerror or type(exc).__name__)]) from None
+    org, payroll = list(files)
+    return "\n".join([messages.text("new.written", args.lang,
+                                    files=[str(folder / n) for n in files]),
+                       messages.text("new.next", args.lang, org=str(folder / org),
+                                     payroll=str(folder / payroll))])
+
+
+def _check(args: argparse.Namespace) -> tuple[int, str]:
+    """Every problem of an organisation file and its payroll: status 0 when none, 2 otherwise."""
+    import json
+
+    try:
+        checked = check_file(_source(args.file), application_date=args.application_date,
+                             progress=_progress(args.lang),
+                             allow_outside=args.allow_outside_paths)
+    except InputError as exc:
+        if args.format == "json":
+            return 2, json.dumps({"ok": False, "problems": [
+                {"file": p.file, "row": p.row, "field": p.field, "value": p.value,
+                 "message": p.message, "hint": p.hint,
+                 **({"text": messages.problem_text(p, args.lang)} if args.lang != "en"
+                    else {})} for p in exc.problems]}, indent=2, ensure_ascii=False)
+        raise
+    lines = [messages.text("chk.ok", args.lang, file=checked.file, rows=checked.rows,
+                           persons=checked.persons, purchases=checked.purchases)]
+    if checked.payroll is not None:
+        lines.append(checked.payroll.summary(args.lang))
+    lines += [f"{n.rule}: {n.text(args.lang)}" for n in checked.reading]
+    if args.format == "json":
+        return 0, json.dumps({"ok": True, "file": checked.file, "rows": checked.rows,
+                              "persons": checked.persons, "purchases": checked.purchases,
+                              "reading": [{"file": n.rule, "message": n.message,
+                                           **({"text": n.text(args.lang)}
+                                              if args.lang != "en" else {})}
+                                          for n in checked.reading]},
+                             indent=2, ensure_ascii=False)
+    return 0, "\n".join(clean(line) for line in lines)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

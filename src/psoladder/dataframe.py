@@ -44,7 +44,6 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from psoladder.errors import InputError
 from psoladder.numbers import as_fraction, round_half_up
 from psoladder.periods import BEGINNING, FOREVER
 
@@ -62,9 +61,11 @@ NUMERIC = ("decimal", "arrow", "float")
 def _pandas() -> Any:
     try:
         import pandas
-    except ImportError:
-        raise InputError.single("DataFrame views need pandas", field="pandas",
-                                hint="pip install 'psoladder[pandas]'") from None
+    except ImportError as exc:
+        # A missing optional package, not bad input: ImportError, as for
+        # psoladder.testing.strategies without hypothesis.
+        raise ImportError("DataFrame views need pandas: pip install 'psoladder[pandas]'"
+                          ) from exc
     return pandas
 
 
@@ -104,9 +105,8 @@ def _columns(pd: Any, records: dict[str, list[Any]], numeric: str,
             try:
                 import pyarrow as pa  # type: ignore[import-untyped, import-not-found, unused-ignore]
             except ImportError:
-                raise InputError.single("numeric='arrow' needs pyarrow", field="numeric",
-                                        hint="pip install pyarrow, or use numeric='decimal'"
-                                        ) from None
+                raise ImportError("numeric='arrow' needs pyarrow: pip install pyarrow, or use "
+                                  "numeric='decimal'") from None
             data[name] = pd.Series(values, dtype=pd.ArrowDtype(pa.decimal128(38, scales[name])))
         else:
             data[name] = pd.Series(values, dtype=object if name in scales else None)

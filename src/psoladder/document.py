@@ -268,11 +268,14 @@ def markdown(sections: Sequence[Block], footer: Sequence[str] = (),
 
 _CSS = """
 .psoladder{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;
-line-height:1.45;overflow-wrap:anywhere;max-width:60rem}
+line-height:1.45;overflow-wrap:break-word;max-width:60rem}
 body.psoladder{margin:2rem auto;padding:0 1rem}
 .psoladder h1{font-size:1.5rem;border-bottom:3px solid #2f6f4f;padding-bottom:.3rem}
 .psoladder h2{font-size:1.15rem;margin-top:1.6rem;color:#2f6f4f}
 .psoladder table{border-collapse:collapse;width:100%;margin:.4rem 0}
+.psoladder .wide{overflow-x:auto;margin:.4rem 0}
+.psoladder .wide table{margin:0;font-size:.85rem}
+.psoladder .wide th,.psoladder .wide td{overflow-wrap:normal;hyphens:manual}
 .psoladder th{text-align:left;border-bottom:2px solid #c9ced6;padding:.25rem .5rem}
 .psoladder td{padding:.25rem .5rem;border-bottom:1px solid #e3e6ea;vertical-align:top}
 .psoladder table.rows td:first-child{width:45%;color:#4a5260}
@@ -300,6 +303,7 @@ body.psoladder{margin:0}
 .psoladder details::details-content{content-visibility:visible;display:contents}
 .psoladder h2{break-after:avoid}
 .psoladder tr{break-inside:avoid}
+.psoladder .wide{overflow:visible}
 }
 """
 
@@ -330,7 +334,10 @@ def _html_table(table: Table) -> str:
     body = "".join("<tr>" + "".join(
         f'<td{" class=num" if table.is_numeric(i) else ""}>{_h(c)}</td>'
         for i, c in enumerate(r)) + "</tr>" for r in table.rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    # A table of many columns (a forecast, a comparison) scrolls in its own box,
+    # never the page; its cells break between words only.
+    return (f'<div class="wide"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody>'
+            "</table></div>")
 
 
 def _html_body(b: Block) -> list[str]:

@@ -24,12 +24,13 @@ from __future__ import annotations
 import datetime as dt
 import reprlib
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
 from psoladder.limits import MAX_ECHO_CHARS, MAX_PROBLEMS
 
-__all__ = ["InputError", "NoRuleInForce", "Problem", "PsoError", "RuleDataError", "shown"]
+__all__ = ["InputError", "NoRuleInForce", "Problem", "PsoError", "RuleDataError", "Words", "shown"]
 
 _REPR = reprlib.Repr()
 _REPR.maxstring = _REPR.maxother = MAX_ECHO_CHARS
@@ -91,6 +92,15 @@ class Problem:
     file: str | None = attrs.field(default=None, converter=shown)
     value: str | None = attrs.field(default=None, converter=shown)
     hint: str | None = None
+    #: The keys of the message and hint in :mod:`psoladder.messages` and their
+    #: parameters, so :func:`psoladder.messages.problem_text` can put the
+    #: problem in another language (issue 12). Not compared: ``message`` and
+    #: ``hint`` are their English.
+    words: Words | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    #: The input field the problem is about when :attr:`field` names it
+    #: otherwise, e.g. a payroll column as the file writes it
+    #: (``"Personeelsnummer"`` for ``person``; issue 12). Not compared.
+    subject: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     def located(
         self, *, file: str | None = None, row: int | None = None, field: str | None = None
@@ -123,6 +133,15 @@ class Problem:
             text += f"; {self.hint}"
         where = self.location()
         return f"{where}: {text}" if where else text
+
+
+@attrs.frozen
+class Words:
+    """The message table's keys of a problem's message and hint, and their parameters."""
+
+    key: str
+    hint: str | None
+    params: tuple[tuple[str, Any], ...]
 
 
 class InputError(PsoError, ValueError):
@@ -170,9 +189,6 @@ class InputError(PsoError, ValueError):
         n = len(self.problems)
         head = f"{n} problem{'s' if n != 1 else ''} in the input:"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
-
-    def __str__(self) -> str:
-        return self._text()
 
 
 class NoRuleInForce(PsoError, LookupError):

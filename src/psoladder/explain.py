@@ -383,8 +383,12 @@ def _cited_value(c: Cited[Any], lang: str) -> str:
 def _cited_text(c: Cited[Any], lang: str) -> str:
     """One cited rule value in words: rule, what, value, status, date and source."""
     value = _cited_value(c, lang)
+    # An unknown value that is computed with says so; one that is not (the Basistrede
+    # norms) is just not published.
+    status = (messages.text("rl.value_used", lang) if not c.known and value
+              else messages.show(c.status, "status", lang))
     params: dict[str, Any] = {"rule": c.rule, "name": _cited_name(c.name, lang), "value": value,
-              "status": messages.show(c.status, "status", lang), "start": c.applies_from,
+              "status": status, "start": c.applies_from,
               "source": c.source, "quality": c.quality}
     return messages.text("x.cited" if value else "x.cited_plain", lang, **params)
 
@@ -442,9 +446,14 @@ def _target_row_step(p: Any, year_days: int, fulltime: Decimal) -> Step:
                 facts=tuple(facts), notes=tuple(notes))
 
 
-def _ref(row: int, source: str | None) -> int | Phrase:
-    """A row reference that tells a payroll line from the organisation's own row (#16)."""
-    return row if source is None else Phrase.of("x.row_in_file", row=row, file=source)
+def _ref(row: int, source: str | None) -> Phrase:
+    """A row reference telling a payroll line from the organisation's own row (#16).
+
+    ``row 17 of payroll.csv``, or ``employment 3`` (an ``[[employment]]`` table).
+    """
+    if source is None:
+        return Phrase.of("x.row_inline", row=row)
+    return Phrase.of("x.row_in_file", row=row, file=source)
 
 
 def _target_person(person: Any, year_days: int, fulltime: Decimal) -> Step:

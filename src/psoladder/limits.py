@@ -35,6 +35,7 @@ __all__ = [
     "BOUNDS",
     "FIRST_DATE",
     "FTE",
+    "HEADER_SEARCH_ROWS",
     "HOURS",
     "LAST_DATE",
     "MAX_CELL_CHARS",
@@ -42,8 +43,10 @@ __all__ = [
     "MAX_ECHO_CHARS",
     "MAX_EVIDENCE",
     "MAX_HEADER_CELL_CHARS",
+    "MAX_HEADER_ROW",
     "MAX_KVK_NUMBERS",
     "MAX_LINE_CHARS",
+    "MAX_MAPPINGS",
     "MAX_NESTING",
     "MAX_NUMBER_CHARS",
     "MAX_ORGANISATION_FILE_BYTES",
@@ -52,6 +55,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "MAX_PURCHASES",
     "MAX_ROWS",
+    "MAX_SHEET_NAME_CHARS",
     "MAX_TARGET_GROUP_ROWS",
     "MAX_TEXT_CHARS",
     "MAX_XLSX_PART_BYTES",
@@ -186,6 +190,16 @@ MAX_XLSX_PART_BYTES = 64 * 2**20
 MAX_ECHO_CHARS = 80
 #: Problems listed in one error; the rest are counted in a last problem.
 MAX_PROBLEMS = 1000
+# issue 12: exports as payroll systems write them
+#: Lines (rows) of a payroll file searched for its header, below a title block.
+HEADER_SEARCH_ROWS = 20
+#: The furthest line (row) ``header_row`` may name.
+MAX_HEADER_ROW = 1000
+#: Entries of one mapping table of ``[payroll]`` (columns, contract or
+#: target-group codes).
+MAX_MAPPINGS = 1000
+#: Characters of a worksheet name (Excel allows 31).
+MAX_SHEET_NAME_CHARS = 31
 
 
 def in_date_range(day: dt.date) -> bool:
@@ -241,7 +255,8 @@ BOUNDS: tuple[Bound, ...] = (
     Bound("a payroll cell / header cell", f"{MAX_CELL_CHARS:,} / {MAX_HEADER_CELL_CHARS} "
           "characters", "Payroll values are dates, codes, numbers and identifiers."),
     Bound("payroll columns", f"{MAX_COLUMNS}",
-          "The payroll has 14 fields; extra columns are refused anyway."),
+          "The payroll has 15 fields; an export adds names, departments and the like, "
+          "which are not read."),
     Bound("a physical line of a payroll CSV", f"{MAX_LINE_CHARS:,} characters",
           "Every column at its longest; a file without line breaks (such as /dev/zero "
           "renamed) is refused after this many characters, not read into memory."),
@@ -280,6 +295,19 @@ BOUNDS: tuple[Bound, ...] = (
           f"{MAX_XLSX_PART_BYTES // 2**20} MiB",
           "openpyxl reads shared strings and styles into memory whole; a zip bomb is "
           "refused by the sizes in the zip directory, which Python's zipfile enforces."),
+    Bound("lines searched for the payroll header (below a title block)",
+          f"{HEADER_SEARCH_ROWS}",
+          "A title block is a few lines; `header_row` names a header further down, up to "
+          f"line {MAX_HEADER_ROW:,}. Only these lines are held before the header is found."),
+    Bound("entries of a `[payroll]` mapping table (columns, contract or target-group codes)",
+          f"{MAX_MAPPINGS:,}",
+          "An export has at most 64 columns and a few dozen codes."),
+    Bound("a worksheet name (`[payroll] sheet`)", f"{MAX_SHEET_NAME_CHARS} characters",
+          "Excel's own limit."),
+    Bound("the format of a date or number column",
+          "a few counters per column, and a memo of at most 4,096 distinct values",
+          "The format is found from all of a column's values in a first pass that keeps no "
+          "rows, so memory does not grow with the file."),
     Bound("an input value shown in an error message", f"{MAX_ECHO_CHARS} characters",
           "Enough to recognise the value; longer values are cut, so an error never "
           "echoes a file."),

@@ -25,14 +25,16 @@ understood too.
 
 >>> text("not_eligible", "nl", total=Fraction(3, 2), minimum=Decimal(2))
 'totaal fte 1,5000 is minder dan 2: komt niet in aanmerking voor een PSO-trede'
->>> Phrase.of("x.row", row=3, group="wajong", contract="regular").text("nl")
-'regel 3: Wajong, arbeidsovereenkomst'
+>>> row = Phrase.of("x.row_in_file", row=3, file="loon.csv")
+>>> Phrase.of("x.row", row=row, group="wajong", contract="regular").text("nl")
+'regel 3 van loon.csv: Wajong, arbeidsovereenkomst'
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import string
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -42,9 +44,11 @@ from typing import Any
 import attrs
 
 from psoladder import formatting
+from psoladder.errors import InputError, Problem, Words, shown
 from psoladder.periods import BEGINNING, FOREVER, DateRange
 
-__all__ = ["NOTICES", "TEXTS", "Phrase", "has", "param_name", "param_value", "show", "text"]
+__all__ = ["NOTICES", "TEXTS", "Phrase", "error_text", "has", "param_name", "param_value",
+           "problem", "problem_text", "show", "text"]
 
 #: key -> (English, Dutch) templates.
 NOTICES: Mapping[str, tuple[str, str]] = {
@@ -57,16 +61,18 @@ NOTICES: Mapping[str, tuple[str, str]] = {
         "totaal fte {total:fte} is minder dan {minimum:num}: komt niet in aanmerking voor een "
         "PSO-trede"),
     "person_capped": (
-        "{count:count} person(s) had concurrent contracts above full time; they count {cap:num} fte "
-        "on those days (psoladder decision)",
-        "{count:count} persoon/personen hadden tegelijk contracten boven voltijd; zij tellen op "
-        "die dagen voor {cap:num} fte (keuze van psoladder)"),
+        "{count:count|person had|persons had} concurrent contracts above full time; on those "
+        "days a person counts at most {cap:num} fte (psoladder decision)",
+        "{count:count|persoon had|personen hadden} tegelijk contracten boven voltijd; op die "
+        "dagen telt een persoon voor ten hoogste {cap:num} fte (keuze van psoladder)"),
     "rows_outside": (
-        "{count:count} employment row(s) have no day in the peiljaar and count 0",
-        "{count:count} dienstverband(en) vallen geheel buiten het peiljaar en tellen voor 0"),
+        "{count:count|employment row has|employment rows have} no day in the peiljaar: "
+        "counted as 0",
+        "{count:count|dienstverband valt|dienstverbanden vallen} geheel buiten het peiljaar: "
+        "geteld als 0"),
     "purchases_not_counted": (
-        "{count:count} purchase(s) do not count: {details}",
-        "{count:count} inkoop/inkopen tellen niet mee (nummer {indexes}); zie de toelichting"),
+        "{count:count|purchase does|purchases do} not count: {details}",
+        "{count:count|inkoop telt|inkopen tellen} niet mee: {details}"),
     "norms_nearest": (
         "size {size} has no published norm row; the nearest published row at or below ({row}) "
         "is used, the stricter norm (supply the official full table to remove this)",
@@ -163,14 +169,17 @@ NOTICES: Mapping[str, tuple[str, str]] = {
         "deze uitkomst volgt de algemene methode (eigen gedetacheerde SW-medewerkers tellen "
         "niet mee, R-CT-6) en kan afwijken van die van MijnPSO"),
     "norms_partial_override": (
-        "the rules override gives norm rows for {count:count} size(s), not for the row of size "
+        "the rules override gives norm rows for {count:count|size|sizes}, not for the row of size "
         "{size}: the published norms are used for it",
-        "het override-bestand geeft normrijen voor {count:count} bedrijfsgrootte(s), niet voor de "
+        "het override-bestand geeft normrijen voor {count:count|bedrijfsgrootte|bedrijfsgroottes}, "
+        "niet voor de "
         "rij van grootte {size}: daarvoor gelden de gepubliceerde normen"),
     "aspirant_extensions_decision": (
-        "Aspirant status may be extended {count} time(s) under edition {edition}: a psoladder "
+        "Aspirant status may be extended {count:count|time|times} under edition {edition}: a "
+        "psoladder "
         "decision, no source states the number before edition 1.9",
-        "de Aspirant-status mag onder editie {edition} {count} keer verlengd worden: een keuze "
+        "de Aspirant-status mag onder editie {edition} {count:count|keer|keer} verlengd worden: "
+        "een keuze "
         "van psoladder, geen bron noemt het aantal vóór editie 1.9"),
 }
 
@@ -221,6 +230,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "medewerkers die tijdens hun werk bij de aanvrager arbeidsongeschikt werden tellen "
         "mee vanaf {start:date} ({rule})"),
     # why a purchase does not count (R-IND)
+    "x.purchase_reason": ("purchase {index} ({reason})", "inkoop {index} ({reason})"),
     "p.outside": ("invoice date {date:date} lies outside the peiljaar {peiljaar:period} (R-IND-1)",
                   "factuurdatum {date:date} valt buiten het peiljaar {peiljaar:period} (R-IND-1)"),
     "p.certificate": (
@@ -282,8 +292,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "kind.sw_bedrijf": ("SW-bedrijf", "SW-bedrijf"),
     "status.published": ("published", "gepubliceerd"),
     "status.decision": ("psoladder decision", "keuze van psoladder"),
-    "status.unknown": ("unknown: this value is used in its place",
-                       "onbekend: deze waarde wordt in plaats daarvan gebruikt"),
+    "status.unknown": ("not published", "niet gepubliceerd"),
     "status.user": ("your own value", "eigen opgave"),
     "source.published_row": ("published row", "gepubliceerde rij"),
     "source.nearest_published_row": ("nearest published row below, the stricter norm",
@@ -347,7 +356,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "{count:count|row has|rows have} no day in the peiljaar and count 0: {rows}",
         "{count:count|regel heeft|regels hebben} geen dag in het peiljaar en tellen voor 0: "
         "{rows}"),
-    "x.rows_list": ("rows {rows}", "regels {rows}"),
+    "x.rows_list": ("{rows}", "{rows}"),
     "x.others": ("People outside the target groups", "Personen buiten de doelgroep"),
     "c.others": ("{persons:count|person|persons}, {rows:count|row|rows}: {fte:fte} fte",
                  "{persons:count|persoon|personen}, {rows:count|regel|regels}: {fte:fte} fte"),
@@ -373,8 +382,9 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "gewogen fte = fte van de dagen binnen de telperiode x weging doelgroep x weging "
         "type contract"),
     "x.person": ("person {person}", "persoon {person}"),
-    "x.row": ("row {row}: {group:group}, {contract:contract}",
-              "regel {row}: {group:group}, {contract:contract}"),
+    "x.row_inline": ("employment {row}", "dienstverband {row}"),
+    "x.row": ("{row}: {group:group}, {contract:contract}",
+              "{row}: {group:group}, {contract:contract}"),
     "c.row_fte": ("fte: {hours:num} / {fulltime:num} x {days:count} / {year_days:count} "
                   "= {fte:fte} fte",
                   "fte: {hours:num} / {fulltime:num} x {days:count} / {year_days:count} "
@@ -405,7 +415,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "c.row_weighted": ("weighted: {counted:fte} x {weight:num} = {weighted:fte} fte",
                        "gewogen: {counted:fte} x {weight:num} = {weighted:fte} fte"),
     # issue #16: a payroll line, told apart from an inline [[employment]] row
-    "x.row_in_file": ("{row} of {file}", "{row} van {file}"),
+    "x.row_in_file": ("row {row} of {file}", "regel {row} van {file}"),
     "x.excluded": ("left out of total fte: SW employee detached out (R-CT-6)",
                    "telt niet mee in het totaal fte: eigen SW-medewerker gedetacheerd (R-CT-6)"),
     "x.no_day": ("no day in the peiljaar: counts 0", "geen dag in het peiljaar: telt voor 0"),
@@ -547,6 +557,10 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                       "{rule} {name} ({status}, geldt vanaf {start:date}; bron: {source}, "
                       "{quality:quality})"),
     "x.fee_row": ("from {fte:num} fte: {fee:eur}", "vanaf {fte:num} fte: {fee:eur}"),
+    "x.norm_rows_published": ("{count:count|published row|published rows}",
+                              "{count:count|gepubliceerde rij|gepubliceerde rijen}"),
+    "x.norm_rows_user": ("{count:count|row of your own|rows of your own}",
+                         "{count:count|eigen rij|eigen rijen}"),
     # what a cited rule value is (``param.`` by parameter name, ``cited.`` by
     # the kind of value of a target group or contract type)
     "param.fulltime_hours_default": ("full-time week (hours)", "voltijdweek (uren)"),
@@ -748,8 +762,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "plot.score": ("your score", "uw score"),
     "plot.gap": ("{level:level}: +{fte:fte} weighted target fte",
                  "{level:level}: +{fte:fte} gewogen fte doelgroep"),
-    "plot.title": ("{name}: {level:level} (PSO {edition})",
-                   "{name}: {level:level} (PSO {edition})"),
+    "plot.title": ("{name}: {level:level} (PSO edition {edition})",
+                   "{name}: {level:level} (PSO-editie {edition})"),
     # issue 14: the rule data for people (psoladder rules, norms, rules --diff):
     # statuses (``status.``), source qualities (``quality.``), the listing
     # (``rl.``), the norms of a size (``rn.``) and the edition diff (``rd.``)
@@ -771,8 +785,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "rl.from": ("from", "vanaf"),
     "rl.source": ("source", "bron"),
     "rl.remark": ("remark", "toelichting"),
-    "rl.value_used": ("unknown, this value is used in its place",
-                      "onbekend, deze waarde wordt in plaats daarvan gebruikt"),
+    "rl.value_used": ("not published; psoladder uses this value",
+                      "niet gepubliceerd; psoladder rekent met deze waarde"),
     "rl.norms": ("Norm table (percent)", "Normtabel (procent)"),
     "rl.size": ("size", "grootte"),
     "rl.published_rows": ("published rows", "gepubliceerde rijen"),
@@ -793,7 +807,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "rd.head": ("Changes in the PSO rule data from {old} to {new}",
                 "Wijzigingen in de PSO-regeldata van {old} naar {new}"),
     "rd.point": ("{on} (edition {edition})", "{on} (editie {edition})"),
-    "rd.count": ("{count} value(s) changed", "{count} waarde(n) gewijzigd"),
+    "rd.count": ("{count:count|value changed|values changed}",
+                 "{count:count|waarde gewijzigd|waarden gewijzigd}"),
     "rd.none": ("no rule value changed", "geen regelwaarde gewijzigd"),
     "rd.editions": ("Editions that took effect in between", "Edities die daartussen ingingen"),
     "rd.edition": ("edition {edition} from {on}", "editie {edition} vanaf {on}"),
@@ -1069,7 +1084,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "cmp.col_because": ("Follows from", "Volgt uit"),
     "cmp.people": ("The staff behind the difference", "Het personeel achter het verschil"),
     "cmp.col_person": ("Person", "Persoon"),
-    "cmp.col_status": ("", ""),
+    "cmp.col_status": ("Status", "Status"),
+    "cmp.points": ("{delta:num.2} percentage points", "{delta:num.2} procentpunt"),
     "cmp.col_fte": ("fte", "fte"),
     "cmp.col_weighted": ("Weighted fte", "Gewogen fte"),
     "cmp.col_why": ("Why", "Waardoor"),
@@ -1110,8 +1126,565 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "plot.norm": ("norm {level:level}", "norm {level:level}"),
     "plot.change": ("{old:level} → {new:level}", "{old:level} → {new:level}"),
     "fa.after_last_edition": (
-        "from {on:date} on, the rules of the last known edition are used (R-ED-3):",
-        "vanaf {on:date} gelden de regels van de laatst bekende editie (R-ED-3):"),
+        "from {on:date} on, the rules of the last known edition are used (R-ED-3): {notice}",
+        "vanaf {on:date} gelden de regels van de laatst bekende editie (R-ED-3): {notice}"),
+    # ------------------------------------------------------------------
+    # issue 12: payroll exports as Dutch payroll systems write them. Problems
+    # of the readers (``e.`` their frame, ``in.`` messages, ``ih.`` hints,
+    # ``po.`` the [payroll] table), the reading notices (``pr.``), names of
+    # date formats (``datefmt.``) and
+    # decimal marks (``mark.``), and the commands new, check and groups
+    # (``new.``, ``chk.``, ``grp.``)
+    # ------------------------------------------------------------------
+    "e.head": ("{count:count|problem|problems} in the input:",
+               "{count:count|probleem|problemen} in de invoer:"),
+    "e.row": ("row {row}", "regel {row}"),
+    "e.field": ("field {field}", "veld {field}"),
+    "e.got": ("(got {value})", "(gelezen: {value})"),
+    "e.more": ("... and {count:count|more problem|more problems} not listed",
+               "... en nog {count:count|probleem|problemen} die niet zijn opgesomd"),
+    "ih.more": ("fix the problems above first; they often share a cause",
+               "los eerst de problemen hierboven op; ze hebben vaak één oorzaak"),
+    "datefmt.iso": ("yyyy-mm-dd", "jjjj-mm-dd"),
+    "datefmt.dmy-": ("dd-mm-yyyy", "dd-mm-jjjj"),
+    "datefmt.dmy/": ("dd/mm/yyyy", "dd/mm/jjjj"),
+    "datefmt.dmy.": ("dd.mm.yyyy", "dd.mm.jjjj"),
+    "datefmt.mdy-": ("mm-dd-yyyy", "mm-dd-jjjj"),
+    "datefmt.mdy/": ("mm/dd/yyyy", "mm/dd/jjjj"),
+    "datefmt.mdy.": ("mm.dd.yyyy", "mm.dd.jjjj"),
+    "mark.comma": ("comma", "komma"),
+    "mark.point": ("point", "punt"),
+    # a cell
+    "in.cell_too_long": ("the cell is {length:count} characters long, more than psoladder reads "
+                        "({most:count})",
+                        "de cel is {length:count} tekens lang, meer dan psoladder leest "
+                        "({most:count})"),
+    # dates (issue 12 item 1)
+    "in.not_a_date": ("not a date", "geen datum"),
+    "ih.date_forms": ("write dates as dd-mm-yyyy (e.g. 31-01-2023) or yyyy-mm-dd (2023-01-31), "
+                     "the same way in the whole column",
+                     "schrijf datums als dd-mm-jjjj (bijv. 31-01-2023) of jjjj-mm-dd "
+                     "(2023-01-31), in de hele kolom op dezelfde manier"),
+    "ih.date_format_set": ("date_format in [payroll] says dates are written {format:datefmt}",
+                          "date_format in [payroll] zegt dat datums als {format:datefmt} zijn "
+                          "geschreven"),
+    "in.date_time": ("a date with a time of day, not a date",
+                    "een datum met een tijdstip, geen datum"),
+    "ih.date_time": ("give the day only, e.g. 31-01-2023",
+                    "geef alleen de dag, bijv. 31-01-2023"),
+    "in.short_year": ("the year has two digits", "het jaar heeft twee cijfers"),
+    "ih.short_year": ("write the year with four digits, e.g. 31-01-2023",
+                     "schrijf het jaar met vier cijfers, bijv. 31-01-2023"),
+    "in.date_other_format": (
+        "written as {written:datefmt}, but {count:count} of the column's {total:count} dates "
+        "as {format:datefmt}",
+        "geschreven als {written:datefmt}, maar {count:count} van de {total:count} datums in "
+        "de kolom als {format:datefmt}"),
+    "in.date_format_set": ("written as {written:datefmt}, not as {format:datefmt} as date_format "
+                          "in [payroll] says",
+                          "geschreven als {written:datefmt}, niet als {format:datefmt} zoals "
+                          "date_format in [payroll] zegt"),
+    "ih.date_same": ("write every date of a column the same way",
+                    "schrijf alle datums in een kolom op dezelfde manier"),
+    "in.date_other_order": (
+        "can only be read as {written:datefmt}, but the column is read as {format:datefmt}",
+        "kan alleen als {written:datefmt} worden gelezen, maar de kolom wordt gelezen als "
+        "{format:datefmt}"),
+    "in.no_such_day": ("{day} {month:month} {year} does not exist",
+                      "{day} {month:month} {year} bestaat niet"),
+    "in.no_such_date": ("not a day of the calendar (read as {format:datefmt})",
+                       "geen dag van de kalender (gelezen als {format:datefmt})"),
+    "ih.no_such_day": ("check the day and the month", "controleer de dag en de maand"),
+    "in.serial_time": ("an Excel date number with a time of day, not a date",
+                      "een Excel-datumgetal met een tijdstip, geen datum"),
+    "in.serial_range": ("a number that is no Excel date", "een getal dat geen Excel-datum is"),
+    "ih.serial": ("format the column as dates in the spreadsheet, or write dd-mm-yyyy",
+                 "maak van de kolom datums in het rekenblad, of schrijf dd-mm-jjjj"),
+    # numbers (issue 12 item 2)
+    "in.number_too_long": ("a number of {length:count} characters is longer than psoladder reads "
+                          "({most})",
+                          "een getal van {length:count} tekens is langer dan psoladder leest "
+                          "({most})"),
+    "in.not_a_number": ("not a number", "geen getal"),
+    "ih.number": ("write a number such as 32, 32,5 or 1.234,5 (or 32.5 and 1,234.5)",
+                 "schrijf een getal zoals 32, 32,5 of 1.234,5 (of 32.5 en 1,234.5)"),
+    "in.number_symbol": ("{symbol} does not belong in this field", "{symbol} hoort niet in dit veld"),
+    "in.number_ambiguous": (
+        "the number can be read as {large:num} or as {small:num}, and no other value of its "
+        "column shows which",
+        "het getal kan als {large:num} of als {small:num} worden gelezen, en geen andere waarde in de "
+        "kolom laat zien welke"),
+    "ih.number_ambiguous": (
+        "write it without a thousands separator, or set decimal_mark in [payroll]",
+        "schrijf het zonder scheidingsteken voor duizendtallen, of zet decimal_mark in "
+        "[payroll]"),
+    "in.number_other_mark": (
+        "written with a decimal {written:mark}, but {count:count} of the column's "
+        "{total:count} numbers with a decimal {mark:mark}",
+        "geschreven met een decimale {written:mark}, maar {count:count} van de "
+        "{total:count} getallen in de kolom met een decimale {mark:mark}"),
+    "in.number_mark_set": ("written with a decimal {written:mark}, not with the decimal "
+                          "{mark:mark} decimal_mark in [payroll] says",
+                          "geschreven met een decimale {written:mark}, niet met de decimale "
+                          "{mark:mark} die decimal_mark in [payroll] noemt"),
+    "ih.number_same": ("write every number of a column with the same decimal mark",
+                      "schrijf alle getallen in een kolom met hetzelfde decimaalteken"),
+    # the payroll reader: its [payroll] settings (``o.``), the file and its header
+    "po.unknown_key": ("unknown key {name!r}", "onbekende sleutel {name!r}"),
+    "ih.known_keys": ("known keys: {known}", "bekende sleutels: {known}"),
+    "po.must_be_text": ("must be text", "moet tekst zijn"),
+    "po.must_be_table": ("must be a table", "moet een tabel zijn"),
+    "po.too_long": ("longer than {most} characters", "langer dan {most} tekens"),
+    "po.name_too_long": ("the name is longer than {most} characters",
+                        "de naam is langer dan {most} tekens"),
+    "po.too_many_entries": ("more than {most:count} entries, more than psoladder reads",
+                           "meer dan {most:count} regels, meer dan psoladder leest"),
+    "po.date_format": ("not a date format psoladder reads", "geen datumnotatie die psoladder leest"),
+    "ih.date_format": ("use dd-mm-yyyy, d-m-yyyy, dd/mm/yyyy, dd.mm.yyyy, mm/dd/yyyy or "
+                      "yyyy-mm-dd (jjjj for yyyy is fine too)",
+                      "gebruik dd-mm-jjjj, d-m-jjjj, dd/mm/jjjj, dd.mm.jjjj, mm/dd/jjjj of "
+                      "jjjj-mm-dd"),
+    "po.decimal_mark": ("not a decimal mark", "geen decimaalteken"),
+    "ih.decimal_mark": ('write decimal_mark = "," or decimal_mark = "."',
+                       'schrijf decimal_mark = "," of decimal_mark = "."'),
+    "po.header_row": ("header_row must be a whole number from 1 to {most:count}",
+                     "header_row moet een geheel getal van 1 tot en met {most:count} zijn"),
+    "po.boolean": ("must be true or false", "moet true of false zijn"),
+    "po.column_field": ("{target!r} is not a payroll field", "{target!r} is geen veld van de "
+                        "loonadministratie"),
+    "ih.column_field": ("map the column to one of: {fields}",
+                       "wijs de kolom toe aan een van: {fields}"),
+    "po.column_twice": ("names the same column as {other!r}",
+                       "noemt dezelfde kolom als {other!r}"),
+    "po.value_code": ("{code!r} is not a code psoladder knows", "{code!r} is geen code die "
+                     "psoladder kent"),
+    "ih.value_code": ("use one of: {codes}", "gebruik een van: {codes}"),
+    "in.not_header": (
+        "not a payroll header: none of the first {lines} lines names a payroll column",
+        "geen kopregel van een loonadministratie: geen van de eerste {lines} regels noemt een "
+        "kolom van de loonadministratie"),
+    "ih.not_header": ("the header names the columns {required}, ... (see the payroll format "
+                     "in the docs); a title block above it is skipped",
+                     "de kopregel noemt de kolommen {required}, ... (zie het formaat van de "
+                     "loonadministratie in de documentatie); een titelblok erboven wordt "
+                     "overgeslagen"),
+    "in.too_many_columns": ("the header has {count} columns, more than psoladder reads "
+                           "({most})",
+                           "de kopregel heeft {count} kolommen, meer dan psoladder leest "
+                           "({most})"),
+    "in.header_cell_long": ("header cell {column} is {length:count} characters long",
+                           "kopcel {column} is {length:count} tekens lang"),
+    "ih.header_cell_long": ("name the column with a field name",
+                           "geef de kolom de naam van een veld"),
+    "in.unknown_column": ("unknown column {name!r} (column {column})",
+                         "onbekende kolom {name!r} (kolom {column})"),
+    "ih.unknown_column": ("use the field names {fields} (or a Dutch alias such as "
+                         "personeelsnummer, datum_in_dienst, uren_per_week), map it in "
+                         "[payroll.columns], or leave out strict = true to ignore it",
+                         "gebruik de veldnamen {fields} (of een Nederlandse naam zoals "
+                         "personeelsnummer, datum_in_dienst, uren_per_week), wijs hem toe in "
+                         "[payroll.columns], of laat strict = true weg om hem te negeren"),
+    "in.repeated_column": ("column {name!r} repeats field {code!r} (column {first!r})",
+                          "kolom {name!r} herhaalt veld {code!r} (kolom {first!r})"),
+    "ih.repeated_column": ("keep one column per field", "houd één kolom per veld"),
+    "in.missing_column": ("required column {code!r} is missing",
+                         "verplichte kolom {code!r} ontbreekt"),
+    "ih.missing_column": ("add a column named {code}, or name the export's column in "
+                         "[payroll.columns]",
+                         "voeg een kolom {code} toe, of noem de kolom van de export in "
+                         "[payroll.columns]"),
+    "ih.missing_column_like": ("is column {like!r} meant? then write \"{like}\" = \"{code}\" in "
+                              "[payroll.columns]",
+                              "is kolom {like!r} bedoeld? schrijf dan \"{like}\" = \"{code}\" "
+                              "in [payroll.columns]"),
+    "in.no_header_row": ("header_row is {row_} but the file has {lines:count|line|lines}",
+                        "header_row is {row_} maar het bestand heeft {lines:count|regel|regels}"),
+    "ih.header_row": ("give the line of the header, counting from 1, or leave header_row out "
+                     "to find it",
+                     "geef de regel van de kopregel, geteld vanaf 1, of laat header_row weg om "
+                     "hem te laten zoeken"),
+    # the rows
+    "in.unknown_code": ("unknown code", "onbekende code"),
+    "ih.unknown_code": ("use one of: {codes}; or say what the export's code means in "
+                       "[payroll.values.{table}], e.g. \"{written}\" = \"...\"",
+                       "gebruik een van: {codes}; of zeg wat de code van de export betekent in "
+                       "[payroll.values.{table}], bijv. \"{written}\" = \"...\""),
+    "in.row_cells": ("row has {cells} cells but the header has {width}",
+                    "de regel heeft {cells} cellen maar de kopregel {width}"),
+    "ih.row_cells": ("check for an unquoted separator in a value",
+                    "controleer of een waarde een scheidingsteken zonder aanhalingstekens bevat"),
+    "in.unnamed_value": ("column {column} has no name in the header but holds a value",
+                        "kolom {column} heeft geen naam in de kopregel maar bevat een waarde"),
+    "ih.unnamed_value": ("name the column in the header, or empty it",
+                        "geef de kolom een naam in de kopregel, of maak hem leeg"),
+    "in.required_missing": ("required field is missing", "verplicht veld ontbreekt"),
+    "ih.required_missing": ("give {code}", "geef {code}"),
+    "in.too_many_rows": ("the payroll has more than {most:count} rows, more than psoladder reads",
+                        "de loonadministratie heeft meer dan {most:count} regels, meer dan "
+                        "psoladder leest"),
+    "in.too_many_target_rows": (
+        "the payroll has more than {most:count} rows of target-group persons, more than "
+        "psoladder reads",
+        "de loonadministratie heeft meer dan {most:count} regels van personen uit de "
+        "doelgroep, meer dan psoladder leest"),
+    "in.too_many_persons": ("the payroll has more than {most:count} persons, more than "
+                           "psoladder reads",
+                           "de loonadministratie heeft meer dan {most:count} personen, meer "
+                           "dan psoladder leest"),
+    "in.changed": ("the payroll file changed while psoladder read it",
+                  "het bestand van de loonadministratie veranderde terwijl psoladder het las"),
+    "ih.changed": ("run again once the file is complete",
+                  "probeer het opnieuw als het bestand compleet is"),
+    # the file
+    "in.parquet": ("a .parquet payroll is read by the columnar engine",
+                  "een .parquet-bestand wordt gelezen door de kolomsgewijze rekenkern"),
+    "ih.parquet": ("pip install 'psoladder[fast]', or export the payroll as CSV",
+                  "pip install 'psoladder[fast]', of exporteer de loonadministratie als CSV"),
+    "in.sheet_in_csv": ("a CSV file has no worksheets", "een CSV-bestand heeft geen werkbladen"),
+    "ih.sheet_in_csv": ("leave sheet out, or give the workbook (.xlsx)",
+                       "laat sheet weg, of geef de werkmap (.xlsx)"),
+    "in.not_utf8_line": ("the file is not UTF-8 ({reason} at byte {byte} of the line)",
+                        "het bestand is geen UTF-8 ({reason} bij byte {byte} van de regel)"),
+    "in.not_utf8": ("the file is not UTF-8", "het bestand is geen UTF-8"),
+    "in.text_not_utf8": ("the text is not UTF-8", "de tekst is geen UTF-8"),
+    "ih.utf8": ("save the export as CSV UTF-8", "sla de export op als CSV UTF-8"),
+    "in.line_too_long": ("line {line} is longer than psoladder reads ({most:count} characters)",
+                        "regel {line} is langer dan psoladder leest ({most:count} tekens)"),
+    "ih.line_too_long": ("is this a payroll export? each row is one line",
+                        "is dit een export van de loonadministratie? elke regel is één rij"),
+    "in.header_not_csv": ("the header is not valid CSV: {reason}",
+                         "de kopregel is geen geldige CSV: {reason}"),
+    "in.not_csv": ("the file is not valid CSV: {reason}", "het bestand is geen geldige CSV: "
+                  "{reason}"),
+    "in.needs_openpyxl": ("reading .xlsx needs openpyxl", "voor .xlsx is openpyxl nodig"),
+    "ih.needs_openpyxl": ("pip install 'psoladder[xlsx]', or save the sheet as CSV",
+                         "pip install 'psoladder[xlsx]', of sla het werkblad op als CSV"),
+    "in.workbook_broken": ("the workbook cannot be read ({kind})",
+                          "de werkmap kan niet worden gelezen ({kind})"),
+    "ih.workbook_broken": ("open it in a spreadsheet program and save it again, or save the "
+                          "sheet as CSV UTF-8",
+                          "open hem in een rekenprogramma en sla hem opnieuw op, of sla het "
+                          "werkblad op als CSV UTF-8"),
+    "in.no_worksheet": ("the workbook has no worksheet", "de werkmap heeft geen werkblad"),
+    "in.no_such_sheet": ("the workbook has no worksheet {sheet!r}",
+                        "de werkmap heeft geen werkblad {sheet!r}"),
+    "ih.no_such_sheet": ("its worksheets: {sheets}", "de werkbladen: {sheets}"),
+    "in.xlsx_far_column": ("the sheet has a value in column {letters} (column {column}), right "
+                          "of the {most} columns psoladder reads",
+                          "het werkblad heeft een waarde in kolom {letters} (kolom {column}), "
+                          "rechts van de {most} kolommen die psoladder leest"),
+    "ih.xlsx_far_column": ("remove it, or save the payroll columns as CSV",
+                          "verwijder hem, of sla de kolommen van de loonadministratie op als "
+                          "CSV"),
+    "in.not_zip": ("the file is not an Excel workbook (not a zip archive)",
+                  "het bestand is geen Excel-werkmap (geen zip-archief)"),
+    "ih.not_zip": ("save it as .xlsx, or as CSV UTF-8", "sla het op als .xlsx, of als CSV UTF-8"),
+    "in.xlsx_part_large": ("a part of the workbook is {size:count} bytes uncompressed, more than "
+                          "psoladder reads ({most:count})",
+                          "een deel van de werkmap is uitgepakt {size:count} bytes, meer dan "
+                          "psoladder leest ({most:count})"),
+    "ih.csv_utf8": ("save the sheet as CSV UTF-8", "sla het werkblad op als CSV UTF-8"),
+    # what was read (``rd.``): the summary line and the reader's notices
+    "pr.summary": ("{file}: {rows:count|employment row|employment rows} of "
+                   "{persons:count|person|persons} read",
+                   "{file}: {rows:count|dienstverband|dienstverbanden} van "
+                   "{persons:count|persoon|personen} gelezen"),
+    "pr.summary_rows": ("{file}: {rows:count|employment row|employment rows} read",
+                        "{file}: {rows:count|dienstverband|dienstverbanden} gelezen"),
+    "pr.skipped_both": ("; {skipped:count|line|lines} above the header and "
+                        "{blank:count|blank line|blank lines} skipped",
+                        "; {skipped:count|regel|regels} boven de kop en "
+                        "{blank:count|lege regel|lege regels} overgeslagen"),
+    "pr.skipped_title": ("; {skipped:count|line|lines} above the header skipped",
+                         "; {skipped:count|regel|regels} boven de kop overgeslagen"),
+    "pr.skipped_blank": ("; {blank:count|blank line|blank lines} skipped",
+                         "; {blank:count|lege regel|lege regels} overgeslagen"),
+    "pr.lines_skipped": ("not read: {skipped:count|line|lines} above the header (line "
+                         "{header}) and {blank:count|blank line|blank lines}",
+                         "niet gelezen: {skipped:count|regel|regels} boven de kopregel "
+                         "(regel {header}) en {blank:count|lege regel|lege regels}"),
+    "pr.lines_title": ("not read: {skipped:count|line|lines} above the header (line {header})",
+                       "niet gelezen: {skipped:count|regel|regels} boven de kopregel (regel "
+                       "{header})"),
+    "pr.lines_blank": ("not read: {blank:count|blank line|blank lines}",
+                       "niet gelezen: {blank:count|lege regel|lege regels}"),
+    "pr.ignored": ("ignored columns: {columns}", "genegeerde kolommen: {columns}"),
+    "pr.like": ("column {column!r} is not read; is it {field!r}? then name it in "
+                "[payroll.columns]",
+                "kolom {column!r} wordt niet gelezen; is het {field!r}? noem hem dan in "
+                "[payroll.columns]"),
+    "pr.personal": ("personal data in {columns}: psoladder does not need it; better leave "
+                    "it out of the export",
+                    "persoonsgegevens in {columns}: psoladder heeft ze niet nodig; laat ze bij "
+                    "voorkeur weg uit de export"),
+    "pr.day_first": ("column {column!r}: every date could be day-first or month-first; read "
+                     "day-first, as {format:datefmt} (set date_format in [payroll] if not)",
+                     "kolom {column!r}: elke datum kan dag-eerst of maand-eerst zijn; gelezen "
+                     "met de dag eerst, als {format:datefmt} (zet date_format in [payroll] als "
+                     "dat niet klopt)"),
+    "pr.month_first": ("column {column!r}: dates read month-first, as {format:datefmt}, as "
+                       "its values show (e.g. {example!r})",
+                       "kolom {column!r}: datums gelezen met de maand eerst, als "
+                       "{format:datefmt}, zoals de waarden laten zien (bijv. {example!r})"),
+    "pr.serials": ("column {column!r}: {count:count|number|numbers} read as Excel date "
+                   "numbers",
+                   "kolom {column!r}: {count:count|getal|getallen} gelezen als "
+                   "Excel-datumgetal"),
+    # the values of the organisation file, a payroll cell or a Python argument
+    "in.unknown_enum": ("unknown {code} code", "onbekende code voor {code}"),
+    "ih.unknown_enum": ("use one of: {codes} ({rules})", "gebruik een van: {codes} ({rules})"),
+    "in.date_and_time": ("a date and time, not a date", "een datum met tijd, geen datum"),
+    "ih.iso_date": ("write dates as YYYY-MM-DD, e.g. 2023-01-31",
+                    "schrijf datums als JJJJ-MM-DD, bijv. 2023-01-31"),
+    "in.date_range": ("{code} lies outside the dates psoladder accepts",
+                      "{code} ligt buiten de datums die psoladder accepteert"),
+    "ih.date_range": ("psoladder reads dates from {first:date} to {last:date}",
+                      "psoladder leest datums van {first:date} tot en met {last:date}"),
+    "in.decimals": ("{code} may have at most {places} decimals",
+                    "{code} mag hoogstens {places} decimalen hebben"),
+    "ih.decimals": ("round it to {places} decimals", "rond af op {places} decimalen"),
+    "in.number_range_open": ("{code} must be above {low} and at most {high}{rule}",
+                             "{code} moet boven {low} liggen en hoogstens {high} zijn{rule}"),
+    "in.number_range": ("{code} must be between {low} and {high}{rule}",
+                        "{code} moet tussen {low} en {high} liggen{rule}"),
+    "in.float": ("float {text} refused: psoladder computes exactly",
+                 "float {text} geweigerd: psoladder rekent exact"),
+    "ih.float": ("pass Decimal('{text}') or the string '{text}'",
+                 "geef Decimal('{text}') of de tekst '{text}'"),
+    "in.bool_number": ("a yes/no value is not a number", "een ja/nee-waarde is geen getal"),
+    "in.not_a_number_type": ("a {kind} is not a number", "een {kind} is geen getal"),
+    "ih.decimal_point": ("write it like 32 or 32.5", "schrijf het als 32 of 32.5"),
+    "ih.num.hours_per_week": ("give the contracted hours per week, e.g. 32 or 32.5",
+                              "geef de contracturen per week, bijv. 32 of 32.5"),
+    "ih.num.fulltime_hours": ("give the full-time week of your cao in hours, e.g. 36, 38 or 40 "
+                              "(R-FTE-2)",
+                              "geef de voltijdweek van uw cao in uren, bijv. 36, 38 of 40 "
+                              "(R-FTE-2)"),
+    "ih.num.amount": ("give an amount in euro, e.g. 200000 or 1250.50",
+                      "geef een bedrag in euro, bijv. 200000 of 1250.50"),
+    "ih.num.supplier_turnover": ("give the supplier's annual turnover in euro",
+                                 "geef de jaaromzet van de leverancier in euro"),
+    "ih.num.supplier_fte": ("give the supplier's total fte, e.g. 40",
+                            "geef het totaal fte van de leverancier, bijv. 40"),
+    "ih.num.supplier_direct_pct": ("give the supplier's direct contribution in percent, e.g. 25",
+                                   "geef de directe sociale bijdrage van de leverancier in "
+                                   "procent, bijv. 25"),
+    "in.not_bool": ("not a yes/no value", "geen ja/nee-waarde"),
+    "ih.bool": ("write true or false", "schrijf true of false"),
+    "in.text_too_long": ("{code} is too long", "{code} is te lang"),
+    "ih.text_long": ("at most {most} characters", "hoogstens {most} tekens"),
+    "in.not_text": ("{code} must be text", "{code} moet tekst zijn"),
+    "ih.as_text": ("give the {code} as text", "geef {code} als tekst"),
+    "in.empty": ("must not be empty", "mag niet leeg zijn"),
+    "ih.give": ("give the {code}", "geef {code}"),
+    "in.text_length": ("{code} is {length} characters long", "{code} is {length} tekens lang"),
+    "in.control": ("{code} contains the control character {char}",
+                   "{code} bevat het stuurteken {char}"),
+    "ih.control": ("remove control characters (such as tabs, escapes or NUL)",
+                   "verwijder stuurtekens (zoals tabs, escapes of NUL)"),
+    "in.unknown_field": ("unknown field {name!r}", "onbekend veld {name!r}"),
+    "ih.known_fields": ("known fields: {fields}", "bekende velden: {fields}"),
+    "in.end_before_start": ("end {end:iso} lies before start {start:iso}",
+                            "einde {end:iso} ligt vóór begin {start:iso}"),
+    "ih.end_date": ("the end date is the last working day; leave it empty for open-ended",
+                    "de einddatum is de laatste werkdag; laat hem leeg als er geen einde is"),
+    "in.needs.school_left": ("target_group {group.value!r} needs school_left",
+                             "doelgroep {group.value!r} heeft school_left nodig"),
+    "ih.needs.school_left": ("give the school-leaving date (R-TG-8)",
+                             "geef de datum waarop de school is verlaten (R-TG-8)"),
+    "in.needs.ww_since": ("target_group {group.value!r} needs ww_since",
+                          "doelgroep {group.value!r} heeft ww_since nodig"),
+    "ih.needs.ww_since": ("give the date the WW benefit started (R-TG-9)",
+                          "geef de datum waarop de WW-uitkering begon (R-TG-9)"),
+    "in.needs.status_lost": ("target_group {group.value!r} needs status_lost",
+                             "doelgroep {group.value!r} heeft status_lost nodig"),
+    "ih.needs.status_lost": ("give the date the status was lost (R-TG-11)",
+                             "geef de datum waarop de status verloren ging (R-TG-11)"),
+    # files (``in.file_``); what a file is (``what.``)
+    "what.organisation": ("organisation file", "organisatiebestand"),
+    "what.payroll": ("payroll file", "bestand van de loonadministratie"),
+    "what.override": ("rule override file", "override-bestand"),
+    "in.file_missing": ("the {what} is not found", "het {what} is niet gevonden"),
+    "ih.check_path": ("check the path", "controleer het pad"),
+    "in.file_folder": ("the {what} is a folder", "het {what} is een map"),
+    "ih.give_file": ("give the file", "geef het bestand"),
+    "in.file_permission": ("the {what} cannot be read (permission denied)",
+                           "het {what} kan niet worden gelezen (geen toestemming)"),
+    "in.file_open": ("the {what} cannot be opened ({reason})",
+                     "het {what} kan niet worden geopend ({reason})"),
+    "in.file_path": ("the path of the {what} is not valid", "het pad van het {what} is ongeldig"),
+    "in.file_special": ("the {what} is not a regular file (but a device, pipe or socket)",
+                        "het {what} is geen gewoon bestand (maar een apparaat, pipe of socket)"),
+    "ih.file_special": ("give an ordinary file; psoladder does not read devices or pipes",
+                        "geef een gewoon bestand; psoladder leest geen apparaten of pipes"),
+    "in.file_large": ("the {what} is {size:count} bytes, more than psoladder reads "
+                      "({most:count})",
+                      "het {what} is {size:count} bytes, meer dan psoladder leest "
+                      "({most:count})"),
+    "in.suffix": ("a payroll file must be a .csv or .xlsx (or .xlsm, .parquet) file",
+                  "een bestand van de loonadministratie moet een .csv- of .xlsx-bestand (of "
+                  ".xlsm, .parquet) zijn"),
+    "ih.suffix": ("export the payroll as CSV UTF-8 or as an Excel workbook, and name it "
+                  "accordingly",
+                  "exporteer de loonadministratie als CSV UTF-8 of als Excel-werkmap, met de "
+                  "bijpassende naam"),
+    "in.unresolvable": ("the payroll path cannot be resolved",
+                        "het pad van de loonadministratie kan niet worden gevolgd"),
+    "in.outside": ("the payroll file lies outside the organisation file's folder",
+                   "het bestand van de loonadministratie ligt buiten de map van het "
+                   "organisatiebestand"),
+    "ih.outside": ("move the payroll next to the organisation file, or allow other folders "
+                   "(allow_outside=True in Python, --allow-outside-paths on the command line)",
+                   "zet de loonadministratie naast het organisatiebestand, of sta andere mappen "
+                   "toe (allow_outside=True in Python, --allow-outside-paths op de "
+                   "opdrachtregel)"),
+    # the organisation file
+    "in.toml": ("not valid TOML: {reason}", "geen geldige TOML: {reason}"),
+    "ih.toml": ("see https://toml.io for the syntax", "zie https://toml.io voor de schrijfwijze"),
+    "in.json": ("not valid JSON: {reason}", "geen geldige JSON: {reason}"),
+    "ih.json": ("check the brackets and quotes", "controleer de haakjes en aanhalingstekens"),
+    "in.key_twice": ("a key appears twice in one object", "een sleutel staat twee keer in één "
+                     "object"),
+    "ih.key_twice": ("give each key once", "geef elke sleutel één keer"),
+    "ih.save_utf8": ("save it as UTF-8", "sla het op als UTF-8"),
+    "in.not_a_table": ("the file must hold a table of keys",
+                       "het bestand moet een tabel met sleutels bevatten"),
+    "in.single_not_table": ("{code} must be a single value, not a table",
+                            "{code} moet één waarde zijn, geen tabel"),
+    "in.single_not_list": ("{code} must be a single value, not a list",
+                           "{code} moet één waarde zijn, geen lijst"),
+    "ih.write_single": ("write {code} = ...", "schrijf {code} = ..."),
+    "in.table_not_list": ("{code} must be a table, not a list",
+                          "{code} moet een tabel zijn, geen lijst"),
+    "in.table_not_single_value": ("{code} must be a table, not a single value",
+                                  "{code} moet een tabel zijn, geen losse waarde"),
+    "ih.write_table": ("write [{code}] once, with its keys below it",
+                       "schrijf [{code}] één keer, met de sleutels eronder"),
+    "in.list_of_tables": ("{code} must be a list of tables", "{code} moet een lijst met tabellen "
+                          "zijn"),
+    "ih.list_of_tables": ("write [[{code}]] (double brackets) for each one",
+                          "schrijf [[{code}]] (dubbele haken) voor elk"),
+    "in.item_not_table": ("{code} {index} is not a table", "{code} {index} is geen tabel"),
+    "ih.item_not_table": ("write [[{code}]] followed by its keys",
+                          "schrijf [[{code}]] met de sleutels eronder"),
+    "in.employments_path": ("employments must be the path of a payroll file",
+                            "employments moet het pad van een bestand van de "
+                            "loonadministratie zijn"),
+    "ih.employments_path": ('e.g. employments = "payroll.csv", or give [[employment]] tables',
+                            'bijv. employments = "loonexport.csv", of geef [[employment]]-'
+                            'tabellen'),
+    "in.payroll_table": ("payroll must be a table", "payroll moet een tabel zijn"),
+    "ih.payroll_table": ('write [payroll] once, with file = "export.csv" and its other keys '
+                         'below it',
+                         'schrijf [payroll] één keer, met file = "export.csv" en de andere '
+                         'sleutels eronder'),
+    "in.payroll_twice": ("the payroll file is given twice",
+                         "het bestand van de loonadministratie is twee keer opgegeven"),
+    "ih.payroll_twice": ("give it once: file in [payroll], or employments (the older way)",
+                         "geef het één keer: file in [payroll], of employments (de oudere "
+                         "manier)"),
+    "in.schema_key": ("$schema must be the address of a JSON Schema",
+                      "$schema moet het adres van een JSON Schema zijn"),
+    "in.required_key": ("required key is missing", "verplichte sleutel ontbreekt"),
+    "ih.required_key": ("add {code} = ...", "voeg {code} = ... toe"),
+    "in.evidence_person": ("evidence names a person who is not in the employments",
+                           "het bewijs noemt een persoon die niet in de dienstverbanden staat"),
+    "ih.evidence_person": ("give evidence for the organisation's target-group employees, with "
+                           "the person identifier of the payroll",
+                           "geef bewijs voor de medewerkers uit de doelgroep, met het "
+                           "personeelsnummer van de loonadministratie"),
+    # psoladder groups (``grp.``)
+    "grp.head": ("PSO target groups (R-TG): the codes of the target_group column, by edition",
+                 "PSO-doelgroepen (R-TG): de codes van de kolom target_group (doelgroep), per "
+                 "editie"),
+    "grp.intro": ("Weight x contract-type weight x fte counts inside the counting window "
+                  "(R-TG-0); an edition applies to applications from 1 April of its year.",
+                  "Weging x weging van het contracttype x fte telt binnen de telperiode "
+                  "(R-TG-0); een editie geldt voor aanvragen vanaf 1 april van haar jaar."),
+    "grp.col.code": ("code", "code"),
+    "grp.col.name": ("name", "naam"),
+    "grp.col.editions": ("editions", "edities"),
+    "grp.col.weight": ("Weight", "Weging"),
+    "grp.col.window": ("counting window", "telperiode"),
+    "grp.col.dates": ("dates", "datums"),
+    "grp.required": ("required", "verplicht"),
+    "grp.optional": ("optional", "optioneel"),
+    "grp.absent": ("not a target group in these editions (R-TG-15)",
+                   "in deze edities geen doelgroep (R-TG-15)"),
+    "grp.window.open": ("no end", "geen einde"),
+    "grp.window.until_status_end": ("while the indication or wage-cost subsidy runs, up to "
+                                    "status_until (open when not given)",
+                                    "zolang de indicatie of loonkostensubsidie loopt, tot en "
+                                    "met status_until (open als die ontbreekt)"),
+    "grp.window.years_from_inflow": ("{years} years from inflow (inflow, default the start)",
+                                     "{years} jaar vanaf instroom (inflow, standaard de "
+                                     "begindatum)"),
+    "grp.window.years_from_school": ("{years} years from leaving school (school_left)",
+                                     "{years} jaar na het verlaten van de school "
+                                     "(school_left)"),
+    "grp.window.contract": ("the contract type's window (a placement: at most 3 years from "
+                            "placement_start)",
+                            "de telperiode van het contracttype (een plaatsing: hoogstens 3 "
+                            "jaar vanaf placement_start)"),
+    "grp.cond.ww_months_before_inflow": ("counts only with at least {n} months of WW before "
+                                         "inflow (ww_since)",
+                                         "telt alleen met minimaal {n} maanden WW voor de "
+                                         "instroom (ww_since)"),
+    "grp.cond.status_lost_years_before": ("counts only when the status was lost at most {n} "
+                                          "years before inflow (status_lost)",
+                                          "telt alleen als de status hoogstens {n} jaar voor de "
+                                          "instroom verloren is (status_lost)"),
+    # psoladder new (``new.``) and check (``chk.``), and the command line (``cli.``)
+    "new.exists": ("the file exists already; psoladder new does not overwrite files",
+                   "het bestand bestaat al; psoladder new overschrijft geen bestanden"),
+    "in.cannot_write": ("cannot write the file ({reason})",
+                        "het bestand kan niet worden geschreven ({reason})"),
+    "new.exists_hint": ("choose another folder, e.g. psoladder new my-pso",
+                        "kies een andere map, bijv. psoladder new mijn-pso"),
+    "new.written": ("written: {files}", "geschreven: {files}"),
+    "new.next": ("next: fill in {org} and replace {payroll} by your payroll export; then run "
+                 "psoladder check {org} and psoladder assess {org}",
+                 "vul nu {org} in en vervang {payroll} door de export van uw "
+                 "salarisadministratie; daarna: psoladder check {org} en psoladder assess "
+                 "{org}"),
+    "chk.ok": ("{file}: no problems found; {rows:count|employment row|employment rows} of "
+               "{persons:count|person|persons} and {purchases:count|purchase|purchases}",
+               "{file}: geen problemen gevonden; {rows:count|dienstverband|dienstverbanden} "
+               "van {persons:count|persoon|personen} en {purchases:count|inkoop|inkopen}"),
+    "cli.stdin_too_large": ("standard input holds more than psoladder reads ({most:count} "
+                            "bytes)",
+                            "de standaardinvoer bevat meer dan psoladder leest ({most:count} "
+                            "bytes)"),
+    "cli.out_folder": ("this is a folder, not a file", "dit is een map, geen bestand"),
+    "cli.out_folder_hint": ("give a file name, e.g. report.md",
+                            "geef een bestandsnaam, bijv. rapport.md"),
+    "cli.out_no_folder": ("the folder does not exist", "de map bestaat niet"),
+    "cli.out_no_folder_hint": ("create the folder first", "maak eerst de map"),
+    "cli.out_denied": ("the file cannot be written (permission denied)",
+                       "het bestand kan niet worden geschreven (geen toestemming)"),
+    "cli.out_denied_hint": ("choose a file you may write",
+                            "kies een bestand waarin u mag schrijven"),
+    "cli.plot_format": ("unknown plot format", "onbekend formaat voor de grafiek"),
+    "cli.plot_format_hint": ("end the file name in {suffixes}",
+                             "eindig de bestandsnaam op {suffixes}"),
+    "cli.size": ("the company size must be a whole number of fte, 1 or more",
+                 "de bedrijfsgrootte moet een geheel aantal fte zijn, 1 of meer"),
+    "cli.size_hint": ("give the total fte rounded half-up, e.g. --size 12",
+                      "geef het totaal fte, half naar boven afgerond, bijv. --size 12"),
+    "cli.diff_override": ("--diff compares the shipped rule data",
+                          "--diff vergelijkt de meegeleverde regeldata"),
+    "cli.diff_override_hint": ("leave out --rules-override, or list the overridden rules with "
+                               "--on",
+                               "laat --rules-override weg, of toon de aangepaste regels met "
+                               "--on"),
+    "cli.no_scenario": ("no scenario named {name!r} in {where}",
+                        "geen scenario met de naam {name!r} in {where}"),
+    "cli.no_scenario_hint": ("scenarios: {known}", "scenario's: {known}"),
+    "cli.format_suffix": ("unknown report format", "onbekend rapportformaat"),
+    "cli.format_suffix_hint": ("end the file name in .txt, .md, .html or .json, or give "
+                               "--format",
+                               "eindig de bestandsnaam op .txt, .md, .html of .json, of geef "
+                               "--format"),
 }
 
 # Enum classes whose values have names here, by class name (this module
@@ -1119,7 +1692,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
 _PREFIX_BY_TYPE = {"Level": "level", "TargetGroup": "group", "ContractType": "contract",
                    "SupplierKind": "kind", "Status": "status", "NormSource": "source",
                    "ThirtyPlusBasis": "basis", "NormPolicy": "policy",
-                   "ThirtyPlusDenominator": "denominator", "SourceQuality": "quality"}
+                   "ThirtyPlusDenominator": "denominator", "SourceQuality": "quality",
+                   "DateFormat": "datefmt", "Mark": "mark"}  # issue 12
 _NAMED = {*_PREFIX_BY_TYPE.values(), "criterion", "aspirant", "band", "method", "norm_row"}
 
 
@@ -1196,6 +1770,9 @@ _CODES = {"fee_on_band_bound": "band", "sw_organisation_method": "method",
           "norms.between_rows": "norm_row"}
 
 
+_NORM_ROWS = re.compile(r"(\d+) (published|user) rows")
+
+
 def param_value(name: str, value: Any, lang: str = "en") -> str:
     """A value of the rule data for people, by its parameter's name (``Cited.name``).
 
@@ -1223,6 +1800,12 @@ def param_value(name: str, value: Any, lang: str = "en") -> str:
     if name == "fee_scale":
         return formatting.list_separator(lang).join(
             text("x.fee_row", lang, fte=int(a), fee=int(b)) for a, b in value)
+    if name == "norms" and isinstance(value, str):  # "17 published rows", "3 user rows"
+        match = _NORM_ROWS.fullmatch(value)
+        if match is not None:
+            return text(f"x.norm_rows_{match.group(2)}", lang, count=int(match.group(1)))
+    if name == "norms.basistrede":
+        return ""  # a citation of the norms, not a value
     if isinstance(value, bool | Decimal | int | Fraction):
         return show(value, "", lang)
     return ""
@@ -1240,6 +1823,8 @@ def show(value: Any, kind: str = "", lang: str = "en", *, exact: bool = False) -
         return f"{show(n, base, lang)} {singular if n == 1 else plural}"
     if isinstance(value, Phrase):
         return value.text(lang, exact=exact)
+    if _is_notice(value):
+        return str(value.text(lang))
     if kind.endswith("+"):
         return " + ".join(show(v, kind[:-1], lang, exact=exact) for v in _items(value))
     if kind == "param":  # names of rule values: fulltime_hours_default, wajong.weight
@@ -1259,12 +1844,17 @@ def show(value: Any, kind: str = "", lang: str = "en", *, exact: bool = False) -
                                   places=int(places) if places else formatting.PERCENT_PLACES)
     if base == "eur":
         return formatting.money(_exact(value), lang, exact=exact)
-    if base == "num":
-        return formatting.number(_exact(value), lang, exact=exact)
+    if base == "num":  # as it is, or with ``places`` decimals (``num.2``)
+        return formatting.number(_exact(value), lang, int(places) if places else None,
+                                 exact=exact)
     if base == "count":
         return formatting.count(int(_exact(value)), lang)
     if base == "date":
         return formatting.date(_date(value), lang)
+    if base == "iso":  # issue 12: a date as the input writes it
+        return _date(value).isoformat()
+    if base == "month":  # issue 12: a month's name, by its number
+        return formatting.date(dt.date(2000, int(value), 1), lang).split()[1]
     if base == "period":
         return formatting.period(_period(value), lang)
     if base == "bool":
@@ -1272,6 +1862,11 @@ def show(value: Any, kind: str = "", lang: str = "en", *, exact: bool = False) -
     if base:
         raise ValueError(f"unknown format {kind!r}")
     return _by_type(value, lang, exact)
+
+
+def _is_notice(value: Any) -> bool:
+    """A :class:`~psoladder.rules.Notice` (this module imports no rule module)."""
+    return type(value).__name__ == "Notice" and callable(getattr(value, "text", None))
 
 
 def _by_type(value: Any, lang: str, exact: bool) -> str:
@@ -1338,3 +1933,70 @@ class Phrase:
     def text(self, lang: str = "en", *, exact: bool = False) -> str:
         """The phrase in ``lang``."""
         return text(self.key, lang, exact=exact, **dict(self.params))
+
+
+# ------------------------------------------------------------------ issue 12
+# Input problems in the reader's language: a Problem keeps the keys of its
+# words (``Problem.words``); these put it together in ``en`` or ``nl``.
+
+
+def problem(key: str, /, *, hint: str | None = None, field: str | None = None,
+            row: int | None = None, file: str | None = None, value: object = None,
+            **params: Any) -> Problem:
+    """A located input problem whose words are the texts ``key`` (and ``hint``).
+
+    Both texts are filled with ``params``; an input value among them must be
+    cut by the caller (:func:`~psoladder.errors.shown`); ``value`` is cut here.
+
+    >>> p = problem("in.cell_too_long", length=1200, most=1000, field="end", row=4)
+    >>> print(p)
+    row 4, field 'end': the cell is 1,200 characters long, more than psoladder reads (1,000)
+    >>> print(problem_text(p, "nl"))
+    regel 4, veld 'end': de cel is 1.200 tekens lang, meer dan psoladder leest (1.000)
+    """
+    return Problem(text(key, "en", **params), field=field, row=row, file=file,
+                   value=shown(value), hint=None if hint is None else text(hint, "en", **params),
+                   words=Words(key, hint, tuple(params.items())))
+
+
+def _location(p: Problem, lang: str) -> str:
+    parts = []
+    if p.file is not None:
+        parts.append(p.file if p.file.isprintable() else repr(p.file))
+    if p.row is not None:
+        parts.append(text("e.row", lang, row=p.row))
+    if p.field is not None:
+        parts.append(text("e.field", lang, field=repr(p.field)))
+    return ", ".join(parts)
+
+
+def problem_text(p: Problem, lang: str = "en") -> str:
+    """One problem as one line in ``lang``, located (English words where it has no keys)."""
+    if formatting.language(lang) == "en":
+        return str(p)
+    if p.words is not None:
+        params = dict(p.words.params)
+        message = text(p.words.key, lang, **params)
+        hint = None if p.words.hint is None else text(p.words.hint, lang, **params)
+    else:
+        message, hint = p.message, p.hint
+    out = message
+    if p.value is not None:
+        out += " " + text("e.got", lang, value=repr(p.value))
+    if hint:
+        out += f"; {hint}"
+    where = _location(p, lang)
+    return f"{where}: {out}" if where else out
+
+
+def error_text(exc: InputError, lang: str = "en") -> str:
+    """Every problem of ``exc``, one a line, in ``lang`` (the command line's error output).
+
+    >>> print(error_text(InputError([problem("in.not_a_number", row=3, value="x")]), "nl"))
+    1 probleem in de invoer:
+      regel 3: geen getal (gelezen: 'x')
+    """
+    if formatting.language(lang) == "en":
+        return str(exc)
+    head = text("e.head", lang, count=len(exc.problems))
+    return "\n".join([head, *(f"  {problem_text(p, lang)}" for p in exc.problems)])

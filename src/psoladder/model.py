@@ -47,6 +47,7 @@ from psoladder.limits import (
     LAST_DATE,
     MAX_EVIDENCE,
     MAX_KVK_NUMBERS,
+    MAX_NUMBER_CHARS,
     MAX_PERSONS,
     MAX_PURCHASES,
     MAX_ROWS,
@@ -58,7 +59,7 @@ from psoladder.limits import (
     in_date_range,
 )
 from psoladder.numbers import to_decimal
-from psoladder.periods import FOREVER, DateRange
+from psoladder.periods import FOREVER, DateRange, application_problem, validate_peiljaar
 
 __all__ = [
     "HOURS_IN_A_WEEK",
@@ -200,12 +201,9 @@ def _enum(kind: type[E], field: str, rules: str) -> Callable[[object], E]:
             return kind(text)
         except ValueError:
             codes = ", ".join(m.value for m in kind)
-            raise InputError.single(
-                f"unknown {field} code",
-                field=field,
-                value=value,
-                hint=f"use one of: {codes} ({rules})",
-            ) from None
+            raise InputError([messages.problem(
+                "in.unknown_enum", field=field, value=shown(value), hint="ih.unknown_enum",
+                code=field, codes=codes, rules=rules)]) from None
 
     return convert
 
@@ -222,9 +220,6 @@ def _optional_enum(kind: type[E], field: str, rules: str) -> Callable[[object], 
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
-_DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2023-01-31"
-_RANGE_HINT = (f"psoladder reads dates from {FIRST_DATE.isoformat()} to "
-               f"{LAST_DATE.isoformat()}")
 
 
 def _date(field: str) -> Callable[[object], dt.date]:
@@ -243,13 +238,13 @@ def _date(field: str) -> Callable[[object], dt.date]:
                 with contextlib.suppress(ValueError):  # e.g. 2023-02-30
                     day = dt.date.fromisoformat(text)
         if day is None:
-            what = "a date and time, not a date" if isinstance(value, dt.datetime) \
-                else "not a date"
-            raise InputError.single(what, field=field, value=value, hint=_DATE_HINT)
+            what = "in.date_and_time" if isinstance(value, dt.datetime) else "in.not_a_date"
+            raise InputError([messages.problem(what, field=field, value=shown(value),
+                                               hint="ih.iso_date")])
         if not in_date_range(day):
-            raise InputError.single(
-                f"{field} lies outside the dates psoladder accepts", field=field,
-                value=day.isoformat(), hint=_RANGE_HINT)
+            raise InputError([messages.problem(
+                "in.date_range", field=field, value=day.isoformat(), hint="ih.date_range",
+                code=field, first=FIRST_DATE, last=LAST_DATE)])
         return day
 
     return convert
@@ -266,30 +261,66 @@ def _optional_date(field: str) -> Callable[[object], dt.date | None]:
     return optional
 
 
-def _number(field: str, bound: NumberBound, hint: str,
-            rule: str = "") -> Callable[[object], Decimal]:
-    """A converter to ``Decimal`` within ``bound`` (see :mod:`psoladder.limits`)."""
+#: Fields whose text values may be written as people write amounts and
+#: percentages (``€ 1.250,50``, ``25 %``), each with its symbol (issue 12).
+_WRITTEN = {"amount": "€", "supplier_turnover": "€", "supplier_direct_pct": "%",
+            "supplier_fte": None}
+
+
+def _number(field: str, bound: NumberBound, rule: str = "") -> Callable[[object], Decimal]:
+    """A converter to ``Decimal`` within ``bound`` (see :mod:`psoladder.limits`).
+
+    Its hint is the text ``ih.num.<field>`` of :mod:`psoladder.messages`.
+    """
     suffix = f" ({rule})" if rule else ""
+    hint = f"ih.num.{field}"
 
     def convert(value: object) -> Decimal:
         try:
-            number = to_decimal(value, field=field)
+            if isinstance(value, str) and field in _WRITTEN:
+                # a value of its own: its decimal mark must show in it
+                from psoladder.io.formats import detect_numbers, read_number
+
+                symbol = _WRITTEN[field]
+                number = read_number(value, detect_numbers([value], symbol=symbol),
+                                     field=field, symbol=symbol)
+            else:
+                number = to_decimal(value, field=field)
+        except InputError as exc:
+            raise InputError(attrs.evolve(p, field=field) for p in exc.problems) from None
         except (TypeError, ValueError) as exc:
-            raise InputError.single(
-                str(exc).removeprefix(f"{field}: "), field=field, value=value, hint=hint
-            ) from None
+            raise InputError([_number_problem(field, value, exc, hint)]) from None
         wrong = bound.check(number)
         if wrong is not None:
             if wrong.endswith("decimals"):
-                message = f"{field} may have {wrong}"
-                hint_ = f"round it to {bound.places} decimals"
-            else:
-                message = f"{field} must be {bound.range_text()}{suffix}"
-                hint_ = hint
-            raise InputError.single(message, field=field, value=value, hint=hint_)
+                raise InputError([messages.problem(
+                    "in.decimals", field=field, value=shown(value), hint="ih.decimals",
+                    code=field, places=bound.places)])
+            raise InputError([messages.problem(
+                "in.number_range_open" if not bound.low_inclusive else "in.number_range",
+                field=field, value=shown(value), hint=hint, code=field, low=bound.low,
+                high=bound.high, rule=suffix)])
         return number
 
     return convert
+
+
+def _number_problem(field: str, value: object, exc: Exception, hint: str) -> Problem:
+    """The problem of a value ``to_decimal`` refused, in the message table's words."""
+    if isinstance(value, float):
+        return messages.problem("in.float", field=field, value=repr(value), hint="ih.float",
+                                text=repr(value))
+    if isinstance(value, bool):
+        return messages.problem("in.bool_number", field=field, value=shown(value), hint=hint)
+    if isinstance(value, str) and len(value.strip()) > MAX_NUMBER_CHARS:
+        return messages.problem("in.number_too_long", field=field, length=len(value.strip()),
+                                most=MAX_NUMBER_CHARS)
+    if isinstance(value, str | int | Decimal):
+        return messages.problem("in.not_a_number", field=field, value=shown(value),
+                                hint="ih.decimal_point")
+    del exc
+    return messages.problem("in.not_a_number_type", field=field, value=shown(value),
+                            hint=hint, kind=type(value).__name__)
 
 
 def _bool(field: str) -> Callable[[object], bool]:
@@ -304,9 +335,8 @@ def _bool(field: str) -> Callable[[object], bool]:
                 return False
             if text in {"true", "yes", "ja", "1", "y", "j"}:
                 return True
-        raise InputError.single(
-            "not a yes/no value", field=field, value=value, hint="write true or false"
-        )
+        raise InputError([messages.problem("in.not_bool", field=field, value=shown(value),
+                                           hint="ih.bool")])
 
     return convert
 
@@ -321,26 +351,26 @@ def _text(field: str) -> Callable[[object], str]:
     def convert(value: object) -> str:
         if isinstance(value, int) and not isinstance(value, bool):
             if abs(value) >= 10**MAX_TEXT_CHARS:
-                raise InputError.single(f"{field} is too long", field=field, value=value,
-                                        hint=f"at most {MAX_TEXT_CHARS} characters")
+                raise InputError([messages.problem(
+                    "in.text_too_long", field=field, value=shown(value), hint="ih.text_long",
+                    code=field, most=MAX_TEXT_CHARS)])
             value = str(value)
         if not isinstance(value, str):
-            raise InputError.single(f"{field} must be text", field=field, value=value,
-                                    hint=f"give the {field} as text")
+            raise InputError([messages.problem("in.not_text", field=field, value=shown(value),
+                                               hint="ih.as_text", code=field)])
         text = value.strip()
         if not text:
-            raise InputError.single(
-                "must not be empty", field=field, value=value, hint=f"give the {field}"
-            )
+            raise InputError([messages.problem("in.empty", field=field, value=shown(value),
+                                               hint="ih.give", code=field)])
         if len(text) > MAX_TEXT_CHARS:
-            raise InputError.single(f"{field} is {len(text)} characters long", field=field,
-                                    value=value, hint=f"at most {MAX_TEXT_CHARS} characters")
+            raise InputError([messages.problem(
+                "in.text_length", field=field, value=shown(value), hint="ih.text_long",
+                code=field, length=len(text), most=MAX_TEXT_CHARS)])
         bad = _CONTROL.search(text)
         if bad is not None:
-            raise InputError.single(
-                f"{field} contains the control character U+{ord(bad.group()):04X}",
-                field=field, value=value,
-                hint="remove control characters (such as tabs, escapes or NUL)")
+            raise InputError([messages.problem(
+                "in.control", field=field, value=shown(value), hint="ih.control", code=field,
+                char=f"U+{ord(bad.group()):04X}")])
         return text
 
     return convert
@@ -377,9 +407,7 @@ def _optional_kvk(field: str) -> Callable[[object], str | None]:
     return _optional(_one_kvk(field))
 
 
-_HOURS_HINT = "give the contracted hours per week, e.g. 32 or 32.5"
-
-_hours = _number("hours_per_week", HOURS, _HOURS_HINT)
+_hours = _number("hours_per_week", HOURS)
 
 
 # ------------------------------------------------------------ employment
@@ -491,25 +519,15 @@ class Employment:
         problems = []
         start, end = values.get("start"), values.get("end")
         if start is not None and end is not None and end < start:
-            problems.append(
-                Problem(
-                    f"end {end.isoformat()} lies before start {start.isoformat()}",
-                    field="end",
-                    value=end.isoformat(),
-                    hint="the end date is the last working day; leave it empty for open-ended",
-                )
-            )
+            problems.append(messages.problem("in.end_before_start", field="end",
+                                             value=end.isoformat(), hint="ih.end_date",
+                                             end=end, start=start))
         group = values.get("target_group")
         if group in _NEEDS:
-            field, what = _NEEDS[group]
+            field, _ = _NEEDS[group]
             if values.get(field) is None:
-                problems.append(
-                    Problem(
-                        f"target_group {group.value!r} needs {field}",
-                        field=field,
-                        hint=f"give {what}",
-                    )
-                )
+                problems.append(messages.problem(f"in.needs.{field}", field=field,
+                                                 hint=f"ih.needs.{field}", group=group))
         return problems
 
     @property
@@ -531,7 +549,7 @@ class Employment:
         ...
         psoladder.errors.InputError: 3 problems in the input:
           field 'start': not a date (got '2023-02-30'); write dates as YYYY-MM-DD, e.g. 2023-01-31
-          field 'hours_per_week': 'x' is not a decimal number; write it like 32 or 32.5 (got 'x'); give the contracted hours per week, e.g. 32 or 32.5
+          field 'hours_per_week': not a number (got 'x'); write it like 32 or 32.5
           field 'contract': unknown contract code (got 'vast'); use one of: regular, supported, secondment_flex, placement, trial, sw_detached_out (R-CT)
         """
         return _build(cls, data, {"source": source, "row": row})
@@ -582,8 +600,6 @@ class EmploymentLike(Protocol):
 
 # ------------------------------------------------------------ purchases
 
-_MONEY_HINT = "give an amount in euro, e.g. 200000 or 1250.50"
-
 
 @attrs.frozen(kw_only=True)
 class Purchase:
@@ -616,19 +632,17 @@ class Purchase:
 
     supplier: str = attrs.field(converter=_text("supplier"))
     amount: Decimal = attrs.field(
-        converter=_number("amount", MONEY, _MONEY_HINT, rule="R-IND-6"))
+        converter=_number("amount", MONEY, rule="R-IND-6"))
     supplier_kind: SupplierKind = attrs.field(
         default=SupplierKind.PSO_CERTIFIED,
         converter=_enum(SupplierKind, "supplier_kind", "R-IND-1"),
     )
     supplier_turnover: Decimal = attrs.field(
-        converter=_number("supplier_turnover", MONEY, "give the supplier's annual turnover "
-                          "in euro"))
+        converter=_number("supplier_turnover", MONEY))
     supplier_fte: Decimal = attrs.field(
-        converter=_number("supplier_fte", FTE, "give the supplier's total fte, e.g. 40"))
+        converter=_number("supplier_fte", FTE))
     supplier_direct_pct: Decimal = attrs.field(
-        converter=_number("supplier_direct_pct", PERCENT,
-                          "give the supplier's direct contribution in percent, e.g. 25"))
+        converter=_number("supplier_direct_pct", PERCENT))
     invoice_date: dt.date | None = attrs.field(
         default=None, converter=_optional_date("invoice_date")
     )
@@ -841,7 +855,12 @@ def _peiljaar(value: object) -> DateRange | None:
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
-    return DateRange(*days)
+    start, end = days
+    if end < start:
+        raise InputError([Problem(f"the peiljaar ends ({end.isoformat()}) before it starts "
+                                  f"({start.isoformat()})", field="peiljaar.end",
+                                  hint=_PEILJAAR_HINT)])
+    return validate_peiljaar(DateRange(start, end))  # exactly 12 months (R-FTE-4)
 
 
 def _tuple_of(kind: type[Any], field: str, most: int) -> Callable[[object], tuple[Any, ...]]:
@@ -883,9 +902,7 @@ def _optional_of(kind: type[Any], field: str) -> Callable[[object], Any]:
     return convert
 
 
-_fulltime_hours = _number(
-    "fulltime_hours", HOURS,
-    "give the full-time week of your cao in hours, e.g. 36, 38 or 40 (R-FTE-2)")
+_fulltime_hours = _number("fulltime_hours", HOURS)
 
 
 def _fulltime(value: object) -> Decimal | None:
@@ -959,6 +976,11 @@ class Organisation:
             applied only when the PSO 30+ reading is awarded).
         entities: Names of the entities of the applicant's group, each for one
             of the ``kvk`` numbers (R-ORG-1); see :attr:`group`.
+        reading: What the payroll reader decided while reading the
+            organisation's payroll file (ignored columns, a date column read
+            day-first, lines not read), as :class:`~psoladder.rules.Notice`
+            objects naming the file; carried into the assessment (issue 12).
+            Not an input field; not compared.
     """
 
     name: str = attrs.field(converter=_text("name"))
@@ -985,6 +1007,9 @@ class Organisation:
     entities: tuple[Entity, ...] = attrs.field(
         default=(), converter=_tuple_of(Entity, "entities", MAX_KVK_NUMBERS)
     )
+    # issue 12: how the payroll file was read
+    reading: tuple[Any, ...] = attrs.field(default=(), eq=False, repr=False,
+                                           converter=tuple, metadata={_ORIGIN: True})
 
     __attrs_post_init__ = _check_consistency
 
@@ -998,6 +1023,11 @@ class Organisation:
         ``purchases[1].entity``).
         """
         problems = []
+        on, peiljaar = values.get("application_date"), values.get("peiljaar")
+        if on is not None and peiljaar is not None:
+            late = application_problem(on, peiljaar)
+            if late is not None:
+                problems.append(late)
         employments = values.get("employments") or ()
         persons = len({e.person for e in employments})
         if persons > MAX_PERSONS:
@@ -1017,14 +1047,15 @@ class Organisation:
                                         field=f"evidence[{i}].person", value=e.person,
                                         hint="give one evidence table per person"))
             seen.add(e.person)
-        kvk = values.get("kvk")
-        if not kvk:
-            return problems  # the group is reported by the kvk field itself
+        kvk, name = values.get("kvk"), values.get("name")
+        if not kvk or not name:
+            # The group is named by these two fields: their own problems are reported.
+            return problems
         entities = values.get("entities") or ()
         group_problems = _entity_problems(kvk, entities)
         if group_problems:
             return problems + group_problems
-        group = _group(values.get("name") or "", kvk, entities)
+        group = _group(name, kvk, entities)
         lookup = _lookup(group)
         for field, items in (("employments", values.get("employments") or ()),
                              ("purchases", values.get("purchases") or ())):
@@ -1186,11 +1217,9 @@ def _build(cls: type[T], data: Mapping[str, Any], origin: Mapping[str, Any] | No
     problems: list[Problem] = []
     unknown = [k for k in data if k not in fields]
     for key in unknown:
-        problems.append(Problem(
-            f"unknown field {shown(key)!r}",
-            field=str(key),
-            hint="known fields: " + ", ".join(fields),
-        ))
+        problems.append(messages.problem("in.unknown_field", field=str(key),
+                                         hint="ih.known_fields", name=str(shown(key)),
+                                         fields=", ".join(fields)))
     values: dict[str, Any] = {}
     failed = set()
     for name, field in fields.items():
@@ -1215,8 +1244,8 @@ def _build(cls: type[T], data: Mapping[str, Any], origin: Mapping[str, Any] | No
         if f.default is attrs.NOTHING and n not in data
     ]
     for name in missing:
-        problems.append(Problem("required field is missing", field=name,
-                                hint=f"give {name}"))
+        problems.append(messages.problem("in.required_missing", field=name,
+                                         hint="ih.required_missing", code=name))
     if problems:
         raise InputError(problems)
     return cls(**values, **(origin or {}))

@@ -28,12 +28,13 @@ import datetime as dt
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from psoladder.errors import InputError
+from psoladder.errors import InputError, Problem
 
 __all__ = [
     "BEGINNING",
     "FOREVER",
     "DateRange",
+    "application_problem",
     "default_peiljaar",
     "months_after",
     "validate_peiljaar",
@@ -141,6 +142,34 @@ def default_peiljaar(application_date: dt.date) -> DateRange:
     """
     year = application_date.year - 1
     return DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def application_problem(on: dt.date, peiljaar: DateRange, *,
+                        given: bool = False) -> Problem | None:
+    """The problem of an application date on or before the end of the peiljaar, if any.
+
+    The peiljaar is measured before the application (R-FTE-4, R-ED-1): an
+    earlier date would apply an edition to a year it never saw.
+
+    Args:
+        on: The application date.
+        peiljaar: The peiljaar.
+        given: The date was given in place of the organisation's (an option).
+
+    >>> p = DateRange(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    >>> application_problem(dt.date(2024, 1, 1), p) is None
+    True
+    >>> application_problem(dt.date(2023, 12, 31), p).field
+    'application_date'
+    """
+    if on > peiljaar.end:
+        return None
+    instead = " given in place of the organisation's" if given else ""
+    return Problem(f"the application date{instead} is not after the end of the peiljaar "
+                   f"{peiljaar}", field="application_date", value=on.isoformat(),
+                   hint=f"the application follows the peiljaar: give a date after "
+                        f"{peiljaar.end.isoformat()}, or the peiljaar measured before the "
+                        f"application, e.g. {default_peiljaar(on)}")
 
 
 def validate_peiljaar(peiljaar: DateRange) -> DateRange:

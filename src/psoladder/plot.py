@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any
 
 from psoladder import formatting, messages
 from psoladder.document import clean
-from psoladder.errors import InputError
 from psoladder.levels import norms_for
 from psoladder.model import Level
 
@@ -53,9 +52,9 @@ def _pyplot() -> Any:
         if matplotlib.get_backend().lower() not in {"agg", "module://matplotlib_inline.backend_inline"}:
             matplotlib.use("Agg", force=False)
         import matplotlib.pyplot as plt
-    except ImportError:
-        raise InputError.single("the ladder plot needs matplotlib", field="plot",
-                                hint="pip install 'psoladder[plot]'") from None
+    except ImportError as exc:
+        # A missing optional package, not bad input (the command line reports it, exit 2).
+        raise ImportError("plots need matplotlib: pip install 'psoladder[plot]'") from exc
     return plt
 
 

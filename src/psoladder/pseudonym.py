@@ -121,6 +121,8 @@ class Pseudonymiser:
 
 
 def _about_person(problem: Problem) -> bool:
+    if problem.subject == "person":  # a payroll column named otherwise (issue 12)
+        return True
     return problem.field is not None and problem.field.rsplit(".", 1)[-1] == "person"
 
 

@@ -134,9 +134,10 @@ def sections(a: Assessment, lang: str = "nl", *, exact: bool = False) -> list[Bl
          show(a.banenafspraak.jobs, "num")),
         (t("l.fee"), t("l.unknown") if a.annual_fee is None else show(a.annual_fee, "eur")),
     )))
-    out.append(Block(t("l.warnings"),
-                     notes=tuple(f"{w.rule}: {w.text(lang)}" for w in a.warnings),
-                     lines=() if a.warnings else (t("l.no_warnings"),)))
+    # issue 12: how the payroll was read (each note names its file) comes first
+    notes = tuple(f"{w.rule}: {w.text(lang)}" for w in (*a.reading, *a.warnings))
+    out.append(Block(t("l.warnings"), notes=notes,
+                     lines=() if notes else (t("l.no_warnings"),)))
     return out
 
 

@@ -13,11 +13,11 @@ compute no rule.
 >>> import datetime as dt
 >>> from psoladder.rules import rules_at, rules_diff
 >>> print(render_diff(rules_diff("2.0", "2.1"), "text", "en").splitlines()[0])
-Changes in the PSO rule data from 1 April 2022 (edition 2.0) to 1 April 2023 (edition 2.1): 6 value(s) changed
+Changes in the PSO rule data from 1 April 2022 (edition 2.0) to 1 April 2023 (edition 2.1): 6 values changed
 >>> rs = rules_at(dt.date(2024, 5, 1))
 >>> [line for line in render_rules(rs, "text", "nl").splitlines()
 ...  if line.startswith("R-IND-4")]
-['R-IND-4 max_indirect_share = 80 % (gepubliceerd, primaire bron, vanaf 1 april 2017)']
+['R-IND-4 max_indirect_share (maximaal indirect deel van het totaal) = 80 % (gepubliceerd, primaire bron, vanaf 1 april 2017)']
 """
 
 from __future__ import annotations
@@ -88,12 +88,16 @@ def _value(value: Any, lang: str) -> str:
 
 
 def _shown(c: Cited[Any], lang: str) -> str:
-    return messages.param_value(c.name, c.value, lang) or _value(c.value, lang)
+    shown = messages.param_value(c.name, c.value, lang)
+    if shown or isinstance(c.value, str):  # a text of the rule data is no value for people
+        return shown
+    return _value(c.value, lang)
 
 
 def _standing(c: Cited[Any], lang: str) -> str:
     """Status, source quality and date: ``published, primary source, from 2017-04-01``."""
-    status = _t("rl.value_used" if not c.known else f"status.{c.status.value}", lang)
+    used = not c.known and bool(messages.param_value(c.name, c.value, lang))
+    status = _t("rl.value_used" if used else f"status.{c.status.value}", lang)
     return (f"{status}, {_t(f'quality.{c.quality.value}', lang)}, "
             f"{_t('rl.from', lang)} {_day(c.applies_from, lang)}")
 
@@ -104,20 +108,32 @@ def _cell(text: str) -> str:
 
 
 class _Code(str):
-    """A name of the rule data, shown as a code span (names hold letters, digits, ``._``)."""
+    """A name of the rule data, shown as a code span, then what it is in words.
 
-    __slots__ = ()
+    Names hold letters, digits, ``.`` and ``_``; :attr:`label` names the value.
+    """
+
+    __slots__ = ("label",)
+
+    label: str
 
 
-def _code(name: str) -> _Code:
-    return _Code(name.replace("`", ""))
+def _code(name: str, lang: str) -> _Code:
+    code = _Code(name.replace("`", ""))
+    code.label = messages.param_name(name, lang)
+    return code
+
+
+def _md(cell: str) -> str:
+    if isinstance(cell, _Code):
+        return f"`{cell}` {_cell(cell.label)}"
+    return _cell(cell)
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
     head = list(header)
     return ["| " + " | ".join(head) + " |", "|" + "---|" * len(head),
-            *("| " + " | ".join(f"`{c}`" if isinstance(c, _Code) else _cell(c) for c in row)
-              + " |" for row in rows)]
+            *("| " + " | ".join(_md(c) for c in row) + " |" for row in rows)]
 
 
 def _ordered(values: Iterable[Cited[Any]]) -> list[Cited[Any]]:
@@ -173,7 +189,7 @@ def render_rules(rules: RuleSet, fmt: Format | str = "text", lang: str = "nl") -
         lines += _table(
             [_t(k, lang) for k in ("rl.rule", "rl.name", "rl.value", "rl.status", "rl.source",
                                    "rl.remark")],
-            ([c.rule, _code(c.name), _shown(c, lang), _standing(c, lang), c.source, c.note]
+            ([c.rule, _code(c.name, lang), _shown(c, lang), _standing(c, lang), c.source, c.note]
              for c in values))
         lines += ["", f"## {_t('rl.norms', lang)}", ""]
         lines += _table([_t("rl.size", lang), *levels, _t("rl.source", lang)],
@@ -181,7 +197,10 @@ def render_rules(rules: RuleSet, fmt: Format | str = "text", lang: str = "nl") -
         return "\n".join(lines)
     lines = [head, *notes, ""]
     for c in values:
-        lines.append(f"{c.rule} {c.name} = {_shown(c, lang)} ({_standing(c, lang)})")
+        label = messages.param_name(c.name, lang)
+        shown = _shown(c, lang)
+        lines.append(f"{c.rule} {c.name} ({label})" + (f" = {shown}" if shown else "")
+                     + f" ({_standing(c, lang)})")
         lines.append(f"    {_t('rl.source', lang)}: {c.source}")
         if c.note:
             lines.append(f"    {_t('rl.remark', lang)}: {c.note}")
@@ -219,6 +238,8 @@ def render_norms(norms: Norms, rules: RuleSet, fmt: Format | str = "text",
     else:
         found = _t("rn.row", lang, row=used[0], how=how)
     lines = [found]
+    # The rules in force may be past the last known edition (R-ED-3): the norms too.
+    lines.extend(f"{_t('rl.note', lang)}: {n.rule}: {n.text(lang)}" for n in rules.notices())
     minimum = rules.decimal("min_total_fte").value
     if norms.size < minimum:
         lines.append(_t("rn.not_eligible", lang, minimum=_num(minimum, lang),
@@ -284,7 +305,7 @@ def render_diff(diff: RuleDiff, fmt: Format | str = "text", lang: str = "nl") ->
             lines += _table(
                 [_t("rl.rule", lang), _t("rl.name", lang), _t("rd.was", lang),
                  _t("rd.now", lang), _t("rl.status", lang), _t("rl.source", lang)],
-                ([c.rule, _code(c.name), side(c.old), side(c.new),
+                ([c.rule, _code(c.name, lang), side(c.old), side(c.new),
                   f"{_t(f'rd.kind.{c.kind}', lang)}: {_standing(_current(c), lang)}",
                   _current(c).source] for c in diff.changes))
         return "\n".join(lines)

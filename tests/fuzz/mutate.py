@@ -72,6 +72,14 @@ def example_seed() -> tuple[str, str]:
     return psoladder.example_path().read_text(encoding="utf-8"), header + "".join(kept)
 
 
+def export_seed() -> tuple[str, str]:
+    """The Dutch export of issue 12 (title block, semicolons, Dutch dates) and its file."""
+    folder = ROOT / "examples" / "export"
+    org = (folder / "organisatie.toml").read_text(encoding="utf-8")
+    payroll = (folder / "loonexport.csv").read_text(encoding="utf-8-sig")
+    return org.replace("loonexport.csv", "payroll.csv"), payroll
+
+
 def seeds() -> dict[str, bytes]:
     """Seed organisation files, by name (TOML and JSON)."""
     org, _ = example_seed()
@@ -79,6 +87,11 @@ def seeds() -> dict[str, bytes]:
     medium = (ROOT / "examples" / "medium" / "organisation.toml").read_text(encoding="utf-8")
     out = {"example.toml": org.encode(), "small.toml": small.encode(),
            "medium.toml": medium.replace("loonadministratie.csv", "payroll.csv").encode()}
+    # issue 12: a [payroll] table with mappings, a date format and a header row
+    export = (ROOT / "examples" / "export" / "organisatie.toml").read_text(encoding="utf-8")
+    out["export.toml"] = export.replace("loonexport.csv", "payroll.csv").replace(
+        "[payroll.values", 'date_format = "jjjj-mm-dd"\nheader_row = 1\n\n[payroll.values', 1
+    ).encode()
     import tomllib
 
     doc = tomllib.loads(small, parse_float=Decimal)
@@ -287,26 +300,32 @@ class _RawNumber(str):
 hostile_cells: st.SearchStrategy[str] = st.one_of(
     st.sampled_from([t.decode("utf-8", "replace") for t in TOKENS if len(t) < 100]),
     st.sampled_from(_DECIMALS + ["32,5", "1.032,5", "2023-01-01", "2100-12-31", "wajong",
-                                 "ww", "placement", "ja", "nee", "", " ", "E00001"]),
+                                 "ww", "placement", "ja", "nee", "", " ", "E00001",
+                                 # issue 12: dates and numbers as exports write them
+                                 "11-03-2016", "1-3-2016", "03/25/2016", "30-02-2023",
+                                 "11.03.2016", "11-03-16", "11-03-2016 00:00", "42440",
+                                 "12,500", "1,234.5", "€ 1.250,50", "25 %", "Oproepkracht",
+                                 "Banenafspraak", "Geen", "n.v.t."]),
     st.text(max_size=30),
 )
 
 
 @st.composite
-def table_mutations(draw: st.DrawFn, text: str, most: int = 4) -> bytes:
+def table_mutations(draw: st.DrawFn, text: str, most: int = 4, delimiter: str = ",") -> bytes:
     """A payroll CSV with cells, columns, quoting and dialect changed."""
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     for _ in range(draw(st.integers(min_value=1, max_value=most))):
         op = draw(st.sampled_from(["cell", "cell", "cell", "header", "add_column",
                                    "drop_column", "blank", "duplicate", "ragged"]))
         r = draw(st.integers(min_value=0, max_value=len(rows) - 1))
         width = max(len(rows[r]), 1)
         c = draw(st.integers(min_value=0, max_value=width - 1))
-        if op == "cell" and rows[r]:
+        if op == "cell" and rows[r] and c < len(rows[r]):
             rows[r][c] = draw(hostile_cells)
         elif op == "header":
             name = draw(st.sampled_from(["", "Personeelsnummer", "uren", "x" * 300, "person",
-                                         "hours_per_week", "doelgroep", "notes"]))
+                                         "hours_per_week", "doelgroep", "notes", "Naam",
+                                         "Datum in dienst", "hours_per_weak"]))
             if rows[0]:
                 rows[0][min(c, len(rows[0]) - 1)] = name
             else:

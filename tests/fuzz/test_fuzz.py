@@ -93,6 +93,19 @@ def test_mutated_payroll_csv(tmp_path_factory: pytest.TempPathFactory, data: st.
     api(where / "org.toml")
 
 
+EXPORT_ORG, EXPORT = mutate.export_seed()
+
+
+@scaled(1)
+@given(data=st.data())
+def test_mutated_export_csv(tmp_path_factory: pytest.TempPathFactory, data: st.DataObject) -> None:
+    """Issue 12: a Dutch export (title block, Dutch dates, mapped codes), mutated."""
+    where = folder(tmp_path_factory)
+    write(where, {"org.toml": EXPORT_ORG.encode(),
+                  "payroll.csv": data.draw(mutate.table_mutations(EXPORT, delimiter=";"))})
+    api(where / "org.toml")
+
+
 @scaled(0.6)
 @given(data=st.data())
 def test_mutated_payroll_xlsx(tmp_path_factory: pytest.TempPathFactory, data: st.DataObject) -> None:

@@ -35,12 +35,13 @@ from typing import TYPE_CHECKING, Literal
 from psoladder.errors import InputError
 
 if TYPE_CHECKING:
-    from psoladder.columnar.columns import Columns
+    from psoladder.columnar.columns import Columns, Decoded
     from psoladder.columnar.engine import Setting
     from psoladder.columnar.read import Refusal
     from psoladder.fte import Workforce
-    from psoladder.io.payroll import RowSink
+    from psoladder.io.payroll import PayrollFormat, RowSink
     from psoladder.model import EmploymentLike
+    from psoladder.rules import Notice
 
 __all__ = ["ENGINES", "PARQUET_SUFFIXES", "Engine", "available", "is_parquet",
            "payroll_workforce", "read_payroll", "require", "stream_table", "use_fast",
@@ -95,18 +96,21 @@ def is_parquet(path: Path) -> bool:
     return path.suffix.lower() in PARQUET_SUFFIXES
 
 
-def read_payroll(payroll: object, name: str) -> Columns | Refusal:
+def read_payroll(payroll: object, name: str,
+                 fmt: PayrollFormat | None = None) -> Decoded | Refusal:
     """A payroll's rows as columns, or why the columnar engine does not read them.
 
     Args:
         payroll: A payroll file path (``.csv`` or ``.parquet``) or a table.
         name: Its name in messages and row sources.
+        fmt: How the export is written (the ``[payroll]`` table, issue 12).
 
     Returns:
-        The rows, or ``"problem"`` (something is wrong, or beyond a bound:
-        the validating path reports it) or ``"form"`` (a form this engine
-        does not read, such as an XLSX file or a CSV file that Arrow would
-        read differently from Python's ``csv`` module).
+        The rows and the reader's notices, or ``"problem"`` (something is
+        wrong, or beyond a bound: the validating path reports it) or
+        ``"form"`` (a form this engine does not read, such as an XLSX file
+        or a CSV file that Arrow would read differently from Python's
+        ``csv`` module).
     """
     from psoladder.columnar.columns import decode
     from psoladder.columnar.read import open_csv, open_parquet, open_table
@@ -115,22 +119,22 @@ def read_payroll(payroll: object, name: str) -> Columns | Refusal:
         path = Path(payroll)
         suffix = Path(name).suffix.lower()
         if suffix == ".csv":
-            raw = open_csv(path, name)
+            raw = open_csv(path, name, fmt)
         elif suffix in PARQUET_SUFFIXES:
             try:
-                raw = open_parquet(path, name)
+                raw = open_parquet(path, name, fmt)
             except InputError:
                 return "problem"
         else:
             return "form"
     else:
         try:
-            raw = open_table(payroll, name)
+            raw = open_table(payroll, name, fmt)
         except InputError:
             return "problem"
     if isinstance(raw, str):
         return raw
-    return decode(raw)
+    return decode(raw, fmt)
 
 
 def payroll_workforce(payroll: Columns, inline: Sequence[EmploymentLike], setting: Setting, *,
@@ -184,7 +188,8 @@ def workforces(organisations: Sequence[Sequence[EmploymentLike]],
 
 def stream_table(payroll: object, sink: RowSink, *,
                  person_done: Callable[[str], None] | None = None,
-                 name: str | None = None) -> None:
+                 name: str | None = None, fmt: PayrollFormat | None = None,
+                 ) -> tuple[Notice, ...]:
     """The validating path for a Parquet file or a table (needs pyarrow to read it).
 
     Args:
@@ -193,6 +198,10 @@ def stream_table(payroll: object, sink: RowSink, *,
         person_done: Called with a person's identifier right after their last row.
         name: Its name in messages and row sources (default the file's own
             name, or ``<table>``).
+        fmt: How the export is written (the ``[payroll]`` table, issue 12).
+
+    Returns:
+        The reader's notices about the table (ignored columns, formats).
 
     Raises:
         InputError: Every problem, located; or the fast extra is missing.
@@ -202,6 +211,6 @@ def stream_table(payroll: object, sink: RowSink, *,
     from psoladder.columnar.read import open_parquet, open_table
     from psoladder.columnar.validate import stream_table as stream
 
-    raw = (open_parquet(Path(payroll), shown) if isinstance(payroll, str | Path)
-           else open_table(payroll, shown))
-    stream(raw, sink, person_done=person_done)
+    raw = (open_parquet(Path(payroll), shown, fmt) if isinstance(payroll, str | Path)
+           else open_table(payroll, shown, fmt))
+    return stream(raw, sink, person_done=person_done, fmt=fmt)

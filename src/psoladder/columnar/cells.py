@@ -1,13 +1,22 @@
-"""The one seam between payroll cells and values: distinct raw values in, values or problems out.
+"""The one seam between the validating reader and the columnar engine.
 
-Both engines read a payroll cell the same way: the validating reader's own
-cleaning (:mod:`psoladder.io.payroll`: decimal commas, Dutch contract words,
-spreadsheet numbers, ...) followed by the converter of the
-:class:`~psoladder.model.Employment` field. The validating path does it row
-by row; the columnar engine does it once per *distinct* value of a column
-(:func:`decode`), so the formats accepted and refused are the same by
-construction. A new format, a new column mapping or a new field is taught
-here (or in the reader's cleaning it calls) and both engines follow.
+Both engines read a payroll the same way, because the columnar engine asks
+the validating reader (:mod:`psoladder.io.payroll`) for everything that
+decides how cells are read:
+
+* the **header**: the header row below a title block, the export's own and
+  Dutch column names, the columns ignored (:func:`open_header`, :func:`read_header`);
+* each **column's reader** (:func:`psoladder.io.payroll.column_reader`),
+  which finds the column's date or number format from its distinct values and
+  how often each occurs, exactly as the reader's first pass does (issue 12),
+  and reads each value: the columnar engine converts every *distinct* value
+  of a column once (:func:`decode`), the validating reader every cell;
+* the **notices** about what was read (:func:`reading_notices`) and the
+  **bounds** the reader applies (:func:`bounds`).
+
+So a new format, column mapping or field is taught to the validating reader
+and both engines follow. This is the only module of :mod:`psoladder.columnar`
+that imports :mod:`psoladder.io.payroll`.
 
 Tables (Arrow, pandas, polars, Parquet) hold typed cells. A binary ``float``
 is accepted only where its shortest decimal form has at most
@@ -17,28 +26,63 @@ number a person typed.
 
 >>> decode("hours_per_week", ["32,5", "", "x"]).values
 [Decimal('32.5'), <not given>, None]
->>> print(decode("hours_per_week", ["32,5", "", "x"]).problems[2][0])
-field 'hours_per_week': 'x' is not a decimal number; write it like 32 or 32.5 (got 'x'); give the contracted hours per week, e.g. 32 or 32.5
+>>> decode("start", ["11-03-2016", "01-02-2017"]).values
+[datetime.date(2016, 3, 11), datetime.date(2017, 2, 1)]
 """
 
 from __future__ import annotations
 
-import functools
+import csv
+import io
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 
 from psoladder.errors import InputError, Problem
+from psoladder.fte import Row
 
-# The validating reader, its bounds, its cleaning and the Employment converters it applies.
+# The validating reader: its bounds, header, column readers and notices.
 from psoladder.io import payroll as reader
-from psoladder.io.payroll import _CONVERTERS, _clean
+from psoladder.io.payroll import (
+    DATE_FIELDS,
+    ColumnReader,
+    Header,
+    PayrollFormat,
+    RowSink,
+    _csv_open,
+    _delimiter,
+    _read_header,
+    _row,
+    _RowParser,
+    column_reader,
+)
+from psoladder.io.payroll import reading_notices as _reading_notices
+from psoladder.rules import Notice
 
-__all__ = ["MAX_TABLE_DECIMALS", "NOT_GIVEN", "Bounds", "Decoded", "bounds", "convert_cell",
-           "decode", "table_float"]
+__all__ = [
+    "MAX_TABLE_DECIMALS",
+    "NOT_GIVEN",
+    "Bounds",
+    "ColumnReader",
+    "Decoded",
+    "Header",
+    "PayrollFormat",
+    "RowSink",
+    "bounds",
+    "column_reader",
+    "compact_row",
+    "convert_cell",
+    "decode",
+    "delimiter",
+    "open_header",
+    "read_header",
+    "reading_notices",
+    "row_parser",
+    "table_float",
+]
 
 #: Most decimals a binary float from a table may carry (its shortest repr).
 MAX_TABLE_DECIMALS: Final = 4
@@ -90,13 +134,16 @@ def table_float(field: str, value: float) -> str:
     return text
 
 
-def convert_cell(field: str, raw: object, *, table: bool = False) -> Any:
+def convert_cell(field: str, raw: object, *, table: bool = False,
+                 reads: ColumnReader | None = None) -> Any:
     """One cell of ``field`` as the validating reader reads it.
 
     Args:
         field: The :class:`~psoladder.model.Employment` field of the column.
         raw: The cell as read (text from a CSV file; a typed value from a table).
         table: The cell comes from a table: the float rule applies.
+        reads: The column's reader (default: one that reads ISO dates and
+            either decimal mark, for a field whose format does not matter).
 
     Returns:
         The converted value, or :data:`NOT_GIVEN` for an empty cell.
@@ -107,11 +154,9 @@ def convert_cell(field: str, raw: object, *, table: bool = False) -> Any:
     if raw is None or raw == "":
         return NOT_GIVEN
     if table and isinstance(raw, float):
-        raw = table_float(field, raw)
-    cleaned = _clean(field, raw)
-    if cleaned == "" or cleaned is None:
-        return NOT_GIVEN
-    return _CONVERTERS[field](cleaned)
+        table_float(field, raw)
+    value = (reads or ColumnReader(field)).convert(raw)
+    return NOT_GIVEN if value is None else value
 
 
 @attrs.frozen
@@ -125,6 +170,7 @@ class Bounds:
         cell_chars: Characters of a text cell.
         line_chars: Characters of one line of a CSV file.
         file_bytes: Size of a payroll file.
+        header_rows: Lines searched for the header (below a title block).
     """
 
     rows: int
@@ -133,6 +179,7 @@ class Bounds:
     cell_chars: int
     line_chars: int
     file_bytes: int
+    header_rows: int
 
 
 def bounds() -> Bounds:
@@ -144,7 +191,8 @@ def bounds() -> Bounds:
     """
     own = vars(reader)
     return Bounds(own["MAX_ROWS"], own["MAX_TARGET_GROUP_ROWS"], own["MAX_PERSONS"],
-                  own["MAX_CELL_CHARS"], own["MAX_LINE_CHARS"], own["MAX_PAYROLL_FILE_BYTES"])
+                  own["MAX_CELL_CHARS"], own["MAX_LINE_CHARS"], own["MAX_PAYROLL_FILE_BYTES"],
+                  own["HEADER_SEARCH_ROWS"])
 
 
 @attrs.frozen
@@ -155,10 +203,12 @@ class Decoded:
         values: One value per raw value: the converted value,
             :data:`NOT_GIVEN`, or ``None`` where it has problems.
         problems: Problems by position in the raw values.
+        reader: The column's reader (its formats, for the reader's notices).
     """
 
     values: list[Any]
     problems: dict[int, tuple[Problem, ...]]
+    reader: ColumnReader
 
     @property
     def ok(self) -> bool:
@@ -166,39 +216,89 @@ class Decoded:
         return not self.problems
 
 
-def decode(field: str, raw_values: Iterable[object], *, table: bool = False) -> Decoded:
-    """Convert the distinct raw values of a column of ``field`` (see :func:`convert_cell`).
+def decode(field: str, raw_values: Sequence[object], counts: Iterable[int] | None = None, *,
+           table: bool = False, fmt: PayrollFormat | None = None,
+           name: str | None = None) -> Decoded:
+    """Convert the distinct raw values of a column of ``field``, as the validating reader would.
+
+    The column's reader finds its format from the values and how often each
+    occurs (``counts``, default once each), as the reader's first pass does
+    over the rows; each value is then read once.
 
     Args:
         field: The field of the column.
         raw_values: Its distinct raw values.
+        counts: How many rows hold each value.
         table: The values come from a table (the float rule applies).
+        fmt: How the export is written (the ``[payroll]`` table).
+        name: The column's name as the file writes it.
     """
-    # convert_cell, unrolled: a column can hold hundreds of thousands of
-    # distinct values (one per person).
-    convert = _CONVERTERS[field]
-    raw = raw_values if isinstance(raw_values, list) else list(raw_values)
-    if not table and "" not in raw and None not in raw:
-        # Text without empty cells: every value in one pass of C-level loops.
-        cleaned = list(map(functools.partial(_clean, field), raw))
-        if "" not in cleaned and None not in cleaned:
-            try:
-                return Decoded(list(map(convert, cleaned)), {})
-            except InputError:
-                pass  # some value has a problem: find each one below
+    counts = None if counts is None else list(counts)
+    reads = column_reader(field, raw_values, counts, fmt=fmt or PayrollFormat(), name=name)
+    convert = reads.convert
     values: list[Any] = []
     add = values.append
     problems: dict[int, tuple[Problem, ...]] = {}
-    for i, cell in enumerate(raw):
+    serials = 0
+    for i, cell in enumerate(raw_values):
         if cell is None or cell == "":
             add(NOT_GIVEN)
             continue
         try:
             if table and isinstance(cell, float):
-                cell = table_float(field, cell)
-            text = _clean(field, cell)
-            add(NOT_GIVEN if text == "" or text is None else convert(text))
+                table_float(field, cell)
+            value = convert(cell)
         except InputError as exc:
             add(None)
             problems[i] = exc.problems
-    return Decoded(values, problems)
+            continue
+        add(NOT_GIVEN if value is None else value)
+        if field in DATE_FIELDS and isinstance(cell, int | float) and not isinstance(cell, bool):
+            serials += 1 if counts is None else counts[i]  # (counted per cell, as rows are)
+    reads.serials = serials
+    return Decoded(values, problems, reads)
+
+
+def read_header(cells: Sequence[object], file: str, fmt: PayrollFormat | None = None,
+                row: int = 1) -> tuple[Header, list[Problem]]:
+    """A header row's columns and its problems, as the validating reader reads them."""
+    return _read_header(cells, file, fmt or PayrollFormat(), row)
+
+
+def delimiter(line: str) -> str:
+    """The delimiter the validating reader uses for a CSV header line."""
+    return _delimiter(line)
+
+
+def open_header(lines: Sequence[str], file: str, fmt: PayrollFormat | None = None,
+                ) -> tuple[Header, int, int]:
+    """The header of a CSV file from its first lines: the header, its index, its raw width.
+
+    ``lines`` are the file's first lines (line ends kept): as many as the
+    reader searches for the header, or up to the ``header_row`` the format
+    names. The width counts the header's cells, empty ones at the end too.
+
+    Raises:
+        InputError: The header's problems (or no header found).
+    """
+    header, _, at = _csv_open(iter(lines), file, fmt or PayrollFormat())
+    line = lines[at] if at < len(lines) else ""
+    width = len(next(csv.reader(io.StringIO(line), delimiter=_delimiter(line)), []))
+    return header, at, width
+
+
+def reading_notices(file: str, header: Header, readers: Sequence[ColumnReader | None], *,
+                    skipped: int, blank: int) -> tuple[Notice, ...]:
+    """What the reader tells about a payroll it read (the same notices for both engines)."""
+    return _reading_notices(file, header, readers, skipped=skipped, blank=blank)
+
+
+def row_parser(fields: list[str | None], file: str, readers: Sequence[ColumnReader | None],
+               names: Sequence[str]) -> _RowParser:
+    """The validating reader's row parser, for rows of a table (the validating path)."""
+    return _RowParser(fields, file, readers, names=names)
+
+
+def compact_row(values: dict[str, Any], source: str) -> Row:
+    """A valid row's values as the validating reader hands them on (a compact row)."""
+    return _row(values, source)

@@ -20,12 +20,20 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from psoladder.columnar.cells import NOT_GIVEN, bounds
+from psoladder.columnar.cells import (
+    NOT_GIVEN,
+    ColumnReader,
+    PayrollFormat,
+    bounds,
+    read_header,
+    reading_notices,
+)
 from psoladder.columnar.cells import decode as decode_cells
 from psoladder.columnar.read import RawPayroll, Refusal, compact
 from psoladder.model import Employment, EmploymentLike, TargetGroup, input_fields
+from psoladder.rules import Notice
 
-__all__ = ["FIELDS", "SOURCE", "Columns", "Refusal", "decode"]
+__all__ = ["FIELDS", "SOURCE", "Columns", "Decoded", "Refusal", "decode"]
 
 I64 = NDArray[np.int64]
 I32 = NDArray[np.int32]
@@ -157,16 +165,33 @@ def _ordinal(value: Any) -> int:
     return value.toordinal() if isinstance(value, dt.date) else 0
 
 
-def decode(raw: RawPayroll) -> Columns | Refusal:
+@attrs.frozen(eq=False)
+class Decoded:
+    """A payroll's rows as columns, and what the validating reader would tell about it.
+
+    Attributes:
+        columns: The rows.
+        notices: The reader's notices (lines not read, ignored columns, how
+            each date column is read; :func:`~psoladder.columnar.cells.reading_notices`).
+    """
+
+    columns: Columns
+    notices: tuple[Notice, ...]
+
+
+def decode(raw: RawPayroll, fmt: PayrollFormat | None = None) -> Decoded | Refusal:
     """The payroll's rows as :class:`Columns`, or why the columnar engine does not read them.
 
-    ``"problem"`` where any cell or row has a problem, or the payroll goes
-    beyond a bound of the validating reader (rows, blank rows, rows of
-    target-group persons, persons, the length of a cell: read from
-    :mod:`psoladder.io.payroll` by :func:`~psoladder.columnar.cells.bounds`);
-    ``"form"`` where Arrow cannot encode a column. Either way the validating
-    path then reads the payroll. Blank rows (every cell empty) are dropped,
-    as the validating reader drops them.
+    Each column is read by the validating reader's own column reader, which
+    finds its format from its distinct values and their counts
+    (:func:`psoladder.columnar.cells.decode`). ``"problem"`` where any cell
+    or row has a problem, or the payroll goes beyond a bound of the
+    validating reader (rows, blank rows, rows of target-group persons,
+    persons, the length of a cell: read from :mod:`psoladder.io.payroll` by
+    :func:`~psoladder.columnar.cells.bounds`); ``"form"`` where Arrow cannot
+    encode a column. Either way the validating path then reads the payroll.
+    Blank rows (every cell empty) are dropped, as the validating reader drops
+    them.
     """
     n = raw.rows
     limits = bounds()
@@ -174,40 +199,50 @@ def decode(raw: RawPayroll) -> Columns | Refusal:
     index: dict[str, Index] = {}
     distinct_fields = set()
     given_values: dict[str, NDArray[np.bool_]] = {}
+    readers: list[ColumnReader | None] = []
     nonblank = np.zeros(n, dtype=np.bool_)
     for i, field in enumerate(raw.fields):
         encoded = raw.column(i)
         if encoded is None:
             return "form"
         distinct, rows = encoded
+        # A row is blank when no cell holds anything but spaces, whichever its column.
+        filled = np.fromiter((v is not None and str(v).strip() != "" for v in distinct),
+                             dtype=np.bool_, count=len(distinct))
+        name = raw.names[i] if i < len(raw.names) else ""
         if field is None:
-            if any(v not in (None, "") for v in distinct):
-                return "problem"  # a cell in an unnamed column
+            readers.append(None)
+            if bool(filled.any()):
+                if not name.strip():
+                    return "problem"  # a value in a column without a name
+                nonblank |= filled[rows]  # an ignored column: not read, but not blank
             continue
         texts = distinct if not raw.typed else [v for v in distinct if type(v) is str]
         if max(map(len, texts), default=0) > limits.cell_chars:
             return "problem"
-        decoded = decode_cells(field, distinct, table=raw.typed)
+        decoded = decode_cells(field, distinct, np.bincount(rows, minlength=len(distinct)),
+                               table=raw.typed, fmt=fmt, name=name or field)
         if not decoded.ok:
             return "problem"
+        readers.append(decoded.reader)
         values[field] = decoded.values
         index[field] = rows
         if all(map(operator.eq, decoded.values, distinct)):
             distinct_fields.add(field)  # distinct texts, each converted to itself
-        given = given_values[field] = np.fromiter(
+        given_values[field] = np.fromiter(
             (v is not NOT_GIVEN for v in decoded.values), dtype=np.bool_,
             count=len(decoded.values))
-        nonblank |= given[rows]
+        nonblank |= filled[rows]
     keep = np.flatnonzero(nonblank)
-    if len(keep) > limits.rows or n - len(keep) + raw.blank_tail > limits.rows:
+    blank = n - len(keep) + raw.blank_tail
+    if len(keep) > limits.rows or blank > limits.rows:
         return "problem"
     line = keep.astype(np.int64) + raw.first_row
-    blank = len(keep) < n
     for field in FIELDS:
         if field not in index:
             values[field] = [NOT_GIVEN]
             index[field] = np.zeros(len(keep), dtype=np.int8)
-        elif blank:
+        elif len(keep) < n:
             index[field] = index[field][keep]
     values[SOURCE] = [raw.name]
     index[SOURCE] = np.zeros(len(keep), dtype=np.int8)
@@ -217,7 +252,11 @@ def decode(raw: RawPayroll) -> Columns | Refusal:
     if (columns.count("target_group") > limits.target_rows
             or len(persons if "person" in distinct_fields else set(persons)) > limits.persons):
         return "problem"
-    return columns if _consistent(columns) else "problem"
+    if not _consistent(columns):
+        return "problem"
+    header = raw.header or read_header([f or "" for f in raw.fields], raw.name)[0]
+    return Decoded(columns, reading_notices(raw.name, header, readers, skipped=raw.skipped,
+                                            blank=blank))
 
 
 def _consistent(columns: Columns) -> bool:

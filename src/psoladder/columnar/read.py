@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import ctypes
 import functools
-import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -33,12 +32,18 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 from numpy.typing import NDArray
 
-from psoladder.columnar.cells import bounds
+from psoladder.columnar.cells import (
+    Header,
+    PayrollFormat,
+    bounds,
+    open_header,
+    read_header,
+)
+from psoladder.columnar.cells import delimiter as header_delimiter
 from psoladder.errors import InputError, Problem
 
 # The validating reader's header rules and CSV dialect.
 from psoladder.io.files import open_regular
-from psoladder.io.payroll import _csv_rows, _header
 
 __all__ = ["Encoded", "RawPayroll", "Refusal", "compact", "encode", "open_csv", "open_parquet",
            "open_table", "table_rows", "trim"]
@@ -52,11 +57,6 @@ _POOL = pa.system_memory_pool()
 # Arrow parses each piece in blocks of _BLOCK_SIZE bytes on all cores.
 _PIECE_SIZE = 1 << 23
 _BLOCK_SIZE = 1 << 20
-
-#: A line with every delimiter the validating reader might choose; how it
-#: splits tells which one it chose for a header.
-_PROBE = "a;b,c\td|e"
-
 
 # Arrow integer types (dictionary indices) and their numpy types.
 _NUMPY: dict[int, np.dtype[Any]] = {pa.int8().id: np.dtype(np.int8), pa.int16().id: np.dtype(np.int16),
@@ -91,6 +91,9 @@ class RawPayroll:
         first_row: The row number of the first data row.
         blank_tail: Empty lines after the last row (blank rows to the
             validating reader, which counts them).
+        header: The header as the validating reader reads it.
+        names: Each column's name as written (``""``: an unnamed column).
+        skipped: Lines above the header (a title block).
     """
 
     name: str
@@ -101,6 +104,9 @@ class RawPayroll:
     encoded: tuple[Encoded, ...] | None = None
     first_row: int = 2
     blank_tail: int = 0
+    header: Header | None = None
+    names: tuple[str, ...] = ()
+    skipped: int = 0
 
     def column(self, i: int) -> Encoded | None:
         """Column ``i`` encoded, or ``None`` when Arrow cannot encode its type."""
@@ -160,18 +166,22 @@ def encode(column: pa.ChunkedArray) -> Encoded | None:
     return distinct, compact(joined, len(distinct))
 
 
-def open_csv(path: Path, name: str | None = None) -> RawPayroll | Refusal:
+def open_csv(path: Path, name: str | None = None,
+             fmt: PayrollFormat | None = None) -> RawPayroll | Refusal:
     """A CSV payroll read by Arrow, or why not: where Arrow would not read it as Python does.
 
     A refusal sends the file to the validating path, which reads it (and
     reports any problem). The file is opened as the validating reader opens
     it (:func:`~psoladder.io.files.open_regular`: a regular file of bounded
-    size) and read in pieces of whole lines; each column is kept as its
-    distinct texts and each row's index into them.
+    size), its header found as that reader finds it (below a title block,
+    the export's own column names; :func:`psoladder.columnar.cells.open_header`),
+    and the rows below it read in pieces of whole lines; each column is kept
+    as its distinct texts and each row's index into them.
 
     Args:
         path: The file.
         name: Its name in messages and row sources (default the file's own name).
+        fmt: How the export is written (the ``[payroll]`` table).
     """
     name = name or path.name
     try:
@@ -181,29 +191,56 @@ def open_csv(path: Path, name: str | None = None) -> RawPayroll | Refusal:
         return "problem"
     try:
         with binary:
-            return _read_csv(binary, name)
+            return _read_csv(binary, name, fmt or PayrollFormat())
     except OSError:
         return "problem"
 
 
-def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | Refusal:
+def _first_lines(stream: IO[bytes], count: int,
+                 longest: int) -> tuple[list[str], list[int]] | Refusal:
+    """The file's first ``count`` lines as the validating reader decodes them (ends kept).
+
+    With each line's size in bytes.
+    """
+    lines: list[str] = []
+    sizes: list[int] = []
+    for number in range(count):
+        raw = stream.readline(longest + 3)
+        if not raw:
+            break
+        if raw.count(b"\r") != raw.count(b"\r\n") or len(raw.rstrip(b"\r\n")) > longest:
+            return "form"  # (a lone carriage return ends a line for the validating reader)
+        try:
+            text = raw.decode("utf-8-sig" if number == 0 else "utf-8")
+        except UnicodeDecodeError:
+            return "problem"
+        lines.append(text.lstrip("\ufeff") if number == 0 else text)
+        sizes.append(len(raw))
+    return lines, sizes
+
+
+def _read_csv(stream: IO[bytes], name: str, fmt: PayrollFormat) -> RawPayroll | Refusal:
     limits = bounds()
     longest = limits.line_chars
-    header = stream.readline(longest + 3)
-    if not _plain_lines(header) or len(header.rstrip(b"\r\n")) > longest:
-        return "form"
+    first = _first_lines(stream, fmt.header_row or limits.header_rows, longest)
+    if isinstance(first, str):
+        return first
+    lines, sizes = first
     try:
-        first = header.decode("utf-8-sig")
-        fields, _ = _csv_rows(io.StringIO(first), name)
-    except (UnicodeDecodeError, InputError, csv.Error):
+        header, at, width = open_header(lines, name, fmt)
+    except (InputError, csv.Error):
         return "problem"
-    delimiter = _delimiter(first, name)
-    if delimiter is None:
-        return "form"
+    if at >= len(lines):
+        return "problem"
+    if not _plain_lines(lines[at].encode("utf-8")):
+        return "form"  # a quoted line break in the header
+    # The rows start on the line after the header: read from there.
+    stream.seek(sum(sizes[:at + 1]))
+    delimiter = header_delimiter(lines[at])
     # Empty header cells at the end name no field (the validating reader
     # drops them from the header), but the rows have cells there too.
-    width = len(next(csv.reader([first.rstrip("\r\n")], delimiter=delimiter)))
-    fields = fields + [None] * (width - len(fields))
+    fields = header.fields + [None] * (width - len(header.fields))
+    names_written = header.names + [""] * (width - len(header.names))
     names = [f"c{i}" for i in range(len(fields))]
     # Unquoted cells of at most cell_chars characters make lines within the
     # bound; only lines with quotes (which the reader drops) need measuring.
@@ -242,7 +279,8 @@ def _read_csv(stream: IO[bytes], name: str) -> RawPayroll | Refusal:
             return "form"
         return RawPayroll(name, tuple(fields), rows, typed=False, encoded=tuple(
             _joined(d, p) for d, p in zip(dictionaries, parts, strict=True)),
-            blank_tail=sum(blank))
+            first_row=at + 2, blank_tail=sum(blank), header=header,
+            names=tuple(names_written), skipped=at)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
         return "form"
     finally:
@@ -356,19 +394,6 @@ def _plain_lines(piece: bytes) -> bool:
     return b'"' not in piece or _quotes_close_on_each_line(piece)
 
 
-def _delimiter(first: str, name: str) -> str | None:
-    """The delimiter the validating reader chose for this header line."""
-    line = first if first.endswith("\n") else first + "\n"
-    try:
-        _, rows = _csv_rows(io.StringIO(line + _PROBE + "\n"), name)
-        cells = next(rows)[1]
-    except (InputError, StopIteration, csv.Error):
-        return None
-    if len(cells) < 2:
-        return None
-    return _PROBE[len(cells[0])]
-
-
 def _quotes_close_on_each_line(data: bytes) -> bool:
     """Whether every line holds an even number of quotes (no quoted line break)."""
     buffer = np.frombuffer(data, dtype=np.uint8)
@@ -385,7 +410,8 @@ def _longest_line(piece: bytes) -> int:
     return int((np.diff(ends) - 1).max(initial=0))  # (a CR before LF counts: a byte more)
 
 
-def open_parquet(path: Path, name: str | None = None) -> RawPayroll:
+def open_parquet(path: Path, name: str | None = None,
+                 fmt: PayrollFormat | None = None) -> RawPayroll:
     """A Parquet payroll file, opened as the validating reader opens files.
 
     Only a regular file of bounded size is read
@@ -394,6 +420,7 @@ def open_parquet(path: Path, name: str | None = None) -> RawPayroll:
     Args:
         path: The file.
         name: Its name in messages and row sources (default the file's own name).
+        fmt: How the export is written (the ``[payroll]`` table).
 
     Raises:
         InputError: The file cannot be opened or is not Parquet, or its header
@@ -412,10 +439,11 @@ def open_parquet(path: Path, name: str | None = None) -> RawPayroll:
                                   file=name,
                                   hint="write it with pandas.DataFrame.to_parquet, "
                                        "polars.DataFrame.write_parquet or pyarrow")]) from None
-    return _raw(table, name)
+    return _raw(table, name, fmt)
 
 
-def open_table(table: object, name: str = "<table>") -> RawPayroll:
+def open_table(table: object, name: str = "<table>",
+               fmt: PayrollFormat | None = None) -> RawPayroll:
     """An in-memory payroll table.
 
     A pyarrow Table or RecordBatch, a pandas or a polars DataFrame, or any
@@ -424,7 +452,7 @@ def open_table(table: object, name: str = "<table>") -> RawPayroll:
     Raises:
         InputError: It is no table, Arrow cannot read it, or its header has problems.
     """
-    return _raw(_arrow(table, name), name)
+    return _raw(_arrow(table, name), name, fmt)
 
 
 def _arrow(obj: object, name: str) -> pa.Table:
@@ -450,11 +478,15 @@ def _arrow(obj: object, name: str) -> pa.Table:
         field="payroll", hint="pass a pyarrow Table, a pandas or polars DataFrame, or a path")
 
 
-def _raw(table: pa.Table, name: str) -> RawPayroll:
-    fields, problems = _header([str(c) for c in table.column_names], name)
+def _raw(table: pa.Table, name: str, fmt: PayrollFormat | None) -> RawPayroll:
+    header, problems = read_header([str(c) for c in table.column_names], name, fmt)
     if problems:
         raise InputError(problems)
-    return RawPayroll(name, tuple(fields), table.num_rows, typed=True, table=table)
+    width = table.num_columns
+    fields = header.fields + [None] * (width - len(header.fields))
+    written = header.names + [""] * (width - len(header.names))
+    return RawPayroll(name, tuple(fields), table.num_rows, typed=True, table=table,
+                      header=header, names=tuple(written))
 
 
 def table_rows(raw: RawPayroll, batch_rows: int = 65_536) -> Iterator[tuple[int, Sequence[Any]]]:

@@ -1,9 +1,10 @@
 """The validating path for tables and Parquet files: row by row, every problem located.
 
-The rows of a table go through the validating reader's own row parser
-(:mod:`psoladder.io.payroll`), exactly as the rows of a CSV or XLSX file do,
-after the float rule of :func:`psoladder.columnar.cells.table_float`. Rows
-reach the sink only while no problem has been found; at the end every
+The rows of a table go through the validating reader's own row parser and
+column readers (:mod:`psoladder.io.payroll`, through
+:mod:`psoladder.columnar.cells`), exactly as the rows of a CSV or XLSX file
+do, after the float rule of :func:`psoladder.columnar.cells.table_float`.
+Rows reach the sink only while no problem has been found; at the end every
 problem is raised at once.
 """
 
@@ -11,57 +12,97 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from psoladder.columnar.cells import NOT_GIVEN, bounds, convert_cell, table_float
+import attrs
+import numpy as np
+
+from psoladder.columnar.cells import (
+    NOT_GIVEN,
+    ColumnReader,
+    PayrollFormat,
+    RowSink,
+    bounds,
+    column_reader,
+    compact_row,
+    convert_cell,
+    reading_notices,
+    row_parser,
+    table_float,
+)
 from psoladder.columnar.read import RawPayroll, table_rows
 from psoladder.errors import InputError, Problem
-
-# The validating reader's row parser and compact rows.
-from psoladder.io.payroll import RowSink, _row, _RowParser
+from psoladder.messages import problem as message_problem
+from psoladder.rules import Notice
 
 __all__ = ["stream_table"]
 
 
 def stream_table(raw: RawPayroll, sink: RowSink, *,
-                 person_done: Callable[[str], None] | None = None) -> int:
+                 person_done: Callable[[str], None] | None = None,
+                 fmt: PayrollFormat | None = None) -> tuple[Notice, ...]:
     """Validate a table's rows one by one, handing each valid row to ``sink``.
 
     Args:
         raw: The table.
         sink: Receives ``(row number, row)`` for each valid row.
         person_done: Called with a person's identifier right after their last row.
+        fmt: How the export is written (the ``[payroll]`` table, issue 12).
 
     Returns:
-        The number of rows read (blank rows excluded).
+        The reader's notices about the table (ignored columns, formats).
 
     Raises:
         InputError: Every problem of the table, each with its row and field.
     """
-    parser = _RowParser(list(raw.fields), raw.name)
+    readers = _readers(raw, fmt)
+    names = list(raw.names)
+    parser = row_parser(list(raw.fields), raw.name, readers, names)
     last = _last_rows(raw) if person_done is not None else {}
     for line, cells in table_rows(raw):
         floats: list[Problem] = []
-        for field, cell in zip(raw.fields, cells, strict=True):
+        for field, name, cell in zip(raw.fields, names, cells, strict=True):
             if field is not None and isinstance(cell, float):
                 try:
                     table_float(field, cell)
                 except InputError as exc:
-                    floats.extend(p.located(file=raw.name, row=line) for p in exc.problems)
+                    floats.extend(attrs.evolve(p, field=name or field, subject=field).located(
+                        file=raw.name, row=line) for p in exc.problems)
         before = len(parser.problems)
         values = parser.parse(line, cells)
         if floats:
             # A float the field's own converter refuses is reported once, by it.
             reported = {p.field for p in parser.problems[before:]}
-            for problem in floats:
-                if problem.field not in reported:
-                    parser.problem(problem)
+            for found in floats:
+                if found.field not in reported:
+                    parser.problem(found)
                     values = None
         if values is not None and not parser.problems:
-            row = _row(values, raw.name)
+            row = compact_row(values, raw.name)
             sink(line, row)
             if person_done is not None and last.get(row.person) == line:
                 person_done(row.person)
     parser.finish()
-    return parser.read
+    assert raw.header is not None
+    return reading_notices(raw.name, raw.header, readers, skipped=0, blank=parser.blank)
+
+
+def _readers(raw: RawPayroll, fmt: PayrollFormat | None) -> list[ColumnReader | None]:
+    """A reader per column, its format found from the column's values as the reader's first pass does."""
+    readers: list[ColumnReader | None] = []
+    for i, field in enumerate(raw.fields):
+        if field is None:
+            readers.append(None)
+            continue
+        name = raw.names[i] if i < len(raw.names) else field
+        encoded = raw.column(i)
+        if encoded is None:  # a column Arrow cannot encode: each value counted once
+            assert raw.table is not None
+            values, counts = raw.table.column(i).to_pylist(), None
+        else:
+            values, rows = encoded
+            counts = np.bincount(rows, minlength=len(values)).tolist()
+        readers.append(column_reader(field, values, counts, fmt=fmt or PayrollFormat(),
+                                     name=name or field))
+    return readers
 
 
 def _last_rows(raw: RawPayroll) -> dict[str, int]:
@@ -82,7 +123,6 @@ def _last_rows(raw: RawPayroll) -> dict[str, int]:
         if person is not NOT_GIVEN:
             last[person] = line
             if len(last) > limits.persons:  # as the payroll reader's first pass
-                raise InputError([Problem(
-                    f"the payroll has more than {limits.persons:,} persons, more than "
-                    "psoladder reads", file=raw.name, row=line)])
+                raise InputError([message_problem("in.too_many_persons", file=raw.name,
+                                                  row=line, most=limits.persons)])
     return last

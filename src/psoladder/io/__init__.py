@@ -15,13 +15,15 @@ from psoladder.io.orgfile import (
     load_organisation,
     organisation_from_mapping,
 )
-from psoladder.io.payroll import PayrollRead, read_payroll
+from psoladder.io.payroll import PayrollFormat, PayrollRead, payroll_format, read_payroll
 
 __all__ = [
+    "PayrollFormat",
     "PayrollRead",
     "example_path",
     "load_example",
     "load_organisation",
     "organisation_from_mapping",
+    "payroll_format",
     "read_payroll",
 ]

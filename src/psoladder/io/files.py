@@ -22,11 +22,12 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import attrs
 
-from psoladder.errors import InputError, Problem
+from psoladder.errors import InputError
+from psoladder.messages import Phrase, problem
 
 __all__ = [
     "PAYROLL_SUFFIXES",
@@ -56,8 +57,15 @@ class FileIdentity:
         return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def _problem(message: str, name: str, hint: str | None = None) -> InputError:
-    return InputError([Problem(message, file=name, hint=hint)])
+# What a file is, in the message table's words.
+_WHAT = {"organisation file": "what.organisation", "payroll file": "what.payroll",
+         "rule override file": "what.override"}
+
+
+def _problem(key: str, name: str, what: str, hint: str | None = None,
+             **params: Any) -> InputError:
+    thing = Phrase.of(_WHAT[what]) if what in _WHAT else what
+    return InputError([problem(key, file=name, hint=hint, what=thing, **params)])
 
 
 def open_regular(path: Path, *, what: str, max_bytes: int,
@@ -82,27 +90,24 @@ def open_regular(path: Path, *, what: str, max_bytes: int,
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise _problem(f"the {what} is not found", shown, "check the path") from None
+        raise _problem("in.file_missing", shown, what, "ih.check_path") from None
     except IsADirectoryError:
-        raise _problem(f"the {what} is a folder", shown, "give the file") from None
+        raise _problem("in.file_folder", shown, what, "ih.give_file") from None
     except PermissionError:
-        raise _problem(f"the {what} cannot be read (permission denied)", shown) from None
+        raise _problem("in.file_permission", shown, what) from None
     except OSError as exc:
-        raise _problem(f"the {what} cannot be opened ({exc.strerror or type(exc).__name__})",
-                       shown) from None
+        raise _problem("in.file_open", shown, what,
+                       reason=exc.strerror or type(exc).__name__) from None
     except ValueError:  # e.g. a NUL character in the path
-        raise _problem(f"the path of the {what} is not valid", shown) from None
+        raise _problem("in.file_path", shown, what) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise _problem(f"the {what} is a folder", shown, "give the file")
+            raise _problem("in.file_folder", shown, what, "ih.give_file")
         if not stat.S_ISREG(st.st_mode):
-            raise _problem(f"the {what} is not a regular file (but a device, pipe or socket)",
-                           shown, "give an ordinary file; psoladder does not read devices "
-                           "or pipes")
+            raise _problem("in.file_special", shown, what, "ih.file_special")
         if st.st_size > max_bytes:
-            raise _problem(f"the {what} is {st.st_size:,} bytes, more than psoladder reads "
-                           f"({max_bytes:,})", shown)
+            raise _problem("in.file_large", shown, what, size=st.st_size, most=max_bytes)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb"), FileIdentity.of(st)
@@ -111,14 +116,10 @@ def open_regular(path: Path, *, what: str, max_bytes: int,
         raise
 
 
-_SUFFIX_MESSAGE = "a payroll file must be a .csv or .xlsx (or .xlsm, .parquet) file"
-_SUFFIX_HINT = "export the payroll as CSV UTF-8 or as an Excel workbook, and name it accordingly"
-
-
 def check_payroll_suffix(path: Path, shown: str) -> None:
     """Refuse a payroll path whose suffix is not one of :data:`PAYROLL_SUFFIXES`."""
     if path.suffix.lower() not in PAYROLL_SUFFIXES:
-        raise InputError([Problem(_SUFFIX_MESSAGE, file=shown, hint=_SUFFIX_HINT)])
+        raise InputError([problem("in.suffix", file=shown, hint="ih.suffix")])
 
 
 def payroll_path(base: Path, written: str, *, allow_outside: bool) -> Path:
@@ -139,18 +140,15 @@ def payroll_path(base: Path, written: str, *, allow_outside: bool) -> Path:
     """
     path = base / written
     if path.suffix.lower() not in PAYROLL_SUFFIXES:
-        raise InputError([Problem(_SUFFIX_MESSAGE, field="employments", value=written,
-                                  hint=_SUFFIX_HINT)])
+        raise InputError([problem("in.suffix", field="employments", value=written,
+                                  hint="ih.suffix")])
     try:
         resolved = path.resolve()
         inside = resolved.is_relative_to(base.resolve())
     except (OSError, RuntimeError, ValueError):
-        raise InputError([Problem("the payroll path cannot be resolved", field="employments",
-                                  value=written, hint="check the path")]) from None
+        raise InputError([problem("in.unresolvable", field="employments", value=written,
+                                  hint="ih.check_path")]) from None
     if not inside and not allow_outside:
-        raise InputError([Problem(
-            "the payroll file lies outside the organisation file's folder",
-            field="employments", value=written,
-            hint="move the payroll next to the organisation file, or allow other folders "
-            "(allow_outside=True in Python, --allow-outside-paths on the command line)")])
+        raise InputError([problem("in.outside", field="employments", value=written,
+                                  hint="ih.outside")])
     return resolved

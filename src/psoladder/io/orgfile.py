@@ -43,7 +43,7 @@ import attrs
 
 from psoladder.errors import InputError, Problem, shown
 from psoladder.io.files import open_regular, payroll_path
-from psoladder.io.payroll import read_payroll
+from psoladder.io.payroll import PayrollFormat, payroll_format, read_payroll
 from psoladder.limits import (
     MAX_EVIDENCE,
     MAX_KVK_NUMBERS,
@@ -54,6 +54,7 @@ from psoladder.limits import (
     MAX_PURCHASES,
     MAX_ROWS,
 )
+from psoladder.messages import problem
 from psoladder.model import (
     AspirantPlan,
     Employment,
@@ -66,7 +67,9 @@ from psoladder.model import (
 from psoladder.planning.scenarios import scenario_problems
 
 __all__ = [
+    "Document",
     "OrganisationParts",
+    "document_from_text",
     "evidence_problems",
     "example_path",
     "load_example",
@@ -180,14 +183,14 @@ def _parse(text: str, name: str, json_syntax: bool) -> Any:
     except InputError:
         raise
     except tomllib.TOMLDecodeError as exc:
-        raise InputError([Problem(f"not valid TOML: {exc}", file=name,
-                                  hint="see https://toml.io for the syntax")]) from None
+        raise InputError([problem("in.toml", file=name, hint="ih.toml",
+                                  reason=str(exc))]) from None
     except json.JSONDecodeError as exc:
-        raise InputError([Problem(f"not valid JSON: {exc.msg}", file=name, row=exc.lineno,
-                                  hint="check the brackets and quotes")]) from None
+        raise InputError([problem("in.json", file=name, row=exc.lineno, hint="ih.json",
+                                  reason=exc.msg)]) from None
     except _DuplicateKey as exc:
-        raise InputError([Problem("a key appears twice in one object", file=name,
-                                  field=exc.key, hint="give each key once")]) from None
+        raise InputError([problem("in.key_twice", file=name, field=exc.key,
+                                  hint="ih.key_twice")]) from None
     except RecursionError:
         raise InputError([Problem(deep, file=name, hint=deep_hint)]) from None
     except ValueError as exc:  # an integer beyond Python's int-string limit
@@ -200,6 +203,21 @@ def _parse(text: str, name: str, json_syntax: bool) -> Any:
 def _long_digits(text: str) -> int | None:
     match = re.search(r"[0-9_]{4000,}", text)
     return None if match is None else text.count("\n", 0, match.start()) + 1
+
+
+@attrs.frozen
+class Document:
+    """An organisation file's parsed content, where it was read and its name.
+
+    Attributes:
+        content: The parsed keys.
+        base: The folder a payroll path is relative to (and must lie in).
+        name: The file's name in messages (``<stdin>`` for standard input).
+    """
+
+    content: Mapping[str, Any]
+    base: Path
+    name: str
 
 
 def read_document(path: str | Path) -> tuple[Mapping[str, Any], Path, str]:
@@ -217,22 +235,46 @@ def read_document(path: str | Path) -> tuple[Mapping[str, Any], Path, str]:
                              max_bytes=MAX_ORGANISATION_FILE_BYTES)
     with binary:
         data = binary.read(MAX_ORGANISATION_FILE_BYTES + 1)
+    doc = _document(data, path.name, path.suffix.lower() == ".json", path.parent)
+    return doc.content, doc.base, doc.name
+
+
+def document_from_text(data: bytes | str, *, name: str = "<stdin>",
+                       base: Path | None = None) -> Document:
+    """Parse an organisation file given as text (e.g. standard input): JSON or TOML.
+
+    JSON when its first character (after spaces) is ``{``, else TOML. A
+    payroll path in it is relative to ``base`` (default the current folder)
+    and must lie inside it.
+
+    >>> document_from_text('{"name": "X", "kvk": "12345678"}').content["kvk"]
+    '12345678'
+
+    Raises:
+        InputError: As :func:`read_document`.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    json_syntax = raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    return _document(raw, name, json_syntax, base or Path.cwd())
+
+
+def _document(data: bytes, name: str, json_syntax: bool, base: Path) -> Document:
     if len(data) > MAX_ORGANISATION_FILE_BYTES:
         raise InputError([Problem(f"the organisation file is larger than psoladder reads "
-                                  f"({MAX_ORGANISATION_FILE_BYTES:,} bytes)", file=path.name)])
+                                  f"({MAX_ORGANISATION_FILE_BYTES:,} bytes)", file=name)])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError([Problem("the file is not UTF-8", file=path.name, row=line,
-                                  hint="save it as UTF-8")]) from None
-    doc = _parse(text, path.name, path.suffix.lower() == ".json")
+        raise InputError([problem("in.not_utf8", file=name, row=line,
+                                  hint="ih.save_utf8")]) from None
+    doc = _parse(text, name, json_syntax)
     if not isinstance(doc, Mapping):
-        raise InputError([Problem("the file must hold a table of keys", file=path.name)])
-    problems = list(_walk(doc, path.name))
+        raise InputError([problem("in.not_a_table", file=name)])
+    problems = list(_walk(doc, name))
     if problems:
         raise InputError(problems)
-    return doc, path.parent, path.name
+    return Document(doc, base, name)
 
 
 def _walk(doc: Mapping[str, Any], file: str) -> Iterable[Problem]:
@@ -270,7 +312,10 @@ _LISTS: dict[str, Any] = {"employment": Employment, "purchase": Purchase,
 _MOST = {"employment": MAX_ROWS, "purchase": MAX_PURCHASES, "purchases": MAX_PURCHASES,
          "evidence": MAX_EVIDENCE, "entity": MAX_KVK_NUMBERS}
 # ``scenario`` tables nest lists of changes: checked by the planning module (issue 15).
-_TOP = {*_SINGLE, *_TABLE, *_LISTS, "employments", "scenario"}
+# ``payroll`` (issue 12): how the payroll export is written, checked by
+# :func:`~psoladder.io.payroll.payroll_format`; ``$schema`` names the JSON
+# Schema an editor validates the file with, and is not read.
+_TOP = {*_SINGLE, *_TABLE, *_LISTS, "employments", "scenario", "payroll", "$schema"}
 _REQUIRED = ("name", "kvk", "application_date")
 
 
@@ -290,6 +335,7 @@ class OrganisationParts:
         payroll: The payroll file to read (resolved), if any.
         payroll_name: The payroll path as the file writes it.
         problems: Every problem found.
+        payroll_format: How the payroll export is written (``[payroll]``).
     """
 
     file: str | None
@@ -302,15 +348,16 @@ class OrganisationParts:
     payroll: Path | None
     payroll_name: str | None
     problems: tuple[Problem, ...]
+    payroll_format: PayrollFormat = attrs.field(factory=PayrollFormat)
 
     def organisation(self, employments: Iterable[Employment], *,
-                     with_evidence: bool = True) -> Organisation:
+                     with_evidence: bool = True, reading: Iterable[Any] = ()) -> Organisation:
         """The organisation with these employments (raising every problem)."""
         rows = tuple(employments)
         try:
             return Organisation(**self.fields, employments=rows, purchases=self.purchases,
                                 evidence=self.evidence if with_evidence else (),
-                                entities=self.entities)
+                                entities=self.entities, reading=tuple(reading))
         except InputError as exc:
             raise InputError(self.locate(p, rows) for p in exc.problems) from None
 
@@ -361,21 +408,21 @@ def _shape(doc: Mapping[str, Any], file: str | None) -> list[Problem]:
     problems = []
     for key in doc:
         if key not in _TOP:
-            problems.append(Problem(f"unknown key {shown(key)!r}", file=file, field=key,
-                                    hint="known keys: " + ", ".join(sorted(_TOP))))
+            problems.append(problem("po.unknown_key", file=file, field=key,
+                                    hint="ih.known_keys", name=str(shown(key)),
+                                    known=", ".join(sorted(_TOP))))
     for key in _SINGLE:
         value = doc.get(key)
         if isinstance(value, Mapping) or (isinstance(value, list) and key != "kvk"):
-            problems.append(Problem(f"{key} must be a single value, not a "
-                                    f"{'table' if isinstance(value, Mapping) else 'list'}",
-                                    file=file, field=key, hint=f"write {key} = ..."))
+            problems.append(problem(
+                "in.single_not_table" if isinstance(value, Mapping) else "in.single_not_list",
+                file=file, field=key, hint="ih.write_single", code=key))
     for key in _TABLE:
         value = doc.get(key)
         if value is not None and not isinstance(value, Mapping):
             shape = "list" if isinstance(value, list) else "single value"
-            problems.append(Problem(f"{key} must be a table, not a {shape}", file=file,
-                                    field=key, hint=f"write [{key}] once, with its keys "
-                                    "below it"))
+            problems.append(problem(f"in.table_not_{shape.replace(' ', '_')}", file=file,
+                                    field=key, hint="ih.write_table", code=key))
         elif value is not None:
             problems.extend(_scalars(value, key, file))
     for key in _LISTS:
@@ -383,8 +430,8 @@ def _shape(doc: Mapping[str, Any], file: str | None) -> list[Problem]:
         if value is None:
             continue
         if not isinstance(value, list):
-            problems.append(Problem(f"{key} must be a list of tables", file=file, field=key,
-                                    hint=f"write [[{key}]] (double brackets) for each one"))
+            problems.append(problem("in.list_of_tables", file=file, field=key,
+                                    hint="ih.list_of_tables", code=key))
             continue
         if len(value) > _MOST[key]:
             problems.append(Problem(f"more than {_MOST[key]:,} {key} tables, more than "
@@ -392,20 +439,28 @@ def _shape(doc: Mapping[str, Any], file: str | None) -> list[Problem]:
             continue
         for i, item in enumerate(value, start=1):
             if not isinstance(item, Mapping):
-                problems.append(Problem(f"{key} {i} is not a table", file=file,
-                                        field=f"{key}[{i}]",
-                                        hint=f"write [[{key}]] followed by its keys"))
+                problems.append(problem("in.item_not_table", file=file, field=f"{key}[{i}]",
+                                        hint="ih.item_not_table", code=key, index=i))
             else:
                 problems.extend(_scalars(item, f"{key}[{i}]", file))
     payroll = doc.get("employments")
     if payroll is not None and not isinstance(payroll, str):
-        problems.append(Problem("employments must be the path of a payroll file", file=file,
-                                field="employments", hint='e.g. employments = "payroll.csv", '
-                                "or give [[employment]] tables"))
+        problems.append(problem("in.employments_path", file=file, field="employments",
+                                hint="ih.employments_path"))
+    table = doc.get("payroll")
+    if table is not None and not isinstance(table, Mapping):
+        problems.append(problem("in.payroll_table", file=file, field="payroll",
+                                hint="ih.payroll_table"))
+    elif isinstance(table, Mapping) and table.get("file") is not None and payroll is not None:
+        problems.append(problem("in.payroll_twice", file=file, field="payroll.file",
+                                hint="ih.payroll_twice"))
+    schema = doc.get("$schema")
+    if schema is not None and not isinstance(schema, str):
+        problems.append(problem("in.schema_key", file=file, field="$schema"))
     for key in _REQUIRED:
         if key not in doc:
-            problems.append(Problem("required key is missing", file=file, field=key,
-                                    hint=f"add {key} = ..."))
+            problems.append(problem("in.required_key", file=file, field=key,
+                                    hint="ih.required_key", code=key))
     return problems
 
 
@@ -464,12 +519,24 @@ def organisation_parts(doc: Mapping[str, Any], *, base: Path | None = None,
         converted = None
     payroll = name = None
     written = doc.get("employments")
+    fmt = PayrollFormat()
+    table = doc.get("payroll")
+    if isinstance(table, Mapping):
+        try:
+            fmt = payroll_format(table, file=file)
+        except InputError as exc:
+            problems.extend(exc.problems)
+        if isinstance(table.get("file"), str) and "payroll.file" not in {p.field for p in
+                                                                          problems}:
+            written = table["file"]
     if isinstance(written, str):
         name = written
         try:
             payroll = payroll_path(base or Path.cwd(), written, allow_outside=allow_outside)
         except InputError as exc:
-            problems.extend(p.located(file=file) for p in exc.problems)
+            where = "employments" if isinstance(doc.get("employments"), str) else "payroll.file"
+            problems.extend(attrs.evolve(p, field=where).located(file=file) if p.field ==
+                            "employments" else p.located(file=file) for p in exc.problems)
     # The tables last: after 1,000 problems the rest are not checked.
     lists = {key: [i for i in doc.get(key, []) if isinstance(i, Mapping)]
              if isinstance(doc.get(key), list) and len(doc[key]) <= _MOST[key] else []
@@ -486,7 +553,7 @@ def organisation_parts(doc: Mapping[str, Any], *, base: Path | None = None,
         k: getattr(converted, k) for k in fields}
     return OrganisationParts(file, own, tuple(employments), tuple(purchases), tuple(evidence),
                              tuple(entities), len(purchase_tables), payroll, name,
-                             tuple(problems))
+                             tuple(problems), fmt)
 
 
 def payroll_problems(exc: InputError, file: str | None) -> list[Problem]:
@@ -503,14 +570,13 @@ def evidence_problems(evidence: Iterable[Evidence], persons: Iterable[str],
                       file: str | None = None) -> list[Problem]:
     """Evidence that names a person who is not in the employments (R-QUAL-1)."""
     known = persons if isinstance(persons, set | frozenset | dict) else set(persons)
-    return [Problem("evidence names a person who is not in the employments", file=file,
-                    field=f"evidence[{i}].person", value=e.person,
-                    hint="give evidence for the organisation's target-group employees, with "
-                    "the person identifier of the payroll")
+    return [problem("in.evidence_person", file=file, field=f"evidence[{i}].person",
+                    value=e.person, hint="ih.evidence_person")
             for i, e in enumerate(evidence, start=1) if e.person not in known]
 
 
-def load_organisation(path: str | Path, *, allow_outside: bool = False) -> Organisation:
+def load_organisation(path: str | Path | Document, *,
+                      allow_outside: bool = False) -> Organisation:
     """Read an organisation file (``.toml``, or ``.json``) and its payroll into memory.
 
     For large payrolls, :func:`psoladder.assess_file` streams the payroll instead.
@@ -524,7 +590,10 @@ def load_organisation(path: str | Path, *, allow_outside: bool = False) -> Organ
     Raises:
         InputError: Every problem of the file and its payroll file, located.
     """
-    doc, base, name = read_document(path)
+    if isinstance(path, Document):
+        doc, base, name = path.content, path.base, path.name
+    else:
+        doc, base, name = read_document(path)
     return organisation_from_mapping(doc, base=base, file=name, allow_outside=allow_outside)
 
 
@@ -544,9 +613,13 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
     parts = organisation_parts(doc, base=base, file=file, allow_outside=allow_outside)
     problems = list(parts.problems)
     employments = list(parts.employments)
+    reading: tuple[Any, ...] = ()
     if parts.payroll is not None and parts.payroll_name is not None:
         try:
-            employments.extend(read_payroll(parts.payroll, name=parts.payroll_name).employments)
+            read = read_payroll(parts.payroll, name=parts.payroll_name,
+                                fmt=parts.payroll_format)
+            employments.extend(read.employments)
+            reading = read.notices
         except InputError as exc:
             problems.extend(payroll_problems(exc, file))
     if problems:
@@ -555,7 +628,7 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
         parts.evidence, {e.person for e in employments}, file)
     if problems:
         raise InputError(problems)
-    return parts.organisation(employments)
+    return parts.organisation(employments, reading=reading)
 
 
 def example_path() -> Path:

@@ -410,8 +410,8 @@ def _assumptions(organisation: Organisation, peiljaren: _Peiljaren, purchases: s
     for p in evaluated:  # the rules after the last known edition (R-ED-3), once
         rules = [w for w in p.assessment.warnings if w.key == "after_last_edition"]
         if rules:
-            out.append(Phrase.of("fa.after_last_edition", on=p.application_date))
-            out.append(rules[0])
+            out.append(Phrase.of("fa.after_last_edition", on=p.application_date,
+                                 notice=rules[0]))
             break
     return tuple(out)
 

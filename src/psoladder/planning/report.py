@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from psoladder import document, formatting, messages
 from psoladder.document import Block, Table
 from psoladder.messages import Phrase
+from psoladder.periods import DateRange
 from psoladder.planning.compare import (
     FIGURES,
     LEVELS,
@@ -169,6 +170,14 @@ def _change_block(change: LevelChange, w: _Words) -> Block:
                  rows=tuple(rows), notes=tuple(notes))
 
 
+def _peiljaar_cell(peiljaar: DateRange, w: _Words) -> str:
+    """A peiljaar in a table cell: its year when it is a calendar year, else the period."""
+    start, end = peiljaar.start, peiljaar.end
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    return w.show(peiljaar, "period")
+
+
 def _forecast_table(f: Forecast, w: _Words) -> Table:
     changes = {c.on: c for c in f.changes}
     header = (w.label("application_date"), w.label("peiljaar"), w.label("edition"),
@@ -178,7 +187,7 @@ def _forecast_table(f: Forecast, w: _Words) -> Table:
     for p in f.points:
         a = p.assessment
         change = changes.get(p.application_date)
-        rows.append((w.show(p.application_date, "date"), w.show(a.peiljaar, "period"),
+        rows.append((w.show(p.application_date, "date"), _peiljaar_cell(a.peiljaar, w),
                      a.edition, *(w.value(x, x.read(a)) for x in _FORECAST_FIGURES),
                      *(w.value(x, x.read(a)) for x in LEVELS),
                      "" if change is None else w("fc.changed", old=change.old_level,
@@ -335,8 +344,11 @@ def comparison_blocks(c: Comparison, lang: str = "nl", *, exact: bool = False) -
 
 
 def _signed(delta: Any, kind: str, w: _Words) -> str:
-    text = w.show(abs(delta), kind if kind != "pct" else "pct")
-    return ("+" if delta > 0 else "−" if delta < 0 else "") + text
+    """A difference with its sign; between two percentages in percentage points."""
+    # The exact form keeps its sign on both sides of the ≈.
+    points = kind == "pct" and not w.exact
+    text = w("cmp.points", delta=delta) if points else w.show(delta, kind)
+    return "+" + text if delta > 0 else text.replace("-", "−")
 
 
 def _rule_name(name: str, w: _Words) -> str:

@@ -91,6 +91,16 @@ class RuleDiff:
                 return c
         raise KeyError(f"{name!r} did not change between {self.old.on} and {self.new.on}")
 
+    def __repr__(self) -> str:
+        """Short: the two points and what changed (``psoladder.rulesreport.render_diff`` shows all).
+
+        >>> rules_diff("2.0", "2.1")
+        <RuleDiff 2022-04-01 (edition 2.0) -> 2023-04-01 (edition 2.1): 6 values changed>
+        """
+        n = len(self.changes)
+        return (f"<RuleDiff {self.old.on} (edition {self.old.edition.name}) -> {self.new.on} "
+                f"(edition {self.new.edition.name}): {n} value{'s' if n != 1 else ''} changed>")
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
 
