@@ -239,13 +239,12 @@ def decode(field: str, raw_values: Sequence[object], counts: Iterable[int] | Non
     values: list[Any] = []
     add = values.append
     problems: dict[int, tuple[Problem, ...]] = {}
-    serials = 0
     for i, cell in enumerate(raw_values):
         if cell is None or cell == "":
             add(NOT_GIVEN)
             continue
         try:
-            if table and isinstance(cell, float):
+            if table and type(cell) is float:
                 table_float(field, cell)
             value = convert(cell)
         except InputError as exc:
@@ -253,9 +252,12 @@ def decode(field: str, raw_values: Sequence[object], counts: Iterable[int] | Non
             problems[i] = exc.problems
             continue
         add(NOT_GIVEN if value is None else value)
-        if field in DATE_FIELDS and isinstance(cell, int | float) and not isinstance(cell, bool):
-            serials += 1 if counts is None else counts[i]  # (counted per cell, as rows are)
-    reads.serials = serials
+    if table and field in DATE_FIELDS:
+        # Date numbers are counted per cell, as the reader counts them row by row.
+        reads.serials = sum(
+            1 if counts is None else counts[i] for i, cell in enumerate(raw_values)
+            if isinstance(cell, int | float) and not isinstance(cell, bool)
+            and values[i] is not None)
     return Decoded(values, problems, reads)
 
 

@@ -206,12 +206,10 @@ def decode(raw: RawPayroll, fmt: PayrollFormat | None = None) -> Decoded | Refus
         if encoded is None:
             return "form"
         distinct, rows = encoded
-        # A row is blank when no cell holds anything but spaces, whichever its column.
-        filled = np.fromiter((v is not None and str(v).strip() != "" for v in distinct),
-                             dtype=np.bool_, count=len(distinct))
         name = raw.names[i] if i < len(raw.names) else ""
         if field is None:
             readers.append(None)
+            filled = _filled(distinct)
             if bool(filled.any()):
                 if not name.strip():
                     return "problem"  # a value in a column without a name
@@ -229,9 +227,15 @@ def decode(raw: RawPayroll, fmt: PayrollFormat | None = None) -> Decoded | Refus
         index[field] = rows
         if all(map(operator.eq, decoded.values, distinct)):
             distinct_fields.add(field)  # distinct texts, each converted to itself
-        given_values[field] = np.fromiter(
+        given = given_values[field] = np.fromiter(
             (v is not NOT_GIVEN for v in decoded.values), dtype=np.bool_,
             count=len(decoded.values))
+        # A row is blank when no cell holds anything but spaces, whichever its
+        # column: a value read is never blank, a cell read as not given may not
+        # be either (a code for "no target group").
+        filled = given.copy()
+        empty = np.flatnonzero(~given)
+        filled[empty] = _filled([distinct[k] for k in empty.tolist()])
         nonblank |= filled[rows]
     keep = np.flatnonzero(nonblank)
     blank = n - len(keep) + raw.blank_tail
@@ -257,6 +261,12 @@ def decode(raw: RawPayroll, fmt: PayrollFormat | None = None) -> Decoded | Refus
     header = raw.header or read_header([f or "" for f in raw.fields], raw.name)[0]
     return Decoded(columns, reading_notices(raw.name, header, readers, skipped=raw.skipped,
                                             blank=blank))
+
+
+def _filled(cells: Sequence[Any]) -> NDArray[np.bool_]:
+    """Which cells hold something other than spaces (as the reader tells a blank row)."""
+    return np.fromiter((v is not None and str(v).strip() != "" for v in cells),
+                       dtype=np.bool_, count=len(cells))
 
 
 def _consistent(columns: Columns) -> bool:
