@@ -113,7 +113,7 @@ def read_payroll(payroll: object, name: str,
         ``csv`` module).
     """
     from psoladder.columnar.columns import decode
-    from psoladder.columnar.read import open_csv, open_parquet, open_table
+    from psoladder.columnar.read import open_csv, open_parquet, open_table, trim
 
     if isinstance(payroll, str | Path):
         path = Path(payroll)
@@ -134,7 +134,10 @@ def read_payroll(payroll: object, name: str,
             return "problem"
     if isinstance(raw, str):
         return raw
-    return decode(raw, fmt)
+    decoded = decode(raw, fmt)
+    del raw
+    trim()  # the raw cells are converted: give their memory back
+    return decoded
 
 
 def payroll_workforce(payroll: Columns, inline: Sequence[EmploymentLike], setting: Setting, *,

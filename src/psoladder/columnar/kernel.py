@@ -70,6 +70,14 @@ def _packed(pid: I64, day: Ints) -> I64:
     return (pid << DAY_BITS) | day
 
 
+def _packed_in_place(pid: Ints, day: Ints) -> I64:
+    """:func:`_packed` with one new array, not three."""
+    key = pid.astype(np.int64)
+    key <<= DAY_BITS
+    key |= day
+    return key
+
+
 def _wide(*arrays: Ints) -> list[I64]:
     """The arrays as ``int64``: every product and sum below stays in it (see :func:`fits`)."""
     return [np.asarray(a, dtype=np.int64) for a in arrays]
@@ -118,8 +126,8 @@ def totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints | int, p
                    np.zeros(persons, dtype=np.bool_), np.zeros(keys, dtype=np.int64), {})
     if not len(pid):
         return found
-    # Narrow columns stay narrow; keys and products are int64.
-    packed = _packed(pid.astype(np.int64), first)
+    # Narrow columns stay narrow; keys and products are int64 (made in place).
+    packed = _packed_in_place(pid, first)
     if not bool((packed[1:] >= packed[:-1]).all()):
         order = np.argsort(packed, kind="stable")
         packed = packed[order]
@@ -130,7 +138,8 @@ def totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints | int, p
             key = key[order]
     # A row that starts on or before the last day of an earlier row of the
     # same person overlaps it (keys of later persons are always larger).
-    reach = np.maximum.accumulate(_packed(pid.astype(np.int64), last))
+    reach = _packed_in_place(pid, last)
+    np.maximum.accumulate(reach, out=reach)
     found.concurrent[pid[1:][packed[1:] <= reach[:-1]]] = True
     del packed, reach
     sweep = found.concurrent[pid]
