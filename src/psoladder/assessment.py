@@ -675,7 +675,7 @@ class _Setting:
             rules = rules_at(on, overrides)
         elif overrides is not None:
             rules = rules.with_overrides(overrides)
-        notices = list(rules.notices())
+        notices = list(rules.memo("rule_set_notices", rules.notices))  # (once per rule set)
         if organisation.peiljaar is None:
             peiljaar = default_peiljaar(on)
             notices.append(Notice.of("R-FTE-4", "peiljaar_default", peiljaar=peiljaar))
@@ -742,7 +742,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
 
     supplier = gap_supplier or bought.largest_supplier()
     position = Position(total, weighted, bought.indirect_fte)
-    to_higher = gaps(position, rules, policy=policy, supplier=supplier)
+    to_higher = gaps(position, rules, policy=policy, supplier=supplier, scored=s)
     if supplier is not None and gap_supplier is None and any(
             g.purchase_amount is not None for g in to_higher):
         # Only where a purchase gap is shown (none at the highest level).

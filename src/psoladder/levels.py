@@ -630,6 +630,7 @@ def gaps(
     supplier: SupplierProfile | None = None,
     fte_step: Decimal = FTE_STEP,
     money_step: Decimal = MONEY_STEP,
+    scored: Scores | None = None,
 ) -> tuple[Gap, ...]:
     """The gap to every level above the current one (R-GAP-1).
 
@@ -649,6 +650,7 @@ def gaps(
             purchase amount; without one only the indirect fte is given.
         fte_step: Resolution of fte amounts.
         money_step: Resolution of euro amounts.
+        scored: The position's :func:`scores`, where already computed.
 
     >>> rs = rules_at(dt.date(2024, 5, 1))
     >>> [g.filled_post_fte for g in gaps(Position(Fraction(20), Fraction(209, 100), Fraction(0)), rs)]
@@ -664,7 +666,8 @@ def gaps(
     limit = int(_SEARCH_LIMIT_FTE / step)
     known = [lv for lv in rules.levels if lv > current
              and norms_for(rules.norms.smallest_size, rules=rules).for_level(lv) is not None]
-    now = scores(position.total_fte, position.weighted_target_fte, position.indirect_fte, rules)
+    now = scored or scores(position.total_fte, position.weighted_target_fte,
+                           position.indirect_fte, rules)
     result = []
     for target in known:
 

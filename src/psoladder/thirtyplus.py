@@ -243,9 +243,8 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
     counted: list[str] = []
     for person in workforce.detailed:
         # Summarised persons (a streamed payroll) have no target-group row.
-        if not any(p.employment.target_group is not None for p in person.periods):
-            continue
         if basis is ThirtyPlusBasis.FTE:
+            # (a row outside the target groups has no counted days)
             part: HourDays = 0
             for p in person.periods:
                 if p.counted_hour_days and qualifies(p):
@@ -256,7 +255,8 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
                 counted.append(person.person)
                 group_hour_days += part
             continue
-        if not person.on_peildatum:
+        if not person.on_peildatum or not any(p.employment.target_group is not None
+                                              for p in person.periods):
             continue
         at_peildatum = [p for p in person.periods
                         if not p.excluded and peildatum in p.employment.period]
