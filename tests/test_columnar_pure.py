@@ -51,8 +51,6 @@ def test_people_outside_the_target_groups_are_columns() -> None:
     assert all(p.summarised for p in persons.summaries)
     assert all(not p.summarised for p in a.workforce.detailed)
     assert a.workforce.capped_persons == sum(1 for p in everyone if p.capped)
-    assert a.workforce.summarised_on_peildatum == sum(
-        1 for p in everyone if p.summarised and p.on_peildatum)
     assert sum(Fraction(p.hour_days) for p in everyone) == a.workforce.hour_days
     with pytest.raises(IndexError):
         persons[len(persons)]
@@ -63,7 +61,7 @@ def test_summaries_build_exact_people() -> None:
                           [False, True, False], [1, 2, 1], [True, False, False])
     assert [p.person for p in summaries] == ["C", "A", "B"]
     assert [p.hour_days for p in summaries] == [365, Fraction(731, 2), 0]
-    assert (summaries.capped_count, summaries.on_peildatum_count) == (1, 1)
+    assert summaries.capped_count == 1
     assert summaries[1] == psoladder.fte.PersonFte("A", (), Fraction(731, 2), Fraction(14600),
                                                    Fraction(0), True, 2, False)
 

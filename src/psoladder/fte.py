@@ -338,7 +338,7 @@ class Summaries(Sequence[PersonFte]):
     """
 
     __slots__ = ("_capped", "_names", "_on", "_rows", "_units", "capped_count", "denominator",
-                 "name_index", "on_peildatum_count", "scale")
+                 "name_index", "scale")
 
     def __init__(self, names: Sequence[str], name_index: Column, units: Column, scale: int,
                  denominator: Fraction, capped: Column, rows: Column,
@@ -353,8 +353,6 @@ class Summaries(Sequence[PersonFte]):
         self._on = on_peildatum
         #: How many of them the cap bit (R-FTE-3).
         self.capped_count = _count(capped)
-        #: How many of them work on the peildatum.
-        self.on_peildatum_count = _count(on_peildatum)
 
     def __len__(self) -> int:
         return len(self._units)
@@ -540,13 +538,6 @@ class Workforce:
             return (sum(1 for p in self.persons.detailed if p.capped)
                     + self.persons.summaries.capped_count)
         return sum(1 for p in self.persons if p.capped)
-
-    @functools.cached_property
-    def summarised_on_peildatum(self) -> int:
-        """How many summarised people (no rows kept) work on the peildatum."""
-        if isinstance(self.persons, Persons):
-            return self.persons.summaries.on_peildatum_count
-        return sum(1 for p in self.persons if p.summarised and p.on_peildatum)
 
     @property
     def periods(self) -> Iterator[PeriodFte]:
