@@ -6,9 +6,12 @@ A second engine for payrolls, next to the validating one
 memory (pyarrow, pandas, polars), as columns and computes the same
 :class:`~psoladder.fte.Workforce` with exact integers:
 
-* each *distinct* cell value of a column goes through the validating
-  reader's own conversion (:mod:`psoladder.columnar.cells`, the one seam
-  for formats), and the checks between fields run on whole columns;
+* the header is read, and each *distinct* cell value of a column converted,
+  by the validating reader itself: its column readers find each column's
+  date and number format from the distinct values and their counts
+  (:mod:`psoladder.columnar.cells`, the one seam with
+  :mod:`psoladder.io.payroll`); the checks between fields run on whole
+  columns;
 * dates become day numbers, hours whole units of the smallest power of ten
   that makes them all whole, sums ``int64`` with an overflow check
   (:mod:`psoladder.columnar.kernel`); never a float;
@@ -16,10 +19,11 @@ memory (pyarrow, pandas, polars), as columns and computes the same
   summarised (:mod:`psoladder.columnar.engine`).
 
 Both engines give the same assessment to the last digit (the equivalence
-tests prove it). Whenever a payroll has a problem, or a form the columnar
-reader does not take (an XLSX file; a CSV file with empty lines between rows
-or line breaks inside cells; a sum that could overflow), the validating path
-reads it, so every problem is reported with its file, row and field.
+tests prove it). Whenever a payroll has a problem or goes beyond a bound of
+:mod:`psoladder.limits`, or has a form the columnar reader does not take (an
+XLSX file; a CSV file with empty lines between rows or line breaks inside
+cells; a sum that could overflow), the validating path reads it, so every
+problem is reported with its file, row and field.
 
 Nothing here is imported by ``import psoladder``; pyarrow and numpy are
 imported on first use.
