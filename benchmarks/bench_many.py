@@ -4,13 +4,17 @@ Prints organisations per second of ``psoladder.assess_many`` for 10,000
 generated organisations of 20 people each (default), building them and
 assessing them separately.
 
-Usage: ``python benchmarks/bench_many.py [COUNT]``.
+With the ``fast`` extra, ``assess_many`` computes the fte of each batch of
+organisations in one pass of the columnar engine; ``--engine validating``
+measures the pure-Python engine instead.
+
+Usage: ``python benchmarks/bench_many.py [COUNT] [--engine auto|fast|validating]``.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
-import sys
 import time
 
 import psoladder
@@ -39,17 +43,20 @@ def organisations(count: int, people: int = 20, seed: int = 3) -> list[Organisat
     return orgs
 
 
-def main(count: int) -> None:
+def main(count: int, engine: str) -> None:
+    from psoladder import columnar
+
     start = time.perf_counter()
     orgs = organisations(count)
     built = time.perf_counter() - start
+    used = "columnar" if columnar.use_fast(engine) else "validating"
     start = time.perf_counter()
-    results = psoladder.assess_many(orgs)
+    results = psoladder.assess_many(orgs, engine=engine)  # type: ignore[arg-type]
     assessed = time.perf_counter() - start
     levels: dict[str, int] = {}
     for r in results:
         levels[r.level.value] = levels.get(r.level.value, 0) + 1
-    print(f"{count:,} organisations of 20 people")
+    print(f"{count:,} organisations of 20 people, {used} engine")
     print(f"  building the inputs      {built:6.2f} s")
     print(f"  assess_many              {assessed:6.2f} s   {count / assessed:,.0f} organisations/s"
           f"   {assessed / count * 1000:.2f} ms each")
@@ -57,4 +64,8 @@ def main(count: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("count", type=int, nargs="?", default=10_000)
+    parser.add_argument("--engine", choices=["auto", "fast", "validating"], default="auto")
+    args = parser.parse_args()
+    main(args.count, args.engine)

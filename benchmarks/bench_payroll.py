@@ -1,26 +1,32 @@
-"""Benchmark: large payroll files, end to end.
+"""Benchmark: large payroll files, end to end, both engines.
 
-For generated payrolls (default 100,000 and 1,000,000 rows) this prints:
+For generated payrolls of 1,000,000 rows (default) in two shapes, a history
+over 2013-2024 and an export of one year where every row lies in the
+peiljaar, this prints:
 
-* rows per second of ``psoladder.assess_file`` (streaming, exact);
-* its time as a ratio to a bare ``csv.reader`` pass over the same file (the
-  floor for any Python reader);
-* the wall time of the command ``psoladder assess FILE --format json`` (with
-  interpreter start-up and import) and its ratio to the same floor;
-* the ratio to a pandas computation of the plain fte per person (when pandas
-  is installed; float arithmetic, no windows or weights: a speed reference,
-  not an equivalent result);
-* the peak memory (max RSS) of each, measured in a fresh process.
+* the time of a bare ``csv.reader`` pass over the file (the floor for any
+  Python reader);
+* ``psoladder.assess_file`` with the columnar engine (``engine="fast"``, the
+  ``fast`` extra) and with the validating engine (``engine="validating"``,
+  pure Python), each as a ratio to the ``csv.reader`` pass;
+* a pandas computation of the plain fte per person (float arithmetic, no
+  windows, weights or validation: a speed reference, not an equivalent
+  result), when pandas is installed;
+* the peak memory (max RSS) of each.
 
-The largest size is also run with every row inside the peiljaar (an export
-of one year), the worst case for memory.
+Each figure is measured in a fresh process (so the peak memory is that of
+the run alone), from before ``import psoladder`` to the finished
+assessment, ``--repeat`` times; the table shows the range (min-max). The
+machine may be shared: run it more than once.
 
-Usage: ``python benchmarks/bench_payroll.py [ROWS ...]``.
+Usage: ``python benchmarks/bench_payroll.py [ROWS ...] [--repeat N] [--skip-pure]``.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -31,6 +37,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import write  # noqa: E402
+
+SHAPES = {"years": "history 2013-2024", "peiljaar": "one year, every row in the peiljaar"}
 
 
 def _peak_mb() -> float:
@@ -52,13 +60,13 @@ def _child(mode: str, org: str, payroll: str) -> None:
 
         with open(payroll, newline="", encoding="utf-8") as f:
             rows = sum(1 for _ in csv.reader(f))
-        result = {"rows": rows - 1}
-    elif mode == "psoladder":
+        result: dict[str, object] = {"rows": rows - 1}
+    elif mode in ("fast", "pure"):
         import psoladder
 
-        a = psoladder.assess_file(org)
+        a = psoladder.assess_file(org, engine="fast" if mode == "fast" else "validating")
         result = {"rows": a.workforce.rows_read, "level": a.level.value,
-                  "total_fte": str(a.total_fte)}
+                  "total_fte": str(a.total_fte), "weighted": str(a.weighted_target_fte)}
     else:
         import pandas as pd
 
@@ -75,52 +83,71 @@ def _child(mode: str, org: str, payroll: str) -> None:
     print(json.dumps(result))
 
 
+# Children import from byte-code caches, as an installed package does (some
+# sandboxes set PYTHONDONTWRITEBYTECODE, which would add compiling to every run).
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _run(mode: str, org: Path, payroll: Path) -> dict[str, object]:
     out = subprocess.run([sys.executable, __file__, "--child", mode, str(org), str(payroll)],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True, check=True, env=_ENV)
     return json.loads(out.stdout)  # type: ignore[no-any-return]
 
 
-def _cli(org: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "psoladder", "assess", str(org), "--format", "json"],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+def _span(values: list[float], unit: str = "", digits: int = 2) -> str:
+    low, high = min(values), max(values)
+    if f"{low:.{digits}f}" == f"{high:.{digits}f}":
+        return f"{low:.{digits}f}{unit}"
+    return f"{low:.{digits}f}-{high:.{digits}f}{unit}"
 
 
-def main(sizes: list[int]) -> None:
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("rows", type=int, nargs="*", default=[1_000_000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each figure")
+    parser.add_argument("--skip-pure", action="store_true",
+                        help="leave out the validating engine (about 10x slower)")
+    args = parser.parse_args()
     try:
         import pandas  # noqa: F401
 
         have_pandas = True
     except ImportError:
         have_pandas = False
-    print(f"python {sys.version.split()[0]}; pandas {'yes' if have_pandas else 'not installed'}")
-    runs = [(n, "years") for n in sizes] + [(max(sizes), "peiljaar")]
-    for n, shape in runs:
-        payroll, org = write(n, HERE / "_data", shape)
-        floor = min((_run("csv", org, payroll) for _ in range(3)),
-                    key=lambda r: float(r["seconds"]))  # type: ignore[arg-type]
-        ours = _run("psoladder", org, payroll)
-        cli_time = _cli(org)
-        t_floor, t_ours = float(floor["seconds"]), float(ours["seconds"])  # type: ignore[arg-type]
-        what = "history 2013-2024" if shape == "years" else "all in the peiljaar"
-        print(f"\n{n:,} rows, {what} ({payroll.stat().st_size / 1e6:.0f} MB)")
-        print(f"  csv.reader pass           {t_floor:8.2f} s   {floor['max_rss_mb']:6.0f} MB")
-        print(f"  psoladder.assess_file     {t_ours:8.2f} s   {ours['max_rss_mb']:6.0f} MB   "
-              f"{n / t_ours:,.0f} rows/s   {t_ours / t_floor:5.1f}x the csv pass")
-        print(f"  psoladder assess (CLI)    {cli_time:8.2f} s             "
-              f"{cli_time / t_floor:5.1f}x the csv pass (with start-up and report)")
-        if have_pandas:
-            pd_run = _run("pandas", org, payroll)
-            t_pd = float(pd_run["seconds"])  # type: ignore[arg-type]
-            print(f"  pandas (float, fte only)  {t_pd:8.2f} s   {pd_run['max_rss_mb']:6.0f} MB   "
-                  f"psoladder is {t_ours / t_pd:5.1f}x pandas")
-        print(f"  result: level {ours['level']}, total fte {ours['total_fte'][:12]}")
+    modes = ["csv", "fast", *([] if args.skip_pure else ["pure"]),
+             *(["pandas"] if have_pandas else [])]
+    subprocess.run([sys.executable, "-c", "import psoladder.assessment, psoladder.columnar"],
+                   check=True, env=_ENV)  # write the byte-code caches
+    print(f"python {sys.version.split()[0]}; {args.repeat} run(s) of each figure, each in a "
+          f"fresh process; ranges are min-max")
+    for n in args.rows:
+        for shape, what in SHAPES.items():
+            payroll, org = write(n, HERE / "_data", shape)
+            runs: dict[str, list[dict[str, object]]] = {m: [] for m in modes}
+            for _ in range(args.repeat):
+                for mode in modes:  # interleaved, so a busy moment hits every mode alike
+                    runs[mode].append(_run(mode, org, payroll))
+            seconds = {m: [float(r["seconds"]) for r in rs] for m, rs in runs.items()}  # type: ignore[arg-type]
+            memory = {m: [float(r["max_rss_mb"]) for r in rs] for m, rs in runs.items()}  # type: ignore[arg-type]
+            floor = min(seconds["csv"])
+            print(f"\n{n:,} rows, {what} ({payroll.stat().st_size / 1e6:.0f} MB)")
+            print(f"  {'':28} {'seconds':>13} {'x csv.reader':>13} {'peak MB':>11}")
+            labels = {"csv": "csv.reader pass", "fast": "assess_file, fast engine",
+                      "pure": "assess_file, validating", "pandas": "pandas (float, fte only)"}
+            for mode in modes:
+                ratios = [s / floor for s in seconds[mode]]
+                print(f"  {labels[mode]:28} {_span(seconds[mode], ' s'):>13} "
+                      f"{_span(ratios, 'x', 1):>13} {_span(memory[mode], '', 0):>11}")
+            fast = runs["fast"][0]
+            agree = all(r["total_fte"] == fast["total_fte"] for r in runs.get("pure", []))
+            print(f"  result: level {fast['level']}, total fte {str(fast['total_fte'])[:14]}, "
+                  f"weighted {str(fast['weighted'])[:12]}"
+                  + ("" if args.skip_pure else
+                     f"; engines agree: {'yes' if agree else 'NO'}"))
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         _child(*sys.argv[2:5])
     else:
-        main([int(a) for a in sys.argv[1:]] or [100_000, 1_000_000])
+        main()

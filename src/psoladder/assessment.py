@@ -37,7 +37,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
-from collections.abc import Callable, Iterable, Sized
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set, Sized
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -45,14 +46,14 @@ from typing import Any
 
 import attrs
 
-from psoladder import formatting
+from psoladder import columnar, formatting
 from psoladder.banenafspraak import Banenafspraak, banenafspraak
 from psoladder.bounds import LevelBounds, level_bounds, weight_parts
 from psoladder.certificate import annual_fee, valid_until
 from psoladder.direct import weighted_target_fte
-from psoladder.errors import InputError, NoRuleInForce, Problem
+from psoladder.errors import InputError, NoRuleInForce, Problem, PsoError
 from psoladder.explain import Explanation, explain
-from psoladder.fte import Row, Workforce, WorkforceBuilder, workforce
+from psoladder.fte import FteBasis, Row, Workforce, WorkforceBuilder, workforce
 from psoladder.group import EntityCheck, Group, breakdown
 from psoladder.indirect import Indirect, SupplierProfile, indirect
 from psoladder.io.orgfile import (
@@ -62,7 +63,7 @@ from psoladder.io.orgfile import (
     payroll_problems,
     read_document,
 )
-from psoladder.io.payroll import PayrollSummary, Progress, stream_payroll
+from psoladder.io.payroll import PayrollFormat, PayrollSummary, Progress, stream_payroll
 from psoladder.levels import (
     Gap,
     NormPolicy,
@@ -80,7 +81,7 @@ from psoladder.levels import (
 )
 from psoladder.limits import MAX_ROWS, MAX_TARGET_GROUP_ROWS
 from psoladder.messages import Phrase
-from psoladder.model import EmploymentLike, Level, Organisation, date_field
+from psoladder.model import EmploymentLike, Level, Organisation, date_field, entity_lookup
 from psoladder.numbers import as_decimal
 from psoladder.periods import DateRange, application_problem, default_peiljaar, validate_peiljaar
 from psoladder.pseudonym import Pseudonymiser
@@ -446,8 +447,17 @@ def assess(
     thirty_plus_basis: ThirtyPlusBasis | str = ThirtyPlusBasis.FTE,
     thirty_plus_denominator: ThirtyPlusDenominator | str = ThirtyPlusDenominator.PAYROLL,
     gap_supplier: SupplierProfile | None = None,
+    payroll: object = None,
+    engine: columnar.Engine = "auto",
+    detail: bool = False,
 ) -> Assessment:
     """Assess an organisation under the PSO rules.
+
+    A payroll can come with it, as a file or a table: its rows count after
+    the organisation's own ``employments``, exactly as an organisation
+    file's ``employments = "payroll.csv"`` (see :func:`assess_file`), e.g.
+    ``assess(org, payroll=pandas.read_excel("loon.xlsx"))`` or
+    ``assess(org, payroll="loon.parquet")``.
 
     Args:
         organisation: The organisation.
@@ -460,17 +470,192 @@ def assess(
             or ``all_staff`` (the reading of psoladder 0.1, R-30-4).
         gap_supplier: Supplier profile for the purchase gaps; default the
             organisation's largest counted supplier.
+        payroll: Payroll rows besides the organisation's ``employments``: a
+            file path (``.csv``, ``.parquet``, ``.xlsx``) or a table with the
+            payroll columns (a pyarrow Table, a pandas or polars DataFrame;
+            tables and Parquet need the ``fast`` extra). Rows are numbered
+            like a spreadsheet: the header is row 1.
+        engine: With a payroll: ``auto`` (the columnar engine when the
+            ``fast`` extra is installed), ``fast`` or ``validating``. Both
+            give the same result; a payroll with a problem is always read
+            by the validating path, so every problem is located.
+        detail: With a payroll: keep every row's details, not only those of
+            target-group people.
 
     Raises:
         NoRuleInForce: For an application date before 2017-04-01.
-        InputError: For an invalid peiljaar.
+        InputError: For an invalid peiljaar, or every problem of the payroll.
     """
     setting = _Setting.of(organisation, _application_date(application_date), rules, overrides)
-    wf = workforce(organisation.employments, peiljaar=setting.peiljaar,
-                   fulltime_hours=organisation.fulltime_hours, rules=setting.rules)
-    return _assess(organisation, setting, wf, norm_policy=norm_policy,
-                   thirty_plus_basis=thirty_plus_basis,
-                   thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
+    reading: tuple[Notice, ...] = ()
+    if payroll is None:
+        wf = workforce(organisation.employments, peiljaar=setting.peiljaar,
+                       fulltime_hours=organisation.fulltime_hours, rules=setting.rules)
+    else:
+        wf, reading, _ = _payroll_workforce(organisation, setting, payroll,
+                                            _payroll_name(payroll), detail=detail,
+                                            fast=columnar.use_fast(engine))
+    result = _assess(organisation, setting, wf, norm_policy=norm_policy,
+                     thirty_plus_basis=thirty_plus_basis,
+                     thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
+    return attrs.evolve(result, reading=result.reading + reading) if reading else result
+
+
+def _payroll_name(payroll: object) -> str:
+    """The name of a payroll given to :func:`assess` in messages and row sources."""
+    return Path(payroll).name if isinstance(payroll, str | Path) else "<table>"
+
+
+def _payroll_workforce(organisation: Organisation, setting: _Setting, payroll: object,
+                       name: str, *, fmt: PayrollFormat | None = None, detail: bool,
+                       fast: bool, progress: Progress | None = None,
+                       pseudonymiser: Pseudonymiser | None = None,
+                       wanted: Set[str] = frozenset(), found: set[str] | None = None,
+                       file: str | None = None,
+                       ) -> tuple[Workforce, tuple[Notice, ...], PayrollSummary | None]:
+    """Everyone's fte from the organisation's own rows and its payroll, by either engine.
+
+    The columnar engine (``fast``) reads the payroll when it can: a CSV or
+    Parquet file or a table in which nothing is wrong. Everything else goes
+    to the validating engine, which streams the rows into a
+    :class:`~psoladder.fte.WorkforceBuilder` and reports every problem with
+    its file, row and field. Both apply the same checks around the rows:
+    the bounds on the organisation's rows, inline and payroll together
+    (#16), an ``entity`` every row names in the group (issue 15), the
+    persons of ``wanted`` found (into ``found``) and each person's pseudonym.
+
+    Args:
+        organisation: The organisation; its ``employments`` come first.
+        setting: Its application date, rules and peiljaar.
+        payroll: A payroll file or a table.
+        name: The payroll's name in messages and row sources.
+        fmt: How the export is written (the ``[payroll]`` table, issue 12).
+        detail: Keep every person's rows.
+        fast: Try the columnar engine first.
+        progress: Called with the number of rows read.
+        pseudonymiser: Replaces each payroll person's identifier (the
+            organisation's own rows have theirs already).
+        wanted: Persons to look for (those of the evidence).
+        found: Receives the persons of ``wanted`` the payroll names.
+        file: The organisation file, where problems without a file are located.
+
+    Returns:
+        The workforce, the reader's notices about the payroll (ignored
+        columns, formats, lines not read; issue 12) and, from the validating
+        engine, what it read.
+
+    Raises:
+        InputError: Every problem of the payroll, located.
+    """
+    fmt = fmt or PayrollFormat()
+    found = set() if found is None else found
+    if fast:
+        taken = _columnar_workforce(organisation, setting, payroll, name, fmt=fmt,
+                                    detail=detail, pseudonymiser=pseudonymiser, wanted=wanted)
+        if taken is not None:
+            wf, persons, reading = taken
+            found.update(persons)
+            if progress is not None:
+                progress(wf.rows_read)
+            return wf, reading, None
+    builder = WorkforceBuilder(peiljaar=setting.peiljaar,
+                               fulltime_hours=organisation.fulltime_hours, rules=setting.rules,
+                               detail=detail)
+    for i, e in enumerate(organisation.employments, start=1):
+        builder.add(e.row if e.row is not None else i, e)
+    sink = _PayrollRows(organisation, builder, name, pseudonymiser=pseudonymiser,
+                        wanted=wanted)
+    summary = None
+    try:
+        if isinstance(payroll, str | Path) and not columnar.is_parquet(Path(name)):
+            summary = stream_payroll(payroll, sink, progress=progress,
+                                     person_done=sink.done, name=name, fmt=fmt)
+            reading = summary.notices
+        else:
+            reading = columnar.stream_table(payroll, sink, person_done=sink.done, name=name,
+                                            fmt=fmt)
+    except InputError as exc:
+        sink.check.raise_with(payroll_problems(exc, file))
+    sink.check.raise_with()
+    found.update(sink.found)
+    return builder.build(), reading, summary
+
+
+def _columnar_workforce(organisation: Organisation, setting: _Setting, payroll: object,
+                        name: str, *, fmt: PayrollFormat, detail: bool,
+                        pseudonymiser: Pseudonymiser | None, wanted: Set[str],
+                        ) -> tuple[Workforce, set[str], tuple[Notice, ...]] | None:
+    """The columnar engine's workforce, the ``wanted`` persons found and the reader's notices.
+
+    ``None`` where the validating engine reads the payroll: it has a problem
+    (or exceeds a bound), or a form the columnar engine does not read.
+    """
+    read = columnar.read_payroll(payroll, name, fmt)
+    if isinstance(read, str):
+        return None
+    rows = read.columns
+    own = organisation.employments
+    # The bounds on the organisation's rows, inline and payroll together (#16).
+    if (len(own) + rows.rows > MAX_ROWS or sum(1 for e in own if e.target_group is not None)
+            + rows.count("target_group") > MAX_TARGET_GROUP_ROWS):
+        return None
+    find = entity_lookup(organisation)  # issue 15: every row names an entity of the group
+    if any(find(v) is None for v in rows.given_values("entity")):
+        return None
+    persons = rows.given_values("person")
+    found = {p for p in persons if p in wanted}
+    if pseudonymiser is not None:
+        rows = rows.renamed(pseudonymiser)
+    from psoladder.columnar.engine import Setting
+
+    basis = FteBasis.of(setting.peiljaar, organisation.fulltime_hours, setting.rules)
+    wf = columnar.payroll_workforce(rows, own, Setting(basis, setting.rules), detail=detail)
+    return None if wf is None else (wf, found, read.notices)
+
+
+class _PayrollRows:
+    """The validating engine's sink for payroll rows: the checks around each row, then the builder.
+
+    The bounds on the organisation's rows, inline and payroll together
+    (#16), the row's ``entity`` (issue 15), the ``wanted`` persons found and
+    each person's pseudonym (one computation per person).
+    """
+
+    def __init__(self, organisation: Organisation, builder: WorkforceBuilder, name: str, *,
+                 pseudonymiser: Pseudonymiser | None, wanted: Set[str]) -> None:
+        self.builder = builder
+        self.rows = len(organisation.employments)
+        self.target = sum(1 for e in organisation.employments if e.target_group is not None)
+        self.check = EntityCheck(organisation, name)
+        self.pseudonymiser = pseudonymiser
+        self.wanted = wanted
+        self.found: set[str] = set()
+        self.current: str | None = None
+        self.alias = ""  # the current person's identifier in the builder
+
+    def __call__(self, line: int, row: EmploymentLike) -> None:
+        self.rows += 1
+        self.target += row.target_group is not None
+        if self.rows > MAX_ROWS or self.target > MAX_TARGET_GROUP_ROWS:
+            what = (f"{MAX_ROWS:,} employment rows" if self.rows > MAX_ROWS
+                    else f"{MAX_TARGET_GROUP_ROWS:,} rows of target-group persons")
+            raise InputError([Problem(f"more than {what}, more than psoladder reads",
+                                      row=line)])
+        if row.entity is not None:  # issue 15: it names an entity of the group
+            self.check(line, row)
+        person = row.person
+        if person in self.wanted:
+            self.found.add(person)
+        if self.pseudonymiser is not None:
+            if person != self.current:
+                self.current, self.alias = person, self.pseudonymiser(person)
+            if isinstance(row, Row):
+                row.person = self.alias
+        self.builder.add(line, row)
+
+    def done(self, person: str) -> None:
+        """``person``'s last row was added (the first pass of :func:`stream_payroll` knows it)."""
+        self.builder.complete(person if self.pseudonymiser is None else self.pseudonymiser(person))
 
 
 @attrs.frozen
@@ -490,7 +675,7 @@ class _Setting:
             rules = rules_at(on, overrides)
         elif overrides is not None:
             rules = rules.with_overrides(overrides)
-        notices = list(rules.notices())
+        notices = list(rules.memo("rule_set_notices", rules.notices))  # (once per rule set)
         if organisation.peiljaar is None:
             peiljaar = default_peiljaar(on)
             notices.append(Notice.of("R-FTE-4", "peiljaar_default", peiljaar=peiljaar))
@@ -523,7 +708,7 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
 
     if not eligible:
         notices.append(Notice.of("R-FTE-5", "not_eligible", total=total, minimum=minimum))
-    capped = sum(1 for p in wf.persons if p.capped)
+    capped = wf.capped_persons
     if capped:
         notices.append(Notice.of("R-FTE-3", "person_capped", count=capped,
                                  cap=rules.decimal("person_fte_cap").value))
@@ -557,12 +742,12 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
 
     supplier = gap_supplier or bought.largest_supplier()
     position = Position(total, weighted, bought.indirect_fte)
-    to_higher = gaps(position, rules, policy=policy, supplier=supplier)
+    to_higher = gaps(position, rules, policy=policy, supplier=supplier, scored=s)
     if supplier is not None and gap_supplier is None and any(
             g.purchase_amount is not None for g in to_higher):
         # Only where a purchase gap is shown (none at the highest level).
         notices.append(Notice.of("R-GAP-1", "gap_supplier", supplier=supplier.name))
-    target_persons = [p.person for p in wf.persons if p.weighted_fte > 0]
+    target_persons = [p.person for p in wf.detailed if p.weighted_fte]  # (never below 0)
     qualitative = evaluate(level, target_persons, organisation.evidence, rules,
                            aspirant_plan=organisation.aspirant_plan,
                            recertification=organisation.recertification)
@@ -631,9 +816,15 @@ def assess_many(
     progress: Callable[[int, int | None], None] | None = None,
     overrides: RuleOverrides | None = None,
     pause_gc: bool = True,
+    engine: columnar.Engine = "auto",
+    batch: int = 2_000,
     **options: Any,
 ) -> list[Assessment]:
     """Assess many organisations, sharing the rule set of each application date.
+
+    With the ``fast`` extra, the fte of a whole batch of organisations is
+    computed in one pass of the columnar engine (:mod:`psoladder.columnar`);
+    each organisation's assessment is the one :func:`assess` gives.
 
     Args:
         organisations: The organisations (any iterable; a sized one gives
@@ -643,8 +834,12 @@ def assess_many(
         overrides: User rule values applied to every rule set.
         pause_gc: Pause Python's cycle collector during the batch (restored
             afterwards; see the performance page).
+        engine: ``auto`` (columnar when the ``fast`` extra is installed),
+            ``fast`` or ``validating`` (one organisation at a time). Same
+            results either way.
+        batch: Organisations computed in one columnar pass.
         **options: Passed on to :func:`assess` (``norm_policy``,
-            ``thirty_plus_basis``, ``thirty_plus_denominator``).
+            ``thirty_plus_basis``, ``thirty_plus_denominator``, ``gap_supplier``).
 
     >>> from psoladder.io import load_example
     >>> org = load_example()
@@ -652,8 +847,22 @@ def assess_many(
     ['trede_2', 'trede_2']
     """
     total = len(organisations) if isinstance(organisations, Sized) else None
+    fast = columnar.use_fast(engine) and options.keys() <= _ASSESS_OPTIONS
     by_date: dict[dt.date, RuleSet] = {}
-    results = []
+
+    def rules_for(org: Organisation) -> RuleSet:
+        on = org.application_date
+        if on not in by_date:
+            by_date[on] = rules_at(on, overrides)
+        return by_date[on]
+
+    results: list[Assessment] = []
+
+    def done(a: Assessment) -> None:
+        results.append(a)
+        if progress is not None:
+            progress(len(results), total)
+
     # The results form a large, growing set of long-lived objects without
     # reference cycles; CPython's cycle collector would rescan them again and
     # again. Pausing it for the batch (and restoring it after) saves about a
@@ -662,17 +871,54 @@ def assess_many(
     if paused:
         gc.disable()
     try:
-        for done, org in enumerate(organisations, start=1):
-            on = org.application_date
-            if on not in by_date:
-                by_date[on] = rules_at(on, overrides)
-            results.append(assess(org, rules=by_date[on], **options))
-            if progress is not None:
-                progress(done, total)
+        for chunk in _batches(organisations, batch if fast else 1):
+            if not fast:
+                org = chunk[0]
+                done(assess(org, rules=rules_for(org), **options))
+                continue
+            settings = []
+            failure = None
+            for org in chunk:
+                try:
+                    settings.append(_Setting.of(org, None, rules_for(org), None))
+                except PsoError as exc:  # assess the ones before it, as one by one would
+                    failure = exc
+                    break
+            found = _many_workforces(chunk[:len(settings)], settings)
+            for org, setting, wf in zip(chunk, settings, found, strict=False):
+                done(_assess(org, setting, wf, **{**_ASSESS_DEFAULTS, **options}))
+            if failure is not None:
+                raise failure
     finally:
         if paused:
             gc.enable()
     return results
+
+
+_ASSESS_DEFAULTS: dict[str, Any] = {
+    "norm_policy": NormPolicy.NEAREST, "thirty_plus_basis": ThirtyPlusBasis.FTE,
+    "thirty_plus_denominator": ThirtyPlusDenominator.PAYROLL, "gap_supplier": None}
+_ASSESS_OPTIONS = _ASSESS_DEFAULTS.keys()
+
+
+def _batches(items: Iterable[Organisation], size: int) -> Iterator[tuple[Organisation, ...]]:
+    it = iter(items)
+    while chunk := tuple(itertools.islice(it, size)):
+        yield chunk
+
+
+def _many_workforces(organisations: Sequence[Organisation],
+                     settings: Sequence[_Setting]) -> list[Workforce]:
+    """The workforce of each organisation's own rows: one columnar pass for all."""
+    from psoladder.columnar.engine import Setting
+
+    engine_settings = [Setting(FteBasis.of(s.peiljaar, o.fulltime_hours, s.rules), s.rules)
+                       for o, s in zip(organisations, settings, strict=True)]
+    found = columnar.workforces([o.employments for o in organisations], engine_settings)
+    if found is not None:
+        return found
+    return [workforce(o.employments, peiljaar=s.peiljaar, fulltime_hours=o.fulltime_hours,
+                      rules=s.rules) for o, s in zip(organisations, settings, strict=True)]
 
 
 def assess_file(
@@ -688,6 +934,7 @@ def assess_file(
     gap_supplier: SupplierProfile | None = None,
     allow_outside: bool = False,
     pseudonym_key: str | bytes | None = None,
+    engine: columnar.Engine = "auto",
 ) -> Assessment:
     """Assess an organisation file, streaming its payroll file.
 
@@ -718,13 +965,19 @@ def assess_file(
         pseudonym_key: Replace every person identifier by its keyed
             pseudonym before the computation (:mod:`psoladder.pseudonym`);
             error messages then leave out the values of person fields.
+        engine: ``auto`` (default: the columnar engine of
+            :mod:`psoladder.columnar` when the ``fast`` extra is installed,
+            for CSV and Parquet payrolls), ``fast`` or ``validating``. Same
+            result either way; a payroll with a problem is always read by
+            the validating path, so every problem is located.
 
     Raises:
         InputError: Every problem of the organisation file and the payroll.
     """
     pseudonymiser = None if pseudonym_key is None else Pseudonymiser(pseudonym_key)
+    fast = columnar.use_fast(engine)
     try:
-        result = _assess_file(path, application_date=application_date,
+        result = _assess_file(path, application_date=application_date, fast=fast,
                               overrides=overrides, progress=progress, detail=detail,
                               norm_policy=norm_policy, thirty_plus_basis=thirty_plus_basis,
                               thirty_plus_denominator=thirty_plus_denominator,
@@ -783,6 +1036,7 @@ def check_file(path: str | Path | Document, *, application_date: dt.date | None 
 
 
 def _assess_file(path: str | Path | Document, *, application_date: dt.date | None,
+                 fast: bool = False,
                  overrides: RuleOverrides | None, progress: Progress | None, detail: bool,
                  norm_policy: NormPolicy | str, thirty_plus_basis: ThirtyPlusBasis | str,
                  thirty_plus_denominator: ThirtyPlusDenominator | str,
@@ -801,7 +1055,7 @@ def _assess_file(path: str | Path | Document, *, application_date: dt.date | Non
         if payroll is not None and payroll_name is not None:
             # Report the payroll's problems too, as load_organisation does.
             try:
-                stream_payroll(payroll, lambda line, row: None, name=payroll_name, fmt=fmt)
+                _validate_payroll(payroll, payroll_name, fmt)
             except InputError as exc:
                 problems.extend(payroll_problems(exc, name))
         raise InputError(problems)
@@ -825,48 +1079,23 @@ def _assess_file(path: str | Path | Document, *, application_date: dt.date | Non
     found = {e.person for e in organisation.employments if e.person in wanted}
     if pseudonymiser is not None:
         organisation = pseudonymiser.organisation(organisation)
-    builder = WorkforceBuilder(peiljaar=setting.peiljaar,
-                               fulltime_hours=organisation.fulltime_hours, rules=setting.rules,
-                               detail=detail)
-    for i, e in enumerate(organisation.employments, start=1):
-        builder.add(e.row if e.row is not None else i, e)
     summary = None
+    reading: tuple[Notice, ...] = ()
     if payroll is not None and payroll_name is not None:
-        rows = len(organisation.employments)
-        target = sum(1 for e in organisation.employments if e.target_group is not None)
-
-        def add(line: int, row: EmploymentLike) -> None:
-            # The bounds on the organisation's rows, payroll and inline together.
-            nonlocal rows, target
-            rows += 1
-            target += row.target_group is not None
-            if rows > MAX_ROWS or target > MAX_TARGET_GROUP_ROWS:
-                what = (f"{MAX_ROWS:,} employment rows" if rows > MAX_ROWS
-                        else f"{MAX_TARGET_GROUP_ROWS:,} rows of target-group persons")
-                raise InputError([Problem(f"more than {what}, more than psoladder reads",
-                                          row=line)])
-            check(line, row)  # issue 15: the row names an entity of the group
-            if row.person in wanted:
-                found.add(row.person)
-            if pseudonymiser is not None and isinstance(row, Row):
-                row.person = pseudonymiser(row.person)
-            builder.add(line, row)
-
-        def done(person: str) -> None:
-            builder.complete(person if pseudonymiser is None else pseudonymiser(person))
-
-        check = EntityCheck(organisation, payroll_name)
-        try:
-            summary = stream_payroll(payroll, add, progress=progress, person_done=done,
-                                     name=payroll_name, fmt=fmt)
-        except InputError as exc:
-            check.raise_with(payroll_problems(exc, name))
-        check.raise_with()
+        wf, reading, summary = _payroll_workforce(
+            organisation, setting, payroll, payroll_name, fmt=fmt, detail=detail,
+            fast=fast and not check_only, progress=progress, pseudonymiser=pseudonymiser,
+            wanted=wanted, found=found, file=name)
+    else:
+        builder = WorkforceBuilder(peiljaar=setting.peiljaar,
+                                   fulltime_hours=organisation.fulltime_hours,
+                                   rules=setting.rules, detail=detail)
+        for i, e in enumerate(organisation.employments, start=1):
+            builder.add(e.row if e.row is not None else i, e)
+        wf = builder.build()
     problems = early + evidence_problems(parts.evidence, found, name)
     if problems:
         raise InputError(problems)
-    reading = () if summary is None else summary.notices
-    wf = builder.build()
     if check_only:
         return Checked(name, summary, wf.rows_read, wf.person_count,
                        len(organisation.purchases), reading)
@@ -874,6 +1103,14 @@ def _assess_file(path: str | Path | Document, *, application_date: dt.date | Non
                      thirty_plus_basis=thirty_plus_basis,
                      thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
     return attrs.evolve(result, reading=reading) if reading else result
+
+
+def _validate_payroll(payroll: Path, name: str, fmt: PayrollFormat) -> None:
+    """Read a payroll file only to report its problems (a Parquet file with the fast extra)."""
+    if columnar.is_parquet(Path(name)) and columnar.available():
+        columnar.stream_table(payroll, lambda line, row: None, name=name, fmt=fmt)
+    else:
+        stream_payroll(payroll, lambda line, row: None, name=name, fmt=fmt)
 
 
 def _application_date(value: dt.date | None) -> dt.date | None:

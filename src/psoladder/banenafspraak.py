@@ -25,12 +25,13 @@ Fraction(40, 51)
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
-from psoladder.fte import Workforce
+from psoladder.fte import ExactSum, Workforce, decimal_units
 from psoladder.numbers import as_decimal
 from psoladder.rules import Cited, RuleSet
 
@@ -64,20 +65,27 @@ def banenafspraak(workforce: Workforce, rules: RuleSet) -> Banenafspraak:
     always = rules.codes("banenafspraak_groups")
     registered = rules.codes("banenafspraak_groups_when_registered")
     n_days = workforce.peiljaar.days
-    jobs = Fraction(0)
+    # Hours per week x days, summed exactly in whole decimal units, divided by
+    # the job's hours x days once: the same exact jobs as a sum of per-row ratios.
+    units: dict[Decimal, tuple[int, int]] = {}
+    total = ExactSum()
     persons = []
-    for person in workforce.persons:
-        part = Fraction(0)
+    for person in workforce.detailed:  # a summarised person has no target-group row
+        part = ExactSum()
         for p in person.periods:
-            group = p.employment.target_group
-            if group is None or p.excluded:
+            e = p.employment
+            group = e.target_group
+            if group is None or p.excluded or not p.days:
                 continue
             if group.value in always.value or (group.value in registered.value
-                                               and p.employment.registered):
-                part += Fraction(p.employment.hours_per_week) / Fraction(hours.value) * Fraction(
-                    p.days, n_days)
-        if part:
+                                               and e.registered):
+                found = units.get(e.hours_per_week)
+                if found is None:
+                    found = units[e.hours_per_week] = decimal_units(e.hours_per_week)
+                part.add(found[0] * p.days, found[1])
+        if part.units:
             persons.append(person.person)
-            jobs += part
+            total.add(part.units, part.places)
+    jobs = Fraction(total.value) / (Fraction(hours.value) * n_days)
     return Banenafspraak(jobs=jobs, persons=tuple(persons), job_hours=hours,
                          cited=(hours, always, registered))

@@ -10,6 +10,7 @@ Commands::
                           [--thirty-plus-basis fte|headcount]
                           [--thirty-plus-denominator payroll|all_staff] [--plot FILE] [-o FILE]
                           [--allow-outside-paths] [--pseudonymise]
+                          [--engine auto|fast|validating]
     psoladder norms --size N [--on YYYY-MM-DD] [--norm-policy ...] [--rules-override FILE]
                     [--format text|markdown|json] [--lang nl|en]
     psoladder rules [--on YYYY-MM-DD | --diff A B] [--rules-override FILE]
@@ -46,6 +47,7 @@ from typing import Any
 
 from psoladder import __version__, messages
 from psoladder.assessment import Assessment, assess, assess_file, check_file
+from psoladder.columnar import ENGINES
 from psoladder.document import clean
 from psoladder.errors import InputError, PsoError
 from psoladder.groupsreport import FORMATS as GROUP_FORMATS
@@ -104,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="override the application date (decides the edition)")
         p.add_argument("--plot", type=Path, metavar="FILE",
                        help="also save the ladder plot (PNG or SVG; needs the plot extra)")
+        _engine_option(p)
 
     example = sub.add_parser("example", help="assess the embedded example organisation")
     report_options(example)
@@ -116,6 +119,13 @@ def _parser() -> argparse.ArgumentParser:
     _planning_commands(sub)
     _start_commands(sub)
     return parser
+
+
+def _engine_option(p: argparse.ArgumentParser) -> None:
+    # Issue 11: the columnar engine (fast extra) or the validating one; same result.
+    p.add_argument("--engine", choices=ENGINES, default="auto",
+                   help="payroll engine: auto (columnar with the fast extra), fast or "
+                        "validating; the result is the same")
 
 
 def _rule_data_commands(sub: Any) -> None:
@@ -232,7 +242,7 @@ def _assess(args: argparse.Namespace, path: Path) -> str:
                     thirty_plus_basis=args.thirty_plus_basis,
                     thirty_plus_denominator=args.thirty_plus_denominator, progress=progress,
                     detail=args.explain is not None, allow_outside=args.allow_outside_paths,
-                    pseudonym_key=_pseudonym_key(args))
+                    pseudonym_key=_pseudonym_key(args), engine=args.engine)
     if progress is not None:
         print("\r", end="", file=sys.stderr)
     if args.plot is not None:

@@ -21,8 +21,11 @@ __all__ = ["direct_pct", "weighted_target_fte"]
 
 
 def weighted_target_fte(workforce: Workforce) -> Fraction:
-    """Sum of every person's weighted target-group fte (R-TG-0, R-DIR-1)."""
-    return sum((p.weighted_fte for p in workforce.persons if p.periods), Fraction(0))
+    """Sum of every person's weighted target-group fte (R-TG-0, R-DIR-1).
+
+    Only people kept with their rows can have any (a summarised person has none).
+    """
+    return sum((w for p in workforce.detailed if (w := p.weighted_fte)), Fraction(0))
 
 
 def direct_pct(weighted: Fraction, total_fte: Fraction) -> Fraction:

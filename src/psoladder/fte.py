@@ -22,6 +22,13 @@ Rules:
 Sources: https://pso-nederland.nl/direct-meten-en-aanvragen/wat-meet-en-certificeert-de-pso/directe-sociale-bijdrage,
 https://pso-nederland.nl/direct-meten-en-aanvragen/wat-meet-en-certificeert-de-pso/de-pso-doelgroep-voor-de-directe-sociale-bijdrage
 
+Exactness by integers: days are day numbers, and a person's hours are whole
+numbers of the smallest decimal unit that makes all of them (and the
+full-time week) whole (:func:`decimal_units`), so the sums of hours x days
+are integer sums. A :class:`~fractions.Fraction` appears only at the end (a
+total that is not a whole number of hours x days) and where the 1.0-fte cap
+shares capped hours between concurrent contracts.
+
 Example D2 of the rules reference: 40 hours a week from 1 July to 31 December
 2023 is 184 of 365 days:
 
@@ -37,33 +44,35 @@ Fraction(184, 365)
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import datetime as dt
 import functools
+import gc
 import itertools
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, overload
+from typing import Any, NamedTuple, Protocol, overload
 
 import attrs
 
 from psoladder.model import ContractType, Employment, EmploymentLike, TargetGroup
 from psoladder.periods import FOREVER, DateRange
 from psoladder.rules import Cited, Notice, RuleSet
-from psoladder.targetgroups import Counting, counting
+from psoladder.targetgroups import Counting, counting, counting_key
 
-__all__ = ["EmploymentLike", "PeriodFte", "PersonFte", "Row", "Workforce", "WorkforceBuilder",
-           "workforce"]
+__all__ = ["Column", "EmploymentLike", "ExactSum", "FteBasis", "PeriodFte", "PersonFte",
+           "Persons", "Row", "Sources", "Summaries", "Workforce", "WorkforceBuilder",
+           "collector_paused", "decimal_units", "exact_hour_days", "workforce"]
 
-_ONE_DAY = dt.timedelta(days=1)
 _ZERO = Fraction(0)
 
-#: Hours per week x days: a whole number in the common case of whole hours,
-#: kept as ``int`` because integer sums are much faster than ``Fraction`` ones.
+#: Hours per week x days: a whole number where the hours allow it (integer
+#: sums are much faster than ``Fraction`` ones), else an exact ratio.
 HourDays = int | Fraction
-
 
 _EXTRA = ("inflow", "status_until", "school_left", "ww_since", "status_lost", "placement_start",
           "registered", "disabled_in_service", "entity")
@@ -73,7 +82,8 @@ class Row:
     """A validated employment row in compact form (for large payrolls).
 
     Holds the same values as :class:`~psoladder.model.Employment`, which
-    validated them; the rarely used fields live in one optional mapping.
+    validated them; the rarely used fields live in one optional mapping. Two
+    rows are equal when every value is.
     """
 
     __slots__ = ("_extra", "contract", "end", "hours_per_week", "person", "source", "start",
@@ -102,16 +112,78 @@ class Row:
     placement_start = property(lambda self: self._get("placement_start"))
     registered = property(lambda self: bool(self._get("registered")))
     disabled_in_service = property(lambda self: bool(self._get("disabled_in_service")))
-    entity = property(lambda self: self._get("entity"))
+
+    @property
+    def entity(self) -> str | None:
+        """The entity of the applicant's group the row names (see ``Employment.entity``)."""
+        extra = self._extra
+        return None if extra is None else extra.get("entity")
 
     @property
     def period(self) -> DateRange:
         """The period as an inclusive range (open end = far future)."""
         return DateRange(self.start, self.end if self.end is not None else FOREVER)
 
+    def _values(self) -> tuple[Any, ...]:
+        return (self.person, self.start, self.end, self.hours_per_week, self.contract,
+                self.target_group, self.source, *(getattr(self, name) for name in _EXTRA))
 
-@attrs.frozen
-class PeriodFte:
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Row):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        given = ", ".join(f"{k}={v!r}" for k, v in (self._extra or {}).items())
+        return (f"Row({self.person!r}, {self.start.isoformat()}, "
+                f"{self.end.isoformat() if self.end else 'open'}, {self.hours_per_week}, "
+                f"{self.contract.value}, {self.target_group.value if self.target_group else None}"
+                f"{', ' + given if given else ''})")
+
+
+def decimal_units(value: Decimal | Fraction | int) -> tuple[int, int]:
+    """``value`` as ``(units, places)`` with ``value == units / 10**places``, ``places`` least.
+
+    The unit in which hours are summed as integers (R-FTE-3 stays exact).
+
+    >>> decimal_units(Decimal("32.50")), decimal_units(40), decimal_units(Fraction(1, 8))
+    ((325, 1), (40, 0), (125, 3))
+
+    Raises:
+        ValueError: For a ratio without a finite decimal form (e.g. 1/3).
+    """
+    numerator, denominator = value.as_integer_ratio()
+    twos = (denominator & -denominator).bit_length() - 1
+    rest = denominator >> twos
+    fives = 0
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    if rest != 1:
+        raise ValueError(f"{value} has no finite decimal form")
+    places = max(twos, fives)
+    return numerator * 10**places // denominator, places
+
+
+def exact_hour_days(units: int | Fraction, scale: int) -> HourDays:
+    """``units / scale`` as a whole number where it is one, else as a ``Fraction``.
+
+    >>> exact_hour_days(3650, 10), exact_hour_days(3655, 10)
+    (365, Fraction(731, 2))
+    """
+    if isinstance(units, int):
+        if scale == 1:
+            return units
+        whole, rest = divmod(units, scale)
+        return Fraction(units, scale) if rest else whole
+    value = units / scale
+    return value.numerator if value.denominator == 1 else value
+
+
+class PeriodFte(NamedTuple):
     """The fte of one employment row in the peiljaar.
 
     Attributes:
@@ -141,7 +213,7 @@ class PeriodFte:
     hour_days: HourDays
     counted_days: int
     counted_hour_days: HourDays
-    denominator: Fraction = attrs.field(repr=False)
+    denominator: Fraction
     counting: Counting
     excluded: bool
     capped_days: int
@@ -165,8 +237,7 @@ class PeriodFte:
         return self.counted_fte * self.counting.weight
 
 
-@attrs.frozen
-class PersonFte:
+class PersonFte(NamedTuple):
     """One person's fte over the peiljaar, the sum of their rows.
 
     Attributes:
@@ -185,7 +256,7 @@ class PersonFte:
     person: str
     periods: tuple[PeriodFte, ...]
     hour_days: HourDays
-    denominator: Fraction = attrs.field(repr=False)
+    denominator: Fraction
     weighted_fte: Fraction
     capped: bool
     rows: int
@@ -202,6 +273,190 @@ class PersonFte:
         return not self.periods and self.rows > 0
 
 
+# The fields are documented in the classes' docstrings (Attributes), not as
+# "Alias for field number n".
+for _record in (PeriodFte, PersonFte):
+    for _field in _record._fields:
+        getattr(_record, _field).__doc__ = None
+
+
+def _total_hour_days(workforce: Workforce) -> HourDays:
+    return sum((p.hour_days for p in workforce.persons), 0)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while many result objects are built; restore it after.
+
+    They are long-lived tuples without reference cycles, which the collector
+    would scan again and again as they grow in number.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+class Column(Protocol):
+    """A column of values: a list, an ``array.array`` or a numpy array."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, index: slice, /) -> Any: ...
+
+
+def _plain(values: Column, start: int, stop: int) -> list[Any]:
+    """``values[start:stop]`` as a list of Python objects (also for an array)."""
+    part = values[start:stop]
+    return part.tolist() if hasattr(part, "tolist") else list(part)
+
+
+def _count(values: Column) -> int:
+    """How many values are true."""
+    return int(values.sum()) if hasattr(values, "sum") else sum(map(bool, values[:]))
+
+
+class Summaries(Sequence[PersonFte]):
+    """People kept as figures only, as columns: each is built as a :class:`PersonFte` on use.
+
+    A large payroll's people outside the target groups are summarised
+    (R-FTE-3 figures, no rows); as columns they cost a few bytes each instead
+    of an object. Counts over them are ready without building any.
+
+    Args:
+        names: Person names, looked up by ``name_index``.
+        name_index: Each person's position in ``names``.
+        units: Each person's hours x days in units of ``1 / scale`` hours.
+        scale: Units per hour (a power of ten).
+        denominator: Full-time hours x days in the peiljaar.
+        capped: Whether the 1.0-fte cap bit on some day.
+        rows: Each person's number of rows.
+        on_peildatum: Whether the person works on the last day of the peiljaar.
+    """
+
+    __slots__ = ("_capped", "_names", "_on", "_rows", "_units", "capped_count", "denominator",
+                 "name_index", "scale")
+
+    def __init__(self, names: Sequence[str], name_index: Column, units: Column, scale: int,
+                 denominator: Fraction, capped: Column, rows: Column,
+                 on_peildatum: Column) -> None:
+        self._names = names
+        self.name_index = name_index
+        self._units = units
+        self.scale = scale
+        self.denominator = denominator
+        self._capped = capped
+        self._rows = rows
+        self._on = on_peildatum
+        #: How many of them the cap bit (R-FTE-3).
+        self.capped_count = _count(capped)
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def _build(self, start: int, stop: int) -> list[PersonFte]:
+        names = self._names
+        scale = self.scale
+        # A whole number of hours x days is itself; others, one Fraction per value.
+        exact: dict[int, HourDays] = {}
+        units = _plain(self._units, start, stop)
+        hour_days = ([u // scale if u % scale == 0 else exact.get(u) or exact.setdefault(
+            u, Fraction(u, scale)) for u in units] if scale > 1 else units)
+        with collector_paused():
+            return list(map(functools.partial(tuple.__new__, PersonFte), zip(
+                [names[i] for i in _plain(self.name_index, start, stop)],
+                itertools.repeat(()), hour_days, itertools.repeat(self.denominator),
+                itertools.repeat(_ZERO), _plain(self._capped, start, stop),
+                _plain(self._rows, start, stop), _plain(self._on, start, stop), strict=False)))
+
+    @overload
+    def __getitem__(self, index: int) -> PersonFte: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[PersonFte]: ...
+
+    def __getitem__(self, index: int | slice) -> PersonFte | Sequence[PersonFte]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        index = _position(index, len(self))
+        return self._build(index, index + 1)[0]
+
+    def __iter__(self) -> Iterator[PersonFte]:
+        for start in range(0, len(self), _CHUNK):
+            yield from self._build(start, min(start + _CHUNK, len(self)))
+
+    def __repr__(self) -> str:
+        return f"<Summaries of {len(self)} person(s)>"
+
+
+_CHUNK = 65_536  # summarised people built at a time while iterating
+
+
+def _position(index: int, length: int) -> int:
+    """A sequence index, counted from the end when negative."""
+    if not -length <= index < length:
+        raise IndexError("person index out of range")
+    return index % length
+
+
+class Persons(Sequence[PersonFte]):
+    """Everyone, in order of first appearance: people with rows as objects, the rest summarised.
+
+    Args:
+        detailed: The people kept with their rows, in order.
+        at: Their positions among everyone (increasing).
+        summaries: Everyone else, in order.
+    """
+
+    __slots__ = ("at", "detailed", "summaries")
+
+    def __init__(self, detailed: Sequence[PersonFte], at: Sequence[int],
+                 summaries: Summaries) -> None:
+        self.detailed = tuple(detailed)
+        self.at = at
+        self.summaries = summaries
+
+    def __len__(self) -> int:
+        return len(self.detailed) + len(self.summaries)
+
+    @overload
+    def __getitem__(self, index: int) -> PersonFte: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[PersonFte]: ...
+
+    def __getitem__(self, index: int | slice) -> PersonFte | Sequence[PersonFte]:
+        if isinstance(index, slice):
+            return list(itertools.islice(self, *index.indices(len(self))))
+        index = _position(index, len(self))
+        k = bisect.bisect_left(self.at, index)
+        if k < len(self.at) and self.at[k] == index:
+            return self.detailed[k]
+        return self.summaries[index - k]
+
+    def __iter__(self) -> Iterator[PersonFte]:
+        summaries = iter(self.summaries)
+        position = 0
+        for at, person in zip(self.at, self.detailed, strict=True):
+            yield from itertools.islice(summaries, at - position)
+            yield person
+            position = at + 1
+        yield from summaries
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return (f"<Persons: {len(self)} person(s), {len(self.detailed)} with their rows, "
+                f"{len(self.summaries)} summarised>")
+
+
 @attrs.frozen
 class Workforce:
     """Everyone working at the applicant in the peiljaar, with their fte.
@@ -209,7 +464,8 @@ class Workforce:
     Attributes:
         peiljaar: The peiljaar.
         fulltime_hours: The full-time week used (cited).
-        persons: Each person's fte, in order of first appearance.
+        persons: Each person's fte, in order of first appearance (a
+            :class:`Persons` when some are summarised: they are built on use).
         rows_read: Number of employment rows given.
         rows_outside: Row numbers with no day in the peiljaar (counted 0).
         cited: Rule values used.
@@ -218,6 +474,8 @@ class Workforce:
             ``PersonFte.hour_days``).
         absent_persons: Persons whose rows all lie outside the peiljaar, when
             they are counted instead of kept (streamed payrolls).
+        hour_days: Hours x days of everyone, after the cap: the sum of the
+            persons' ``hour_days``, kept exact by whoever builds the workforce.
         hour_days_by_contract: Hours per week x days in the peiljaar, after the
             cap, by contract type, over everyone (kept or summarised): the
             totals a reading of part of the workforce needs, such as the
@@ -237,7 +495,7 @@ class Workforce:
 
     peiljaar: DateRange
     fulltime_hours: Cited[Decimal]
-    persons: tuple[PersonFte, ...]
+    persons: Sequence[PersonFte]
     rows_read: int
     rows_outside: Sequence[int]
     cited: tuple[Cited[Any], ...]
@@ -245,6 +503,8 @@ class Workforce:
 
     denominator: Fraction = attrs.field(repr=False)
     absent_persons: int = 0
+    hour_days: HourDays = attrs.field(
+        default=attrs.Factory(_total_hour_days, takes_self=True), repr=False)
     hour_days_by_contract: Mapping[ContractType, HourDays] = attrs.field(factory=dict,
                                                                         repr=False)
     peildatum_contracts: Mapping[frozenset[ContractType], int] = attrs.field(factory=dict,
@@ -262,26 +522,203 @@ class Workforce:
     @functools.cached_property
     def total_fte(self) -> Fraction:
         """Total fte of the applicant (R-FTE-6)."""
-        return Fraction(sum(p.hour_days for p in self.persons)) / self.denominator
+        return Fraction(self.hour_days) / self.denominator
+
+    @functools.cached_property
+    def detailed(self) -> tuple[PersonFte, ...]:
+        """The people kept with their rows (everyone who can count as target-group work)."""
+        if isinstance(self.persons, Persons):
+            return self.persons.detailed
+        return tuple(p for p in self.persons if p.periods)
+
+    @functools.cached_property
+    def capped_persons(self) -> int:
+        """How many people the 1.0-fte cap bit on some day (R-FTE-3)."""
+        if isinstance(self.persons, Persons):
+            return (sum(1 for p in self.persons.detailed if p.capped)
+                    + self.persons.summaries.capped_count)
+        return sum(1 for p in self.persons if p.capped)
 
     @property
     def periods(self) -> Iterator[PeriodFte]:
         """Every kept row's result."""
-        for person in self.persons:
+        for person in self.detailed:
             yield from person.periods
 
 
 _ABSENT: Any = object()  # a finished person with no day in the peiljaar (streamed)
 
 
-class _Sources(Sequence[str | None]):
-    """The source of each row, two bytes a row (an index into the few sources)."""
+@attrs.frozen
+class FteBasis:
+    """What every fte of one assessment is measured against (R-FTE-2, R-FTE-3).
+
+    Attributes:
+        peiljaar: The peiljaar.
+        fulltime: The full-time week used (cited): the cao's, or the rule default.
+        cap: The most fte a person counts at any time (cited).
+    """
+
+    peiljaar: DateRange
+    fulltime: Cited[Decimal]
+    cap: Cited[Decimal]
+
+    @classmethod
+    def of(cls, peiljaar: DateRange, fulltime_hours: Decimal | None,
+           rules: RuleSet) -> FteBasis:
+        """The basis for an organisation's cao week (``None``: the rule default)."""
+        default = rules.decimal("fulltime_hours_default")
+        fulltime = (default if fulltime_hours is None else
+                    attrs.evolve(default, value=fulltime_hours,
+                                 note="the organisation's cao full-time week"))
+        return cls(peiljaar, fulltime, rules.decimal("person_fte_cap"))
+
+    @property
+    def denominator(self) -> Fraction:
+        """Full-time hours x days in the peiljaar: hours x days of 1.0 fte."""
+        return Fraction(self.fulltime.value) * self.peiljaar.days
+
+    @property
+    def limit(self) -> tuple[int, int]:
+        """The cap in hours a week, as ``(units, places)`` (:func:`decimal_units`)."""
+        return decimal_units(Fraction(self.cap.value) * Fraction(self.fulltime.value))
+
+
+class ExactSum:
+    """An exact running sum of decimal quantities, as whole units of a power of ten.
+
+    >>> s = ExactSum()
+    >>> s.add(325, 1); s.add(40, 0)
+    >>> s.value, s.units, s.places
+    (Fraction(145, 2), 725, 1)
+    """
+
+    __slots__ = ("places", "scale", "units")
 
     def __init__(self) -> None:
-        self._names: list[str | None] = [None]
-        self._index = array("H")
+        self.units = 0
+        self.scale = 1
+        self.places = 0
+
+    def add(self, units: int, places: int) -> None:
+        """Add ``units / 10**places``."""
+        if places == self.places:
+            self.units += units
+            return
+        if places > self.places:
+            scale = 10**places
+            self.units *= scale // self.scale
+            self.scale, self.places = scale, places
+            self.units += units
+        else:
+            self.units += units * (self.scale // 10**places)
+
+    @property
+    def value(self) -> HourDays:
+        """The sum, exact."""
+        return exact_hour_days(self.units, self.scale)
+
+
+# A part of the workforce's hours x days: (contract type, entity named).
+_Part = tuple[ContractType, "str | None"]
+
+
+class _Tallies:
+    """The workforce's hours x days by contract type and by entity, and its counts of persons.
+
+    The figures of :attr:`Workforce.hour_days_by_contract`,
+    :attr:`~Workforce.peildatum_contracts`, :attr:`~Workforce.hour_days_by_entity`
+    and :attr:`~Workforce.persons_by_entities`, summed in whole units.
+    """
+
+    __slots__ = ("_one", "_persons", "_rest", "_sums")
+
+    def __init__(self) -> None:
+        # (contract, entity, decimal places) -> hours units x days
+        self._sums: dict[tuple[ContractType, str | None, int], int] = {}
+        # (contract, entity) -> hours x days that are not whole units (capped shares)
+        self._rest: dict[_Part, Fraction] = {}
+        # People of one counted row: (entity, contract on the peildatum or None) -> persons
+        self._one: dict[tuple[str | None, ContractType | None], int] = {}
+        # Everyone else: (entities, contracts on the peildatum) -> persons
+        self._persons: Counter[tuple[frozenset[str | None], frozenset[ContractType]]] = Counter()
+
+    def one(self, e: EmploymentLike, units: int, places: int, on_peildatum: bool) -> None:
+        """A person whose one counted row has ``units / 10**places`` hours x days."""
+        contract, entity = e.contract, e.entity
+        key = (contract, entity, places)
+        sums = self._sums
+        sums[key] = sums.get(key, 0) + units
+        person = (entity, contract if on_peildatum else None)
+        self._one[person] = self._one.get(person, 0) + 1
+
+    def person(self, rows: Iterable[tuple[EmploymentLike, int | Fraction]], places: int,
+               working: Iterable[ContractType]) -> None:
+        """A person's counted rows with their hours x days (in ``10**-places``), and their contracts on the peildatum."""
+        sums = self._sums
+        entities = set()
+        for e, units in rows:
+            entity = e.entity
+            entities.add(entity)
+            if isinstance(units, int):
+                key = (e.contract, entity, places)
+                sums[key] = sums.get(key, 0) + units
+            else:
+                part = (e.contract, entity)
+                self._rest[part] = self._rest.get(part, _ZERO) + units / 10**places
+        if entities:
+            self._persons[frozenset(entities), frozenset(working)] += 1
+
+    def figures(self) -> dict[str, Any]:
+        """The four figures, as :class:`Workforce` arguments."""
+        exact: dict[_Part, HourDays] = {}
+        for (contract, entity, places), units in self._sums.items():
+            part = (contract, entity)
+            exact[part] = exact.get(part, 0) + exact_hour_days(units, 10**places)
+        for part, rest in self._rest.items():
+            exact[part] = exact.get(part, 0) + rest
+        by_contract: dict[ContractType, HourDays] = {}
+        by_entity: dict[str | None, HourDays] = {}
+        for (contract, entity), value in exact.items():
+            by_contract[contract] = by_contract.get(contract, 0) + value
+            by_entity[entity] = by_entity.get(entity, 0) + value
+        entities: Counter[frozenset[str | None]] = Counter()
+        working: Counter[frozenset[ContractType]] = Counter()
+        for (entity, on_peildatum), n in self._one.items():
+            entities[frozenset((entity,))] += n
+            if on_peildatum is not None:
+                working[frozenset((on_peildatum,))] += n
+        for (named, on), n in self._persons.items():
+            entities[named] += n
+            if on:
+                working[on] += n
+        return {"hour_days_by_contract": {c: _whole(v) for c, v in by_contract.items()},
+                "peildatum_contracts": dict(working),
+                "hour_days_by_entity": {e: _whole(v) for e, v in by_entity.items()},
+                "persons_by_entities": dict(entities)}
+
+
+def _whole(value: HourDays) -> HourDays:
+    """An exact value as ``int`` when it is whole (integer sums are faster)."""
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return value.numerator
+    return value
+
+
+class Sources(Sequence[str | None]):
+    """The source of each row, two bytes a row (an index into the few sources).
+
+    Args:
+        names: The distinct sources (``None``: the organisation itself).
+        index: Each row's position in ``names``.
+    """
+
+    def __init__(self, names: Sequence[str | None] = (None,), index: Iterable[int] = ()) -> None:
+        self._names: list[str | None] = list(names)
+        self._index = array("H", index)
 
     def add(self, source: str | None) -> None:
+        """Add a row read from ``source``."""
         try:
             i = self._names.index(source)
         except ValueError:
@@ -301,6 +738,17 @@ class _Sources(Sequence[str | None]):
             return [self._names[k] for k in self._index[i]]
         return self._names[self._index[i]]
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return list(self) == list(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Sources({list(self)!r})"
+
 
 class WorkforceBuilder:
     """Folds employment rows, in any order, into a :class:`Workforce`.
@@ -318,22 +766,22 @@ class WorkforceBuilder:
 
     def __init__(self, *, peiljaar: DateRange, fulltime_hours: Decimal | None,
                  rules: RuleSet, detail: bool = True) -> None:
-        default = rules.decimal("fulltime_hours_default")
-        self.fulltime = (default if fulltime_hours is None else
-                         attrs.evolve(default, value=fulltime_hours,
-                                      note="the organisation's cao full-time week"))
+        self.basis = FteBasis.of(peiljaar, fulltime_hours, rules)
+        self.fulltime = self.basis.fulltime
         self.peiljaar = peiljaar
         self.rules = rules
         self.detail = detail
-        self._cap = rules.decimal("person_fte_cap")
-        self._calc = _PersonCalc(peiljaar, Fraction(self.fulltime.value),
-                                 Fraction(self._cap.value), rules)
-        # Every person in order of first appearance: their result once complete.
-        self._persons: dict[str, PersonFte | None] = {}
+        self._calc = _PersonCalc(self.basis, rules)
+        # Every person in order of first appearance: their result once complete
+        # (a PersonFte, or the position of their figures among the summarised).
+        self._persons: dict[str, PersonFte | int | None] = {}
+        # Summarised people's figures, in order of completion:
+        # (name, hours units, decimal places, capped, rows, on the peildatum).
+        self._summaries: list[tuple[str, int, int, bool, int, bool]] = []
         # Open persons: [first start of any row, (row, employment), ...]
         self._open: dict[str, list[Any]] = {}
         self._outside = array("q")
-        self._outside_sources = _Sources()
+        self._outside_sources = Sources()
         self._read = 0
         self._p0, self._p1 = peiljaar.start, peiljaar.end
 
@@ -358,6 +806,10 @@ class WorkforceBuilder:
             if self.detail:
                 entry.append((row, employment))
 
+    def completed(self, person: str) -> bool:
+        """Whether ``person`` was computed already (no more rows of theirs can be added)."""
+        return self._persons.get(person) is not None
+
     def complete(self, person: str) -> None:
         """Compute ``person`` now: no more rows of theirs will be added."""
         entry = self._open.pop(person, None)
@@ -367,36 +819,45 @@ class WorkforceBuilder:
         if not rows:
             self._persons[person] = _ABSENT  # only rows outside the peiljaar: counted
             return
-        calc = self._calc
-        result = None
         if not self.detail and all(e.target_group is None for _, e in rows):
-            result = calc.plain(person, rows)
-        if result is None:
-            result = calc.person(person, rows, first_start, self.detail)
-        self._persons[person] = result
+            self._persons[person] = len(self._summaries)
+            self._summaries.append((person, *self._calc.summary(rows)))
+        else:
+            self._persons[person] = self._calc.detailed(person, rows, first_start)
 
     def build(self) -> Workforce:
         """The workforce of every row added."""
         for person in list(self._open):
             self.complete(person)
-        persons: list[PersonFte] = []
+        detailed: list[PersonFte] = []
+        at: list[int] = []
+        summarised: list[int] = []
         absent = 0
         for result in self._persons.values():
             if result is _ABSENT:
                 absent += 1
+            elif isinstance(result, int):
+                summarised.append(result)
             elif result is not None:
-                persons.append(result)
+                at.append(len(at) + len(summarised))
+                detailed.append(result)
         # Notices in the order of the persons, whenever they were completed.
-        order = {n: None for p in persons for q in p.periods for n in q.counting.notices}
+        order = {n: None for p in detailed for q in p.periods for n in q.counting.notices}
+        persons: Sequence[PersonFte] = tuple(detailed)
+        if summarised:
+            figures = [self._summaries[i] for i in summarised]
+            places = max(f[2] for f in figures)
+            persons = Persons(detailed, at, Summaries(
+                [f[0] for f in figures], range(len(figures)),
+                [f[1] * 10 ** (places - f[2]) for f in figures], 10**places,
+                self._calc.denominator, [f[3] for f in figures], [f[4] for f in figures],
+                [f[5] for f in figures]))
         return Workforce(peiljaar=self.peiljaar, fulltime_hours=self.fulltime,
-                         persons=tuple(persons), rows_read=self._read,
-                         rows_outside=self._outside, cited=(self.fulltime, self._cap),
+                         persons=persons, rows_read=self._read,
+                         rows_outside=self._outside, cited=(self.fulltime, self.basis.cap),
                          notices=tuple(order), denominator=self._calc.denominator,
                          absent_persons=absent, rows_outside_sources=self._outside_sources,
-                         hour_days_by_contract=dict(self._calc.by_contract),
-                         peildatum_contracts=dict(self._calc.on_peildatum),
-                         hour_days_by_entity=dict(self._calc.by_entity),
-                         persons_by_entities=dict(self._calc.persons_by_entities))
+                         hour_days=self._calc.total.value, **self._calc.tallies.figures())
 
 
 def workforce(
@@ -423,239 +884,259 @@ def workforce(
     return builder.build()
 
 
+# A row inside the peiljaar, as the computation sees it:
+# (index among the person's rows, first day, last day (day numbers), hours in units).
+_Span = tuple[int, int, int, int]
+
+
 class _PersonCalc:
-    """The per-person computation of R-FTE-3 and R-TG-0, with small caches."""
+    """The per-person computation of R-FTE-3 and R-TG-0, in integers, with small caches."""
 
-    def __init__(self, peiljaar: DateRange, fulltime: Fraction, cap: Fraction,
-                 rules: RuleSet) -> None:
-        self.peiljaar = peiljaar
-        self.n_days = peiljaar.days
-        self.denominator = fulltime * self.n_days
-        limit = cap * fulltime
-        self.limit: HourDays = limit.numerator if limit.denominator == 1 else limit
+    def __init__(self, basis: FteBasis, rules: RuleSet) -> None:
+        peiljaar = basis.peiljaar
+        self.p0, self.p1 = peiljaar.start.toordinal(), peiljaar.end.toordinal()
+        self.denominator = basis.denominator
         self.rules = rules
-        self._hours: dict[Decimal, HourDays] = {}
-        self._plain: dict[ContractType, Counting] = {}
-        self._excluded = {c for c, ct in rules.contract_types.items() if ct.excluded}
-        # Workforce totals by contract type (see Workforce.hour_days_by_contract).
-        self.by_contract: dict[ContractType, HourDays] = {}
-        self.on_peildatum: Counter[frozenset[ContractType]] = Counter()
-        # ... and by the entity the rows name (Workforce.hour_days_by_entity, issue 15).
-        self.by_entity: dict[str | None, HourDays] = {}
-        self.persons_by_entities: Counter[frozenset[str | None]] = Counter()
+        self.limit = basis.limit
+        self.total = ExactSum()
+        self._hours: dict[Decimal, tuple[int, int]] = {}
+        self._countings: dict[Hashable, tuple[Counting, int, int]] = {}
+        self._excluded = frozenset(c for c, ct in rules.contract_types.items() if ct.excluded)
+        # The workforce's totals by contract type and entity (see Workforce).
+        self.tallies = _Tallies()
 
-    def _tally(self, rows: Iterable[tuple[EmploymentLike, HourDays]],
-               on_peildatum: Iterable[ContractType]) -> None:
-        """Add one person's hour-days by contract and entity, and their contracts on the peildatum."""
-        by_contract = self.by_contract
-        by_entity = self.by_entity
-        entities = set()
-        for e, hour_days in rows:
-            contract = e.contract
-            by_contract[contract] = by_contract.get(contract, 0) + hour_days
-            entity = e.entity
-            by_entity[entity] = by_entity.get(entity, 0) + hour_days
-            entities.add(entity)
-        if entities:
-            self.persons_by_entities[frozenset(entities)] += 1
-        working = frozenset(on_peildatum)
-        if working:
-            self.on_peildatum[working] += 1
+    def _units(self, hours: Decimal) -> tuple[int, int]:
+        units = self._hours.get(hours)
+        if units is None:
+            units = self._hours[hours] = decimal_units(hours)
+        return units
 
-    def _fraction(self, hours: Decimal) -> HourDays:
-        value = self._hours.get(hours)
-        if value is None:
-            exact = Fraction(hours)
-            value = self._hours[hours] = (exact.numerator if exact.denominator == 1
-                                          else exact)
-        return value
+    def _counting(self, e: EmploymentLike, inflow: dt.date) -> tuple[Counting, int, int]:
+        """The row's counting and its window as day numbers (empty when there is none).
 
-    def _alone(self, hours_per_week: Decimal) -> tuple[HourDays, bool]:
-        """Hours of a contract on days without another one: at most full time (R-FTE-3)."""
-        hours = self._fraction(hours_per_week)
-        return (self.limit, True) if hours > self.limit else (hours, False)
-
-    def _counting(self, e: EmploymentLike, inflow: dt.date) -> Counting:
-        if e.target_group is None:
-            # Outside the target groups the result depends on the contract only.
-            plain = self._plain.get(e.contract)
-            if plain is None:
-                plain = self._plain[e.contract] = counting(e, inflow=inflow, rules=self.rules)
-            return plain
-        return counting(e, inflow=inflow, rules=self.rules)
-
-    def plain(self, person: str, rows: list[tuple[int, EmploymentLike]]) -> PersonFte | None:
-        """A summarised person outside the target groups whose rows do not overlap.
-
-        The common case, computed without building row results; ``None`` when
-        rows overlap (then :meth:`person` applies the cap day by day).
+        The rule code runs once per distinct case (:func:`counting_key`).
         """
-        spans = []
-        for _, e in rows:
-            if e.contract not in self._excluded:
-                span = self.peiljaar.intersect(e.period)
-                if span is not None:
-                    spans.append((span, e.hours_per_week, e))
-        spans.sort(key=lambda item: item[0].start)
-        hour_days: HourDays = 0
-        capped = False
-        previous_end = None
-        contracts: list[tuple[EmploymentLike, HourDays]] = []
-        for span, hours_per_week, e in spans:
-            if previous_end is not None and span.start <= previous_end:
-                return None
-            previous_end = span.end
-            h, over = self._alone(hours_per_week)
-            capped = capped or over
-            hour_days += span.days * h
-            contracts.append((e, span.days * h))
-        self._tally(contracts,
-                    [spans[-1][2].contract] if previous_end == self.peiljaar.end else ())
-        return PersonFte(person=person, periods=(), hour_days=hour_days,
-                         denominator=self.denominator,
-                         weighted_fte=_ZERO, capped=capped, rows=len(rows),
-                         on_peildatum=previous_end == self.peiljaar.end)
+        key = counting_key(e, inflow, self.rules)
+        found = self._countings.get(key)
+        if found is None:
+            c = counting(e, inflow=inflow, rules=self.rules)
+            w = c.window
+            found = self._countings[key] = (
+                (c, 1, 0) if w is None else (c, w.start.toordinal(), w.end.toordinal()))
+        return found
 
-    def _single_plain(self, person: str, row: int, e: EmploymentLike,
-                      first_start: dt.date) -> PersonFte:
-        """One row outside the target groups: nothing counts as target-group work."""
-        inflow = e.inflow or first_start
-        excluded = e.contract in self._excluded
-        span = None if excluded else self.peiljaar.intersect(e.period)
-        hour_days: HourDays = 0
-        capped_days = 0
-        if span is not None:
-            h, over = self._alone(e.hours_per_week)
-            hour_days = span.days * h
-            capped_days = span.days if over else 0
-        d = self.denominator
-        on_peildatum = span is not None and span.end == self.peiljaar.end
-        self._tally([(e, hour_days)] if span is not None else (),
-                    [e.contract] if on_peildatum else ())
-        period = PeriodFte(row=row, employment=e, inflow=inflow,
-                           days=0 if span is None else span.days, hour_days=hour_days,
-                           counted_days=0, counted_hour_days=0, denominator=d,
-                           counting=self._counting(e, inflow), excluded=excluded,
-                           capped_days=capped_days, source=e.source)
-        return PersonFte(person=person, periods=(period,), hour_days=hour_days, denominator=d,
-                         weighted_fte=_ZERO, capped=capped_days > 0, rows=1,
-                         on_peildatum=on_peildatum)
+    def _spans(self, rows: list[tuple[int, EmploymentLike]]) -> tuple[list[_Span], int]:
+        """The rows' days in the peiljaar, and the decimal places that make all hours whole."""
+        p0, p1 = self.p0, self.p1
+        places = self.limit[1]
+        found: list[tuple[int, int, int, int, int]] = []
+        for i, (_, e) in enumerate(rows):
+            if e.contract in self._excluded:
+                continue
+            first = e.start.toordinal()
+            last = p1 if e.end is None else min(e.end.toordinal(), p1)
+            first = max(first, p0)
+            if first > last:
+                continue
+            units, p = self._units(e.hours_per_week)
+            places = max(places, p)
+            found.append((i, first, last, units, p))
+        spans = [(i, a, b, u * 10 ** (places - p)) for i, a, b, u, p in found]
+        return spans, places
 
-    def person(self, person: str, rows: list[tuple[int, EmploymentLike]], first_start: dt.date,
-               detail: bool) -> PersonFte:
-        if len(rows) == 1 and rows[0][1].target_group is None:
-            return self._single_plain(person, *rows[0], first_start)
-        peiljaar = self.peiljaar
-        clipped: list[DateRange | None] = []
-        countings: list[tuple[dt.date, Counting]] = []
+    def summary(self, rows: list[tuple[int, EmploymentLike]]) -> tuple[int, int, bool, int, bool]:
+        """A person outside the target groups, without row details, in integers.
+
+        Hours units and their decimal places, capped, rows, on the peildatum.
+        """
+        p0, p1 = self.p0, self.p1
+        limit, places = self.limit
+        # first day, last day, hours units, their places, the row
+        spans: list[tuple[int, int, int, int, EmploymentLike]] = []
         for _, e in rows:
-            inflow = e.inflow or first_start
-            countings.append((inflow, self._counting(e, inflow)))
-            clipped.append(None if e.contract in self._excluded
-                           else peiljaar.intersect(e.period))
-        hours = [self._fraction(e.hours_per_week) for _, e in rows]
+            if e.contract in self._excluded:
+                continue
+            # A row given to the builder has a day in the peiljaar.
+            first = e.start.toordinal()
+            if first < p0:
+                first = p0
+            last = p1 if e.end is None else min(e.end.toordinal(), p1)
+            units, p = self._units(e.hours_per_week)
+            if p > places:
+                places = p
+            spans.append((first, last, units, p, e))
+        if places > self.limit[1]:
+            limit *= 10 ** (places - self.limit[1])
+        if len(spans) == 1:  # the common case, without the sweep
+            first, last, units, p, e = spans[0]
+            hours = units * 10 ** (places - p) if p < places else units
+            capped = hours > limit
+            total = (last - first + 1) * (limit if capped else hours)
+            on_peildatum = last == p1
+            self.tallies.one(e, total, places, on_peildatum)
+        else:
+            whole = [(i, a, b, u * 10 ** (places - q)) for i, (a, b, u, q, _) in enumerate(spans)]
+            total, capped = _capped_total(whole, limit)
+            on_peildatum = any(span[1] == p1 for span in spans)
+            rows_of = [span[4] for span in spans]
+            shares: list[int | Fraction]
+            one = rows_of[0] if rows_of else None
+            if one is None:  # every row left out of total fte (R-CT-6)
+                shares = []
+            elif all(e.contract is one.contract and e.entity == one.entity for e in rows_of):
+                shares = [total]  # one contract and entity: no split
+                rows_of = rows_of[:1]
+            elif capped:
+                shares = _row_units(whole, limit)
+            else:  # no day above the cap: each row counts its own hours
+                shares = [(b - a + 1) * h for _, a, b, h in whole]
+            self.tallies.person(zip(rows_of, shares, strict=True), places,
+                                [span[4].contract for span in spans if span[1] == p1])
+        self.total.add(total, places)
+        return total, places, capped, len(rows), on_peildatum
+
+    def detailed(self, person: str, rows: list[tuple[int, EmploymentLike]],
+                 first_start: dt.date) -> PersonFte:
+        """A person with every row's fte, counted days and counting window."""
+        spans, places = self._spans(rows)
+        scale = 10**places
+        limit = self.limit[0] * 10 ** (places - self.limit[1])
         n = len(rows)
-        hour_days: list[HourDays] = [0] * n
-        counted_hour_days: list[HourDays] = [0] * n
+        countings = [self._counting(e, e.inflow or first_start) for _, e in rows]
+        days = [0] * n
+        hour_units: list[int | Fraction] = [0] * n
+        counted_units: list[int | Fraction] = [0] * n
         counted_days = [0] * n
         capped_days = [0] * n
-        spans = [c for c in clipped if c is not None]
-        overlapping = len(spans) > 1 and any(
-            a.end >= b.start for a, b in itertools.pairwise(sorted(spans)))
-        if not overlapping:
-            # No concurrent rows: each row alone, capped at full time if above it.
-            for i, (span, (_, e)) in enumerate(zip(clipped, rows, strict=True)):
-                if span is None:
-                    continue
-                h, over = self._alone(e.hours_per_week)
-                if over:
-                    capped_days[i] = span.days
-                hour_days[i] = span.days * h
-                window = countings[i][1].window
-                inside = span.intersect(window) if window is not None else None
-                if inside is not None:
-                    counted_days[i] = inside.days
-                    counted_hour_days[i] = inside.days * h
+        for i, a, b, _ in spans:
+            days[i] = b - a + 1
+            _, ws, we = countings[i]
+            counted_days[i] = max(0, min(b, we) - max(a, ws) + 1)
+        if not _overlap(spans):
+            for i, _, _, h in spans:
+                if h > limit:
+                    h = limit
+                    capped_days[i] = days[i]
+                hour_units[i] = days[i] * h
+                counted_units[i] = counted_days[i] * h
         else:
-            self._concurrent(clipped, countings, hours, hour_days, counted_hour_days,
-                             counted_days, capped_days)
+            windows = []
+            for i, a, b, _ in spans:
+                _, ws, we = countings[i]
+                first, last = max(a, ws), min(b, we)
+                windows.append((first, last) if first <= last else None)
+            _share_capped_hours(spans, windows, limit, hour_units, counted_units, capped_days)
+        units, _ = _capped_total(spans, limit)
+        self.total.add(units, places)
+        self.tallies.person([(rows[i][1], hour_units[i]) for i, _, _, _ in spans], places,
+                            [rows[i][1].contract for i, _, b, _ in spans if b == self.p1])
         d = self.denominator
-        periods = tuple(
-            PeriodFte(row=row, employment=e, inflow=countings[i][0],
-                      days=0 if (span := clipped[i]) is None else span.days,
-                      hour_days=hour_days[i], counted_days=counted_days[i],
-                      counted_hour_days=counted_hour_days[i], denominator=d,
-                      counting=countings[i][1],
-                      excluded=e.contract in self._excluded, capped_days=capped_days[i],
-                      source=e.source)
-            for i, (row, e) in enumerate(rows))
-        total_hour_days = hour_days[0] if n == 1 else sum(hour_days)
-        weighted = sum((p.weighted_fte for p in periods if p.counted_days), _ZERO)
-        end = peiljaar.end
-        working = [e.contract for c, (_, e) in zip(clipped, rows, strict=True)
-                   if c is not None and end in c]
-        on_peildatum = bool(working)
-        self._tally(((e, hour_days[i]) for i, (_, e) in enumerate(rows)
-                     if clipped[i] is not None), working)
-        keep = detail or any(e.target_group is not None for _, e in rows)
-        return PersonFte(person=person, periods=periods if keep else (),
-                         hour_days=total_hour_days, denominator=d,
-                         weighted_fte=weighted, capped=any(capped_days), rows=n,
-                         on_peildatum=on_peildatum)
-
-    def _concurrent(self, clipped: list[DateRange | None],
-                    countings: list[tuple[dt.date, Counting]], hours: list[HourDays],
-                    hour_days: list[HourDays], counted_hour_days: list[HourDays],
-                    counted_days: list[int], capped_days: list[int]) -> None:
-        # Split the peiljaar where the set of active rows or a window changes; on
-        # each piece the hours are constant, so the cap and the window are too.
-        # A row is active on a run of consecutive pieces, so its sums are
-        # differences of running sums over the pieces: the work grows with
-        # rows + pieces, not rows x pieces, however many rows overlap (#16).
-        windows: list[DateRange | None] = []
-        cuts: set[dt.date] = set()
-        for (_, c), span in zip(countings, clipped, strict=True):
-            w = span.intersect(c.window) if span is not None and c.window is not None else None
-            windows.append(w)
-            if span is not None:
-                cuts.update((span.start, span.end + _ONE_DAY))
-            if w is not None:
-                cuts.update((w.start, w.end + _ONE_DAY))
-        points = sorted(cuts)
-        index = {day: k for k, day in enumerate(points)}
-        change: list[HourDays] = [0] * len(points)  # total hours, as differences
-        for span, h in zip(clipped, hours, strict=True):
-            if span is not None:
-                change[index[span.start]] += h
-                change[index[span.end + _ONE_DAY]] -= h
-        limit = Fraction(self.limit)
-        # Running sums at each cut point: days scaled by the cap, capped days, days.
-        scaled: list[HourDays] = [0]
-        capped_run = [0]
-        days_run = [0]
-        total: HourDays = 0
-        for k, (a, b) in enumerate(itertools.pairwise(points)):
-            total += change[k]
-            days = (b - a).days
-            over = total > self.limit
-            scaled.append(scaled[-1] + (days * limit / total if over else days))
-            capped_run.append(capped_run[-1] + (days if over else 0))
-            days_run.append(days_run[-1] + days)
-        for i, span in enumerate(clipped):
-            if span is None:
-                continue
-            s, e = index[span.start], index[span.end + _ONE_DAY]
-            hour_days[i] = _whole(hours[i] * (scaled[e] - scaled[s]))
-            capped_days[i] = capped_run[e] - capped_run[s]
-            w = windows[i]
-            if w is not None:
-                s, e = index[w.start], index[w.end + _ONE_DAY]
-                counted_hour_days[i] = _whole(hours[i] * (scaled[e] - scaled[s]))
-                counted_days[i] = days_run[e] - days_run[s]
+        excluded = self._excluded
+        weighted = _ZERO
+        periods = []
+        for i, (row, e) in enumerate(rows):
+            c = countings[i][0]
+            counted = counted_units[i]
+            if counted and c.weight:
+                weighted += counted * c.weight
+            periods.append(PeriodFte(
+                row, e, e.inflow or first_start, days[i], exact_hour_days(hour_units[i], scale),
+                counted_days[i], exact_hour_days(counted, scale), d, c, e.contract in excluded,
+                capped_days[i], e.source))
+        return PersonFte(person, tuple(periods), exact_hour_days(units, scale), d,
+                         weighted / scale / d if weighted else _ZERO, any(capped_days), n,
+                         any(b == self.p1 for _, _, b, _ in spans))
 
 
-def _whole(value: HourDays) -> HourDays:
-    """An exact value as ``int`` when it is whole (integer sums are faster)."""
-    if isinstance(value, Fraction) and value.denominator == 1:
-        return value.numerator
-    return value
+def _overlap(spans: list[_Span]) -> bool:
+    """Whether two rows share a day."""
+    if len(spans) < 2:
+        return False
+    ordered = sorted((a, b) for _, a, b, _ in spans)
+    return any(ordered[j + 1][0] <= ordered[j][1] for j in range(len(ordered) - 1))
+
+
+def _capped_total(spans: list[_Span], limit: int) -> tuple[int, bool]:
+    """Hours x days of one person, at most ``limit`` hours on any day, and whether it bit."""
+    ordered = sorted(spans, key=lambda span: span[1])
+    total = 0
+    capped = False
+    reach = -1
+    for _, a, b, h in ordered:
+        if a <= reach:
+            break  # concurrent rows: sweep below
+        reach = b
+        if h > limit:
+            h, capped = limit, True
+        total += (b - a + 1) * h
+    else:
+        return total, capped
+    # Concurrent rows: sweep the days where the sum of hours changes.
+    events = sorted([(a, h) for _, a, _, h in spans] + [(b + 1, -h) for _, _, b, h in spans])
+    total = level = 0
+    capped = False
+    for (day, delta), (following, _) in itertools.pairwise(events):
+        level += delta
+        if following > day:
+            if level > limit:
+                total += (following - day) * limit
+                capped = True
+            else:
+                total += (following - day) * level
+    return total, capped
+
+
+def _row_units(spans: list[_Span], limit: int) -> list[int | Fraction]:
+    """Each row's hours units x days after the cap, in the order of ``spans``."""
+    if not _overlap(spans):
+        return [(b - a + 1) * min(h, limit) for _, a, b, h in spans]
+    units: list[int | Fraction] = [0] * len(spans)
+    numbered = [(k, a, b, h) for k, (_, a, b, h) in enumerate(spans)]
+    _share_capped_hours(numbered, [None] * len(spans), limit, units, [0] * len(spans),
+                        [0] * len(spans))
+    return units
+
+
+def _share_capped_hours(spans: list[_Span], windows: Sequence[tuple[int, int] | None],
+                        limit: int, hour_units: list[int | Fraction],
+                        counted_units: list[int | Fraction], capped_days: list[int]) -> None:
+    """Each concurrent row's share of its person's hours, capped day by day (R-FTE-3).
+
+    ``windows`` holds each span's counted days (first, last), if any.
+    """
+    # Split the peiljaar where the set of active rows or a window changes; on
+    # each piece the hours are constant, so the cap and the window are too.
+    # A row is active on a run of consecutive pieces, so its sums are
+    # differences of running sums over the pieces: the work grows with
+    # rows + pieces, not rows x pieces, however many rows overlap (#16).
+    cuts: set[int] = set()
+    for (_, a, b, _), w in zip(spans, windows, strict=True):
+        cuts.update((a, b + 1))
+        if w is not None:
+            cuts.update((w[0], w[1] + 1))
+    points = sorted(cuts)
+    index = {day: k for k, day in enumerate(points)}
+    change = [0] * len(points)  # total hours, as differences
+    for _, a, b, h in spans:
+        change[index[a]] += h
+        change[index[b + 1]] -= h
+    # Running sums at each cut point: days scaled by the cap, and capped days.
+    scaled: list[int | Fraction] = [0]
+    capped_run = [0]
+    level = 0
+    for k in range(len(points) - 1):
+        level += change[k]
+        days = points[k + 1] - points[k]
+        if level > limit:
+            scaled.append(scaled[-1] + Fraction(days * limit, level))
+            capped_run.append(capped_run[-1] + days)
+        else:
+            scaled.append(scaled[-1] + days)
+            capped_run.append(capped_run[-1])
+    for (i, a, b, h), w in zip(spans, windows, strict=True):
+        s, e = index[a], index[b + 1]
+        hour_units[i] = _whole(h * (scaled[e] - scaled[s]))
+        capped_days[i] = capped_run[e] - capped_run[s]
+        if w is not None:
+            s, e = index[w[0]], index[w[1] + 1]
+            counted_units[i] = _whole(h * (scaled[e] - scaled[s]))

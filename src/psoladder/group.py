@@ -148,10 +148,9 @@ def breakdown(organisation: Organisation, workforce: Workforce, purchases: Indir
     for references, n in workforce.persons_by_entities.items():
         for kvk in {resolve(r).kvk for r in references}:
             persons[kvk] += n
-    for person in workforce.persons:
-        for period in person.periods:
-            if period.counted_days:
-                weighted[resolve(period.employment.entity).kvk] += period.weighted_fte
+    for period in workforce.periods:
+        if period.counted_days:
+            weighted[resolve(period.employment.entity).kvk] += period.weighted_fte
     for p in purchases.purchases:
         kvk = resolve(p.purchase.entity).kvk
         bought[kvk] += p.counted_fte

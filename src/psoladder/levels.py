@@ -521,26 +521,105 @@ def _direct_needed(norm: Fraction, indirect: Fraction, factor: Fraction) -> Frac
     return norm - indirect
 
 
+# An exact non-negative ratio as (numerator, denominator), not reduced: the
+# searches of gaps compare many positions, and integers need no gcd.
+_Ratio = tuple[int, int]
+
+
+def _ratio(value: Fraction) -> _Ratio:
+    return value.numerator, value.denominator
+
+
+class _Levels:
+    """:meth:`Position.level` for the many positions a gap search probes, in integers.
+
+    The same decision (R-FTE-5, R-SIZE-2, R-IND-3/4, R-LVL-1, R-LVL-5) on the
+    same exact values, with ratios kept as unreduced integer pairs and
+    compared by cross-multiplication; the norms of each size are looked up
+    once.
+    """
+
+    def __init__(self, rules: RuleSet, policy: NormPolicy) -> None:
+        self.rules, self.policy = rules, policy
+        self.minimum = _ratio(min_total_fte(rules))
+        self.factor = _ratio(cap_factor(rules))
+        self._norms: dict[int, tuple[tuple[Level, int, int], ...]] = {}
+
+    def norms(self, size: int) -> tuple[tuple[Level, int, int], ...]:
+        """The norms of a size as ``(level, numerator, denominator)``, in the order of level_for."""
+        found = self._norms.get(size)
+        if found is None:
+            exact = norms_for(size, rules=self.rules, policy=self.policy).exact
+            found = self._norms[size] = tuple(
+                (level, exact[level].numerator, exact[level].denominator)
+                for level in (Level.BASISTREDE, *_TREDES) if level in exact)
+        return found
+
+    def __call__(self, total: _Ratio, weighted: _Ratio, indirect: _Ratio) -> Level:
+        """The level of the position (total fte, weighted target fte, indirect fte)."""
+        a, b = total
+        if a * self.minimum[1] < self.minimum[0] * b:
+            return Level.NONE  # not eligible (R-FTE-5)
+        c, d = weighted
+        e, g = indirect
+        # direct % = 100 w / t; indirect % = 100 i / (t + i) (R-DIR-2, R-IND-3)
+        direct = (100 * c * b, d * a) if a else (0, 1)
+        below = a * g + e * b
+        ind = (100 * e * b, below) if below else (0, 1)
+        p, q = self.factor  # the counted indirect part: at most factor x direct (R-IND-4)
+        capped = (p * direct[0], q * direct[1])
+        counted = ind if ind[0] * capped[1] <= capped[0] * ind[1] else capped
+        score_n = direct[0] * counted[1] + counted[0] * direct[1]
+        score_d = direct[1] * counted[1]
+        reached = Level.NONE
+        for level, n, m in self.norms((2 * a + b) // (2 * b)):  # company size (R-SIZE-2)
+            if score_n * m >= n * score_d:
+                reached = level
+        return reached
+
+
 def _hire_estimate(position: Position, target: Level, rules: RuleSet, policy: NormPolicy,
                    factor: Fraction) -> Fraction:
     """Extra target fte as hires that reach ``target``, estimated in closed form.
 
     Solves ``100 (W + x) / (T + x) >= needed direct %`` with the norm and the
     indirect percentage of the size after the hire, refined twice (both move
-    with ``x``). Only a starting point: the search checks it exactly.
+    with ``x``), until a fixed point. Only a starting point: the search checks
+    it exactly. In unreduced integer ratios (one ``Fraction`` at the end):
+    the same exact value as the same steps on fractions, without a gcd per
+    operation.
     """
-    t, w, i = position.total_fte, position.weighted_target_fte, position.indirect_fte
-    x = Fraction(0)
+    if not factor:
+        raise ZeroDivisionError("the indirect share cap leaves no direct part")
+    tn, td = _ratio(position.total_fte)
+    wn, wd = _ratio(position.weighted_target_fte)
+    i_n, i_d = _ratio(position.indirect_fte)
+    fn, fd = _ratio(factor)
+    xn, xd = 0, 1
     for _ in range(3):
-        norm = norms_for(company_size(t + x), rules=rules, policy=policy).for_level(target)
+        sn, sd = tn * xd + xn * td, td * xd  # T + x
+        norm = norms_for((2 * sn + sd) // (2 * sd), rules=rules, policy=policy
+                         ).for_level(target)
         if norm is None:
             return Fraction(0)
-        indirect_pct = 100 * i / (t + x + i) if t + x + i else Fraction(0)
-        needed = _direct_needed(norm, indirect_pct, factor)
-        if needed >= 100:
+        nn, nd = _ratio(norm)
+        un, ud = sn * i_d + i_n * sd, sd * i_d  # T + x + I
+        pn, pd = (100 * i_n * ud, i_d * un) if un else (0, 1)  # indirect %
+        # The direct % needed beside the counted indirect part (_direct_needed).
+        if nn * fn * pd <= (fd + fn) * pn * nd:
+            en, ed = nn * fd, nd * (fd + fn)  # norm / (1 + factor)
+        else:
+            en, ed = nn * pd - pn * nd, nd * pd  # norm - indirect
+        if en >= 100 * ed:
             return _SEARCH_LIMIT_FTE
-        x = max(Fraction(0), (needed * t / 100 - w) / (1 - needed / 100))
-    return x
+        # x = max(0, (needed x T / 100 - W) / (1 - needed / 100))
+        an, ad = en * tn * wd - 100 * ed * td * wn, 100 * ed * td * wd
+        bn = 100 * ed - en
+        following = (an * 100 * ed, ad * bn) if an > 0 else (0, 1)
+        if following[0] * xd == xn * following[1]:
+            break  # a fixed point: the next refinements give it again
+        xn, xd = following
+    return Fraction(xn, xd)
 
 
 def gaps(
@@ -551,6 +630,7 @@ def gaps(
     supplier: SupplierProfile | None = None,
     fte_step: Decimal = FTE_STEP,
     money_step: Decimal = MONEY_STEP,
+    scored: Scores | None = None,
 ) -> tuple[Gap, ...]:
     """The gap to every level above the current one (R-GAP-1).
 
@@ -570,42 +650,44 @@ def gaps(
             purchase amount; without one only the indirect fte is given.
         fte_step: Resolution of fte amounts.
         money_step: Resolution of euro amounts.
+        scored: The position's :func:`scores`, where already computed.
 
     >>> rs = rules_at(dt.date(2024, 5, 1))
     >>> [g.filled_post_fte for g in gaps(Position(Fraction(20), Fraction(209, 100), Fraction(0)), rs)]
     [Decimal('0.0700')]
     """
-    current = position.level(rules, policy)
+    levels = rules.memo(("gap_levels", policy), lambda: _Levels(rules, policy))
+    t0, w0, i0 = (_ratio(v) for v in (position.total_fte, position.weighted_target_fte,
+                                       position.indirect_fte))
+    current = levels(t0, w0, i0)
     factor = cap_factor(rules)
     step = Fraction(fte_step)
+    s1, s2 = _ratio(step)
     limit = int(_SEARCH_LIMIT_FTE / step)
     known = [lv for lv in rules.levels if lv > current
              and norms_for(rules.norms.smallest_size, rules=rules).for_level(lv) is not None]
+    now = scored or scores(position.total_fte, position.weighted_target_fte,
+                           position.indirect_fte, rules)
     result = []
     for target in known:
 
         def filled(k: int, target: Level = target) -> bool:
-            x = k * step
-            if position.weighted_target_fte + x > position.total_fte:
-                return False
-            return attrs.evolve(position, weighted_target_fte=position.weighted_target_fte + x
-                                ).level(rules, policy) >= target
+            w = (w0[0] * s2 + k * s1 * w0[1], w0[1] * s2)
+            if w[0] * t0[1] > t0[0] * w[1]:
+                return False  # more posts than there are
+            return levels(t0, w, i0) >= target
 
         def hired(k: int, target: Level = target) -> bool:
-            x = k * step
-            return Position(position.total_fte + x, position.weighted_target_fte + x,
-                            position.indirect_fte).level(rules, policy) >= target
+            return levels((t0[0] * s2 + k * s1 * t0[1], t0[1] * s2),
+                          (w0[0] * s2 + k * s1 * w0[1], w0[1] * s2), i0) >= target
 
         def bought(k: int, target: Level = target) -> bool:
-            return attrs.evolve(position, indirect_fte=position.indirect_fte + k * step
-                                ).level(rules, policy) >= target
+            return levels(t0, w0, (i0[0] * s2 + k * s1 * i0[1], i0[1] * s2)) >= target
 
         # Closed-form estimates at the current size; the searches then check
         # them exactly (a hire can change the size row and the denominators).
         norm = norms_for(company_size(position.total_fte), rules=rules, policy=policy
                          ).for_level(target) or Fraction(0)
-        now = scores(position.total_fte, position.weighted_target_fte, position.indirect_fte,
-                     rules)
         d_needed = _direct_needed(norm, now.indirect_pct, factor)
         t, w = position.total_fte, position.weighted_target_fte
         guess_filled = (d_needed * t / 100 - w) / step
@@ -626,9 +708,10 @@ def gaps(
         if k_bought is not None and supplier is not None:
             money = Fraction(money_step)
 
-            def spent(k: int, target: Level = target, money: Fraction = money) -> bool:
-                return attrs.evolve(position, indirect_fte=position.indirect_fte
-                                    + supplier.fte_for(k * money)).level(rules, policy) >= target
+            m1, m2 = _ratio(supplier.fte_for(money))  # indirect fte of one step of money
+
+            def spent(k: int, target: Level = target, m1: int = m1, m2: int = m2) -> bool:
+                return levels(t0, w0, (i0[0] * m2 + k * m1 * i0[1], i0[1] * m2)) >= target
 
             guess_money = supplier.amount_for(max(guess_bought * step, Fraction(0))) / money
             k_money = _smallest(spent, int(supplier.amount_for(_SEARCH_LIMIT_FTE) / money) + 1,

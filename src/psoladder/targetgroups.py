@@ -39,6 +39,7 @@ and the edition announcements (S-V15, S-V17, S-V19, S-V21).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
 from fractions import Fraction
 from typing import Any
 
@@ -48,7 +49,7 @@ from psoladder.model import ContractType, EmploymentLike
 from psoladder.periods import BEGINNING, FOREVER, DateRange, months_after, years_after, years_from
 from psoladder.rules import Cited, Eligibility, Notice, RuleSet, TargetGroupRules, WindowKind
 
-__all__ = ["Counting", "counting"]
+__all__ = ["Counting", "counting", "counting_key"]
 
 _OPEN = DateRange(BEGINNING, FOREVER)
 
@@ -142,9 +143,41 @@ def counting(employment: EmploymentLike, *, inflow: dt.date, rules: RuleSet) -> 
     if not tg.weight.known:
         notices.append(Notice.of(tg.rule, "weight_unknown", group=group.value,
                                  edition=edition, weight=tg.weight.value))
-    weight = Fraction(tg.weight.value) * Fraction(ct.weight.value)
+    weight = rules.memo(("counting_weight", group, employment.contract),
+                        lambda: Fraction(tg.weight.value) * Fraction(ct.weight.value))
     return Counting(window, weight, tg.weight, ct.weight, tuple(cited), tuple(reasons),
                     tuple(notices))
+
+
+def counting_key(employment: EmploymentLike, inflow: dt.date, rules: RuleSet) -> Hashable:
+    """What :func:`counting` reads of a row: rows with equal keys count alike.
+
+    Lets a computation call :func:`counting` once per distinct case (a payroll
+    repeats the same groups, contracts and dates). It names every input that
+    :func:`counting` reads, and the inflow date only for a group whose rule
+    reads it (a window from inflow, or an eligibility condition at inflow);
+    keep the two functions in step.
+
+    >>> import datetime as dt
+    >>> from psoladder.rules import rules_at
+    >>> from psoladder.model import Employment
+    >>> rs = rules_at(dt.date(2024, 5, 1))
+    >>> a = Employment(person="A", start="2019-01-01", hours_per_week=32, target_group="wajong")
+    >>> b = Employment(person="B", start="2021-06-01", hours_per_week=20, target_group="wajong")
+    >>> counting_key(a, a.start, rs) == counting_key(b, b.start, rs)
+    True
+    """
+    group = employment.target_group
+    if group is None:
+        return employment.contract
+    tg = rules.target_group(group)
+    reads_inflow = (tg.window is WindowKind.YEARS_FROM_INFLOW
+                    or tg.eligibility is not Eligibility.NONE)
+    placement = (employment.placement_start or employment.start
+                 if employment.contract is ContractType.PLACEMENT else None)
+    return (employment.contract, group, employment.status_until, employment.school_left,
+            employment.ww_since, employment.status_lost, placement,
+            employment.disabled_in_service, inflow if reads_inflow else None)
 
 
 def _ineligible(employment: EmploymentLike, tg: TargetGroupRules, inflow: dt.date,

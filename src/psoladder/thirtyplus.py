@@ -58,7 +58,7 @@ from typing import Any
 
 import attrs
 
-from psoladder.fte import PeriodFte, Workforce
+from psoladder.fte import HourDays, PeriodFte, Workforce
 from psoladder.model import ContractType, Level
 from psoladder.numbers import as_decimal, round_half_up
 from psoladder.periods import months_after
@@ -217,6 +217,8 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
         in_total = frozenset(ContractType)
         notice = Notice.of("R-30-4", "thirty_plus_all_staff")
 
+    worked_from: dict[dt.date, dt.date] = {}  # start -> the end of the least months worked
+
     def qualifies(p: PeriodFte) -> bool:
         e = p.employment
         if (e.target_group is None or e.target_group.value in excluded.value or p.excluded
@@ -226,34 +228,48 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
             return True
         if e.contract.value not in flex.value or flex_months is None or flex_hours is None:
             return False
-        return (months_after(e.start, flex_months.value) <= peildatum
-                and e.hours_per_week >= flex_hours.value)
+        if e.hours_per_week < flex_hours.value:
+            return False
+        since = worked_from.get(e.start)
+        if since is None:
+            since = worked_from[e.start] = months_after(e.start, flex_months.value)
+        return since <= peildatum
 
     group = regular = Fraction(0)
+    # fte basis: hours x days summed exactly, divided by the full-time
+    # hours x days once (the same exact value as a sum of fte, far fewer ratios).
+    group_hour_days: HourDays = 0
+    regular_hour_days: HourDays = 0
     counted: list[str] = []
-    for person in workforce.persons:
+    for person in workforce.detailed:
         # Summarised persons (a streamed payroll) have no target-group row.
-        if not any(p.employment.target_group is not None for p in person.periods):
-            continue
         if basis is ThirtyPlusBasis.FTE:
-            part = sum((p.counted_fte for p in person.periods if qualifies(p)), Fraction(0))
-            reg = sum((p.counted_fte for p in person.periods
-                       if qualifies(p) and p.employment.contract.value in payroll.value),
-                      Fraction(0))
-        else:
-            if not person.on_peildatum:
-                continue
-            at_peildatum = [p for p in person.periods
-                            if not p.excluded and peildatum in p.employment.period]
-            in_window = [p for p in at_peildatum if qualifies(p)
-                         and p.counting.window is not None and peildatum in p.counting.window]
-            part = Fraction(1 if in_window else 0)
-            reg = Fraction(1 if any(p.employment.contract.value in payroll.value
-                                    for p in in_window) else 0)
-        if part:
+            # (a row outside the target groups has no counted days)
+            part: HourDays = 0
+            for p in person.periods:
+                if p.counted_hour_days and qualifies(p):
+                    part += p.counted_hour_days
+                    if p.employment.contract.value in payroll.value:
+                        regular_hour_days += p.counted_hour_days
+            if part:
+                counted.append(person.person)
+                group_hour_days += part
+            continue
+        if not person.on_peildatum or not any(p.employment.target_group is not None
+                                              for p in person.periods):
+            continue
+        at_peildatum = [p for p in person.periods
+                        if not p.excluded and peildatum in p.employment.period]
+        in_window = [p for p in at_peildatum if qualifies(p)
+                     and p.counting.window is not None and peildatum in p.counting.window]
+        if in_window:
             counted.append(person.person)
-        group += part
-        regular += reg
+            group += 1
+            if any(p.employment.contract.value in payroll.value for p in in_window):
+                regular += 1
+    if basis is ThirtyPlusBasis.FTE:
+        group = Fraction(group_hour_days) / workforce.denominator
+        regular = Fraction(regular_hour_days) / workforce.denominator
     # The total the share is taken of: the workforce's totals by contract type.
     if basis is ThirtyPlusBasis.FTE:
         workforce_amount = Fraction(sum(

@@ -1,0 +1,223 @@
+"""The columnar exact engine (the ``fast`` extra: ``pip install 'psoladder[fast]'``).
+
+A second engine for payrolls, next to the validating one
+(:class:`~psoladder.fte.WorkforceBuilder` fed row by row by
+:mod:`psoladder.io.payroll`). It reads a CSV or Parquet file, or a table in
+memory (pyarrow, pandas, polars), as columns and computes the same
+:class:`~psoladder.fte.Workforce` with exact integers:
+
+* the header is read, and each *distinct* cell value of a column converted,
+  by the validating reader itself: its column readers find each column's
+  date and number format from the distinct values and their counts
+  (:mod:`psoladder.columnar.cells`, the one seam with
+  :mod:`psoladder.io.payroll`); the checks between fields run on whole
+  columns;
+* dates become day numbers, hours whole units of the smallest power of ten
+  that makes them all whole, sums ``int64`` with an overflow check
+  (:mod:`psoladder.columnar.kernel`); never a float;
+* people in a target group are built in full detail, everyone else is
+  summarised (:mod:`psoladder.columnar.engine`).
+
+Both engines give the same assessment to the last digit (the equivalence
+tests prove it). Whenever a payroll has a problem or goes beyond a bound of
+:mod:`psoladder.limits`, or has a form the columnar reader does not take (an
+XLSX file; a CSV file with empty lines between rows or line breaks inside
+cells; a sum that could overflow), the validating path reads it, so every
+problem is reported with its file, row and field.
+
+Nothing here is imported by ``import psoladder``; pyarrow and numpy are
+imported on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from psoladder.errors import InputError
+
+if TYPE_CHECKING:
+    from psoladder.columnar.columns import Columns, Decoded
+    from psoladder.columnar.engine import Setting
+    from psoladder.columnar.read import Refusal
+    from psoladder.fte import Workforce
+    from psoladder.io.payroll import PayrollFormat, RowSink
+    from psoladder.model import EmploymentLike
+    from psoladder.rules import Notice
+
+__all__ = ["ENGINES", "PARQUET_SUFFIXES", "Engine", "available", "is_parquet",
+           "payroll_workforce", "read_payroll", "require", "stream_table", "use_fast",
+           "workforces"]
+
+#: The engines: ``auto`` (columnar when the ``fast`` extra is installed),
+#: ``fast`` (columnar; an error without the extra) and ``validating``.
+Engine = Literal["auto", "fast", "validating"]
+ENGINES: tuple[Engine, ...] = ("auto", "fast", "validating")
+#: File name endings read as Parquet.
+PARQUET_SUFFIXES = (".parquet",)
+
+
+@functools.cache
+def available() -> bool:
+    """Whether the ``fast`` extra (pyarrow and numpy) is installed."""
+    try:
+        import numpy  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def require(what: str) -> None:
+    """Raise a clear error when the ``fast`` extra is missing.
+
+    Raises:
+        InputError: Naming ``what`` needs it and how to install it.
+    """
+    if not available():
+        raise InputError.single(f"{what} needs the fast extra (pyarrow and numpy)",
+                                field="payroll", hint="pip install 'psoladder[fast]'")
+
+
+def use_fast(engine: str) -> bool:
+    """Whether to try the columnar engine for ``engine`` (``auto``, ``fast``, ``validating``).
+
+    Raises:
+        InputError: For an unknown engine, or ``fast`` without the extra.
+    """
+    if engine not in ENGINES:
+        raise InputError.single(f"unknown engine {engine!r}", field="engine",
+                                hint="use auto, fast or validating")
+    if engine == "fast":
+        require("engine='fast'")
+    return engine != "validating" and available()
+
+
+def is_parquet(path: Path) -> bool:
+    """Whether ``path`` names a Parquet file (by its ending)."""
+    return path.suffix.lower() in PARQUET_SUFFIXES
+
+
+def read_payroll(payroll: object, name: str,
+                 fmt: PayrollFormat | None = None) -> Decoded | Refusal:
+    """A payroll's rows as columns, or why the columnar engine does not read them.
+
+    Args:
+        payroll: A payroll file path (``.csv`` or ``.parquet``) or a table.
+        name: Its name in messages and row sources.
+        fmt: How the export is written (the ``[payroll]`` table, issue 12).
+
+    Returns:
+        The rows and the reader's notices, or ``"problem"`` (something is
+        wrong, or beyond a bound: the validating path reports it) or
+        ``"form"`` (a form this engine does not read, such as an XLSX file
+        or a CSV file that Arrow would read differently from Python's
+        ``csv`` module).
+    """
+    from psoladder.columnar.columns import decode
+    from psoladder.columnar.read import open_csv, open_parquet, open_table, trim
+
+    if isinstance(payroll, str | Path):
+        path = Path(payroll)
+        suffix = Path(name).suffix.lower()
+        if suffix == ".csv":
+            raw = open_csv(path, name, fmt)
+        elif suffix in PARQUET_SUFFIXES:
+            try:
+                raw = open_parquet(path, name, fmt)
+            except InputError:
+                return "problem"
+        else:
+            return "form"
+    else:
+        try:
+            raw = open_table(payroll, name, fmt)
+        except InputError:
+            return "problem"
+    if isinstance(raw, str):
+        return raw
+    decoded = decode(raw, fmt)
+    del raw
+    trim()  # the raw cells are converted: give their memory back
+    return decoded
+
+
+def payroll_workforce(payroll: Columns, inline: Sequence[EmploymentLike], setting: Setting, *,
+                      detail: bool) -> Workforce | None:
+    """The columnar engine's workforce of an organisation's rows and its payroll.
+
+    Args:
+        payroll: The payroll's rows (:func:`read_payroll`).
+        inline: Rows given before the payroll (numbered by their ``row``, or
+            1, 2, ...).
+        setting: The organisation's fte basis and rules.
+        detail: Keep every person's rows.
+
+    Returns:
+        The workforce, or ``None`` when a sum could overflow ``int64`` (the
+        validating path then computes it).
+    """
+    from psoladder.columnar.columns import Columns
+    from psoladder.columnar.engine import workforce
+
+    columns = Columns.of_rows(inline).then(payroll) if inline else payroll
+    return workforce(columns, setting, detail=detail)
+
+
+def workforces(organisations: Sequence[Sequence[EmploymentLike]],
+               settings: Sequence[Setting]) -> list[Workforce] | None:
+    """The workforce of each organisation's rows (every row kept), in one columnar pass.
+
+    For :func:`psoladder.assess_many`: many small organisations cost one run
+    of the kernel instead of one per organisation.
+
+    Args:
+        organisations: Each organisation's rows (numbered by their ``row``,
+            or 1, 2, ... per organisation).
+        settings: Each organisation's fte basis and rules.
+
+    Returns:
+        One workforce per organisation, or ``None`` when a sum could
+        overflow ``int64`` (then compute them one by one).
+    """
+    import numpy as np
+
+    from psoladder.columnar.columns import Columns
+    from psoladder.columnar.engine import workforces as compute
+
+    counts = np.array([len(rows) for rows in organisations], dtype=np.int64)
+    org = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
+    columns = Columns.of_rows([e for rows in organisations for e in rows], counts)
+    return compute(columns, org, settings, detail=True)
+
+
+def stream_table(payroll: object, sink: RowSink, *,
+                 person_done: Callable[[str], None] | None = None,
+                 name: str | None = None, fmt: PayrollFormat | None = None,
+                 ) -> tuple[Notice, ...]:
+    """The validating path for a Parquet file or a table (needs pyarrow to read it).
+
+    Args:
+        payroll: A Parquet file path or a table.
+        sink: Receives ``(row number, row)`` for each valid row.
+        person_done: Called with a person's identifier right after their last row.
+        name: Its name in messages and row sources (default the file's own
+            name, or ``<table>``).
+        fmt: How the export is written (the ``[payroll]`` table, issue 12).
+
+    Returns:
+        The reader's notices about the table (ignored columns, formats).
+
+    Raises:
+        InputError: Every problem, located; or the fast extra is missing.
+    """
+    shown = name or (Path(payroll).name if isinstance(payroll, str | Path) else "<table>")
+    require(f"reading {shown}")
+    from psoladder.columnar.read import open_parquet, open_table
+    from psoladder.columnar.validate import stream_table as stream
+
+    raw = (open_parquet(Path(payroll), shown, fmt) if isinstance(payroll, str | Path)
+           else open_table(payroll, shown, fmt))
+    return stream(raw, sink, person_done=person_done, fmt=fmt)

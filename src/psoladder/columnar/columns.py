@@ -1,0 +1,292 @@
+"""Payroll rows as columns: per field, the distinct values and each row's index into them.
+
+:func:`decode` turns a :class:`~psoladder.columnar.read.RawPayroll` into
+:class:`Columns`: each column is dictionary-encoded by Arrow, its distinct raw
+values go through :func:`psoladder.columnar.cells.decode` (the validating
+reader's own conversion), and the checks between fields run on whole columns.
+Where anything is wrong, or beyond a bound of the validating reader, it says
+so instead: the validating path then reads the payroll and reports every
+problem with its row and field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+import numpy as np
+from numpy.typing import NDArray
+
+from psoladder.columnar.cells import (
+    NOT_GIVEN,
+    ColumnReader,
+    PayrollFormat,
+    bounds,
+    read_header,
+    reading_notices,
+)
+from psoladder.columnar.cells import decode as decode_cells
+from psoladder.columnar.read import RawPayroll, Refusal, compact
+from psoladder.model import Employment, EmploymentLike, TargetGroup, input_fields
+from psoladder.rules import Notice
+
+__all__ = ["FIELDS", "SOURCE", "Columns", "Decoded", "Refusal", "decode"]
+
+I64 = NDArray[np.int64]
+I32 = NDArray[np.int32]
+#: Positions into a column's distinct values (``int32`` from Arrow, or ``int64``).
+Index = NDArray[np.integer[Any]]
+
+#: The fields of a payroll row, in the order of :class:`~psoladder.model.Employment`.
+FIELDS = tuple(input_fields(Employment))
+#: The column of each row's source: the payroll's name, or ``None`` for a row
+#: of the organisation itself (see :attr:`~psoladder.fte.PeriodFte.source`).
+SOURCE = "source"
+_REQUIRED = ("person", "start", "hours_per_week")
+
+
+@attrs.define(eq=False)
+class Columns:
+    """Employment rows as columns.
+
+    Attributes:
+        line: Each row's number (its line in the file, or its position).
+        values: Per field (and :data:`SOURCE`), its distinct values
+            (:data:`~psoladder.columnar.cells.NOT_GIVEN` for an empty cell).
+        index: Per field (and :data:`SOURCE`), each row's position in ``values``.
+        distinct: Fields whose values are known to be pairwise different.
+        originals: The objects of the first rows, when they were given as
+            objects (an organisation's own ``employments``).
+    """
+
+    line: I64
+    values: dict[str, list[Any]]
+    index: dict[str, Index]
+    distinct: frozenset[str] = frozenset()
+    originals: tuple[EmploymentLike, ...] = ()
+    _given: dict[str, NDArray[np.bool_]] = attrs.field(factory=dict, init=False, repr=False)
+
+    @property
+    def rows(self) -> int:
+        """Number of rows."""
+        return len(self.line)
+
+    def column(self, field: str, convert: Any, dtype: Any = np.int32) -> NDArray[Any]:
+        """Each row's value of ``field``, mapped by ``convert`` (once per distinct value)."""
+        lookup = np.array([convert(v) for v in self.values[field]], dtype=dtype)
+        return lookup[self.index[field]]
+
+    def day(self, field: str) -> I32:
+        """Each row's date of ``field`` as a day number (0 where not given)."""
+        return self.column(field, _ordinal)
+
+    def given(self, field: str) -> NDArray[np.bool_]:
+        """Rows where ``field`` is given."""
+        lookup = self._given.get(field)
+        if lookup is None:
+            values = self.values[field]
+            lookup = self._given[field] = np.fromiter(
+                (v is not NOT_GIVEN for v in values), dtype=np.bool_, count=len(values))
+        return lookup[self.index[field]]
+
+    def count(self, field: str) -> int:
+        """Rows where ``field`` is given."""
+        return int(self.given(field).sum())
+
+    def given_values(self, field: str) -> list[Any]:
+        """The distinct values of ``field`` that some row gives."""
+        return [v for v in self.values[field] if v is not NOT_GIVEN]
+
+    def renamed(self, rename: Callable[[str], str]) -> Columns:
+        """The same rows with each person identifier replaced by ``rename(person)``.
+
+        For pseudonyms (:mod:`psoladder.pseudonym`): each distinct
+        identifier is renamed once.
+        """
+        names = [rename(v) if v is not NOT_GIVEN else v for v in self.values["person"]]
+        distinct = self.distinct
+        if "person" in distinct and len(set(names)) < len(names):
+            distinct = distinct - {"person"}  # two identifiers share a pseudonym
+        return Columns(self.line, {**self.values, "person": names}, self.index, distinct,
+                       self.originals)
+
+    @classmethod
+    def of_rows(cls, rows: Sequence[EmploymentLike], groups: I64 | None = None) -> Columns:
+        """Columns of validated rows (e.g. an organisation file's ``[[employment]]`` tables).
+
+        Each row is numbered by its ``row`` where it has one (a row read from
+        a file), else by its position (1, 2, ...) in its group of
+        ``groups`` rows (default: one group), as :func:`psoladder.fte.workforce`
+        numbers them.
+        """
+        values: dict[str, list[Any]] = {}
+        index: dict[str, Index] = {}
+        for field in (*FIELDS, SOURCE):
+            cells = list(map(operator.attrgetter(field), rows))
+            if not cells or cells.count(cells[0]) == len(cells):
+                distinct = cells[:1]  # one value for every row (often none given)
+                positions: Index = np.zeros(len(cells), dtype=np.int8)
+            else:
+                distinct = list(dict.fromkeys(cells))  # in order of first appearance
+                position = {v: i for i, v in enumerate(distinct)}
+                positions = compact(np.fromiter(map(position.__getitem__, cells),
+                                                dtype=np.int64, count=len(cells)), len(distinct))
+            values[field] = ([NOT_GIVEN if v is None else v for v in distinct] or [NOT_GIVEN]
+                             if field != SOURCE else distinct or [None])
+            index[field] = positions
+        line = np.arange(1, len(rows) + 1, dtype=np.int64)
+        if groups is not None:
+            line -= np.repeat(np.cumsum(groups) - groups, groups)
+        numbered = [(i, e.row) for i, e in enumerate(rows)
+                    if isinstance(e, Employment) and e.row is not None]
+        if numbered:
+            at, number = zip(*numbered, strict=True)
+            line[list(at)] = number
+        return cls(line, values, index, distinct=frozenset(FIELDS), originals=tuple(rows))
+
+    def then(self, other: Columns) -> Columns:
+        """These rows followed by ``other``'s."""
+        fields = (*FIELDS, SOURCE)
+        values = {f: self.values[f] + other.values[f] for f in fields}
+        index = {f: compact(np.concatenate((self.index[f].astype(np.int64),
+                                            other.index[f].astype(np.int64)
+                                            + len(self.values[f]))), len(values[f]))
+                 for f in fields}
+        originals = self.originals + other.originals if len(self.originals) == self.rows \
+            else self.originals
+        return Columns(np.concatenate((self.line, other.line)), values, index,
+                       originals=originals)
+
+
+def _ordinal(value: Any) -> int:
+    return value.toordinal() if isinstance(value, dt.date) else 0
+
+
+@attrs.frozen(eq=False)
+class Decoded:
+    """A payroll's rows as columns, and what the validating reader would tell about it.
+
+    Attributes:
+        columns: The rows.
+        notices: The reader's notices (lines not read, ignored columns, how
+            each date column is read; :func:`~psoladder.columnar.cells.reading_notices`).
+    """
+
+    columns: Columns
+    notices: tuple[Notice, ...]
+
+
+def decode(raw: RawPayroll, fmt: PayrollFormat | None = None) -> Decoded | Refusal:
+    """The payroll's rows as :class:`Columns`, or why the columnar engine does not read them.
+
+    Each column is read by the validating reader's own column reader, which
+    finds its format from its distinct values and their counts
+    (:func:`psoladder.columnar.cells.decode`). ``"problem"`` where any cell
+    or row has a problem, or the payroll goes beyond a bound of the
+    validating reader (rows, blank rows, rows of target-group persons,
+    persons, the length of a cell: read from :mod:`psoladder.io.payroll` by
+    :func:`~psoladder.columnar.cells.bounds`); ``"form"`` where Arrow cannot
+    encode a column. Either way the validating path then reads the payroll.
+    Blank rows (every cell empty) are dropped, as the validating reader drops
+    them.
+    """
+    n = raw.rows
+    limits = bounds()
+    values: dict[str, list[Any]] = {}
+    index: dict[str, Index] = {}
+    distinct_fields = set()
+    given_values: dict[str, NDArray[np.bool_]] = {}
+    readers: list[ColumnReader | None] = []
+    nonblank = np.zeros(n, dtype=np.bool_)
+    for i, field in enumerate(raw.fields):
+        encoded = raw.column(i)
+        if encoded is None:
+            return "form"
+        distinct, rows = encoded
+        name = raw.names[i] if i < len(raw.names) else ""
+        if field is None:
+            readers.append(None)
+            filled = _filled(distinct)
+            if bool(filled.any()):
+                if not name.strip():
+                    return "problem"  # a value in a column without a name
+                nonblank |= filled[rows]  # an ignored column: not read, but not blank
+            continue
+        texts = distinct if not raw.typed else [v for v in distinct if type(v) is str]
+        if max(map(len, texts), default=0) > limits.cell_chars:
+            return "problem"
+        decoded = decode_cells(field, distinct, np.bincount(rows, minlength=len(distinct)),
+                               table=raw.typed, fmt=fmt, name=name or field)
+        if not decoded.ok:
+            return "problem"
+        readers.append(decoded.reader)
+        values[field] = decoded.values
+        index[field] = rows
+        if all(map(operator.eq, decoded.values, distinct)):
+            distinct_fields.add(field)  # distinct texts, each converted to itself
+        given = given_values[field] = np.fromiter(
+            (v is not NOT_GIVEN for v in decoded.values), dtype=np.bool_,
+            count=len(decoded.values))
+        # A row is blank when no cell holds anything but spaces, whichever its
+        # column: a value read is never blank, a cell read as not given may not
+        # be either (a code for "no target group").
+        filled = given.copy()
+        empty = np.flatnonzero(~given)
+        filled[empty] = _filled([distinct[k] for k in empty.tolist()])
+        nonblank |= filled[rows]
+    keep = np.flatnonzero(nonblank)
+    blank = n - len(keep) + raw.blank_tail
+    if len(keep) > limits.rows or blank > limits.rows:
+        return "problem"
+    line = keep.astype(np.int64) + raw.first_row
+    for field in FIELDS:
+        if field not in index:
+            values[field] = [NOT_GIVEN]
+            index[field] = np.zeros(len(keep), dtype=np.int8)
+        elif len(keep) < n:
+            index[field] = index[field][keep]
+    values[SOURCE] = [raw.name]
+    index[SOURCE] = np.zeros(len(keep), dtype=np.int8)
+    columns = Columns(line, values, index, frozenset(distinct_fields))
+    columns._given.update(given_values)
+    persons = columns.given_values("person")
+    if (columns.count("target_group") > limits.target_rows
+            or len(persons if "person" in distinct_fields else set(persons)) > limits.persons):
+        return "problem"
+    if not _consistent(columns):
+        return "problem"
+    header = raw.header or read_header([f or "" for f in raw.fields], raw.name)[0]
+    return Decoded(columns, reading_notices(raw.name, header, readers, skipped=raw.skipped,
+                                            blank=blank))
+
+
+def _filled(cells: Sequence[Any]) -> NDArray[np.bool_]:
+    """Which cells hold something other than spaces (as the reader tells a blank row)."""
+    return np.fromiter((v is not None and str(v).strip() != "" for v in cells),
+                       dtype=np.bool_, count=len(cells))
+
+
+def _consistent(columns: Columns) -> bool:
+    """The checks of :meth:`Employment.consistency_problems` (and required fields), on columns.
+
+    Required fields, an end before the start, and the dates a target group
+    needs (asked of :meth:`Employment.consistency_problems` per group).
+    """
+    if not all(bool(columns.given(f).all()) for f in _REQUIRED):
+        return False
+    end = columns.day("end")
+    if bool(((end > 0) & (end < columns.day("start"))).any()):
+        return False
+    groups = columns.values["target_group"]
+    for position, group in enumerate(groups):
+        if not isinstance(group, TargetGroup):
+            continue
+        needed = {p.field for p in Employment.consistency_problems({"target_group": group})}
+        rows = columns.index["target_group"] == position
+        for field in needed:
+            if field is not None and not bool(columns.given(field)[rows].all()):
+                return False
+    return True

@@ -1,0 +1,513 @@
+"""The columnar engine (fast extra): readers, kernel, tables, Parquet, fallbacks.
+
+Every test compares the columnar engine with the validating one: same
+assessment, same workforce objects, same explanation, or the same located
+problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import sys
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("pyarrow", reason="the columnar engine needs the fast extra (pyarrow)")
+pytest.importorskip("numpy", reason="the columnar engine needs the fast extra (numpy)")
+
+import numpy as np
+import pyarrow as pa
+
+import psoladder
+from psoladder import InputError, assess, assess_file, columnar
+from psoladder.columnar import kernel
+from psoladder.columnar.columns import Columns, Decoded
+from psoladder.fte import _capped_total, _share_capped_hours
+
+ORG = ('name = "Kolom B.V."\nkvk = ["12345678"]\napplication_date = 2024-05-01\n'
+       'peiljaar = { start = 2023-01-01, end = 2023-12-31 }\nemployments = "{payroll}"\n')
+HEADER = "person,start,end,hours_per_week,contract,target_group,ww_since\n"
+ROWS = ("A,2020-01-01,,32,regular,,\n"
+        "B,2022-05-01,2023-06-30,40,,wajong,\n"
+        "B,2023-03-01,,24.5,placement,wajong,\n"
+        "C,2023-02-01,,36,secondment_flex,ww,2022-01-01\n"
+        "D,2010-01-01,2012-12-31,40,,,\n")
+
+
+def organisation(folder: Path, payroll: str | bytes, name: str = "payroll.csv") -> Path:
+    data = payroll if isinstance(payroll, bytes) else payroll.encode("utf-8")
+    (folder / name).write_bytes(data)
+    org = folder / "organisation.toml"
+    org.write_text(ORG.replace("{payroll}", name), encoding="utf-8")
+    return org
+
+
+def outcome(path: Path, engine: str, **options: Any) -> Any:
+    try:
+        a = assess_file(path, engine=engine, **options)  # type: ignore[arg-type]
+    except InputError as exc:
+        return ("problems", [(p.file, p.row, p.field, p.message) for p in exc.problems])
+    return ("result", a.to_dict(), a.workforce, a.explanation.to_dict())
+
+
+def same(path: Path, **options: Any) -> Any:
+    """The outcome, the same with either engine."""
+    fast = outcome(path, "fast", **options)
+    assert fast == outcome(path, "validating", **options)
+    return fast
+
+
+def taken(path: Path, fmt: Any = None) -> bool:
+    """Whether the columnar engine reads this CSV itself (else the validating path does)."""
+    return isinstance(columnar.read_payroll(path, path.name, fmt), Decoded)
+
+
+# ---------------------------------------------------------------- CSV dialects
+
+DIALECTS = {
+    "plain": (HEADER + ROWS, True),
+    "byte-order mark": ("\ufeff" + HEADER + ROWS, True),
+    "CRLF": ((HEADER + ROWS).replace("\n", "\r\n"), True),
+    "semicolons and decimal commas": (
+        (HEADER + ROWS).replace(",", ";").replace("24.5", "24,5"), True),
+    "Dutch headers and words": (
+        "Personeelsnummer;Datum in dienst;Datum uit dienst;Uren per week;Contractsoort\n"
+        "M1;2021-02-22;;32;vast\nM2;2015-04-05;;36,5;Detachering\n", True),
+    "quoted cells": ('"person","start","hours_per_week"\n"A","2020-01-01","32"\n'
+                     '"B, jr.","2020-01-01","40"\n', True),
+    "no newline at the end": (HEADER + ROWS.rstrip("\n"), True),
+    "trailing empty lines": (HEADER + ROWS + "\n\n", True),
+    "blank row of delimiters": (HEADER + ROWS + ",,,,,,\n", True),
+    "whitespace cells": (HEADER + " A , 2020-01-01 , , 32 , regular , , \n", True),
+    "empty unnamed column": ("person,start,hours_per_week,\nA,2020-01-01,32,\n", True),
+    "filled unnamed column": ("person,,start,hours_per_week\nA,x,2020-01-01,32\n", False),
+    "filled cell after the header's last": ("person,start,hours_per_week,\nA,2020-01-01,32,x\n",
+                                             False),
+    "empty line between rows": (HEADER + "A,2020-01-01,,32,,,\n\nB,2021-01-01,,8,,,\n",
+                                False),
+    "line break in a quoted cell": ('person,start,hours_per_week\n"A\nB",2020-01-01,32\n', False),
+    "lone carriage return": ("person,start,hours_per_week\rA,2020-01-01,32\r", False),
+    "short row": (HEADER + "A,2020-01-01,,32\n", False),
+    "long row with an empty extra cell": (HEADER + "A,2020-01-01,,32,,,,\n", False),
+    "header only": (HEADER, True),
+}
+
+# Dialects whose payroll has a problem (a value in a column without a name, a
+# line break in a person identifier).
+REFUSED = {"filled unnamed column", "filled cell after the header's last",
+           "line break in a quoted cell"}
+
+
+@pytest.mark.parametrize("name", list(DIALECTS))
+def test_every_dialect_gives_the_same_outcome(tmp_path: Path, name: str) -> None:
+    text, fast = DIALECTS[name]
+    path = organisation(tmp_path, text)
+    assert taken(tmp_path / "payroll.csv") == fast
+    assert same(path)[0] == ("problems" if name in REFUSED else "result")
+
+
+# ---------------------------------------------------------------- exports (issue 12)
+
+EXPORT = ("Personeelsoverzicht 2023\nGeexporteerd op 5-1-2024\n\n"
+          "Personeelsnummer;Naam;Datum in dienst;Datum uit dienst;Uren per week;Contract;"
+          "Doelgroep;WW sinds\n"
+          "E1;Jansen;1-3-2019;;32,5;vast;;\n"
+          "E2;De Vries;15-3-2022;30-6-2023;40;Oproepkracht;Banenafspraak;\n"
+          "E3;Pietersen;1-2-2023;;36;detachering;ww;1-1-2022\n"
+          "E4;Bakker;01-01-2010;31-12-2012;40;;;\n")
+
+
+def export(folder: Path, text: str, table: str = "") -> Path:
+    """An organisation file whose [payroll] table says how the export is written."""
+    (folder / "export.csv").write_text(text, encoding="utf-8")
+    org = folder / "organisation.toml"
+    org.write_text(ORG.split("employments")[0] + '[payroll]\nfile = "export.csv"\n' + table,
+                   encoding="utf-8")
+    return org
+
+
+VALUES = ('[payroll.values.contract]\n"Oproepkracht" = "secondment_flex"\n'
+          '[payroll.values.target_group]\n"Banenafspraak" = "doelgroepregister"\n')
+EXPORTS = {
+    "title block, Dutch dates and names, mapped codes": (EXPORT, VALUES, True),
+    "tabs": (EXPORT.replace(";", "\t"), VALUES, True),
+    "the header row named": (EXPORT, "header_row = 4\n" + VALUES, True),
+    "a mapped column": (EXPORT.replace("Personeelsnummer", "Nr"),
+                        VALUES + '[payroll.columns]\n"Nr" = "person"\n', True),
+    "dates set day-first": (EXPORT, 'date_format = "dd-mm-jjjj"\n' + VALUES, True),
+    "dates month-first": (EXPORT.replace("15-3-2022", "3-15-2022").replace(
+        "30-6-2023", "6-30-2023").replace("1-3-2019", "3-1-2019").replace(
+        "1-2-2023", "2-1-2023").replace("1-1-2022", "1-1-2022").replace(
+        "01-01-2010", "01-01-2010").replace("31-12-2012", "12-31-2012"), VALUES, True),
+    "ambiguous dates read day-first": (EXPORT.replace("15-3-2022", "5-3-2022").replace(
+        "30-6-2023", "3-6-2023").replace("31-12-2012", "1-12-2012"), VALUES, True),
+    "a date in another format": (EXPORT.replace("1-2-2023", "2023-02-01"), VALUES, False),
+    "an unknown code": (EXPORT, "", False),
+    "strict: the name column is refused": (EXPORT, "strict = true\n" + VALUES, False),
+    "thousands separators": (EXPORT.replace("32,5", "1.032,5"), VALUES, False),
+}
+
+
+@pytest.mark.parametrize("name", list(EXPORTS))
+def test_every_export_gives_the_same_outcome(tmp_path: Path, name: str) -> None:
+    text, table, fine = EXPORTS[name]
+    path = export(tmp_path, text, table)
+    kind, *rest = same(path)
+    assert kind == ("result" if fine else "problems"), rest
+    if fine:
+        from psoladder.io.orgfile import read_document
+        from psoladder.io.payroll import payroll_format
+
+        fmt = payroll_format(read_document(path)[0]["payroll"])
+        assert taken(tmp_path / "export.csv", fmt)
+        assert rest[0]["reading"]  # the ignored name column, at least
+
+
+@pytest.mark.parametrize(("name", "payroll"), [
+    ("bad date", HEADER + "A,2023-02-30,,32,,,\n"),
+    ("bad hours", HEADER + "A,2023-01-01,,0,,,\n"),
+    ("end before start", HEADER + "A,2023-05-01,2023-04-30,32,,,\n"),
+    ("ww without ww_since", HEADER + "A,2023-01-01,,32,,ww,\n"),
+    ("unknown contract", HEADER + "A,2023-01-01,,32,permanent,,\n"),
+    ("missing person", HEADER + ",2023-01-01,,32,,,\n"),
+    ("missing header field", "person,hours_per_week\nA,32\n"),
+    ("repeated column", "person,start,hours_per_week,start\nA,2023-01-01,32,2023-01-01\n"),
+    ("not UTF-8", (HEADER + "A,2023-01-01,,32,,,\n").encode("utf-8") + b"\xff\xfe,,\n"),
+    ("very long cell", HEADER + "A" * 200_000 + ",2023-01-01,,32,,,\n"),
+    ("empty file", ""),
+])
+def test_every_problem_is_reported_the_same(tmp_path: Path, name: str,
+                                            payroll: str | bytes) -> None:
+    kind, problems = same(organisation(tmp_path, payroll))
+    assert kind == "problems"
+    assert problems
+
+
+# CI: 60,000 rows; PSOLADDER_LARGE_TESTS=1: 1,000,000.
+BAD_ROW_FILE = 1_000_000 if os.environ.get("PSOLADDER_LARGE_TESTS") == "1" else 60_000
+
+
+def test_a_bad_row_in_the_middle_of_a_large_file_gives_the_located_error(
+        tmp_path: Path) -> None:
+    rows = [f"P{i:07d},20{10 + i % 13}-0{1 + i % 9}-1{i % 9},,{8 + i % 33},,,\n"
+            for i in range(BAD_ROW_FILE)]
+    middle = BAD_ROW_FILE // 2
+    rows[middle] = f"P{middle:07d},2023-13-01,,32,,,\n"
+    path = organisation(tmp_path, HEADER + "".join(rows))
+    assert same(path) == ("problems", [("payroll.csv", middle + 2, "start",
+                                        "not a day of the calendar (read as yyyy-mm-dd)")])
+
+
+# ---------------------------------------------------------------- generated CSV text
+
+CELLS = {
+    "person": ["A", "B", " C ", "", "D;E", '"F"', "G,H"],
+    "start": ["2020-01-01", "2023-06-15", "2024-02-29", "2023-02-30", "", " 2022-01-01",
+              "01-01-2023"],
+    "end": ["", "2023-03-31", "2019-12-31", "2023-12-31", "x"],
+    "hours_per_week": ["40", "32,5", "22.5", "0", "", "8", "1000", '"36"'],
+    "contract": ["", "regular", "vast", "placement", "trial", "Detachering", "sw_detached_out",
+                 "nope"],
+    "target_group": ["", "", "wajong", "ww", "participatiewet", "vso_pro", "bogus"],
+    "ww_since": ["", "2021-01-01"],
+    "school_left": ["", "2019-07-01"],
+}
+
+
+@st.composite
+def payroll_texts(draw: st.DrawFn) -> str:
+    fields = draw(st.lists(st.sampled_from(list(CELLS)), min_size=2, unique=True))
+    delimiter = draw(st.sampled_from([",", ";"]))
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    lines = [delimiter.join(fields)]
+    for _ in range(draw(st.integers(0, 12))):
+        kind = draw(st.integers(0, 20))
+        if kind == 0:
+            lines.append("")
+        elif kind == 1:
+            lines.append(delimiter * (len(fields) - 1))
+        else:
+            lines.append(delimiter.join(draw(st.sampled_from(CELLS[f])) for f in fields))
+    return newline.join(lines) + draw(st.sampled_from(["", newline, newline * 2]))
+
+
+@settings(max_examples=60)
+@given(payroll_texts())
+def test_any_payroll_text_gives_the_same_outcome(tmp_path_factory: pytest.TempPathFactory,
+                                                 text: str) -> None:
+    same(organisation(tmp_path_factory.mktemp("p"), text))
+
+
+# ---------------------------------------------------------------- the kernel
+
+
+@st.composite
+def spans(draw: st.DrawFn) -> list[tuple[int, int, int, int]]:
+    rows = []
+    for i in range(draw(st.integers(1, 6))):
+        first = draw(st.integers(0, 364))
+        last = draw(st.integers(first, 364))
+        rows.append((i, first, last, draw(st.integers(1, 60))))
+    return rows
+
+
+@given(st.lists(spans(), min_size=1, max_size=5), st.integers(20, 50))
+def test_kernel_totals_equal_the_per_person_computation(people: list[list[tuple[int, int, int,
+                                                                             int]]],
+                                                        limit: int) -> None:
+    pid, first, last, hours = [], [], [], []
+    for p, rows in enumerate(people):
+        for _, a, b, h in rows:
+            pid.append(p), first.append(a), last.append(b), hours.append(h)
+    order = list(range(len(pid)))
+    random.Random(len(pid)).shuffle(order)
+    arrays = [np.array([x[i] for i in order], dtype=np.int64) for x in (pid, first, last, hours)]
+    totals, capped, _ = kernel.person_totals(*arrays, np.full(len(pid), limit), len(people))
+    for p, rows in enumerate(people):
+        assert (int(totals[p]), bool(capped[p])) == _capped_total(rows, limit)
+
+
+@given(spans(), st.integers(20, 50), st.lists(st.tuples(st.integers(-400, 400),
+                                                       st.integers(-400, 800)), min_size=6,
+                                             max_size=6))
+def test_kernel_row_shares_equal_the_per_person_computation(
+        rows: list[tuple[int, int, int, int]], limit: int,
+        windows: list[tuple[int, int]]) -> None:
+    n = len(rows)
+    window = [(a, a + max(b, 0)) for a, b in windows[:n]]
+    hour_units: list[Any] = [0] * n
+    counted_units: list[Any] = [0] * n
+    capped_days = [0] * n
+    counted = [(max(a, wa), min(b, wb)) for (_, a, b, _), (wa, wb) in zip(rows, window,
+                                                                       strict=False)]
+    _share_capped_hours(rows, [(a, b) if a <= b else None for a, b in counted], limit,
+                        hour_units, counted_units, capped_days)
+    arrays = [np.array([r[k] for r in rows], dtype=np.int64) for k in (1, 2, 3)]
+    shares = kernel.row_shares(np.zeros(n, dtype=np.int64), *arrays, np.full(n, limit),
+                               np.array([w[0] for w in window]), np.array([w[1] for w in window]),
+                               np.ones(n, dtype=np.bool_))
+    for i in range(n):
+        assert shares.hour_units[i] + shares.capped_hours.get(i, 0) == hour_units[i]
+        assert shares.counted_units[i] + shares.capped_counted.get(i, 0) == counted_units[i]
+        assert shares.capped_days[i] == capped_days[i]
+
+
+def test_kernel_never_creates_a_float(tmp_path: Path) -> None:
+    """Every array in every frame of the columnar package, line by line, is integer or bool."""
+    seen: set[str] = set()
+    package = str(Path(columnar.__file__).parent)
+
+    def check(frame: Any, event: str, arg: Any) -> Any:
+        if frame.f_code.co_filename.startswith(package):
+            for name, value in frame.f_locals.items():
+                if isinstance(value, np.ndarray):
+                    seen.add(value.dtype.kind)
+                    assert value.dtype.kind in "biuO", (frame.f_code.co_name, name, value.dtype)
+        return check
+
+    rows = "".join(f"P{i % 7},2023-0{1 + i % 9}-01,,{8 + i % 30}.5,{c},{g},\n"
+                   for i, (c, g) in enumerate([("", ""), ("trial", "wajong"),
+                                               ("placement", "participatiewet"),
+                                               ("", "ww")] * 6))
+    path = organisation(tmp_path, HEADER.replace("ww_since", "ww_since") + rows.replace(
+        "ww,\n", "ww,2021-01-01\n"))
+    sys.settrace(check)
+    try:
+        a = assess_file(path, engine="fast")
+    finally:
+        sys.settrace(None)
+    assert a.total_fte > 0
+    assert {"i", "b"} <= seen
+
+
+def test_sums_that_could_overflow_int64_go_to_the_validating_path(tmp_path: Path) -> None:
+    from psoladder.columnar.engine import Setting, workforce
+    from psoladder.fte import FteBasis, Row
+    from psoladder.model import ContractType
+    from psoladder.periods import DateRange
+    from psoladder.rules import rules_at
+
+    # The bound on hours (4 decimals, at most 168) keeps every payroll inside
+    # int64; rows built in Python are not bounded, so the engine still checks.
+    path = organisation(tmp_path, "person,start,hours_per_week\nA,2020-01-01,32.1234\n"
+                                  "B,2020-01-01,40\n")
+    assert same(path)[0] == "result"
+    hours = Decimal("32." + "1" * 17)  # 17 decimals: hours units beyond int64
+    assert not kernel.fits(2, int(hours * 10**17))
+    rows = [Row("A", dt.date(2020, 1, 1), None, hours, ContractType.REGULAR, None)]
+    rules = rules_at(dt.date(2024, 5, 1))
+    basis = FteBasis.of(DateRange(dt.date(2023, 1, 1), dt.date(2023, 12, 31)), None, rules)
+    assert workforce(Columns.of_rows(rows), Setting(basis, rules)) is None
+
+
+# ---------------------------------------------------------------- tables and Parquet
+
+
+def org() -> psoladder.Organisation:
+    return psoladder.Organisation(
+        name="Tabel B.V.", kvk="12345678", application_date="2024-05-01",
+        employments=[psoladder.Employment(person="Z", start="2015-01-01", hours_per_week=40)])
+
+
+TABLE = {"person": ["A", "B", "B", "C"], "start": ["2020-01-01", "2022-05-01", "2023-03-01",
+                                                  "2023-02-01"],
+         "end": [None, "2023-06-30", None, None], "hours_per_week": ["32", "40", "24.5", "36"],
+         "contract": ["regular", None, "placement", "secondment_flex"],
+         "target_group": [None, "wajong", "wajong", "ww"],
+         "ww_since": [None, None, None, "2022-01-01"]}
+
+
+def both(payroll: Any) -> Any:
+    fast = assess(org(), payroll=payroll, engine="fast")
+    slow = assess(org(), payroll=payroll, engine="validating")
+    assert fast.to_dict() == slow.to_dict()
+    assert fast.workforce == slow.workforce
+    assert fast.explanation.to_dict() == slow.explanation.to_dict()
+    return fast
+
+
+def test_a_pyarrow_table_equals_the_same_rows_as_a_file(tmp_path: Path) -> None:
+    table = pa.table(TABLE)
+    a = both(table)
+    assert a.workforce.rows_read == 5
+    both(table.to_batches()[0])
+    pa.csv.write_csv(table, tmp_path / "p.csv")
+    text = (tmp_path / "p.csv").read_text("utf-8").replace('"', "")
+    from_file = assess(org(), payroll=tmp_path / "p.csv")
+    (tmp_path / "p.csv").write_text(text, "utf-8")
+    assert a.to_dict() == from_file.to_dict()
+
+
+def test_typed_columns_are_read_like_spreadsheet_cells() -> None:
+    table = pa.table({
+        "person": pa.array([1001, 1002, 1003]),
+        "start": pa.array([dt.date(2020, 1, 1), dt.date(2023, 7, 1), dt.date(2021, 3, 1)]),
+        "end": pa.array([None, dt.datetime(2023, 12, 31, 0, 0), None], pa.timestamp("s")),
+        "hours_per_week": pa.array([Decimal("32.5"), Decimal(40), Decimal(20)],
+                                   pa.decimal128(6, 2)),
+        "contract": pa.array(["regular", "trial", "regular"]).dictionary_encode(),
+        "target_group": pa.array([None, "wajong", None]),
+        "registered": pa.array([False, True, None]),
+    })
+    a = both(table)
+    assert [p.person for p in a.workforce.persons] == ["Z", "1001", "1002", "1003"]
+
+
+def test_pandas_and_polars_frames() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(TABLE)
+    frame["hours_per_week"] = [32.0, 40.0, 24.5, 36.0]
+    frame["start"] = pd.to_datetime(frame["start"])
+    a = both(frame)
+    polars = pytest.importorskip("polars")
+    b = both(polars.from_pandas(frame))
+    assert a.to_dict() == b.to_dict()
+
+
+def test_a_float_with_more_than_four_decimals_is_a_located_error() -> None:
+    table = pa.table({"person": [1.5, 2.123456], "start": ["2020-01-01", "2020-01-01"],
+                      "hours_per_week": [32.5, 32.123456]})
+    for engine in ("fast", "validating"):
+        with pytest.raises(InputError) as info:
+            assess(org(), payroll=table, engine=engine)  # type: ignore[arg-type]
+        hours, person = sorted(info.value.problems, key=lambda p: p.field or "")
+        # A float no longer the number a person typed; hours beyond their bound.
+        assert (person.file, person.row, person.field) == ("<table>", 3, "person")
+        assert "more than 4 decimals" in person.message
+        assert (hours.file, hours.row, hours.field) == ("<table>", 3, "hours_per_week")
+        assert "at most 4 decimals" in hours.message
+
+
+def test_table_problems_are_the_same_in_both_engines() -> None:
+    table = pa.table({"person": ["A", None, "C"], "start": ["2020-01-01", "2021-01-01", "x"],
+                      "hours_per_week": [32, 40, 0]})
+    outcomes = []
+    for engine in ("fast", "validating"):
+        with pytest.raises(InputError) as info:
+            assess(org(), payroll=table, engine=engine)  # type: ignore[arg-type]
+        outcomes.append([(p.row, p.field) for p in info.value.problems])
+    assert outcomes[0] == outcomes[1] == [(3, "person"), (4, "start"), (4, "hours_per_week")]
+
+
+def test_what_is_no_table_is_refused() -> None:
+    with pytest.raises(InputError, match="must be a file path or a table"):
+        assess(org(), payroll=[{"person": "A"}])
+
+
+def test_parquet_files_are_read_by_both_engines(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table(TABLE), tmp_path / "loon.parquet")
+    path = organisation(tmp_path, (tmp_path / "loon.parquet").read_bytes(), "loon.parquet")
+    kind, result, *_ = same(path)
+    assert kind == "result"
+    assert result["counts"]["employment_rows"] == 4
+    (tmp_path / "kapot.parquet").write_bytes(b"PAR1 not really")
+    path = organisation(tmp_path, b"PAR1 not really", "kapot.parquet")
+    kind, problems = same(path)
+    assert kind == "problems"
+    assert problems[0][0] == "kapot.parquet"
+
+
+def test_without_the_fast_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(columnar, "available", lambda: False)
+    path = organisation(tmp_path, HEADER + ROWS)
+    assert assess_file(path).to_dict() == assess_file(path, engine="validating").to_dict()
+    with pytest.raises(InputError, match=r"fast extra") as info:
+        assess_file(path, engine="fast")
+    assert "psoladder[fast]" in str(info.value)
+    with pytest.raises(InputError, match=r"loon.parquet needs the fast extra"):
+        assess_file(organisation(tmp_path, b"PAR1", "loon.parquet"))
+    with pytest.raises(InputError, match="fast extra"):
+        assess(org(), payroll=pa.table(TABLE))
+
+
+def test_unknown_engine_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="unknown engine"):
+        assess_file(organisation(tmp_path, HEADER + ROWS), engine="turbo")  # type: ignore[arg-type]
+
+
+def test_inline_rows_come_before_the_payroll(tmp_path: Path) -> None:
+    path = organisation(tmp_path, HEADER + ROWS)
+    text = path.read_text("utf-8") + (
+        '\n[[employment]]\nperson = "B"\nstart = 2019-01-01\nhours_per_week = 10\n'
+        'target_group = "wajong"\n')
+    path.write_text(text, "utf-8")
+    _, _, workforce, _ = same(path)
+    assert [p.person for p in workforce.persons][:2] == ["B", "A"]
+    assert workforce.persons[0].periods[0].row == 1
+
+
+def test_detail_and_the_cap_on_concurrent_rows(tmp_path: Path) -> None:
+    rows = ("A,2023-01-01,,30,,,\nA,2023-07-01,,20,trial,wajong,\n"
+            "A,2023-03-01,2023-09-30,15.25,placement,wajong,\nB,2023-01-01,,50,,,\n")
+    path = organisation(tmp_path, HEADER + rows)
+    _, _, workforce, _ = same(path, detail=True)
+    a = workforce.persons[0]
+    assert a.capped
+    assert len(a.periods) == 3
+    assert isinstance(a.periods[1].hour_days, Fraction)
+    assert workforce.persons[1].capped
+
+
+def test_the_command_line_engines_print_the_same(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from psoladder.cli import run
+
+    path = organisation(tmp_path, HEADER + ROWS)
+    outputs = []
+    for engine in ("fast", "validating", "auto"):
+        assert run(["assess", str(path), "--format", "json", "--engine", engine]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] == outputs[2]
+    (tmp_path / "payroll.csv").write_text(HEADER + "A,2023-13-01,,32,,,\n", "utf-8")
+    assert run(["assess", str(path), "--engine", "fast", "--lang", "en"]) == 2
+    assert "row 2, field 'start'" in capsys.readouterr().err
