@@ -26,6 +26,7 @@ collect_ignore = [path for path, packages in _NEEDS.items()
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
+    """Say in the header which doctests were left out, and why."""
     if not collect_ignore:
         return None
     return ("psoladder: doctests not collected (an optional extra is not installed): "
