@@ -180,6 +180,19 @@ def test_bad_toml_and_json(tmp_path: Path) -> None:
         load_organisation(tmp_path / "missing.toml")
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".XLSX", ".parquet"])
+def test_a_payroll_given_as_the_organisation_file(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"loon{suffix}"
+    path.write_text(HEADER + "E1,2023-01-01,,40,,\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_organisation(path)
+    [p] = info.value.problems
+    assert p.file == path.name
+    assert "payroll export, not an organisation file" in p.message
+    assert p.hint is not None and f'file = "{path.name}"' in p.hint
+    assert "psoladder new" in p.hint
+
+
 def test_read_csv_from_a_stream() -> None:
     read = read_csv(io.StringIO(HEADER + "E1,2023-01-01,,40,,\n"), name="stream")
     assert read.file == "stream"

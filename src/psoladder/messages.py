@@ -1539,6 +1539,14 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                    "toe (allow_outside=True in Python, --allow-outside-paths op de "
                    "opdrachtregel)"),
     # the organisation file
+    "in.payroll_given": ("this is a payroll export, not an organisation file",
+                         "dit is een export van de loonadministratie, geen organisatiebestand"),
+    "ih.payroll_given": ("give the organisation file (.toml or .json) that names the payroll "
+                         "under [payroll] file = \"{file_name}\"; `psoladder new` writes one "
+                         "to start from",
+                         "geef het organisatiebestand (.toml of .json) dat de loonadministratie "
+                         "noemt onder [payroll] file = \"{file_name}\"; `psoladder new` schrijft "
+                         "er een om mee te beginnen"),
     "in.toml": ("not valid TOML: {reason}", "geen geldige TOML: {reason}"),
     "ih.toml": ("see https://toml.io for the syntax", "zie https://toml.io voor de schrijfwijze"),
     "in.json": ("not valid JSON: {reason}", "geen geldige JSON: {reason}"),

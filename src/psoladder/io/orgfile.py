@@ -42,7 +42,7 @@ from typing import Any
 import attrs
 
 from psoladder.errors import InputError, Problem, shown
-from psoladder.io.files import open_regular, payroll_path
+from psoladder.io.files import PAYROLL_SUFFIXES, open_regular, payroll_path
 from psoladder.io.payroll import PayrollFormat, payroll_format, read_payroll
 from psoladder.limits import (
     MAX_EVIDENCE,
@@ -231,6 +231,9 @@ def read_document(path: str | Path) -> tuple[Mapping[str, Any], Path, str]:
             not UTF-8, not valid TOML/JSON, or nested too deeply.
     """
     path = Path(path)
+    if path.suffix.lower() in PAYROLL_SUFFIXES:
+        raise InputError([problem("in.payroll_given", file=path.name, hint="ih.payroll_given",
+                                  file_name=shown(path.name))])
     binary, _ = open_regular(path, what="organisation file",
                              max_bytes=MAX_ORGANISATION_FILE_BYTES)
     with binary:
