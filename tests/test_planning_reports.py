@@ -258,3 +258,29 @@ def test_the_group_example_runs_every_planning_command(
     a = assess(org)
     assert [p.counted for p in a.purchases.purchases] == [True, False]
     assert a.purchases.purchases[1].reason.key == "p.in_group"  # type: ignore[union-attr]
+
+
+def test_tables_show_the_certain_level_once(outputs: dict[str, object], plan: Scenario) -> None:
+    # level_certain is level by definition (issue 17): one column, one row;
+    # the JSON forms keep all three names.
+    for kind in ("forecast", "scenarios"):
+        text = _render(kind, outputs[kind], "text", "nl", plan)
+        assert "Niveau zeker" not in text
+        assert "Niveau mogelijk" in text
+        doc = json.loads(_render(kind, outputs[kind], "json", "en", plan))
+        assert '"level_certain"' in json.dumps(doc)
+
+
+def test_compare_two_files_of_the_same_name(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    # Two organisation.toml files are told apart by their organisations'
+    # names; a certifiable level without evidence is "not evaluated", never None.
+    example = psoladder.io.orgfile.example_path()
+    medium = Path(__file__).parent.parent / "examples" / "medium" / "organisation.toml"
+    assert example.name == medium.name
+    assert run(["compare", str(example), str(medium)]) == 0
+    out = capsys.readouterr().out
+    assert "Schoonmaakbedrijf De Glansrijke B.V.  Trede 2" in out
+    assert "Installatiebedrijf Van Dijk & Zn.     Trede 3" in out
+    assert "None" not in out
+    assert "niet beoordeeld" in out

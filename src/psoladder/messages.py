@@ -1824,6 +1824,8 @@ def show(value: Any, kind: str = "", lang: str = "en", *, exact: bool = False) -
 
     >>> show(Fraction(1, 3), "fte", "nl"), show(True, "bool", "nl"), show("ww", "group", "en")
     ('0,3333', 'ja', 'WW (unemployment benefit)')
+    >>> show(None, "level", "nl"), show(None, "fte")
+    ('niet beoordeeld', '–')
     """
     if "|" in kind:  # a counted noun: "count|person|persons"
         base, singular, plural = kind.split("|")
@@ -1838,10 +1840,12 @@ def show(value: Any, kind: str = "", lang: str = "en", *, exact: bool = False) -
     if kind == "param":  # names of rule values: fulltime_hours_default, wajong.weight
         return formatting.join((param_name(str(v), lang) for v in _items(value)), lang)
     base, _, places = kind.partition(".")
-    if base in _NAMED:
-        return formatting.join((_name(base, v, lang) for v in _items(value)), lang)
+    if value is None and base == "level":  # a certifiable level without evidence
+        return _template("x.not_evaluated", lang)
     if value is None:
         return "–"
+    if base in _NAMED:
+        return formatting.join((_name(base, v, lang) for v in _items(value)), lang)
     if base == "fte":
         return formatting.fte(_exact(value), lang, exact=exact)
     if base == "pct" and places == "n":  # a rule value: as it is, e.g. 80 %

@@ -61,6 +61,10 @@ SCENARIO_FIGURES: tuple[Figure, ...] = (
         "total_pct", "direct_pct", "indirect_counted_pct", "total_fte", "weighted_target_fte",
         "indirect_fte", "size", "norms.trede_1", "norms.trede_2", "norms.trede_3",
         "thirty_plus.awarded", "annual_fee")))
+#: ``level_certain`` is ``level`` by definition (issue 17): tables show it once,
+#: as "level", beside the possible level; the JSON forms carry all three.
+_SAME_AS_LEVEL = "level_certain"
+_TABLE_LEVELS = tuple(f for f in LEVELS if f.name != _SAME_AS_LEVEL)
 # The columns of a forecast's table, after the date, peiljaar and edition.
 _FORECAST_FIGURES = tuple(_BY_NAME[n] for n in (
     "total_fte", "size", "direct_pct", "indirect_counted_pct", "total_pct"))
@@ -182,18 +186,18 @@ def _forecast_table(f: Forecast, w: _Words) -> Table:
     changes = {c.on: c for c in f.changes}
     header = (w.label("application_date"), w.label("peiljaar"), w.label("edition"),
               *(w.label(x.name) for x in _FORECAST_FIGURES),
-              *(w.label(x.name) for x in LEVELS), w("fc.col_change"))
+              *(w.label(x.name) for x in _TABLE_LEVELS), w("fc.col_change"))
     rows = []
     for p in f.points:
         a = p.assessment
         change = changes.get(p.application_date)
         rows.append((w.show(p.application_date, "date"), _peiljaar_cell(a.peiljaar, w),
                      a.edition, *(w.value(x, x.read(a)) for x in _FORECAST_FIGURES),
-                     *(w.value(x, x.read(a)) for x in LEVELS),
+                     *(w.value(x, x.read(a)) for x in _TABLE_LEVELS),
                      "" if change is None else w("fc.changed", old=change.old_level,
                                                  new=change.new_level)))
     numeric = (False, False, False, *(x.kind in _NUMERIC for x in _FORECAST_FIGURES),
-               *(False for _ in LEVELS), False)
+               *(False for _ in _TABLE_LEVELS), False)
     return Table(header, tuple(rows), numeric)
 
 
@@ -289,6 +293,8 @@ def _purchase_note(change: Any, w: _Words) -> str:
 
 def _labels(c: Comparison, w: _Words) -> tuple[str, str]:
     given = c.labels
+    if given[0] is not None and given[0] == given[1]:  # two files of the same name
+        given = (None, None)
     a, b = c.old, c.new
     if a.organisation.name != b.organisation.name:
         default = (a.organisation.name, b.organisation.name)
@@ -313,7 +319,7 @@ def comparison_blocks(c: Comparison, lang: str = "nl", *, exact: bool = False) -
         rows = tuple((w.label(f.name), w.show(f.old, f.kind), w.show(f.new, f.kind),
                       "" if f.delta is None else _signed(f.delta, f.kind, w),
                       formatting.join((w.label(x) for x in f.because), w.lang))
-                     for f in c.figures)
+                     for f in c.figures if f.name != _SAME_AS_LEVEL)
         out.append(Block(w("cmp.figures"), table=Table(
             (w("cmp.col_figure"), old_label, new_label, w("cmp.col_change"),
              w("cmp.col_because")), rows, (False, True, True, True, False))))
@@ -403,7 +409,8 @@ def scenario_blocks(baseline: Assessment, results: Sequence[tuple[Scenario, Asse
     w = _Words(lang, exact)
     header = (w("cmp.col_figure"), w("sc.baseline"), *(s.name for s, _ in results))
     rows = tuple((w.label(f.name), w.value(f, f.read(baseline)),
-                  *(w.value(f, f.read(a)) for _, a in results)) for f in SCENARIO_FIGURES)
+                  *(w.value(f, f.read(a)) for _, a in results)) for f in SCENARIO_FIGURES
+                 if f.name != _SAME_AS_LEVEL)
     numeric = (False, *(True for _ in range(len(results) + 1)))
     out = [Block(w("sc.title", name=baseline.organisation.name), lead=True,
                  rows=((w("sc.baseline"), w.show(baseline.level, "level")),
