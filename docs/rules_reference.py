@@ -7,6 +7,7 @@ published reference is never a hand-maintained copy of ``pso.toml``.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ def _admissible(raw: dict[str, Any]) -> str:
     return f"{', '.join(ends)}. {raw['note']}."
 
 
-def _cell(text: str) -> str:
+def table_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
@@ -70,13 +71,13 @@ def render() -> str:
         "|---|---|---|---|",
     ]
     for source in data.sources.values():
-        lines.append(f"| {source.key} | {_cell(source.publisher)} | "
+        lines.append(f"| {source.key} | {table_cell(source.publisher)} | "
                      f"{_QUALITY[source.quality]} | <{source.url}> |")
     by_url = {s.url: s for s in data.sources.values()}
     lines += ["", "## R-ED-2: editions", "",
               "| edition | applies from | changes | source |", "|---|---|---|---|"]
     for e in data.editions:
-        lines.append(f"| {e.name} | {e.applies_from.isoformat()} | {_cell(e.changes)} | "
+        lines.append(f"| {e.name} | {e.applies_from.isoformat()} | {table_cell(e.changes)} | "
                      f"{_link(by_url[e.source])} |")
     by_rule: dict[str, list[tuple[str, Any]]] = defaultdict(list)
     for name, history in data.histories():
@@ -113,7 +114,7 @@ def render() -> str:
             if entry.admissible is not None:
                 note += f". Admissible {entry.admissible}: {entry.admissible.note}"
             lines.append(f"| `{name}` | {entry.applies_from.isoformat()} | "
-                         f"{_cell(shown + note)} | {entry.status.value} | "
+                         f"{table_cell(shown + note)} | {entry.status.value} | "
                          f"{_link(entry.source)} |")
             if entry.status is Status.DECISION:
                 decisions.append((rule, name, entry))
@@ -124,21 +125,29 @@ def render() -> str:
               "reasons are on the method page (section *Decisions*).", "",
               "| rule | value of | applies from | value | source |", "|---|---|---|---|---|"]
     lines += [f"| {rule} | `{name}` | {entry.applies_from.isoformat()} | "
-              f"{_cell(_value(entry.value))} | {_link(entry.source)} |"
+              f"{table_cell(_value(entry.value))} | {_link(entry.source)} |"
               for rule, name, entry in decisions]
     lines.append("")
     return "\n".join(lines)
 
 
-def _generate(app: Any) -> None:
-    out = Path(app.srcdir) / "_generated" / "rules-reference.md"
-    out.parent.mkdir(exist_ok=True)
-    text = render()
-    if not out.exists() or out.read_text("utf-8") != text:
-        out.write_text(text, encoding="utf-8")
+def generated_page(app: Any, name: str, render: Callable[[], str]) -> dict[str, Any]:
+    """Write ``_generated/<name>`` from ``render()`` when the build starts.
+
+    The page is rewritten only when its text changes, so Sphinx rereads it
+    only then. Returns the extension metadata for a ``setup`` function.
+    """
+    def generate(app: Any) -> None:
+        out = Path(app.srcdir) / "_generated" / name
+        out.parent.mkdir(exist_ok=True)
+        text = render()
+        if not out.exists() or out.read_text("utf-8") != text:
+            out.write_text(text, encoding="utf-8")
+
+    app.connect("builder-inited", generate)
+    return {"parallel_read_safe": True, "version": "1"}
 
 
 def setup(app: Any) -> dict[str, Any]:
     """Register the generator."""
-    app.connect("builder-inited", _generate)
-    return {"parallel_read_safe": True, "version": "1"}
+    return generated_page(app, "rules-reference.md", render)

@@ -189,7 +189,8 @@ def test_a_payroll_given_as_the_organisation_file(tmp_path: Path, suffix: str) -
     [p] = info.value.problems
     assert p.file == path.name
     assert "payroll export, not an organisation file" in p.message
-    assert p.hint is not None and f'file = "{path.name}"' in p.hint
+    assert p.hint is not None
+    assert f'file = "{path.name}"' in p.hint
     assert "psoladder new" in p.hint
 
 
