@@ -17,7 +17,8 @@ how to show each one, in the conventions of the language
 with thousands separators, ``{x:date}``, ``{x:period}``, ``{x:bool}``, the
 names of codes ``{x:level}``, ``{x:group}``, ``{x:contract}``, ``{x:kind}``,
 ``{x:status}``, ``{x:source}``, ``{x:basis}``, ``{x:criterion}``,
-``{x:aspirant}`` (a list of codes is joined: ``a, b en c``), a sum
+``{x:aspirant}`` (a list of codes is joined: ``a, b en c``), the site of a
+web address ``{x:host}`` (``werkgeverslijn.nl``), a sum
 ``{x:fte+}`` (``0,4211 + 0,2088``), and a counted noun
 ``{x:count|person|persons}``. A field without a format shows its value by
 type. Dates and codes given as text (``"2024-05-01"``, ``"wajong"``) are
@@ -36,6 +37,7 @@ import datetime as dt
 import enum
 import re
 import string
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -112,9 +114,9 @@ NOTICES: Mapping[str, tuple[str, str]] = {
     # issue 14 (rule data audit): notices about source quality, fees, the
     # applicant and inputs the rules cannot meet
     "secondary_source": (
-        "{names:param}: rests only on a secondary source ({source}), not on PSO-Nederland or "
+        "{names:param}: rests only on a secondary source ({source:host}), not on PSO-Nederland or "
         "TNO; check the value, or supply it in a rules override",
-        "{names:param}: steunt alleen op een secundaire bron ({source}), niet op PSO-Nederland "
+        "{names:param}: steunt alleen op een secundaire bron ({source:host}), niet op PSO-Nederland "
         "of TNO; controleer de waarde, of geef haar op in een override-bestand"),
     "after_last_edition": (
         "editions after {edition} were not publicly documented when the rule data was last "
@@ -597,7 +599,8 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                                       "uren per week van één baan (banenafspraak)"),
     "param.banenafspraak_groups": ("banenafspraak groups", "groepen banenafspraak"),
     "param.banenafspraak_groups_when_registered": (
-        "banenafspraak groups when registered", "groepen banenafspraak indien geregistreerd"),
+        "banenafspraak groups that count only when registered",
+        "groepen banenafspraak die alleen geregistreerd meetellen"),
     "param.fee_scale": ("fee scale", "staffel jaarbijdrage"),
     "param.fee_on_band_bound": ("fee of a total on a band bound",
                                 "jaarbijdrage bij een totaal op een bandgrens"),
@@ -1826,6 +1829,8 @@ def show(value: Any, kind: str = "", lang: str = "en", *, exact: bool = False) -
     ('0,3333', 'ja', 'WW (unemployment benefit)')
     >>> show(None, "level", "nl"), show(None, "fte")
     ('niet beoordeeld', '–')
+    >>> show("https://www.pso-nederland.nl/news/1419/11/x", "host")
+    'pso-nederland.nl'
     """
     if "|" in kind:  # a counted noun: "count|person|persons"
         base, singular, plural = kind.split("|")
@@ -1848,6 +1853,9 @@ def show(value: Any, kind: str = "", lang: str = "en", *, exact: bool = False) -
         return formatting.join((_name(base, v, lang) for v in _items(value)), lang)
     if base == "fte":
         return formatting.fte(_exact(value), lang, exact=exact)
+    if base == "host":  # a source's site; the full address is in the rules reference
+        host = urllib.parse.urlsplit(str(value)).hostname or str(value)
+        return host.removeprefix("www.")
     if base == "pct" and places == "n":  # a rule value: as it is, e.g. 80 %
         text = formatting.number(_exact(value), lang, exact=exact)
         return f"{text} %" if formatting.language(lang) == "nl" else f"{text}%"
