@@ -45,7 +45,7 @@ from psoladder.messages import Phrase
 from psoladder.model import Level
 from psoladder.numbers import as_decimal, as_fraction
 from psoladder.periods import FOREVER
-from psoladder.rules import Cited, Notice, RuleSet
+from psoladder.rules import Cited, Notice, RuleSet, Status
 
 if TYPE_CHECKING:
     from psoladder.bounds import Interval, LevelBounds, Unknown
@@ -389,7 +389,9 @@ def _cited_text(c: Cited[Any], lang: str) -> str:
               else messages.show(c.status, "status", lang))
     params: dict[str, Any] = {"rule": c.rule, "name": _cited_name(c.name, lang), "value": value,
               "status": status, "start": c.applies_from,
-              "source": c.source, "quality": c.quality}
+              "source": c.source, "quality": c.quality,
+              "cites": Phrase.of("x.cites_source" if c.status in (Status.PUBLISHED, Status.USER)
+                                 else "x.cites_basis")}
     return messages.text("x.cited" if value else "x.cited_plain", lang, **params)
 
 

@@ -550,14 +550,18 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                            "{missing:aspirant} (R-LVL-6)"),
     "x.not_evaluated": ("not evaluated", "niet beoordeeld"),
     "x.no_evidence": ("no evidence recorded", "geen bewijs vastgelegd"),
-    "x.cited": ("{rule} {name}: {value} ({status}, applies from {start:date}; source: "
+    "x.cited": ("{rule} {name}: {value} ({status}, applies from {start:date}; {cites}: "
                 "{source}, {quality:quality})",
-                "{rule} {name}: {value} ({status}, geldt vanaf {start:date}; bron: {source}, "
+                "{rule} {name}: {value} ({status}, geldt vanaf {start:date}; {cites}: {source}, "
                 "{quality:quality})"),
-    "x.cited_plain": ("{rule} {name} ({status}, applies from {start:date}; source: {source}, "
+    "x.cited_plain": ("{rule} {name} ({status}, applies from {start:date}; {cites}: {source}, "
                       "{quality:quality})",
-                      "{rule} {name} ({status}, geldt vanaf {start:date}; bron: {source}, "
+                      "{rule} {name} ({status}, geldt vanaf {start:date}; {cites}: {source}, "
                       "{quality:quality})"),
+    # a published value comes from its source; a decision or an unpublished
+    # value only rests on it
+    "x.cites_source": ("source", "bron"),
+    "x.cites_basis": ("based on", "gebaseerd op"),
     "x.fee_row": ("from {fte:num} fte: {fee:eur}", "vanaf {fte:num} fte: {fee:eur}"),
     "x.norm_rows_published": ("{count:count|published row|published rows}",
                               "{count:count|gepubliceerde rij|gepubliceerde rijen}"),
