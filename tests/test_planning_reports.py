@@ -284,3 +284,18 @@ def test_compare_two_files_of_the_same_name(tmp_path: Path,
     assert "Installatiebedrijf Van Dijk & Zn.     Trede 3" in out
     assert "None" not in out
     assert "niet beoordeeld" in out
+
+
+def test_tables_show_the_certain_level_where_it_differs(example: psoladder.Organisation,
+                                                        plan: Scenario) -> None:
+    # Under the interpolate policy the level (Trede 3) is not certain (Trede 2):
+    # then the tables show all three levels.
+    f = forecast(example, until=D(2025, 5, 1), every="year", norm_policy="interpolate")
+    assert f.points[0].assessment.level_certain != f.points[0].assessment.level
+    text = render_forecast(f, "text", lang="nl")
+    assert "Niveau zeker" in text
+    assert "Niveau mogelijk" in text
+    baseline = assess(example, norm_policy="interpolate")
+    text = render_scenarios(baseline, [(plan, assess(plan(example), norm_policy="interpolate"))],
+                            "text", lang="en")
+    assert "Level for certain" in text

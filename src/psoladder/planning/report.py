@@ -28,7 +28,7 @@ Vanaf 1 januari 2027 is het niveau Trede 1 in plaats van Trede 2: de telperiode 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from psoladder import document, formatting, messages
@@ -61,10 +61,25 @@ SCENARIO_FIGURES: tuple[Figure, ...] = (
         "total_pct", "direct_pct", "indirect_counted_pct", "total_fte", "weighted_target_fte",
         "indirect_fte", "size", "norms.trede_1", "norms.trede_2", "norms.trede_3",
         "thirty_plus.awarded", "annual_fee")))
-#: ``level_certain`` is ``level`` by definition (issue 17): tables show it once,
-#: as "level", beside the possible level; the JSON forms carry all three.
-_SAME_AS_LEVEL = "level_certain"
-_TABLE_LEVELS = tuple(f for f in LEVELS if f.name != _SAME_AS_LEVEL)
+
+
+def _shown_levels(assessments: Iterable[Assessment]) -> tuple[Figure, ...]:
+    """The levels a table shows for ``assessments``.
+
+    ``level_certain`` is ``level`` under the default norm policy (issue 17):
+    a table shows it only where it differs (the ``interpolate`` policy), so
+    the usual table has "level" beside the possible level. The JSON forms
+    carry all three.
+    """
+    hidden = _hidden_levels(assessments)
+    return tuple(f for f in LEVELS if f.name not in hidden)
+
+
+def _hidden_levels(assessments: Iterable[Assessment]) -> frozenset[str]:
+    """The names of the levels :func:`_shown_levels` leaves out."""
+    if any(a.level_certain != a.level for a in assessments):
+        return frozenset()
+    return frozenset({"level_certain"})
 # The columns of a forecast's table, after the date, peiljaar and edition.
 _FORECAST_FIGURES = tuple(_BY_NAME[n] for n in (
     "total_fte", "size", "direct_pct", "indirect_counted_pct", "total_pct"))
@@ -184,20 +199,21 @@ def _peiljaar_cell(peiljaar: DateRange, w: _Words) -> str:
 
 def _forecast_table(f: Forecast, w: _Words) -> Table:
     changes = {c.on: c for c in f.changes}
+    levels = _shown_levels(p.assessment for p in f.points)
     header = (w.label("application_date"), w.label("peiljaar"), w.label("edition"),
               *(w.label(x.name) for x in _FORECAST_FIGURES),
-              *(w.label(x.name) for x in _TABLE_LEVELS), w("fc.col_change"))
+              *(w.label(x.name) for x in levels), w("fc.col_change"))
     rows = []
     for p in f.points:
         a = p.assessment
         change = changes.get(p.application_date)
         rows.append((w.show(p.application_date, "date"), _peiljaar_cell(a.peiljaar, w),
                      a.edition, *(w.value(x, x.read(a)) for x in _FORECAST_FIGURES),
-                     *(w.value(x, x.read(a)) for x in _TABLE_LEVELS),
+                     *(w.value(x, x.read(a)) for x in levels),
                      "" if change is None else w("fc.changed", old=change.old_level,
                                                  new=change.new_level)))
     numeric = (False, False, False, *(x.kind in _NUMERIC for x in _FORECAST_FIGURES),
-               *(False for _ in _TABLE_LEVELS), False)
+               *(False for _ in levels), False)
     return Table(header, tuple(rows), numeric)
 
 
@@ -316,10 +332,11 @@ def comparison_blocks(c: Comparison, lang: str = "nl", *, exact: bool = False) -
         (new_label, w("cmp.level_total", level=c.new.level, total=c.new.exact.total_pct)),
     ), lines=() if c.figures else (w("cmp.no_change"),))]
     if c.figures:
+        hidden = _hidden_levels((c.old, c.new))
         rows = tuple((w.label(f.name), w.show(f.old, f.kind), w.show(f.new, f.kind),
                       "" if f.delta is None else _signed(f.delta, f.kind, w),
                       formatting.join((w.label(x) for x in f.because), w.lang))
-                     for f in c.figures if f.name != _SAME_AS_LEVEL)
+                     for f in c.figures if f.name not in hidden)
         out.append(Block(w("cmp.figures"), table=Table(
             (w("cmp.col_figure"), old_label, new_label, w("cmp.col_change"),
              w("cmp.col_because")), rows, (False, True, True, True, False))))
@@ -408,9 +425,10 @@ def scenario_blocks(baseline: Assessment, results: Sequence[tuple[Scenario, Asse
     """The baseline and each scenario side by side, then each scenario's changes."""
     w = _Words(lang, exact)
     header = (w("cmp.col_figure"), w("sc.baseline"), *(s.name for s, _ in results))
+    hidden = _hidden_levels((baseline, *(a for _, a in results)))
     rows = tuple((w.label(f.name), w.value(f, f.read(baseline)),
                   *(w.value(f, f.read(a)) for _, a in results)) for f in SCENARIO_FIGURES
-                 if f.name != _SAME_AS_LEVEL)
+                 if f.name not in hidden)
     numeric = (False, *(True for _ in range(len(results) + 1)))
     out = [Block(w("sc.title", name=baseline.organisation.name), lead=True,
                  rows=((w("sc.baseline"), w.show(baseline.level, "level")),
