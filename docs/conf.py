@@ -44,6 +44,7 @@ nitpicky = False
 suppress_warnings = ["myst.header"]
 doctest_global_setup = """
 import datetime as dt
+import importlib.util
 from decimal import Decimal
 from fractions import Fraction
 import psoladder
