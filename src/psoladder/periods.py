@@ -24,6 +24,7 @@ DateRange(start=datetime.date(2020, 2, 29), end=datetime.date(2021, 2, 27))
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -60,11 +61,8 @@ class DateRange:
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise InputError.single(
-                f"end {self.end.isoformat()} lies before start {self.start.isoformat()}",
-                field="end",
-                hint="an end date is the last day (inclusive) and cannot precede the start",
-            )
+            raise InputError([_problem("in.end_before_start", field="end", hint="ih.range_end",
+                                       end=self.end, start=self.start)])
 
     @property
     def days(self) -> int:
@@ -144,6 +142,13 @@ def default_peiljaar(application_date: dt.date) -> DateRange:
     return DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
+def _problem(key: str, /, **where_and_params: Any) -> Problem:
+    """An input problem in the words of :mod:`psoladder.messages` (which imports this module)."""
+    from psoladder import messages
+
+    return messages.problem(key, **where_and_params)
+
+
 def application_problem(on: dt.date, peiljaar: DateRange, *,
                         given: bool = False) -> Problem | None:
     """The problem of an application date on or before the end of the peiljaar, if any.
@@ -164,12 +169,10 @@ def application_problem(on: dt.date, peiljaar: DateRange, *,
     """
     if on > peiljaar.end:
         return None
-    instead = " given in place of the organisation's" if given else ""
-    return Problem(f"the application date{instead} is not after the end of the peiljaar "
-                   f"{peiljaar}", field="application_date", value=on.isoformat(),
-                   hint=f"the application follows the peiljaar: give a date after "
-                        f"{peiljaar.end.isoformat()}, or the peiljaar measured before the "
-                        f"application, e.g. {default_peiljaar(on)}")
+    return _problem("in.application_given_not_after" if given else "in.application_not_after",
+                    field="application_date", value=on.isoformat(),
+                    hint="ih.application_after", peiljaar=peiljaar, end=peiljaar.end,
+                    default=default_peiljaar(on))
 
 
 def validate_peiljaar(peiljaar: DateRange) -> DateRange:
@@ -185,11 +188,7 @@ def validate_peiljaar(peiljaar: DateRange) -> DateRange:
     """
     expected_end = months_after(peiljaar.start, 12) - dt.timedelta(days=1)
     if peiljaar.end != expected_end:
-        raise InputError.single(
-            "a peiljaar is exactly 12 consecutive months (R-FTE-4)",
-            field="peiljaar",
-            value=str(peiljaar),
-            hint=f"for a start of {peiljaar.start.isoformat()} the end is "
-            f"{expected_end.isoformat()}",
-        )
+        raise InputError([_problem("in.peiljaar_months", field="peiljaar", value=str(peiljaar),
+                                   hint="ih.peiljaar_end", start=peiljaar.start,
+                                   end=expected_end)])
     return peiljaar
