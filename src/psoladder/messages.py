@@ -1607,8 +1607,11 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     # recertification, the group's entities), of the organisation file
     # itself, of the planning functions and ``[[scenario]]`` tables
     # (``in.sc_``, ``in.fc_``), of dates and periods, pseudonyms and the
-    # rules diff. A parameter shown as ``{x!s}`` in English keeps the words
-    # psoladder wrote before; Dutch shows it the Dutch way.
+    # rules diff. Their values are shown as psoladder wrote them before
+    # (``{x!s}``, ``{n}``, in both languages), so the English stays word for
+    # word. psoladder.periods, which this module imports, writes its English
+    # itself and names the keys of its words (in.end_before_start,
+    # in.application_not_after, in.peiljaar_months and their hints).
     # ------------------------------------------------------------------
     # the applicant's KvK numbers (R-ORG-1)
     "in.kvk_digits": ("a KvK number has 8 digits", "een KvK-nummer heeft 8 cijfers"),
@@ -1630,31 +1633,31 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                     "schrijf peiljaar = {{ start = 2023-01-01, end = 2023-12-31 }}"),
     "ih.peiljaar_keys": ("a peiljaar has a start and an end",
                          "een peiljaar heeft alleen een begin (start) en een einde (end)"),
-    "in.peiljaar_reversed": ("the peiljaar ends ({end!s}) before it starts ({start!s})",
-                             "het peiljaar eindigt ({end:date}) voordat het begint "
-                             "({start:date})"),
+    "in.peiljaar_reversed": ("the peiljaar ends ({end:iso}) before it starts ({start:iso})",
+                             "het peiljaar eindigt ({end:iso}) voordat het begint "
+                             "({start:iso})"),
     "in.peiljaar_months": ("a peiljaar is exactly 12 consecutive months (R-FTE-4)",
                            "een peiljaar beslaat precies 12 aaneengesloten maanden (R-FTE-4)"),
-    "ih.peiljaar_end": ("for a start of {start!s} the end is {end!s}",
-                        "bij een begin op {start:date} is het einde {end:date}"),
+    "ih.peiljaar_end": ("for a start of {start:iso} the end is {end:iso}",
+                        "bij een begin op {start:iso} is het einde {end:iso}"),
     "in.application_not_after": (
         "the application date is not after the end of the peiljaar {peiljaar!s}",
-        "de aanvraagdatum ligt niet na het einde van het peiljaar ({peiljaar:period})"),
+        "de aanvraagdatum ligt niet na het einde van het peiljaar ({peiljaar!s})"),
     "in.application_given_not_after": (
         "the application date given in place of the organisation's is not after the end of "
         "the peiljaar {peiljaar!s}",
         "de opgegeven aanvraagdatum (in plaats van die van de organisatie) ligt niet na het "
-        "einde van het peiljaar ({peiljaar:period})"),
+        "einde van het peiljaar ({peiljaar!s})"),
     "ih.application_after": (
-        "the application follows the peiljaar: give a date after {end!s}, or the peiljaar "
+        "the application follows the peiljaar: give a date after {end:iso}, or the peiljaar "
         "measured before the application, e.g. {default!s}",
-        "de aanvraag volgt op het peiljaar: geef een datum na {end:date}, of een peiljaar "
-        "dat vóór de aanvraag ligt, bijv. {default:period}"),
+        "de aanvraag volgt op het peiljaar: geef een datum na {end:iso}, of een peiljaar "
+        "dat vóór de aanvraag ligt, bijv. {default!s}"),
     "in.no_rule": ("no PSO rule is in force on this application date (R-ED-3)",
                    "op deze aanvraagdatum gelden geen PSO-regels (R-ED-3)"),
-    "ih.no_rule": ("psoladder supports application dates from {first!s} (PSO-Handleiding 1.5) "
+    "ih.no_rule": ("psoladder supports application dates from {first:iso} (PSO-Handleiding 1.5) "
                    "on",
-                   "psoladder ondersteunt aanvraagdatums vanaf {first:date} (PSO-Handleiding "
+                   "psoladder ondersteunt aanvraagdatums vanaf {first:iso} (PSO-Handleiding "
                    "1.5)"),
     "ih.range_end": ("an end date is the last day (inclusive) and cannot precede the start",
                      "een einddatum is de laatste dag (die meetelt) en kan niet vóór het begin "
@@ -1664,7 +1667,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                                  "het bedrag is groter dan de omzet van de leverancier "
                                  "(R-IND-6)"),
     "ih.amount_above_turnover": ("check the amount and supplier_turnover ({turnover!s})",
-                                 "controleer het bedrag en supplier_turnover ({turnover:eur})"),
+                                 "controleer het bedrag en supplier_turnover ({turnover!s})"),
     "in.direct_and_indirect": (
         "the same work may not count both as direct and as indirect contribution (R-IND-5)",
         "hetzelfde werk mag niet zowel als directe als als indirecte bijdrage tellen "
@@ -1683,7 +1686,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                        "{code} moet minstens {low} en hoogstens {high:count} zijn"),
     "in.appraisals_above_sampled": ("files_with_appraisals exceeds files_sampled",
                                     "files_with_appraisals is groter dan files_sampled"),
-    "ih.at_most": ("at most {most}", "hoogstens {most:count}"),
+    "ih.at_most": ("at most {most}", "hoogstens {most}"),
     "in.evidence_twice": ("evidence for this person is given twice",
                           "het bewijs voor deze persoon staat er twee keer in"),
     "ih.evidence_once": ("give one evidence table per person",
@@ -1741,15 +1744,15 @@ TEXTS: Mapping[str, tuple[str, str]] = {
         "toe (name, kvk) met het KvK-nummer ervan in kvk (R-ORG-1)"),
     "in.more_unknown_entity.employments": (
         "... and {count} more employments naming no entity of the group",
-        "... en nog {count:count|dienstverband|dienstverbanden} met een entiteit die niet "
+        "... en nog {count:|dienstverband|dienstverbanden} met een entiteit die niet "
         "tot de groep hoort"),
     "in.more_unknown_entity.purchases": (
         "... and {count} more purchases naming no entity of the group",
-        "... en nog {count:count|inkoop|inkopen} met een entiteit die niet tot de groep "
+        "... en nog {count:|inkoop|inkopen} met een entiteit die niet tot de groep "
         "hoort"),
     "in.more_rows_unknown_entity": (
         "... and {count} more row(s) naming no entity of the group",
-        "... en nog {count:count|regel|regels} met een entiteit die niet tot de groep hoort"),
+        "... en nog {count:|regel|regels} met een entiteit die niet tot de groep hoort"),
     # the organisation file
     "in.file_nested": ("the file nests tables or arrays deeper than psoladder reads",
                        "het bestand heeft tabellen of lijsten dieper genest dan psoladder "
@@ -1780,7 +1783,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                        "{code} {first} tot en met {last} zijn niet gecontroleerd"),
     "ih.fix_first": ("fix the problems above first", "los eerst de problemen hierboven op"),
     "in.more_problems": ("... and {count} more problem(s) not listed",
-                         "... en nog {count:count|probleem|problemen} die niet zijn opgesomd"),
+                         "... en nog {count:|probleem|problemen} die niet zijn opgesomd"),
     # scenarios (``in.sc_``): the planning functions and the [[scenario]] tables
     "in.sc_in_scenario": ("scenario {scenario_name!r}: {scenario_problem}",
                           "scenario {scenario_name!r}: {scenario_problem}"),
@@ -1788,15 +1791,15 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                      "geen dienstverband van persoon {person!r}"),
     "ih.sc_person": ("give the person's identifier as in the payroll",
                      "geef het personeelsnummer zoals in de loonadministratie"),
-    "in.sc_nothing_ends": ("person {person!r} does not work on or after {on!s}: nothing ends",
-                           "persoon {person!r} werkt niet op of na {on:date}: er eindigt "
+    "in.sc_nothing_ends": ("person {person!r} does not work on or after {on:iso}: nothing ends",
+                           "persoon {person!r} werkt niet op of na {on:iso}: er eindigt "
                            "niets"),
     "ih.sc_while_working": ("give a date while they work",
                             "geef een datum waarop de persoon nog werkt"),
-    "in.sc_no_row_on": ("person {person!r} works under no row on {on!s}",
-                        "persoon {person!r} heeft op {on:date} geen dienstverband"),
-    "in.sc_rows_on": ("person {person!r} works under {count} rows on {on!s}",
-                      "persoon {person!r} heeft op {on:date} {count:count} dienstverbanden"),
+    "in.sc_no_row_on": ("person {person!r} works under no row on {on:iso}",
+                        "persoon {person!r} heeft op {on:iso} geen dienstverband"),
+    "in.sc_rows_on": ("person {person!r} works under {count} rows on {on:iso}",
+                      "persoon {person!r} heeft op {on:iso} {count} dienstverbanden"),
     "ih.sc_one_row": ("change hours needs exactly one row that day; for concurrent contracts "
                       "use leave and hire",
                       "change_hours vraagt precies één dienstverband op die dag; gebruik bij "
@@ -1804,7 +1807,7 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "in.sc_drop_both": ("give a supplier or a position, not both",
                         "geef óf een leverancier óf een positie, niet allebei"),
     "in.sc_no_purchase_index": ("there is no purchase {index}", "er is geen inkoop {index}"),
-    "ih.sc_index": ("give 1 to {count}", "geef 1 tot en met {count:count}"),
+    "ih.sc_index": ("give 1 to {count}", "geef 1 tot en met {count}"),
     "in.sc_no_purchase_at": ("no purchase at {supplier!r}", "geen inkoop bij {supplier!r}"),
     "ih.sc_suppliers": ("suppliers: {known}", "leveranciers: {known}"),
     "ih.sc_no_suppliers": ("suppliers: none", "leveranciers: geen"),
@@ -1852,16 +1855,16 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     # forecasts (``in.fc_``)
     "in.fc_purchases": ("unknown purchases assumption", "onbekende aanname voor de inkopen"),
     "in.fc_step": ("unknown step", "onbekende stap"),
-    "in.fc_until": ("until lies before the start {start!s}",
-                    "until ligt vóór de begindatum {start:date}"),
+    "in.fc_until": ("until lies before the start {start:iso}",
+                    "until ligt vóór de begindatum {start:iso}"),
     "ih.fc_until": ("give a later date, e.g. two years on",
                     "geef een latere datum, bijv. twee jaar verder"),
-    "in.fc_dates": ("more than {most} application dates", "meer dan {most:count} aanvraagdatums"),
+    "in.fc_dates": ("more than {most} application dates", "meer dan {most} aanvraagdatums"),
     "ih.fc_dates": ("take a longer step or a shorter range",
                     "neem een grotere stap of een kortere periode"),
     # pseudonyms and the rules diff
     "in.key_short": ("the pseudonymisation key has {length} bytes, fewer than {most}",
-                     "de sleutel voor het pseudonimiseren heeft {length:count} bytes, minder "
+                     "de sleutel voor het pseudonimiseren heeft {length} bytes, minder "
                      "dan {most}"),
     "ih.key": ('use a long random key and keep it secret, e.g. python -c "import secrets; '
                'print(secrets.token_urlsafe(32))"',
