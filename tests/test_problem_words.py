@@ -289,7 +289,8 @@ CASES: dict[str, Callable[..., list[Problem]]] = {
 }
 
 #: The English of every case as psoladder wrote it before its problems had
-#: Dutch words: users and scripts match on it, so it must not change.
+#: Dutch words (made on that code): users and scripts match on it, so it must
+#: not change. A new case adds its lines; existing lines are never refreshed.
 ENGLISH_BEFORE = json.loads((Path(__file__).parent / "snapshots" / "problems_en.json")
                             .read_text(encoding="utf-8"))
 
