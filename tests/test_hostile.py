@@ -667,7 +667,7 @@ def test_cli_pseudonymise_needs_a_key(capsys: pytest.CaptureFixture[str],
     monkeypatch.setenv("PSOLADDER_PSEUDONYM_KEY", "short")
     status, err = _run(["example", "--pseudonymise"], capsys)
     assert status == 2
-    assert "fewer than 16" in err
+    assert "minder dan 16" in err  # in Dutch, the default language
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])

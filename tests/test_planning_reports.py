@@ -218,7 +218,7 @@ def test_cli_forecast(planned: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
                 "--purchases", "none", "--lang", "en"]) == 0
     assert "purchases are left out" in capsys.readouterr().out
     assert run(["forecast", str(planned), "--until", "2020-01-01"]) == 2
-    assert "until lies before the start" in capsys.readouterr().err
+    assert "until ligt vóór de begindatum 2024-05-01" in capsys.readouterr().err  # Dutch
 
 
 def test_cli_compare(planned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

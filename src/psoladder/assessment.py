@@ -46,12 +46,12 @@ from typing import Any
 
 import attrs
 
-from psoladder import columnar, formatting
+from psoladder import columnar, formatting, messages
 from psoladder.banenafspraak import Banenafspraak, banenafspraak
 from psoladder.bounds import LevelBounds, level_bounds, weight_parts
 from psoladder.certificate import annual_fee, valid_until
 from psoladder.direct import weighted_target_fte
-from psoladder.errors import InputError, NoRuleInForce, Problem, PsoError
+from psoladder.errors import InputError, NoRuleInForce, PsoError
 from psoladder.explain import Explanation, explain
 from psoladder.fte import FteBasis, Row, Workforce, WorkforceBuilder, workforce
 from psoladder.group import EntityCheck, Group, breakdown
@@ -637,10 +637,9 @@ class _PayrollRows:
         self.rows += 1
         self.target += row.target_group is not None
         if self.rows > MAX_ROWS or self.target > MAX_TARGET_GROUP_ROWS:
-            what = (f"{MAX_ROWS:,} employment rows" if self.rows > MAX_ROWS
-                    else f"{MAX_TARGET_GROUP_ROWS:,} rows of target-group persons")
-            raise InputError([Problem(f"more than {what}, more than psoladder reads",
-                                      row=line)])
+            raise InputError([messages.problem(
+                "in.more_rows_read" if self.rows > MAX_ROWS else "in.more_target_rows_read",
+                row=line, most=MAX_ROWS if self.rows > MAX_ROWS else MAX_TARGET_GROUP_ROWS)])
         if row.entity is not None:  # issue 15: it names an entity of the group
             self.check(line, row)
         person = row.person
@@ -1070,11 +1069,9 @@ def _assess_file(path: str | Path | Document, *, application_date: dt.date | Non
         if application_date is not None:
             raise
         # The file's own date: located like every other problem of the file (R-ED-3).
-        raise InputError([Problem(
-            "no PSO rule is in force on this application date (R-ED-3)", file=name,
-            field="application_date", value=exc.on.isoformat(),
-            hint=f"psoladder supports application dates from "
-                 f"{exc.first_supported.isoformat()} (PSO-Handleiding 1.5) on")]) from None
+        raise InputError([messages.problem(
+            "in.no_rule", file=name, field="application_date", value=exc.on.isoformat(),
+            hint="ih.no_rule", first=exc.first_supported)]) from None
     wanted = {e.person for e in parts.evidence}
     found = {e.person for e in organisation.employments if e.person in wanted}
     if pseudonymiser is not None:

@@ -157,7 +157,9 @@ class InputError(PsoError, ValueError):
             rest = len(listed) - MAX_PROBLEMS
             listed = [*listed[:MAX_PROBLEMS], Problem(
                 f"... and {rest} more problem(s) not listed", file=listed[0].file,
-                hint="fix the problems above first; they often share a cause")]
+                hint="fix the problems above first; they often share a cause",
+                # the texts in.more_problems and ih.more of psoladder.messages
+                words=Words("in.more_problems", "ih.more", (("count", rest),)))]
         self.problems: tuple[Problem, ...] = tuple(listed)
         if not self.problems:
             raise ValueError("InputError needs at least one Problem")

@@ -42,6 +42,7 @@ from typing import Any
 
 import attrs
 
+from psoladder import messages
 from psoladder.errors import InputError, Problem
 from psoladder.fte import EmploymentLike, Workforce
 from psoladder.indirect import Indirect
@@ -191,7 +192,7 @@ class EntityCheck:
         """Raise every problem found, with ``others`` first; nothing if there are none."""
         problems = [*others, *self.problems]
         if self.more:
-            problems.append(Problem(f"... and {self.more} more row(s) naming no entity of the "
-                                    "group", file=self.file))
+            problems.append(messages.problem("in.more_rows_unknown_entity", file=self.file,
+                                             count=self.more))
         if problems:
             raise InputError(problems)

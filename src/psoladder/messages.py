@@ -1608,6 +1608,284 @@ TEXTS: Mapping[str, tuple[str, str]] = {
                            "the person identifier of the payroll",
                            "geef bewijs voor de medewerkers uit de doelgroep, met het "
                            "personeelsnummer van de loonadministratie"),
+    # ------------------------------------------------------------------
+    # nl-words: every input problem in English and Dutch. The problems of
+    # the organisation's fields (``in.kvk_``, ``in.peiljaar_``, purchases,
+    # recertification, the group's entities), of the organisation file
+    # itself, of the planning functions and ``[[scenario]]`` tables
+    # (``in.sc_``, ``in.fc_``), of dates and periods, pseudonyms and the
+    # rules diff. Their values are shown as psoladder wrote them before
+    # (``{x!s}``, ``{n}``, in both languages), so the English stays word for
+    # word. psoladder.periods, which this module imports, writes its English
+    # itself and names the keys of its words (in.end_before_start,
+    # in.application_not_after, in.peiljaar_months and their hints).
+    # ------------------------------------------------------------------
+    # the applicant's KvK numbers (R-ORG-1)
+    "in.kvk_digits": ("a KvK number has 8 digits", "een KvK-nummer heeft 8 cijfers"),
+    "ih.kvk_text": ('write it as text, e.g. "12345678"', 'schrijf het als tekst, bijv. "12345678"'),
+    "in.kvk_kind": ("kvk must be a KvK number or a list of them",
+                    "kvk moet een KvK-nummer zijn of een lijst van KvK-nummers"),
+    "ih.kvk": ('write kvk = ["12345678"], adding subsidiaries\' numbers after the main one',
+               'schrijf kvk = ["12345678"], met de nummers van dochterondernemingen na het '
+               "hoofdnummer"),
+    "in.kvk_none": ("the applicant needs at least one KvK number (R-FTE-5, R-ORG-1)",
+                    "de aanvrager heeft minstens één KvK-nummer nodig (R-FTE-5, R-ORG-1)"),
+    "in.kvk_many": ("at most {most:count} KvK numbers", "hoogstens {most:count} KvK-nummers"),
+    "in.kvk_8_digits": ("a KvK number has 8 digits (0-9)", "een KvK-nummer heeft 8 cijfers (0-9)"),
+    "in.kvk_twice": ("this KvK number is listed twice", "dit KvK-nummer staat er twee keer in"),
+    "ih.entity_once": ("give each entity once", "noem elke entiteit één keer"),
+    # the peiljaar (R-FTE-4) and the application date (R-ED-1)
+    "in.not_peiljaar": ("not a peiljaar", "geen peiljaar"),
+    "ih.peiljaar": ("write peiljaar = {{ start = 2023-01-01, end = 2023-12-31 }}",
+                    "schrijf peiljaar = {{ start = 2023-01-01, end = 2023-12-31 }}"),
+    "ih.peiljaar_keys": ("a peiljaar has a start and an end",
+                         "een peiljaar heeft alleen een begin (start) en een einde (end)"),
+    "in.peiljaar_reversed": ("the peiljaar ends ({end:iso}) before it starts ({start:iso})",
+                             "het peiljaar eindigt ({end:iso}) voordat het begint "
+                             "({start:iso})"),
+    "in.peiljaar_months": ("a peiljaar is exactly 12 consecutive months (R-FTE-4)",
+                           "een peiljaar beslaat precies 12 aaneengesloten maanden (R-FTE-4)"),
+    "ih.peiljaar_end": ("for a start of {start:iso} the end is {end:iso}",
+                        "bij een begin op {start:iso} is het einde {end:iso}"),
+    "in.application_not_after": (
+        "the application date is not after the end of the peiljaar {peiljaar!s}",
+        "de aanvraagdatum ligt niet na het einde van het peiljaar ({peiljaar!s})"),
+    "in.application_given_not_after": (
+        "the application date given in place of the organisation's is not after the end of "
+        "the peiljaar {peiljaar!s}",
+        "de opgegeven aanvraagdatum (in plaats van die van de organisatie) ligt niet na het "
+        "einde van het peiljaar ({peiljaar!s})"),
+    "ih.application_after": (
+        "the application follows the peiljaar: give a date after {end:iso}, or the peiljaar "
+        "measured before the application, e.g. {default!s}",
+        "de aanvraag volgt op het peiljaar: geef een datum na {end:iso}, of een peiljaar "
+        "dat vóór de aanvraag ligt, bijv. {default!s}"),
+    "in.no_rule": ("no PSO rule is in force on this application date (R-ED-3)",
+                   "op deze aanvraagdatum gelden geen PSO-regels (R-ED-3)"),
+    "ih.no_rule": ("psoladder supports application dates from {first:iso} (PSO-Handleiding 1.5) "
+                   "on",
+                   "psoladder ondersteunt aanvraagdatums vanaf {first:iso} (PSO-Handleiding "
+                   "1.5)"),
+    "ih.range_end": ("an end date is the last day (inclusive) and cannot precede the start",
+                     "een einddatum is de laatste dag (die meetelt) en kan niet vóór het begin "
+                     "liggen"),
+    # a purchase (R-IND)
+    "in.amount_above_turnover": ("amount is larger than the supplier's turnover (R-IND-6)",
+                                 "het bedrag is groter dan de omzet van de leverancier "
+                                 "(R-IND-6)"),
+    "ih.amount_above_turnover": ("check the amount and supplier_turnover ({turnover!s})",
+                                 "controleer het bedrag en supplier_turnover ({turnover!s})"),
+    "in.direct_and_indirect": (
+        "the same work may not count both as direct and as indirect contribution (R-IND-5)",
+        "hetzelfde werk mag niet zowel als directe als als indirecte bijdrage tellen "
+        "(R-IND-5)"),
+    "ih.direct_and_indirect": ("remove this purchase, or the SW staff from the employments",
+                               "verwijder deze inkoop, of de SW-medewerkers uit de "
+                               "dienstverbanden"),
+    "in.certificate_dates": ("certificate_valid_until lies before certificate_valid_from",
+                             "certificate_valid_until ligt vóór certificate_valid_from"),
+    "ih.certificate_dates": ("give the certificate's first and last valid day",
+                             "geef de eerste en de laatste dag waarop het certificaat geldt"),
+    # recertification (R-QUAL-2) and evidence (R-QUAL-1)
+    "in.not_whole": ("{code} must be a whole number", "{code} moet een geheel getal zijn"),
+    "ih.example_ten": ("e.g. {code} = 10", "bijv. {code} = 10"),
+    "in.count_range": ("{code} must be at least {low} and at most {high:count}",
+                       "{code} moet minstens {low} en hoogstens {high:count} zijn"),
+    "in.appraisals_above_sampled": ("files_with_appraisals exceeds files_sampled",
+                                    "files_with_appraisals is groter dan files_sampled"),
+    "ih.at_most": ("at most {most}", "hoogstens {most}"),
+    "in.evidence_twice": ("evidence for this person is given twice",
+                          "het bewijs voor deze persoon staat er twee keer in"),
+    "ih.evidence_once": ("give one evidence table per person",
+                         "geef één [[evidence]]-tabel per persoon"),
+    # the organisation's bounds
+    "in.more_persons": ("more than {most:count} persons", "meer dan {most:count} personen"),
+    "ih.reads_persons": ("psoladder reads at most {most:count} persons",
+                         "psoladder leest hoogstens {most:count} personen"),
+    "in.more_target_rows": ("more than {most:count} rows of target-group persons",
+                            "meer dan {most:count} regels van personen uit de doelgroep"),
+    "ih.reads_at_most": ("psoladder reads at most {most:count}",
+                         "psoladder leest hoogstens {most:count}"),
+    "in.more_rows_read": ("more than {most:count} employment rows, more than psoladder reads",
+                          "meer dan {most:count} dienstverbanden, meer dan psoladder leest"),
+    "in.more_target_rows_read": (
+        "more than {most:count} rows of target-group persons, more than psoladder reads",
+        "meer dan {most:count} regels van personen uit de doelgroep, meer dan psoladder "
+        "leest"),
+    # the Python API's lists and tables
+    "in.not_list": ("{code} must be a list", "{code} moet een lijst zijn"),
+    "in.too_many_items": ("{code} has more than {most:count} items",
+                          "{code} heeft meer dan {most:count} elementen"),
+    "ih.reads_items": ("psoladder reads at most {most:count} {code}",
+                       "psoladder leest hoogstens {most:count} {code}"),
+    "in.item_kind": ("item {index} of {code} is a {kind}, not a {wanted}",
+                     "element {index} van {code} is een {kind}, geen {wanted}"),
+    "ih.build_each": ("build each with psoladder.{wanted}(...)",
+                      "maak elk met psoladder.{wanted}(...)"),
+    "in.not_table": ("{code} must be a table", "{code} moet een tabel zijn"),
+    "ih.give_table": ("give a psoladder.{wanted} or a table of its fields",
+                      "geef een psoladder.{wanted} of een tabel met de velden ervan"),
+    # the applicant's group (R-ORG-1)
+    "in.entity_kvk_not_applicant": (
+        "KvK number {kvk} is not one of the applicant's (kvk = {numbers})",
+        "KvK-nummer {kvk} is geen nummer van de aanvrager (kvk = {numbers})"),
+    "ih.entity_kvk_add": ("add it to kvk, the main entity's number first (R-ORG-1)",
+                          "voeg het toe aan kvk, met het nummer van de hoofdorganisatie eerst "
+                          "(R-ORG-1)"),
+    "in.entity_kvk_twice": ("entity {index} has the same KvK number",
+                            "entiteit {index} heeft hetzelfde KvK-nummer"),
+    "in.entity_name_twice": ("entity {index} has the same name",
+                             "entiteit {index} heeft dezelfde naam"),
+    "ih.entity_own_name": ("give each entity its own name",
+                           "geef elke entiteit een eigen naam"),
+    "in.entity_name_kvk": ("the name is another entity's KvK number",
+                           "de naam is het KvK-nummer van een andere entiteit"),
+    "ih.entity_name_words": ("name the entity by words, not by a KvK number",
+                             "geef de entiteit een naam in woorden, geen KvK-nummer"),
+    "in.unknown_entity": ("not an entity of the applicant's group",
+                          "geen entiteit van de groep van de aanvrager"),
+    "ih.unknown_entity": (
+        "give the name or KvK number of one of: {known}; or add an [[entity]] table (name, "
+        "kvk) with its KvK number in kvk (R-ORG-1)",
+        "geef de naam of het KvK-nummer van een van: {known}; of voeg een [[entity]]-tabel "
+        "toe (name, kvk) met het KvK-nummer ervan in kvk (R-ORG-1)"),
+    "in.more_unknown_entity.employments": (
+        "... and {count} more employments naming no entity of the group",
+        "... en nog {count:|dienstverband|dienstverbanden} met een entiteit die niet "
+        "tot de groep hoort"),
+    "in.more_unknown_entity.purchases": (
+        "... and {count} more purchases naming no entity of the group",
+        "... en nog {count:|inkoop|inkopen} met een entiteit die niet tot de groep "
+        "hoort"),
+    "in.more_rows_unknown_entity": (
+        "... and {count} more row(s) naming no entity of the group",
+        "... en nog {count:|regel|regels} met een entiteit die niet tot de groep hoort"),
+    # the organisation file
+    "in.file_nested": ("the file nests tables or arrays deeper than psoladder reads",
+                       "het bestand heeft tabellen of lijsten dieper genest dan psoladder "
+                       "leest"),
+    "ih.file_nested": ("an organisation file nests at most {most} levels deep",
+                       "een organisatiebestand is hoogstens {most} niveaus diep genest"),
+    "in.nested": ("nested deeper than psoladder reads", "dieper genest dan psoladder leest"),
+    "ih.nested": ("an organisation file nests at most {most} levels",
+                  "een organisatiebestand is hoogstens {most} niveaus diep genest"),
+    "in.file_number_long": ("a number is longer than psoladder reads ({most} characters)",
+                            "een getal is langer dan psoladder leest ({most} tekens)"),
+    "ih.file_numbers": ("check the numbers of the file", "controleer de getallen in het bestand"),
+    "in.org_file_large": ("the organisation file is larger than psoladder reads ({most:count} "
+                          "bytes)",
+                          "het organisatiebestand is groter dan psoladder leest ({most:count} "
+                          "bytes)"),
+    "in.not_finite": ("{text} is not a number psoladder reads",
+                      "{text} is geen getal dat psoladder leest"),
+    "ih.finite": ("give a finite number", "geef een eindig getal"),
+    "in.too_many_tables": ("more than {most:count} {code} tables, more than psoladder reads",
+                           "meer dan {most:count} [[{code}]]-tabellen, meer dan psoladder "
+                           "leest"),
+    "in.single_value_table": ("must be a single value, not a table",
+                              "moet één waarde zijn, geen tabel"),
+    "in.single_value_list": ("must be a single value, not a list",
+                             "moet één waarde zijn, geen lijst"),
+    "in.not_checked": ("{code} {first} to {last} were not checked",
+                       "{code} {first} tot en met {last} zijn niet gecontroleerd"),
+    "ih.fix_first": ("fix the problems above first", "los eerst de problemen hierboven op"),
+    "in.more_problems": ("... and {count} more problem(s) not listed",
+                         "... en nog {count:|probleem|problemen} die niet zijn opgesomd"),
+    # scenarios (``in.sc_``): the planning functions and the [[scenario]] tables
+    "in.sc_in_scenario": ("scenario {scenario_name!r}: {scenario_problem}",
+                          "scenario {scenario_name!r}: {scenario_problem}"),
+    "in.sc_no_row": ("no employment row of person {person!r}",
+                     "geen dienstverband van persoon {person!r}"),
+    "ih.sc_person": ("give the person's identifier as in the payroll",
+                     "geef het personeelsnummer zoals in de loonadministratie"),
+    "in.sc_nothing_ends": ("person {person!r} does not work on or after {on:iso}: nothing ends",
+                           "persoon {person!r} werkt niet op of na {on:iso}: er eindigt "
+                           "niets"),
+    "ih.sc_while_working": ("give a date while they work",
+                            "geef een datum waarop de persoon nog werkt"),
+    "in.sc_no_row_on": ("person {person!r} works under no row on {on:iso}",
+                        "persoon {person!r} heeft op {on:iso} geen dienstverband"),
+    "in.sc_rows_on": ("person {person!r} works under {count} rows on {on:iso}",
+                      "persoon {person!r} heeft op {on:iso} {count} dienstverbanden"),
+    "ih.sc_one_row": ("change hours needs exactly one row that day; for concurrent contracts "
+                      "use leave and hire",
+                      "change_hours vraagt precies één dienstverband op die dag; gebruik bij "
+                      "gelijktijdige contracten leave en hire"),
+    "in.sc_drop_both": ("give a supplier or a position, not both",
+                        "geef óf een leverancier óf een positie, niet allebei"),
+    "in.sc_no_purchase_index": ("there is no purchase {index}", "er is geen inkoop {index}"),
+    "ih.sc_index": ("give 1 to {count}", "geef 1 tot en met {count}"),
+    "in.sc_no_purchase_at": ("no purchase at {supplier!r}", "geen inkoop bij {supplier!r}"),
+    "ih.sc_suppliers": ("suppliers: {known}", "leveranciers: {known}"),
+    "ih.sc_no_suppliers": ("suppliers: none", "leveranciers: geen"),
+    "in.sc_change_table": ("a change is a table", "een wijziging moet een tabel zijn"),
+    "ih.sc_change_table": ('e.g. {{ leave = "E001", on = 2025-07-01 }}; actions: {actions}',
+                           'bijv. {{ leave = "E001", on = 2025-07-01 }}; acties: {actions}'),
+    "in.sc_two_actions": ("a change has exactly one action",
+                          "een wijziging heeft precies één actie"),
+    "in.sc_no_action": ("a change needs an action", "een wijziging heeft een actie nodig"),
+    "ih.sc_actions": ("one of: {actions}", "een van: {actions}"),
+    "in.sc_unknown_key": ("unknown key {name!r} for {action}",
+                          "onbekende sleutel {name!r} bij {action}"),
+    "ih.sc_keys": ("keys: {keys}", "sleutels: {keys}"),
+    "in.sc_needs": ("{action} needs {code}", "{action} heeft {code} nodig"),
+    "in.sc_action_table.hire": ("hire is a table of the employment row's fields",
+                                "hire moet een tabel zijn met de velden van het dienstverband"),
+    "in.sc_action_table.buy": ("buy is a table of the purchase's fields",
+                               "buy moet een tabel zijn met de velden van de inkoop"),
+    "ih.sc_action_table": ("{action} = {{ ... }}", "{action} = {{ ... }}"),
+    "in.sc_drop_value": ("drop_purchase is a supplier's name or a purchase's position (from 1)",
+                         "drop_purchase moet de naam van een leverancier zijn of de positie "
+                         "van een inkoop (vanaf 1)"),
+    "ih.sc_drop_value": ('e.g. drop_purchase = "Groenbedrijf De Linde"',
+                         'bijv. drop_purchase = "Groenbedrijf De Linde"'),
+    "in.sc_name": ("a scenario needs a name", "een scenario heeft een naam nodig"),
+    "ih.sc_name": ('e.g. name = "Plan A"', 'bijv. name = "Plan A"'),
+    "in.sc_name_twice": ("scenario {index} has the same name",
+                         "scenario {index} heeft dezelfde naam"),
+    "ih.sc_own_name": ("give each scenario its own name", "geef elk scenario een eigen naam"),
+    "in.sc_description": ("description is text", "description moet tekst zijn"),
+    "in.sc_extends": ("extends is the name of another scenario",
+                      "extends moet de naam van een ander scenario zijn"),
+    "in.sc_changes": ("changes is a list of change tables",
+                      "changes moet een lijst met wijzigingen zijn (elk een tabel)"),
+    "ih.sc_changes": ('changes = [ {{ leave = "E001", on = 2025-07-01 }} ]',
+                      'changes = [ {{ leave = "E001", on = 2025-07-01 }} ]'),
+    "in.sc_no_changes": ("a scenario needs changes", "een scenario heeft wijzigingen nodig"),
+    "ih.sc_no_changes": ("add changes = [ ... ], or extends = another scenario",
+                         "voeg changes = [ ... ] toe, of extends = een ander scenario"),
+    "in.sc_no_base": ("no scenario named {name!r}", "geen scenario met de naam {name!r}"),
+    "ih.sc_extends": ("extends names another [[scenario]] of this file",
+                      "extends noemt een ander [[scenario]] van dit bestand"),
+    "in.sc_circle": ("scenarios extend each other in a circle",
+                     "scenario's bouwen in een kring op elkaar voort"),
+    # forecasts (``in.fc_``)
+    "in.fc_purchases": ("unknown purchases assumption", "onbekende aanname voor de inkopen"),
+    "in.fc_step": ("unknown step", "onbekende stap"),
+    "in.fc_until": ("until lies before the start {start:iso}",
+                    "until ligt vóór de begindatum {start:iso}"),
+    "ih.fc_until": ("give a later date, e.g. two years on",
+                    "geef een latere datum, bijv. twee jaar verder"),
+    "in.fc_dates": ("more than {most} application dates", "meer dan {most} aanvraagdatums"),
+    "ih.fc_dates": ("take a longer step or a shorter range",
+                    "neem een grotere stap of een kortere periode"),
+    # pseudonyms and the rules diff
+    "in.key_short": ("the pseudonymisation key has {length} bytes, fewer than {most}",
+                     "de sleutel voor het pseudonimiseren heeft {length} bytes, minder "
+                     "dan {most}"),
+    "ih.key": ('use a long random key and keep it secret, e.g. python -c "import secrets; '
+               'print(secrets.token_urlsafe(32))"',
+               'gebruik een lange willekeurige sleutel en houd die geheim, bijv. python -c '
+               '"import secrets; print(secrets.token_urlsafe(32))"'),
+    "in.key_missing": ("pseudonymising needs a key in the environment variable {variable}",
+                       "pseudonimiseren vraagt een sleutel in de omgevingsvariabele {variable}"),
+    "ih.key_set": ('set {variable}; use a long random key and keep it secret, e.g. python -c '
+                   '"import secrets; print(secrets.token_urlsafe(32))"',
+                   'zet {variable}; gebruik een lange willekeurige sleutel en houd die geheim, '
+                   'bijv. python -c "import secrets; print(secrets.token_urlsafe(32))"'),
+    "in.diff_point": ("not an edition or a date", "geen editie en geen datum"),
+    "ih.diff_point": ("give an edition ({editions}) or a date YYYY-MM-DD",
+                      "geef een editie ({editions}) of een datum jjjj-mm-dd"),
     # psoladder groups (``grp.``)
     "grp.head": ("PSO target groups (R-TG): the codes of the target_group column, by edition",
                  "PSO-doelgroepen (R-TG): de codes van de kolom target_group (doelgroep), per "

@@ -396,8 +396,8 @@ def _one_kvk(field: str) -> Callable[[object], str]:
         text = str(value).strip() if isinstance(value, str | int) and not isinstance(
             value, bool) else ""
         if not _KVK.fullmatch(text):
-            raise InputError.single("a KvK number has 8 digits", field=field, value=value,
-                                    hint='write it as text, e.g. "12345678"')
+            raise InputError([messages.problem("in.kvk_digits", field=field, value=value,
+                                               hint="ih.kvk_text")])
         return text
 
     return convert
@@ -661,26 +661,17 @@ class Purchase:
     def __attrs_post_init__(self) -> None:
         problems = []
         if self.amount > self.supplier_turnover:
-            problems.append(Problem(
-                "amount is larger than the supplier's turnover (R-IND-6)",
-                field="amount", value=str(self.amount),
-                hint=f"check the amount and supplier_turnover ({self.supplier_turnover})",
-            ))
+            problems.append(messages.problem(
+                "in.amount_above_turnover", field="amount", value=str(self.amount),
+                hint="ih.amount_above_turnover", turnover=self.supplier_turnover))
         if self.declared_as_direct:
-            problems.append(Problem(
-                "the same work may not count both as direct and as indirect contribution "
-                "(R-IND-5)",
-                field="declared_as_direct",
-                hint="remove this purchase, or the SW staff from the employments",
-            ))
+            problems.append(messages.problem("in.direct_and_indirect", field="declared_as_direct",
+                                             hint="ih.direct_and_indirect"))
         if (self.certificate_valid_from and self.certificate_valid_until
                 and self.certificate_valid_until < self.certificate_valid_from):
-            problems.append(Problem(
-                "certificate_valid_until lies before certificate_valid_from",
-                field="certificate_valid_until",
-                value=self.certificate_valid_until.isoformat(),
-                hint="give the certificate's first and last valid day",
-            ))
+            problems.append(messages.problem(
+                "in.certificate_dates", field="certificate_valid_until",
+                value=self.certificate_valid_until.isoformat(), hint="ih.certificate_dates"))
         if problems:
             raise InputError(problems)
 
@@ -747,11 +738,11 @@ class AspirantPlan:
 def _count(field: str, low: int) -> Callable[[object], int]:
     def convert(value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise InputError.single(f"{field} must be a whole number", field=field,
-                                    value=value, hint=f"e.g. {field} = 10")
+            raise InputError([messages.problem("in.not_whole", field=field, value=value,
+                                               hint="ih.example_ten", code=field)])
         if not low <= value <= MAX_PERSONS:
-            raise InputError.single(f"{field} must be at least {low} and at most "
-                                    f"{MAX_PERSONS:,}", field=field, value=value)
+            raise InputError([messages.problem("in.count_range", field=field, value=value,
+                                               code=field, low=low, high=MAX_PERSONS)])
         return value
 
     return convert
@@ -777,9 +768,9 @@ class Recertification:
         """Problems between fields (converted values)."""
         sampled, shown = values.get("files_sampled"), values.get("files_with_appraisals")
         if sampled is not None and shown is not None and shown > sampled:
-            return [Problem("files_with_appraisals exceeds files_sampled",
-                            field="files_with_appraisals", value=str(shown),
-                            hint=f"at most {sampled}")]
+            return [messages.problem("in.appraisals_above_sampled",
+                                     field="files_with_appraisals", value=str(shown),
+                                     hint="ih.at_most", most=sampled)]
         return []
 
     @classmethod
@@ -791,7 +782,6 @@ class Recertification:
 # ------------------------------------------------------------ organisation
 
 _KVK = re.compile(r"[0-9]{8}", re.ASCII)
-_KVK_HINT = 'write kvk = ["12345678"], adding subsidiaries\' numbers after the main one'
 
 
 def _kvk(value: object) -> tuple[str, ...]:
@@ -801,14 +791,14 @@ def _kvk(value: object) -> tuple[str, ...]:
     elif isinstance(value, list | tuple):
         items = value
     else:
-        raise InputError.single("kvk must be a KvK number or a list of them", field="kvk",
-                                value=value, hint=_KVK_HINT)
+        raise InputError([messages.problem("in.kvk_kind", field="kvk", value=value,
+                                           hint="ih.kvk")])
     if not items:
-        raise InputError.single("the applicant needs at least one KvK number "
-                                "(R-FTE-5, R-ORG-1)", field="kvk", hint=_KVK_HINT)
+        raise InputError([messages.problem("in.kvk_none", field="kvk", hint="ih.kvk")])
     if len(items) > MAX_KVK_NUMBERS:
-        raise InputError.single(f"at most {MAX_KVK_NUMBERS:,} KvK numbers", field="kvk",
-                                value=f"{len(items):,} numbers")
+        raise InputError([messages.problem("in.kvk_many", field="kvk",
+                                           value=f"{len(items):,} numbers",
+                                           most=MAX_KVK_NUMBERS)])
     problems = []
     numbers: list[str] = []
     for i, item in enumerate(items, start=1):
@@ -817,19 +807,16 @@ def _kvk(value: object) -> tuple[str, ...]:
         text = str(item).strip() if isinstance(item, str | int) and not isinstance(
             item, bool) and (not isinstance(item, int) or 0 <= item < 10**8) else None
         if text is None or not _KVK.fullmatch(text):
-            problems.append(Problem("a KvK number has 8 digits (0-9)", field=where,
-                                    value=item, hint=_KVK_HINT))
+            problems.append(messages.problem("in.kvk_8_digits", field=where, value=item,
+                                             hint="ih.kvk"))
         elif text in numbers:
-            problems.append(Problem("this KvK number is listed twice", field=where,
-                                    value=text, hint="give each entity once"))
+            problems.append(messages.problem("in.kvk_twice", field=where, value=text,
+                                             hint="ih.entity_once"))
         else:
             numbers.append(text)
     if problems:
         raise InputError(problems)
     return tuple(numbers)
-
-
-_PEILJAAR_HINT = "write peiljaar = { start = 2023-01-01, end = 2023-12-31 }"
 
 
 def _peiljaar(value: object) -> DateRange | None:
@@ -838,16 +825,16 @@ def _peiljaar(value: object) -> DateRange | None:
     if isinstance(value, DateRange):
         value = {"start": value.start, "end": value.end}  # checked like the file's
     if not isinstance(value, Mapping):
-        raise InputError.single("not a peiljaar", field="peiljaar", value=value,
-                                hint=_PEILJAAR_HINT)
-    problems = [Problem(f"unknown key {shown(key)!r}", field=f"peiljaar.{key}",
-                        hint="a peiljaar has a start and an end")
+        raise InputError([messages.problem("in.not_peiljaar", field="peiljaar", value=value,
+                                           hint="ih.peiljaar")])
+    problems = [messages.problem("po.unknown_key", field=f"peiljaar.{key}",
+                                 hint="ih.peiljaar_keys", name=str(shown(key)))
                 for key in value if key not in ("start", "end")]
     days: list[dt.date] = []
     for key in ("start", "end"):
         if key not in value:
-            problems.append(Problem("required key is missing", field=f"peiljaar.{key}",
-                                    hint=_PEILJAAR_HINT))
+            problems.append(messages.problem("in.required_key", field=f"peiljaar.{key}",
+                                             hint="ih.peiljaar"))
             continue
         try:
             days.append(_date(f"peiljaar.{key}")(value[key]))
@@ -857,9 +844,8 @@ def _peiljaar(value: object) -> DateRange | None:
         raise InputError(problems)
     start, end = days
     if end < start:
-        raise InputError([Problem(f"the peiljaar ends ({end.isoformat()}) before it starts "
-                                  f"({start.isoformat()})", field="peiljaar.end",
-                                  hint=_PEILJAAR_HINT)])
+        raise InputError([messages.problem("in.peiljaar_reversed", field="peiljaar.end",
+                                           hint="ih.peiljaar", end=end, start=start)])
     return validate_peiljaar(DateRange(start, end))  # exactly 12 months (R-FTE-4)
 
 
@@ -868,18 +854,17 @@ def _tuple_of(kind: type[Any], field: str, most: int) -> Callable[[object], tupl
         if value is None:
             return ()
         if not isinstance(value, Iterable) or isinstance(value, str | bytes | Mapping):
-            raise InputError.single(f"{field} must be a list", field=field, value=value)
+            raise InputError([messages.problem("in.not_list", field=field, value=value,
+                                               code=field)])
         items = tuple(itertools.islice(value, most + 1))
         if len(items) > most:
-            raise InputError.single(f"{field} has more than {most:,} items", field=field,
-                                    hint=f"psoladder reads at most {most:,} {field}")
+            raise InputError([messages.problem("in.too_many_items", field=field,
+                                               hint="ih.reads_items", code=field, most=most)])
         for i, item in enumerate(items, start=1):
             if not isinstance(item, kind):
-                raise InputError.single(
-                    f"item {i} of {field} is a {type(item).__name__}, not a {kind.__name__}",
-                    field=field,
-                    hint=f"build each with psoladder.{kind.__name__}(...)",
-                )
+                raise InputError([messages.problem(
+                    "in.item_kind", field=field, hint="ih.build_each", index=i, code=field,
+                    kind=type(item).__name__, wanted=kind.__name__)])
         return items
 
     return convert
@@ -895,9 +880,9 @@ def _optional_of(kind: type[Any], field: str) -> Callable[[object], Any]:
             except InputError as exc:
                 raise InputError(attrs.evolve(p, field=f"{field}.{p.field}" if p.field
                                               else field) for p in exc.problems) from None
-        raise InputError.single(f"{field} must be a table", field=field, value=value,
-                                hint=f"give a psoladder.{kind.__name__} or a table of its "
-                                "fields")
+        raise InputError([messages.problem("in.not_table", field=field, value=value,
+                                           hint="ih.give_table", code=field,
+                                           wanted=kind.__name__)])
 
     return convert
 
@@ -1031,21 +1016,20 @@ class Organisation:
         employments = values.get("employments") or ()
         persons = len({e.person for e in employments})
         if persons > MAX_PERSONS:
-            problems.append(Problem(f"more than {MAX_PERSONS:,} persons", field="employments",
-                                    value=f"{persons:,} persons",
-                                    hint=f"psoladder reads at most {MAX_PERSONS:,} persons"))
+            problems.append(messages.problem("in.more_persons", field="employments",
+                                             value=f"{persons:,} persons",
+                                             hint="ih.reads_persons", most=MAX_PERSONS))
         target = sum(1 for e in employments if e.target_group is not None)
         if target > MAX_TARGET_GROUP_ROWS:
-            problems.append(Problem(
-                f"more than {MAX_TARGET_GROUP_ROWS:,} rows of target-group persons",
-                field="employments", value=f"{target:,} rows",
-                hint=f"psoladder reads at most {MAX_TARGET_GROUP_ROWS:,}"))
+            problems.append(messages.problem(
+                "in.more_target_rows", field="employments", value=f"{target:,} rows",
+                hint="ih.reads_at_most", most=MAX_TARGET_GROUP_ROWS))
         seen: set[str] = set()
         for i, e in enumerate(values.get("evidence") or (), start=1):
             if e.person in seen:
-                problems.append(Problem("evidence for this person is given twice",
-                                        field=f"evidence[{i}].person", value=e.person,
-                                        hint="give one evidence table per person"))
+                problems.append(messages.problem("in.evidence_twice",
+                                                 field=f"evidence[{i}].person", value=e.person,
+                                                 hint="ih.evidence_once"))
             seen.add(e.person)
         kvk, name = values.get("kvk"), values.get("name")
         if not kvk or not name:
@@ -1069,8 +1053,8 @@ class Organisation:
                                            field=f"{field}[{i}].entity")
                             for i in unknown[:_LISTED])
             if len(unknown) > _LISTED:
-                problems.append(Problem(f"... and {len(unknown) - _LISTED} more {field} naming "
-                                        "no entity of the group", field=field))
+                problems.append(messages.problem(f"in.more_unknown_entity.{field}",
+                                                 field=field, count=len(unknown) - _LISTED))
         return problems
 
     @property
@@ -1137,23 +1121,22 @@ def _entity_problems(kvk: Iterable[str], entities: Sequence[Entity]) -> list[Pro
     seen: dict[str, int] = {}
     for i, e in enumerate(entities, start=1):
         if e.kvk not in numbers:
-            problems.append(Problem(
-                f"KvK number {e.kvk} is not one of the applicant's (kvk = "
-                f"{', '.join(numbers)})", field=f"entities[{i}].kvk", value=e.kvk,
-                hint="add it to kvk, the main entity's number first (R-ORG-1)"))
+            problems.append(messages.problem(
+                "in.entity_kvk_not_applicant", field=f"entities[{i}].kvk", value=e.kvk,
+                hint="ih.entity_kvk_add", kvk=e.kvk, numbers=", ".join(numbers)))
         if e.kvk in seen:
-            problems.append(Problem(f"entity {seen[e.kvk]} has the same KvK number",
-                                    field=f"entities[{i}].kvk", value=e.kvk,
-                                    hint="give each entity once"))
+            problems.append(messages.problem("in.entity_kvk_twice", field=f"entities[{i}].kvk",
+                                             value=e.kvk, hint="ih.entity_once",
+                                             index=seen[e.kvk]))
         key = _entity_key(e.name)
         if key in names:
-            problems.append(Problem(f"entity {names[key]} has the same name",
-                                    field=f"entities[{i}].name", value=e.name,
-                                    hint="give each entity its own name"))
+            problems.append(messages.problem("in.entity_name_twice",
+                                             field=f"entities[{i}].name", value=e.name,
+                                             hint="ih.entity_own_name", index=names[key]))
         elif _KVK.match(key) and key != e.kvk and key in numbers:
-            problems.append(Problem("the name is another entity's KvK number",
-                                    field=f"entities[{i}].name", value=e.name,
-                                    hint="name the entity by words, not by a KvK number"))
+            problems.append(messages.problem("in.entity_name_kvk",
+                                             field=f"entities[{i}].name", value=e.name,
+                                             hint="ih.entity_name_words"))
         seen.setdefault(e.kvk, i)
         names.setdefault(key, i)
     return problems
@@ -1165,10 +1148,8 @@ def unknown_entity(reference: object, group: Sequence[Entity], **where: Any) -> 
     ``where`` locates it (``field``, ``row``, ``file``).
     """
     known = "; ".join(e.label for e in group)
-    return Problem("not an entity of the applicant's group", value=str(reference),
-                   hint=f"give the name or KvK number of one of: {known}; or add an "
-                        "[[entity]] table (name, kvk) with its KvK number in kvk (R-ORG-1)",
-                   **where)
+    return messages.problem("in.unknown_entity", value=str(reference), hint="ih.unknown_entity",
+                            known=known, **where)
 
 
 def entity_lookup(organisation: Organisation) -> Callable[[str | None], Entity | None]:

@@ -24,11 +24,12 @@ DateRange(start=datetime.date(2020, 2, 29), end=datetime.date(2021, 2, 27))
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from psoladder.errors import InputError, Problem
+from psoladder.errors import InputError, Problem, Words
 
 __all__ = [
     "BEGINNING",
@@ -60,11 +61,13 @@ class DateRange:
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise InputError.single(
+            raise InputError([Problem(
                 f"end {self.end.isoformat()} lies before start {self.start.isoformat()}",
                 field="end",
                 hint="an end date is the last day (inclusive) and cannot precede the start",
-            )
+                words=_words("in.end_before_start", "ih.range_end", end=self.end,
+                             start=self.start),
+            )])
 
     @property
     def days(self) -> int:
@@ -144,6 +147,15 @@ def default_peiljaar(application_date: dt.date) -> DateRange:
     return DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
+def _words(key: str, hint: str, **params: Any) -> Words:
+    """The keys of a problem's words in :mod:`psoladder.messages`, with their parameters.
+
+    That module imports this one, so the English is written here too; a test
+    checks that the message table says the same.
+    """
+    return Words(key, hint, tuple(params.items()))
+
+
 def application_problem(on: dt.date, peiljaar: DateRange, *,
                         given: bool = False) -> Problem | None:
     """The problem of an application date on or before the end of the peiljaar, if any.
@@ -169,7 +181,11 @@ def application_problem(on: dt.date, peiljaar: DateRange, *,
                    f"{peiljaar}", field="application_date", value=on.isoformat(),
                    hint=f"the application follows the peiljaar: give a date after "
                         f"{peiljaar.end.isoformat()}, or the peiljaar measured before the "
-                        f"application, e.g. {default_peiljaar(on)}")
+                        f"application, e.g. {default_peiljaar(on)}",
+                   words=_words("in.application_given_not_after" if given
+                                else "in.application_not_after", "ih.application_after",
+                                peiljaar=peiljaar, end=peiljaar.end,
+                                default=default_peiljaar(on)))
 
 
 def validate_peiljaar(peiljaar: DateRange) -> DateRange:
@@ -185,11 +201,13 @@ def validate_peiljaar(peiljaar: DateRange) -> DateRange:
     """
     expected_end = months_after(peiljaar.start, 12) - dt.timedelta(days=1)
     if peiljaar.end != expected_end:
-        raise InputError.single(
+        raise InputError([Problem(
             "a peiljaar is exactly 12 consecutive months (R-FTE-4)",
             field="peiljaar",
             value=str(peiljaar),
             hint=f"for a start of {peiljaar.start.isoformat()} the end is "
             f"{expected_end.isoformat()}",
-        )
+            words=_words("in.peiljaar_months", "ih.peiljaar_end", start=peiljaar.start,
+                         end=expected_end),
+        )])
     return peiljaar

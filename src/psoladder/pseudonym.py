@@ -41,6 +41,7 @@ import os
 
 import attrs
 
+from psoladder import messages
 from psoladder.errors import InputError, Problem
 from psoladder.model import Organisation
 
@@ -59,18 +60,14 @@ KEY_ENVIRONMENT_VARIABLE = "PSOLADDER_PSEUDONYM_KEY"
 #: The shortest key accepted, in bytes (UTF-8 for a ``str`` key).
 MIN_KEY_BYTES = 16
 
-_KEY_HINT = ('use a long random key and keep it secret, e.g. python -c "import secrets; '
-             'print(secrets.token_urlsafe(32))"')
-
 
 def _key_bytes(key: str | bytes) -> bytes:
     if not isinstance(key, str | bytes):
         raise TypeError(f"a pseudonymisation key is a str or bytes, not a {type(key).__name__}")
     raw = key.encode("utf-8") if isinstance(key, str) else key
     if len(raw) < MIN_KEY_BYTES:
-        raise InputError([Problem(
-            f"the pseudonymisation key has {len(raw)} bytes, fewer than {MIN_KEY_BYTES}",
-            field="pseudonym_key", hint=_KEY_HINT)])
+        raise InputError([messages.problem("in.key_short", field="pseudonym_key",
+                                           hint="ih.key", length=len(raw), most=MIN_KEY_BYTES)])
     return raw
 
 
@@ -82,9 +79,8 @@ def key_from_environment(variable: str = KEY_ENVIRONMENT_VARIABLE) -> str:
     """
     key = os.environ.get(variable, "")
     if not key:
-        raise InputError([Problem(
-            f"pseudonymising needs a key in the environment variable {variable}",
-            field="pseudonym_key", hint=f"set {variable}; {_KEY_HINT}")])
+        raise InputError([messages.problem("in.key_missing", field="pseudonym_key",
+                                           hint="ih.key_set", variable=variable)])
     return key
 
 

@@ -170,15 +170,14 @@ def _toml_nesting(text: str) -> int | None:
 
 def _parse(text: str, name: str, json_syntax: bool) -> Any:
     """Parse a TOML or JSON text, every failure an InputError."""
-    deep = "the file nests tables or arrays deeper than psoladder reads"
-    deep_hint = f"an organisation file nests at most {MAX_NESTING} levels deep"
     try:
         if json_syntax:
             return json.loads(text, parse_float=_decimal, parse_int=_int,
                               parse_constant=_NotANumber, object_pairs_hook=_object)
         line = _toml_nesting(text)
         if line is not None:
-            raise InputError([Problem(deep, file=name, row=line, hint=deep_hint)])
+            raise InputError([problem("in.file_nested", file=name, row=line,
+                                      hint="ih.file_nested", most=MAX_NESTING)])
         return tomllib.loads(text, parse_float=_decimal)
     except InputError:
         raise
@@ -192,12 +191,12 @@ def _parse(text: str, name: str, json_syntax: bool) -> Any:
         raise InputError([problem("in.key_twice", file=name, field=exc.key,
                                   hint="ih.key_twice")]) from None
     except RecursionError:
-        raise InputError([Problem(deep, file=name, hint=deep_hint)]) from None
+        raise InputError([problem("in.file_nested", file=name, hint="ih.file_nested",
+                                  most=MAX_NESTING)]) from None
     except ValueError as exc:  # an integer beyond Python's int-string limit
         line = _long_digits(text)
-        raise InputError([Problem(
-            f"a number is longer than psoladder reads ({MAX_NUMBER_CHARS} characters)",
-            file=name, row=line, hint="check the numbers of the file")]) from exc
+        raise InputError([problem("in.file_number_long", file=name, row=line,
+                                  hint="ih.file_numbers", most=MAX_NUMBER_CHARS)]) from exc
 
 
 def _long_digits(text: str) -> int | None:
@@ -263,8 +262,8 @@ def document_from_text(data: bytes | str, *, name: str = "<stdin>",
 
 def _document(data: bytes, name: str, json_syntax: bool, base: Path) -> Document:
     if len(data) > MAX_ORGANISATION_FILE_BYTES:
-        raise InputError([Problem(f"the organisation file is larger than psoladder reads "
-                                  f"({MAX_ORGANISATION_FILE_BYTES:,} bytes)", file=name)])
+        raise InputError([problem("in.org_file_large", file=name,
+                                  most=MAX_ORGANISATION_FILE_BYTES)])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -287,9 +286,8 @@ def _walk(doc: Mapping[str, Any], file: str) -> Iterable[Problem]:
         path, value, depth = stack.pop()
         if isinstance(value, Mapping | list):
             if depth > MAX_NESTING:
-                yield Problem("nested deeper than psoladder reads", file=file,
-                              field=path or None,
-                              hint=f"an organisation file nests at most {MAX_NESTING} levels")
+                yield problem("in.nested", file=file, field=path or None, hint="ih.nested",
+                              most=MAX_NESTING)
                 continue
             items = value.items() if isinstance(value, Mapping) else enumerate(value, 1)
             for key, item in items:
@@ -297,11 +295,11 @@ def _walk(doc: Mapping[str, Any], file: str) -> Iterable[Problem]:
                     value, Mapping) else f"{path}[{key}]"
                 stack.append((where, item, depth + 1))
         elif isinstance(value, _TooLong):
-            yield Problem(f"a number of {value.length:,} characters is longer than psoladder "
-                          f"reads ({MAX_NUMBER_CHARS})", file=file, field=path)
+            yield problem("in.number_too_long", file=file, field=path, length=value.length,
+                          most=MAX_NUMBER_CHARS)
         elif isinstance(value, _NotANumber):
-            yield Problem(f"{value.text} is not a number psoladder reads", file=file,
-                          field=path, hint="give a finite number")
+            yield problem("in.not_finite", file=file, field=path, hint="ih.finite",
+                          text=value.text)
 
 
 # ------------------------------------------------------------------ schema
@@ -437,8 +435,8 @@ def _shape(doc: Mapping[str, Any], file: str | None) -> list[Problem]:
                                     hint="ih.list_of_tables", code=key))
             continue
         if len(value) > _MOST[key]:
-            problems.append(Problem(f"more than {_MOST[key]:,} {key} tables, more than "
-                                    "psoladder reads", file=file, field=key))
+            problems.append(problem("in.too_many_tables", file=file, field=key,
+                                    most=_MOST[key], code=key))
             continue
         for i, item in enumerate(value, start=1):
             if not isinstance(item, Mapping):
@@ -468,9 +466,8 @@ def _shape(doc: Mapping[str, Any], file: str | None) -> list[Problem]:
 
 
 def _scalars(table: Mapping[str, Any], path: str, file: str | None) -> list[Problem]:
-    return [Problem(f"must be a single value, not a "
-                    f"{'table' if isinstance(v, Mapping) else 'list'}", file=file,
-                    field=f"{path}.{k}") for k, v in table.items()
+    return [problem(f"in.single_value_{'table' if isinstance(v, Mapping) else 'list'}",
+                    file=file, field=f"{path}.{k}") for k, v in table.items()
             if isinstance(v, Mapping | list)]
 
 
@@ -482,8 +479,8 @@ def _build(kind: Any, items: list[Mapping[str, Any]], key: str, file: str | None
     for i, item in enumerate(items, start=1):
         if len(problems) >= MAX_PROBLEMS - 1:
             # Enough to show the cause; checking the rest would only cost time.
-            problems.append(Problem(f"{key} {i} to {len(items)} were not checked", file=file,
-                                    field=key, hint="fix the problems above first"))
+            problems.append(problem("in.not_checked", file=file, field=key,
+                                    hint="ih.fix_first", code=key, first=i, last=len(items)))
             break
         try:
             extra = number(i) if number is not None else {}

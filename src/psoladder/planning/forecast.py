@@ -63,7 +63,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from psoladder.errors import InputError
-from psoladder.messages import Phrase
+from psoladder.messages import Phrase, problem
 from psoladder.model import Level, Organisation, Purchase, TargetGroup
 from psoladder.periods import DateRange, default_peiljaar, months_after, years_after
 from psoladder.planning.compare import LEVELS, Comparison, compare, json_value
@@ -150,8 +150,8 @@ def _repeated(purchases: Iterable[Purchase], base: DateRange, years: int,
 
 def _policy(purchases: str) -> str:
     if purchases not in PURCHASES:
-        raise InputError.single("unknown purchases assumption", field="purchases",
-                                value=purchases, hint="use one of: " + ", ".join(PURCHASES))
+        raise InputError([problem("in.fc_purchases", field="purchases", value=purchases,
+                                  hint="ih.value_code", codes=", ".join(PURCHASES))])
     return purchases
 
 
@@ -442,20 +442,19 @@ def forecast(organisation: Organisation, *, until: dt.date, every: str = "quarte
 
     first = start or organisation.application_date
     if every not in EVERY:
-        raise InputError.single("unknown step", field="every", value=every,
-                                hint="use one of: " + ", ".join(EVERY))
+        raise InputError([problem("in.fc_step", field="every", value=every,
+                                  hint="ih.value_code", codes=", ".join(EVERY))])
     policy = _policy(purchases)
     if until < first:
-        raise InputError.single(f"until lies before the start {first.isoformat()}",
-                                field="until", value=until.isoformat(),
-                                hint="give a later date, e.g. two years on")
+        raise InputError([problem("in.fc_until", field="until", value=until.isoformat(),
+                                  hint="ih.fc_until", start=first)])
     grid = _grid(first, until, EVERY[every])
     peiljaren = _Peiljaren.of(organisation)
     breaks = {*peiljaren.changes(first, until), *(d for d in _rule_dates() if first < d <= until)}
     dates = sorted({*grid, *breaks})
     if len(dates) > MAX_DATES:
-        raise InputError.single(f"more than {MAX_DATES} application dates", field="every",
-                                value=every, hint="take a longer step or a shorter range")
+        raise InputError([problem("in.fc_dates", field="every", value=every,
+                                  hint="ih.fc_dates", most=MAX_DATES)])
     scheduled = set(grid)
     rules: dict[dt.date, RuleSet] = {}
     evaluated = []

@@ -78,8 +78,8 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from psoladder.errors import InputError, Problem
-from psoladder.messages import Phrase
+from psoladder.errors import InputError, Problem, Words, shown
+from psoladder.messages import Phrase, problem
 from psoladder.model import Employment, Organisation, Purchase
 
 __all__ = [
@@ -143,9 +143,8 @@ def hire(organisation: Organisation, employment: Employment) -> Organisation:
 def _rows_of(organisation: Organisation, person: str) -> list[int]:
     rows = [i for i, e in enumerate(organisation.employments) if e.person == person]
     if not rows:
-        raise InputError.single(f"no employment row of person {person!r}", field="person",
-                                value=person, hint="give the person's identifier as in the "
-                                "payroll")
+        raise InputError([problem("in.sc_no_row", field="person", value=person,
+                                  hint="ih.sc_person", person=shown(person))])
     return rows
 
 
@@ -162,9 +161,8 @@ def leave(organisation: Organisation, person: str, on: dt.date) -> Organisation:
     employments = list(organisation.employments)
     ends = [employments[i].end for i in rows]
     if not any(end is None or end >= on for end in ends):
-        raise InputError.single(f"person {person!r} does not work on or after "
-                                f"{on.isoformat()}: nothing ends", field="on",
-                                value=on.isoformat(), hint="give a date while they work")
+        raise InputError([problem("in.sc_nothing_ends", field="on", value=on.isoformat(),
+                                  hint="ih.sc_while_working", person=shown(person), on=on)])
     out: list[Employment] = []
     for i, e in enumerate(employments):
         if i not in rows or (e.end is not None and e.end < on):
@@ -191,11 +189,9 @@ def change_hours(organisation: Organisation, person: str, on: dt.date,
     employments = list(organisation.employments)
     active = [i for i in rows if on in employments[i].period]
     if len(active) != 1:
-        what = "no row" if not active else f"{len(active)} rows"
-        raise InputError.single(f"person {person!r} works under {what} on {on.isoformat()}",
-                                field="on", value=on.isoformat(),
-                                hint="change hours needs exactly one row that day; for "
-                                "concurrent contracts use leave and hire")
+        raise InputError([problem("in.sc_rows_on" if active else "in.sc_no_row_on", field="on",
+                                  value=on.isoformat(), hint="ih.sc_one_row",
+                                  person=shown(person), on=on, count=len(active))])
     i = active[0]
     e = employments[i]
     second = attrs.evolve(e, start=on, hours_per_week=hours,
@@ -224,19 +220,20 @@ def drop_purchase(organisation: Organisation, *, supplier: str | None = None,
     """
     purchases = organisation.purchases
     if (supplier is None) == (index is None):
-        raise InputError.single("give a supplier or a position, not both", field="supplier")
+        raise InputError([problem("in.sc_drop_both", field="supplier")])
     if index is not None:
         if not 1 <= index <= len(purchases):
-            raise InputError.single(f"there is no purchase {index}", field="index",
-                                    value=index, hint=f"give 1 to {len(purchases)}")
+            raise InputError([problem("in.sc_no_purchase_index", field="index", value=index,
+                                      hint="ih.sc_index", index=index, count=len(purchases))])
         kept = purchases[:index - 1] + purchases[index:]
     else:
         assert supplier is not None
         kept = tuple(p for p in purchases if _key(p.supplier) != _key(supplier))
         if len(kept) == len(purchases):
-            known = ", ".join(dict.fromkeys(p.supplier for p in purchases)) or "none"
-            raise InputError.single(f"no purchase at {supplier!r}", field="supplier",
-                                    value=supplier, hint=f"suppliers: {known}")
+            known = ", ".join(dict.fromkeys(p.supplier for p in purchases))
+            raise InputError([problem("in.sc_no_purchase_at", field="supplier", value=supplier,
+                                      hint="ih.sc_suppliers" if known else "ih.sc_no_suppliers",
+                                      supplier=shown(supplier), known=known)])
     return attrs.evolve(organisation, purchases=kept)
 
 
@@ -427,8 +424,7 @@ class DropPurchase:
 
     def __attrs_post_init__(self) -> None:
         if (self.supplier is None) == (self.index is None):
-            raise InputError.single("give a supplier or a position, not both",
-                                    field="drop_purchase")
+            raise InputError([problem("in.sc_drop_both", field="drop_purchase")])
 
     def __call__(self, organisation: Organisation) -> Organisation:
         """The changed organisation."""
@@ -485,8 +481,7 @@ class Scenario:
             except InputError as exc:
                 where = change.where or f"changes[{j}]"
                 problems.extend(
-                    attrs.evolve(p, message=f"scenario {self.name!r}: {p.message}",
-                                 file=p.file or self.file,
+                    attrs.evolve(_in_scenario(p, self.name), file=p.file or self.file,
                                  field=f"{where}.{_key_of(change.action, p.field)}")
                     for p in exc.problems)
         if problems:
@@ -507,6 +502,17 @@ class Scenario:
             out["description"] = self.description
         out["changes"] = [c.to_dict() for c in self.changes]
         return out
+
+
+def _in_scenario(p: Problem, name: str) -> Problem:
+    """``p`` as a problem of the scenario ``name``, in its words too (so it reads in Dutch)."""
+    message = f"scenario {name!r}: {p.message}"
+    if p.words is None:
+        return attrs.evolve(p, message=message)
+    words = Words("in.sc_in_scenario", p.words.hint,
+                  (*p.words.params, ("scenario_name", shown(name)),
+                   ("scenario_problem", Phrase(p.words.key, p.words.params))))
+    return attrs.evolve(p, message=message, words=words)
 
 
 def _key_of(action: str, field: str | None) -> str:
@@ -536,10 +542,11 @@ class _Reader:
         self.file = file
         self.problems: list[Problem] = []
 
-    def problem(self, message: str, field: str, *, value: Any = None,
-                hint: str | None = None) -> None:
-        self.problems.append(Problem(message, field=field, file=self.file,
-                                     value=None if value is None else str(value), hint=hint))
+    def problem(self, key: str, field: str, *, value: Any = None, hint: str | None = None,
+                **params: Any) -> None:
+        self.problems.append(problem(key, field=field, file=self.file,
+                                     value=None if value is None else str(value), hint=hint,
+                                     **params))
 
     def relocated(self, exc: InputError, path: str) -> None:
         self.problems.extend(attrs.evolve(p, file=self.file,
@@ -556,34 +563,33 @@ class _Reader:
 
     def change(self, table: Any, path: str) -> Change | None:
         if not isinstance(table, Mapping):
-            self.problem("a change is a table", path, hint='e.g. { leave = "E001", '
-                         "on = 2025-07-01 }; actions: " + ", ".join(ACTIONS))
+            self.problem("in.sc_change_table", path, hint="ih.sc_change_table",
+                         actions=", ".join(ACTIONS))
             return None
         actions = [k for k in table if k in ACTIONS]
         if len(actions) != 1:
-            self.problem("a change has exactly one action" if actions else
-                         "a change needs an action", path,
-                         value=", ".join(actions) or None,
-                         hint="one of: " + ", ".join(ACTIONS))
+            self.problem("in.sc_two_actions" if actions else "in.sc_no_action", path,
+                         value=", ".join(actions) or None, hint="ih.sc_actions",
+                         actions=", ".join(ACTIONS))
             return None
         action = actions[0]
         allowed = {action, *ACTIONS[action]}
         for key in table:
             if key not in allowed:
-                self.problem(f"unknown key {key!r} for {action}", f"{path}.{key}",
-                             hint="keys: " + ", ".join(sorted(allowed)))
+                self.problem("in.sc_unknown_key", f"{path}.{key}", hint="ih.sc_keys",
+                             name=shown(key), action=action, keys=", ".join(sorted(allowed)))
         for key in ACTIONS[action]:
             if key not in table:
-                self.problem(f"{action} needs {key}", f"{path}.{key}", hint=f"add {key} = ...")
+                self.problem("in.sc_needs", f"{path}.{key}", hint="ih.required_key",
+                             action=action, code=key)
         if any(p.field == path or (p.field or "").startswith(path + ".") for p in self.problems):
             return None
         value = table[action]
         where = f"{path}"
         if action in ("hire", "buy"):
             if not isinstance(value, Mapping):
-                what = "employment row" if action == "hire" else "purchase"
-                self.problem(f"{action} is a table of the {what}'s fields",
-                             f"{path}.{action}", hint=f"{action} = {{ ... }}")
+                self.problem(f"in.sc_action_table.{action}", f"{path}.{action}",
+                             hint="ih.sc_action_table", action=action)
                 return None
             try:
                 if action == "hire":
@@ -596,9 +602,8 @@ class _Reader:
             if isinstance(value, bool) or not isinstance(value, int | str) or (
                     isinstance(value, int) and value < 1) or (
                     isinstance(value, str) and not value.strip()):
-                self.problem("drop_purchase is a supplier's name or a purchase's position "
-                             "(from 1)", f"{path}.drop_purchase", value=value,
-                             hint='e.g. drop_purchase = "Groenbedrijf De Linde"')
+                self.problem("in.sc_drop_value", f"{path}.drop_purchase", value=value,
+                             hint="ih.sc_drop_value")
                 return None
             if isinstance(value, int):
                 return DropPurchase(index=value, where=where)
@@ -616,48 +621,44 @@ class _Reader:
         if value is None:
             return {}
         if not isinstance(value, list):
-            self.problem("scenario must be a list of tables", "scenario",
-                         hint="write [[scenario]] (double brackets) for each one")
+            self.problem("in.list_of_tables", "scenario", hint="ih.list_of_tables",
+                         code="scenario")
             return {}
         read: dict[str, tuple[int, Scenario]] = {}
         bases: dict[str, tuple[str, str]] = {}
         for i, table in enumerate(value, start=1):
             path = f"scenario[{i}]"
             if not isinstance(table, Mapping):
-                self.problem(f"scenario {i} is not a table", path,
-                             hint="write [[scenario]] followed by its keys")
+                self.problem("in.item_not_table", path, hint="ih.item_not_table",
+                             code="scenario", index=i)
                 continue
             for key in table:
                 if key not in _SCENARIO_KEYS:
-                    self.problem(f"unknown key {key!r}", f"{path}.{key}",
-                                 hint="keys: " + ", ".join(_SCENARIO_KEYS))
+                    self.problem("po.unknown_key", f"{path}.{key}", hint="ih.sc_keys",
+                                 name=shown(key), keys=", ".join(_SCENARIO_KEYS))
             name = table.get("name")
             if not isinstance(name, str) or not name.strip():
-                self.problem("a scenario needs a name", f"{path}.name",
-                             hint='e.g. name = "Plan A"')
+                self.problem("in.sc_name", f"{path}.name", hint="ih.sc_name")
                 continue
             name = name.strip()
             if name in read:
-                self.problem(f"scenario {read[name][0]} has the same name", f"{path}.name",
-                             value=name, hint="give each scenario its own name")
+                self.problem("in.sc_name_twice", f"{path}.name", value=name,
+                             hint="ih.sc_own_name", index=read[name][0])
                 continue
             description = table.get("description", "")
             if not isinstance(description, str):
-                self.problem("description is text", f"{path}.description")
+                self.problem("in.sc_description", f"{path}.description")
                 description = ""
             extends = table.get("extends")
             if extends is not None and not isinstance(extends, str):
-                self.problem("extends is the name of another scenario", f"{path}.extends",
-                             value=extends)
+                self.problem("in.sc_extends", f"{path}.extends", value=extends)
                 extends = None
             changes_value = table.get("changes", [])
             if not isinstance(changes_value, list):
-                self.problem("changes is a list of change tables", f"{path}.changes",
-                             hint='changes = [ { leave = "E001", on = 2025-07-01 } ]')
+                self.problem("in.sc_changes", f"{path}.changes", hint="ih.sc_changes")
                 changes_value = []
             if not changes_value and extends is None:
-                self.problem("a scenario needs changes", f"{path}.changes",
-                             hint="add changes = [ ... ], or extends = another scenario")
+                self.problem("in.sc_no_changes", f"{path}.changes", hint="ih.sc_no_changes")
             changes = [self.change(c, f"{path}.changes[{j}]")
                        for j, c in enumerate(changes_value, start=1)]
             own = tuple(c for c in changes if c is not None)
@@ -679,12 +680,11 @@ class _Reader:
                 return own.changes
             base, path = bases[name]
             if base not in read:
-                self.problem(f"no scenario named {base!r}", path, value=base,
-                             hint="extends names another [[scenario]] of this file")
+                self.problem("in.sc_no_base", path, value=base, hint="ih.sc_extends",
+                             name=shown(base))
                 return None
             if base in seen:
-                self.problem("scenarios extend each other in a circle", path,
-                             value=" -> ".join((*seen, base)))
+                self.problem("in.sc_circle", path, value=" -> ".join((*seen, base)))
                 return None
             inherited = full(base, (*seen, base))
             if inherited is None:

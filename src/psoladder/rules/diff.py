@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from psoladder.errors import InputError
+from psoladder.messages import problem
 from psoladder.rules.datamodel import Cited, Edition, NormTable, RuleSet, rule_sort_key
 from psoladder.rules.loading import rule_data, rules_at
 
@@ -165,9 +166,8 @@ def _point(value: str | dt.date, which: str) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise InputError.single(
-        "not an edition or a date", field=which, value=value,
-        hint=f"give an edition ({', '.join(e.name for e in editions)}) or a date YYYY-MM-DD")
+    raise InputError([problem("in.diff_point", field=which, value=value, hint="ih.diff_point",
+                              editions=", ".join(e.name for e in editions))])
 
 
 def _values(rules: RuleSet) -> dict[str, Cited[Any]]:
