@@ -28,7 +28,7 @@ import pyarrow as pa
 
 import psoladder
 from psoladder import InputError, assess, assess_file, columnar
-from psoladder.columnar import kernel
+from psoladder.columnar import kernel, read
 from psoladder.columnar.columns import Columns, Decoded
 from psoladder.fte import _capped_total, _share_capped_hours
 
@@ -112,6 +112,26 @@ def test_every_dialect_gives_the_same_outcome(tmp_path: Path, name: str) -> None
     path = organisation(tmp_path, text)
     assert taken(tmp_path / "payroll.csv") == fast
     assert same(path)[0] == ("problems" if name in REFUSED else "result")
+
+
+def _plain_reference(piece: bytes) -> bool:
+    """Plain lines, said the plainest way (the reader's check before it went numpy)."""
+    if piece.count(b"\r") != piece.count(b"\r\n"):
+        return False
+    if piece.startswith((b"\n", b"\r\n")) or b"\n\n" in piece or b"\n\r\n" in piece:
+        return False
+    return all(line.count(b'"') % 2 == 0 for line in piece.split(b"\n"))
+
+
+@given(st.lists(st.sampled_from([b"a", b",", b'"', b"\r", b"\n", b"\r\n", b"\xc3\xa9"]),
+                max_size=30).map(b"".join))
+def test_the_piece_check_finds_what_the_plain_check_finds(piece: bytes) -> None:
+    """``_lines`` (one numpy pass) refuses exactly what the plain byte checks refuse."""
+    breaks = read._lines(piece)
+    assert (breaks is not None) == _plain_reference(piece)
+    if breaks is not None:
+        assert breaks.tolist() == [i for i, b in enumerate(piece) if b == ord("\n")]
+        assert read._longest_line(piece, breaks) == read._longest_line(piece)
 
 
 # ---------------------------------------------------------------- exports (issue 12)

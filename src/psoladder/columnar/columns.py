@@ -21,7 +21,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from psoladder.columnar.cells import (
+    DATE_FIELDS,
     NOT_GIVEN,
+    NUMBER_FIELDS,
     ColumnReader,
     PayrollFormat,
     bounds,
@@ -46,6 +48,8 @@ FIELDS = tuple(input_fields(Employment))
 #: of the organisation itself (see :attr:`~psoladder.fte.PeriodFte.source`).
 SOURCE = "source"
 _REQUIRED = ("person", "start", "hours_per_week")
+# Fields whose reader decides a format from how often each value occurs.
+_COUNTED = DATE_FIELDS | NUMBER_FIELDS
 
 
 @attrs.define(eq=False)
@@ -201,6 +205,7 @@ def decode(raw: RawPayroll, fmt: PayrollFormat | None = None) -> Decoded | Refus
     given_values: dict[str, NDArray[np.bool_]] = {}
     readers: list[ColumnReader | None] = []
     nonblank = np.zeros(n, dtype=np.bool_)
+    every = False  # a column fills every row: no row is blank
     for i, field in enumerate(raw.fields):
         encoded = raw.column(i)
         if encoded is None:
@@ -213,31 +218,38 @@ def decode(raw: RawPayroll, fmt: PayrollFormat | None = None) -> Decoded | Refus
             if bool(filled.any()):
                 if not name.strip():
                     return "problem"  # a value in a column without a name
-                nonblank |= filled[rows]  # an ignored column: not read, but not blank
+                every = every or _mark(nonblank, filled, rows)  # ignored, but not blank
             continue
         texts = distinct if not raw.typed else [v for v in distinct if type(v) is str]
         if max(map(len, texts), default=0) > limits.cell_chars:
             return "problem"
-        decoded = decode_cells(field, distinct, np.bincount(rows, minlength=len(distinct)),
-                               table=raw.typed, fmt=fmt, name=name or field)
+        # How often each value occurs decides a date or number column's format.
+        counts = (np.bincount(rows, minlength=len(distinct)) if field in _COUNTED
+                  else None)
+        decoded = decode_cells(field, distinct, counts, table=raw.typed, fmt=fmt,
+                               name=name or field)
         if not decoded.ok:
             return "problem"
         readers.append(decoded.reader)
         values[field] = decoded.values
         index[field] = rows
-        if all(map(operator.eq, decoded.values, distinct)):
-            distinct_fields.add(field)  # distinct texts, each converted to itself
-        given = given_values[field] = np.fromiter(
-            (v is not NOT_GIVEN for v in decoded.values), dtype=np.bool_,
-            count=len(decoded.values))
+        if decoded.values is distinct:  # distinct texts, each its own value
+            distinct_fields.add(field)
+            given = given_values[field] = np.ones(len(distinct), dtype=np.bool_)
+        else:
+            if all(map(operator.eq, decoded.values, distinct)):
+                distinct_fields.add(field)  # distinct texts, each converted to itself
+            given = given_values[field] = np.fromiter(
+                (v is not NOT_GIVEN for v in decoded.values), dtype=np.bool_,
+                count=len(decoded.values))
         # A row is blank when no cell holds anything but spaces, whichever its
         # column: a value read is never blank, a cell read as not given may not
         # be either (a code for "no target group").
         filled = given.copy()
         empty = np.flatnonzero(~given)
         filled[empty] = _filled([distinct[k] for k in empty.tolist()])
-        nonblank |= filled[rows]
-    keep = np.flatnonzero(nonblank)
+        every = every or _mark(nonblank, filled, rows)
+    keep = np.arange(n) if every else np.flatnonzero(nonblank)
     blank = n - len(keep) + raw.blank_tail
     if len(keep) > limits.rows or blank > limits.rows:
         return "problem"
@@ -261,6 +273,21 @@ def decode(raw: RawPayroll, fmt: PayrollFormat | None = None) -> Decoded | Refus
     header = raw.header or read_header([f or "" for f in raw.fields], raw.name)[0]
     return Decoded(columns, reading_notices(raw.name, header, readers, skipped=raw.skipped,
                                             blank=blank))
+
+
+def _mark(nonblank: NDArray[np.bool_], filled: NDArray[np.bool_], rows: Index) -> bool:
+    """Mark the rows whose cell of a column is filled; whether every row's is.
+
+    Args:
+        nonblank: Rows known not to be blank (updated).
+        filled: Per distinct value of the column, whether it holds something.
+        rows: Each row's position among the distinct values.
+    """
+    if bool(filled.all()):
+        return True
+    if bool(filled.any()):
+        nonblank |= filled[rows]
+    return False
 
 
 def _filled(cells: Sequence[Any]) -> NDArray[np.bool_]:

@@ -261,12 +261,14 @@ def _read_csv(stream: IO[bytes], name: str, fmt: PayrollFormat) -> RawPayroll | 
     blank: list[int] = []
     try:
         for piece in _pieces(stream, blank):
-            if not _plain_lines(piece) or (
-                    (measure or b'"' in piece) and _longest_line(piece) > longest):
+            breaks = _lines(piece)
+            if breaks is None or (
+                    (measure or b'"' in piece) and _longest_line(piece, breaks) > longest):
                 return "form"
             table = pa_csv.read_csv(pa.py_buffer(piece), memory_pool=_POOL, **options)
-            if table.num_rows != piece.count(b"\n") + (not piece.endswith(b"\n")):
+            if table.num_rows != len(breaks) + (not piece.endswith(b"\n")):
                 return "form"
+            del breaks
             rows += table.num_rows
             # Text is read fastest as text, then encoded column by column on
             # every core (Arrow releases the GIL); the chunks of a column
@@ -387,25 +389,48 @@ def _plain_lines(piece: bytes) -> bool:
     Arrow none), and an even number of quotes on every line (no line break
     inside a quoted cell).
     """
-    if b"\r" in piece and piece.count(b"\r") != piece.count(b"\r\n"):
-        return False
-    if piece.startswith((b"\n", b"\r\n")) or b"\n\n" in piece or b"\n\r\n" in piece:
-        return False
-    return b'"' not in piece or _quotes_close_on_each_line(piece)
+    return _lines(piece) is not None
 
 
-def _quotes_close_on_each_line(data: bytes) -> bool:
-    """Whether every line holds an even number of quotes (no quoted line break)."""
-    buffer = np.frombuffer(data, dtype=np.uint8)
-    quotes = np.flatnonzero(buffer == ord('"'))
+def _lines(piece: bytes) -> NDArray[np.intp] | None:
+    """The positions of the line feeds of whole lines, or ``None`` where they are not plain.
+
+    Plain as :func:`_plain_lines` says, in one pass over the bytes (numpy
+    works on them without holding the GIL, so the pieces' checks run beside
+    Arrow's parsing).
+    """
+    buffer = np.frombuffer(piece, dtype=np.uint8)
     breaks = np.flatnonzero(buffer == ord("\n"))
-    before = np.searchsorted(quotes, breaks)
-    return not bool((before & 1).any()) and len(quotes) % 2 == 0
+    if b"\r" in piece:
+        returns = np.flatnonzero(buffer == ord("\r"))
+        if returns[-1] + 1 >= len(buffer) or bool((buffer[returns + 1] != ord("\n")).any()):
+            return None  # a lone carriage return
+        # (each CR is followed by LF: an empty line is "\r\n" after a line feed)
+        if len(breaks) and breaks[0] == 1 and buffer[0] == ord("\r"):
+            return None
+        gaps = np.diff(breaks)
+        if bool((gaps == 2).any()) and bool(
+                (buffer[breaks[:-1][gaps == 2] + 1] == ord("\r")).any()):
+            return None
+    else:
+        gaps = np.diff(breaks)
+    if (len(breaks) and breaks[0] == 0) or bool((gaps == 1).any()):
+        return None  # an empty line
+    if b'"' in piece:
+        quotes = np.flatnonzero(buffer == ord('"'))
+        before = np.searchsorted(quotes, breaks)
+        if bool((before & 1).any()) or len(quotes) % 2:
+            return None  # a line break inside a quoted cell
+    return breaks
 
 
-def _longest_line(piece: bytes) -> int:
-    """The most bytes of one line of ``piece`` (whole lines), line ends left out."""
-    breaks = np.flatnonzero(np.frombuffer(piece, dtype=np.uint8) == ord("\n"))
+def _longest_line(piece: bytes, breaks: NDArray[np.intp] | None = None) -> int:
+    """The most bytes of one line of ``piece`` (whole lines), line ends left out.
+
+    ``breaks``: the positions of its line feeds, where known.
+    """
+    if breaks is None:
+        breaks = np.flatnonzero(np.frombuffer(piece, dtype=np.uint8) == ord("\n"))
     ends = np.concatenate(([-1], breaks, [len(piece)]))
     return int((np.diff(ends) - 1).max(initial=0))  # (a CR before LF counts: a byte more)
 
