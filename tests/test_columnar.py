@@ -368,6 +368,18 @@ def test_sums_that_could_overflow_int64_go_to_the_validating_path(tmp_path: Path
     assert workforce(Columns.of_rows(rows), Setting(basis, rules)) is None
 
 
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 10**6), st.integers(1, 2000),
+                          st.integers(1, 400)), max_size=40))
+def test_capped_parts_are_the_plain_sum_of_exact_shares(parts: list[tuple[int, int, int,
+                                                                           int]]) -> None:
+    """Per target, ``sum(units x limit / level)``: summed in integers, one Fraction per target."""
+    expected: dict[int, Fraction] = {}
+    for target, units, level, limit in parts:
+        expected[target] = expected.get(target, Fraction(0)) + Fraction(units * limit, level)
+    columns = [np.array([p[i] for p in parts], dtype=np.int64) for i in range(4)]
+    assert kernel._capped_parts(*columns) == expected
+
+
 # ---------------------------------------------------------------- tables and Parquet
 
 

@@ -34,6 +34,7 @@ Example D1 of the rules reference:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import gc
@@ -53,7 +54,7 @@ from psoladder.certificate import annual_fee, valid_until
 from psoladder.direct import weighted_target_fte
 from psoladder.errors import InputError, NoRuleInForce, Problem, PsoError
 from psoladder.explain import Explanation, explain
-from psoladder.fte import FteBasis, Row, Workforce, WorkforceBuilder, workforce
+from psoladder.fte import FteBasis, Row, Workforce, WorkforceBuilder, collector_paused, workforce
 from psoladder.group import EntityCheck, Group, breakdown
 from psoladder.indirect import Indirect, SupplierProfile, indirect
 from psoladder.io.orgfile import (
@@ -977,12 +978,15 @@ def assess_file(
     pseudonymiser = None if pseudonym_key is None else Pseudonymiser(pseudonym_key)
     fast = columnar.use_fast(engine)
     try:
-        result = _assess_file(path, application_date=application_date, fast=fast,
-                              overrides=overrides, progress=progress, detail=detail,
-                              norm_policy=norm_policy, thirty_plus_basis=thirty_plus_basis,
-                              thirty_plus_denominator=thirty_plus_denominator,
-                              gap_supplier=gap_supplier, allow_outside=allow_outside,
-                              pseudonymiser=pseudonymiser)
+        # The columnar engine builds its many long-lived result objects (no
+        # reference cycles) with Python's cycle collector paused.
+        with collector_paused() if fast else contextlib.nullcontext():
+            result = _assess_file(path, application_date=application_date, fast=fast,
+                                  overrides=overrides, progress=progress, detail=detail,
+                                  norm_policy=norm_policy, thirty_plus_basis=thirty_plus_basis,
+                                  thirty_plus_denominator=thirty_plus_denominator,
+                                  gap_supplier=gap_supplier, allow_outside=allow_outside,
+                                  pseudonymiser=pseudonymiser)
     except InputError as exc:
         if pseudonymiser is None:
             raise
