@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from psoladder.columnar.arrays import Refusal, compact
 from psoladder.columnar.cells import (
     DATE_FIELDS,
     NOT_GIVEN,
@@ -31,9 +32,11 @@ from psoladder.columnar.cells import (
     reading_notices,
 )
 from psoladder.columnar.cells import decode as decode_cells
-from psoladder.columnar.read import RawPayroll, Refusal, compact
 from psoladder.model import Employment, EmploymentLike, TargetGroup, input_fields
 from psoladder.rules import Notice
+
+if TYPE_CHECKING:  # (reading needs pyarrow; the columns themselves need numpy only)
+    from psoladder.columnar.read import RawPayroll
 
 __all__ = ["FIELDS", "SOURCE", "Columns", "Decoded", "Refusal", "decode"]
 

@@ -33,10 +33,10 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from psoladder.columnar.arrays import trim
 from psoladder.columnar.cells import NOT_GIVEN
 from psoladder.columnar.columns import SOURCE, Columns
 from psoladder.columnar.kernel import RowShares, Totals, distinct, fits, row_shares, totals
-from psoladder.columnar.read import trim
 from psoladder.fte import (
     FteBasis,
     PeriodFte,
@@ -150,7 +150,7 @@ class _Batch:
         # hours value and every organisation's cap whole.
         units = [decimal_units(v) if v is not NOT_GIVEN else (0, 0)
                  for v in c.values["hours_per_week"]]
-        limits = [s.basis.limit for s in settings]
+        limits, denominators = _bases(settings)
         places = max(p for _, p in [*units, *limits, (0, 0)])
         hour_units = [u * 10 ** (places - p) for u, p in units]
         limit_units = [u * 10 ** (places - p) for u, p in limits]
@@ -162,8 +162,10 @@ class _Batch:
         end = c.day("end")
         end[end == 0] = _FOREVER
         contract = c.column("contract", _contract_code, np.int8)
-        excluded = np.array([[s.rules.contract_type(ct).excluded for ct in _CONTRACTS]
-                             for s in settings], dtype=np.bool_)
+        # Contract types left out of total fte, once per rule set.
+        left_out = {id(s.rules): [s.rules.contract_type(ct).excluded for ct in _CONTRACTS]
+                    for s in settings}
+        excluded = np.array([left_out[id(s.rules)] for s in settings], dtype=np.bool_)
         p0 = np.array([s.basis.peiljaar.start.toordinal() for s in settings], dtype=np.int64)
         days = np.array([s.basis.peiljaar.days for s in settings], dtype=np.int64)
         one = len(settings) == 1
@@ -177,7 +179,7 @@ class _Batch:
         return cls(
             columns=c, settings=settings, detail=detail, org=org, scale=10**places,
             limit=np.array(limit_units, dtype=np.int64), p0=p0, days=days,
-            denominators=[s.basis.denominator for s in settings], pid=pid, names=names,
+            denominators=denominators, pid=pid, names=names,
             person_org=person_org, start=start, contract=contract,
             group=c.column("target_group", _group_code, np.int8), inside=inside,
             active=inside & ~out, first=_days(np.maximum(start, row_p0) - row_p0),
@@ -368,7 +370,9 @@ class _Batch:
         org_of = (self.person_org[who].tolist() if len(self.settings) > 1
                   else [0] * len(who))
         # Weighted fte = weighted units / (units per hour x weight x full-time hours x days).
-        per = [found.scale * d for d in self.denominators]
+        scaled = {id(d): d for d in self.denominators}  # (shared by organisations)
+        scaled = {i: found.scale * d for i, d in scaled.items()}
+        per = [scaled[id(d)] for d in self.denominators]
         weighted = [_ZERO if not total else
                     Fraction(total * per[o].denominator, per[o].numerator)
                     if isinstance(total, int) else total / per[o]
@@ -545,6 +549,25 @@ class _Periods:
     weighted: I64  # per period: counted hours units x weight units
     weighted_parts: dict[int, Fraction]  # capped parts of ``weighted``
     scale: int  # weighted units per hour x weight
+
+
+def _bases(settings: Sequence[Setting]) -> tuple[list[tuple[int, int]], list[Fraction]]:
+    """Each organisation's cap (hours units, places) and fte denominator.
+
+    Computed once per distinct basis: a batch of organisations mostly shares
+    one peiljaar, full-time week and cap.
+    """
+    found: dict[tuple[Any, ...], tuple[tuple[int, int], Fraction]] = {}
+    limits, denominators = [], []
+    for s in settings:
+        b = s.basis
+        key = (b.fulltime.value, b.cap.value, b.peiljaar.start, b.peiljaar.end)
+        both = found.get(key)
+        if both is None:
+            both = found[key] = (b.limit, b.denominator)
+        limits.append(both[0])
+        denominators.append(both[1])
+    return limits, denominators
 
 
 def _persons(c: Columns, org: Ints, orgs: int) -> tuple[Ints, list[str], I64]:

@@ -16,14 +16,12 @@ file with a problem, goes to the validating path, which reports it.
 from __future__ import annotations
 
 import csv
-import ctypes
 import functools
 import os
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 import attrs
 import numpy as np
@@ -32,6 +30,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 from numpy.typing import NDArray
 
+from psoladder.columnar.arrays import Refusal, compact, trim
 from psoladder.columnar.cells import (
     Header,
     PayrollFormat,
@@ -64,10 +63,6 @@ _NUMPY: dict[int, np.dtype[Any]] = {pa.int8().id: np.dtype(np.int8), pa.int16().
           pa.uint8().id: np.dtype(np.uint8), pa.uint16().id: np.dtype(np.uint16),
           pa.uint32().id: np.dtype(np.uint32), pa.uint64().id: np.dtype(np.uint64)}
 
-#: Why the columnar engine does not read a payroll: ``"problem"`` (something
-#: is wrong, or beyond a bound: the validating reader says what and where)
-#: or ``"form"`` (a form it does not read; the validating reader may accept it).
-Refusal = Literal["problem", "form"]
 
 
 #: A column as its distinct values (in order of first appearance) and each
@@ -114,18 +109,6 @@ class RawPayroll:
             return self.encoded[i]
         assert self.table is not None
         return encode(self.table.column(i))
-
-
-def compact(index: NDArray[np.integer[Any]], values: int) -> NDArray[np.integer[Any]]:
-    """``index`` in the smallest integer type that holds positions ``0 .. values - 1``.
-
-    >>> compact(np.array([0, 2, 1]), 3).dtype
-    dtype('int8')
-    """
-    for kind in (np.int8, np.int16, np.int32):
-        if values <= np.iinfo(kind).max:
-            return index.astype(kind, copy=index.dtype != kind)
-    return index.astype(np.int64, copy=False)
 
 
 def integers(array: pa.Array) -> NDArray[np.integer[Any]]:
@@ -304,30 +287,6 @@ def _threads() -> ThreadPoolExecutor:
     """Threads for Arrow's work that releases the GIL, one per core."""
     return ThreadPoolExecutor(max_workers=os.cpu_count() or 1,
                               thread_name_prefix="psoladder-columnar")
-
-
-@functools.cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    """The C library's ``malloc_trim`` (glibc), where there is one."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return None
-    return trim
-
-
-def trim() -> None:
-    """Give the memory freed after parsing back to the operating system.
-
-    Parsing a file in pieces frees many blocks of a few megabytes; glibc
-    keeps such freed blocks for the process, where they would add up to
-    about 100 MB per million rows of resident memory for nothing.
-    """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
 
 
 def _joined(dictionaries: list[pa.Array],
