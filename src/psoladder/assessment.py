@@ -603,8 +603,7 @@ def _columnar_workforce(organisation: Organisation, setting: _Setting, payroll: 
     find = entity_lookup(organisation)  # issue 15: every row names an entity of the group
     if any(find(v) is None for v in rows.given_values("entity")):
         return None
-    persons = rows.given_values("person")
-    found = {p for p in persons if p in wanted}
+    found = {p for p in rows.given_values("person") if p in wanted} if wanted else set()
     if pseudonymiser is not None:
         rows = rows.renamed(pseudonymiser)
     from psoladder.columnar.engine import Setting

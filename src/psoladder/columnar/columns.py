@@ -75,6 +75,7 @@ class Columns:
     distinct: frozenset[str] = frozenset()
     originals: tuple[EmploymentLike, ...] = ()
     _given: dict[str, NDArray[np.bool_]] = attrs.field(factory=dict, init=False, repr=False)
+    _days: dict[str, I32] = attrs.field(factory=dict, init=False, repr=False)
 
     @property
     def rows(self) -> int:
@@ -87,25 +88,54 @@ class Columns:
         return lookup[self.index[field]]
 
     def day(self, field: str) -> I32:
-        """Each row's date of ``field`` as a day number (0 where not given)."""
-        return self.column(field, _ordinal)
+        """Each row's date of ``field`` as a day number (0 where not given).
 
-    def given(self, field: str) -> NDArray[np.bool_]:
-        """Rows where ``field`` is given."""
+        ``start`` and ``end`` are made once (the checks between fields and
+        the engine both read them): do not change the array in place.
+        """
+        found = self._days.get(field)
+        if found is None:
+            found = self.column(field, _ordinal)
+            if field in ("start", "end"):
+                self._days[field] = found
+        return found
+
+    def release(self) -> None:
+        """Drop the per-row columns (the engine consumes its rows)."""
+        self.index.clear()
+        self._days.clear()
+
+    def _lookup(self, field: str) -> NDArray[np.bool_]:
+        """Per distinct value of ``field``: whether it is given."""
         lookup = self._given.get(field)
         if lookup is None:
             values = self.values[field]
             lookup = self._given[field] = np.fromiter(
                 (v is not NOT_GIVEN for v in values), dtype=np.bool_, count=len(values))
-        return lookup[self.index[field]]
+        return lookup
+
+    def given(self, field: str) -> NDArray[np.bool_]:
+        """Rows where ``field`` is given."""
+        return self._lookup(field)[self.index[field]]
+
+    def all_given(self, field: str) -> bool:
+        """Whether every row gives ``field``."""
+        lookup = self._lookup(field)
+        return bool(lookup.all()) or bool(lookup[self.index[field]].all())
 
     def count(self, field: str) -> int:
         """Rows where ``field`` is given."""
-        return int(self.given(field).sum())
+        lookup = self._lookup(field)
+        if not bool(lookup.any()):
+            return 0
+        return self.rows if bool(lookup.all()) else int(lookup[self.index[field]].sum())
 
     def given_values(self, field: str) -> list[Any]:
         """The distinct values of ``field`` that some row gives."""
-        return [v for v in self.values[field] if v is not NOT_GIVEN]
+        values = self.values[field]
+        if bool(self._lookup(field).all()):
+            return list(values)
+        return [v for v in values if v is not NOT_GIVEN]
 
     def renamed(self, rename: Callable[[str], str]) -> Columns:
         """The same rows with each person identifier replaced by ``rename(person)``.
@@ -227,8 +257,8 @@ def decode(raw: RawPayroll, fmt: PayrollFormat | None = None) -> Decoded | Refus
         if max(map(len, texts), default=0) > limits.cell_chars:
             return "problem"
         # How often each value occurs decides a date or number column's format.
-        counts = (np.bincount(rows, minlength=len(distinct)) if field in _COUNTED
-                  else None)
+        counts = (None if field not in _COUNTED else np.array([len(rows)])
+                  if len(distinct) == 1 else np.bincount(rows, minlength=len(distinct)))
         decoded = decode_cells(field, distinct, counts, table=raw.typed, fmt=fmt,
                                name=name or field)
         if not decoded.ok:
@@ -305,7 +335,7 @@ def _consistent(columns: Columns) -> bool:
     Required fields, an end before the start, and the dates a target group
     needs (asked of :meth:`Employment.consistency_problems` per group).
     """
-    if not all(bool(columns.given(f).all()) for f in _REQUIRED):
+    if not all(columns.all_given(f) for f in _REQUIRED):
         return False
     end = columns.day("end")
     if bool(((end > 0) & (end < columns.day("start"))).any()):

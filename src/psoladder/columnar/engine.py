@@ -159,7 +159,7 @@ class _Batch:
             return None
         pid, names, person_org = _persons(c, org, len(settings))
         start = c.day("start")
-        end = c.day("end")
+        end = c.day("end").copy()
         end[end == 0] = _FOREVER
         contract = c.column("contract", _contract_code, np.int8)
         # Contract types left out of total fte, once per rule set.
@@ -234,7 +234,7 @@ class _Batch:
 
     def _release(self) -> None:
         """Drop the per-row columns (the engine consumes its :class:`Columns`)."""
-        self.columns.index.clear()
+        self.columns.release()
         self.start = self.contract = self.group = self.first = self.last = self.hours = \
             self.pid = np.zeros(0, dtype=np.int32)
         self.inside = self.active = np.zeros(0, dtype=np.bool_)
