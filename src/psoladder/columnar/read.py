@@ -237,9 +237,13 @@ def _read_csv(stream: IO[bytes], name: str, fmt: PayrollFormat) -> RawPayroll | 
         "convert_options": pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
                                                  strings_can_be_null=False,
                                                  quoted_strings_can_be_null=False)}
-    # Per column and piece: the piece's distinct texts and its rows' indices.
+    # Per column and piece: the piece's distinct texts and its rows' indices;
+    # the person column's texts themselves, encoded once at the end (its
+    # hundreds of thousands of values would otherwise be hashed twice).
     dictionaries: list[list[pa.Array]] = [[] for _ in names]
     parts: list[list[NDArray[np.integer[Any]]]] = [[] for _ in names]
+    person = fields.index("person") if "person" in fields else -1
+    people: list[pa.Array] = []
     rows = 0
     blank: list[int] = []
     try:
@@ -256,10 +260,18 @@ def _read_csv(stream: IO[bytes], name: str, fmt: PayrollFormat) -> RawPayroll | 
             # Text is read fastest as text, then encoded column by column on
             # every core (Arrow releases the GIL); the chunks of a column
             # share one dictionary.
-            for i, encoded in enumerate(_threads().map(_encoded, table.columns)):
+            if person >= 0:
+                people.extend(table.column(person).chunks)
+            others = [i for i in range(len(names)) if i != person]
+            for i, encoded in zip(others, _threads().map(_encoded, map(table.column, others)),
+                                  strict=True):
                 dictionaries[i].append(encoded[0])
                 parts[i].append(encoded[1])
             del table
+        if person >= 0 and people:
+            dictionary, index = _encoded(pa.chunked_array(people, pa.string()))
+            del people
+            dictionaries[person], parts[person] = [dictionary], [index]
         if blank and blank[0] < 0:
             return "form"
         return RawPayroll(name, tuple(fields), rows, typed=False, encoded=tuple(
@@ -297,6 +309,11 @@ def _joined(dictionaries: list[pa.Array],
     """
     if not dictionaries:
         return [], np.zeros(0, dtype=np.int8)
+    first = dictionaries[0]
+    if all(d.equals(first) for d in dictionaries[1:]):
+        # Every piece has the same values in the same order (an optional
+        # column nobody fills, one contract type): the indices stand as they are.
+        return first.to_pylist(), compact(np.concatenate(parts), len(first))
     encoded = pc.dictionary_encode(pa.concat_arrays(dictionaries, memory_pool=_POOL),
                                    memory_pool=_POOL)
     moved = integers(encoded.indices)
