@@ -43,17 +43,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Set, Sized
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from psoladder import columnar, formatting
 from psoladder.banenafspraak import Banenafspraak, banenafspraak
-from psoladder.bounds import LevelBounds, level_bounds, weight_parts
 from psoladder.certificate import annual_fee, valid_until
 from psoladder.direct import weighted_target_fte
 from psoladder.errors import InputError, NoRuleInForce, Problem, PsoError
-from psoladder.explain import Explanation, explain
 from psoladder.fte import FteBasis, Row, Workforce, WorkforceBuilder, collector_paused, workforce
 from psoladder.group import EntityCheck, Group, breakdown
 from psoladder.indirect import Indirect, SupplierProfile, indirect
@@ -85,7 +83,6 @@ from psoladder.messages import Phrase
 from psoladder.model import EmploymentLike, Level, Organisation, date_field, entity_lookup
 from psoladder.numbers import as_decimal
 from psoladder.periods import DateRange, application_problem, default_peiljaar, validate_peiljaar
-from psoladder.pseudonym import Pseudonymiser
 from psoladder.qualitative import AspirantStatus, Qualitative, evaluate
 from psoladder.rules import (
     Cited,
@@ -97,6 +94,11 @@ from psoladder.rules import (
     secondary_notices,
 )
 from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, ThirtyPlusDenominator, thirty_plus
+
+if TYPE_CHECKING:  # presentation and pseudonyms: imported where they are used
+    from psoladder.bounds import LevelBounds
+    from psoladder.explain import Explanation
+    from psoladder.pseudonym import Pseudonymiser
 
 __all__ = ["Assessment", "Blocker", "Verdict", "assess", "assess_file", "assess_many"]
 
@@ -298,6 +300,8 @@ class Assessment:
         which one some value reaches (:attr:`level_possible`) and which
         unknowns decide between them. See :mod:`psoladder.bounds`.
         """
+        from psoladder.bounds import level_bounds, weight_parts
+
         return level_bounds(self.position(), self.rules, weight_parts(self.workforce))
 
     @property
@@ -327,12 +331,16 @@ class Assessment:
         Shown in English by default; :meth:`explanation_in` gives it in Dutch
         or with every person outside the target groups.
         """
+        from psoladder.explain import explain
+
         return explain(self)
 
     def explanation_in(self, lang: str, *, detail: str = "summary") -> Explanation:
         """The explanation shown in ``lang`` (``en`` or ``nl``), with ``detail`` (``summary``, ``full``)."""
         if detail == "summary":
             return self.explanation.in_language(lang)
+        from psoladder.explain import explain
+
         return explain(self, lang, detail=detail)
 
     @functools.cached_property
@@ -974,7 +982,11 @@ def assess_file(
     Raises:
         InputError: Every problem of the organisation file and the payroll.
     """
-    pseudonymiser = None if pseudonym_key is None else Pseudonymiser(pseudonym_key)
+    pseudonymiser = None
+    if pseudonym_key is not None:
+        from psoladder.pseudonym import Pseudonymiser
+
+        pseudonymiser = Pseudonymiser(pseudonym_key)
     fast = columnar.use_fast(engine)
     try:
         # The columnar engine builds its many long-lived result objects (no

@@ -26,8 +26,12 @@ from typing import IO, Any
 import attrs
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
+
+try:  # Arrow's compute kernels, without generating pyarrow.compute's wrappers (30 ms)
+    from pyarrow._compute import DictionaryEncodeOptions, call_function
+except ImportError:  # pragma: no cover  (the public names of the same functions)
+    from pyarrow.compute import DictionaryEncodeOptions, call_function
 from numpy.typing import NDArray
 
 from psoladder.columnar.arrays import Refusal, compact, trim
@@ -111,6 +115,13 @@ class RawPayroll:
         return encode(self.table.column(i))
 
 
+def _dictionary_encode(values: pa.Array | pa.ChunkedArray,
+                       null_encoding: str = "mask") -> pa.Array | pa.ChunkedArray:
+    """``pyarrow.compute.dictionary_encode``, its memory from :data:`_POOL`."""
+    return call_function("dictionary_encode", [values], DictionaryEncodeOptions(null_encoding),
+                         memory_pool=_POOL)
+
+
 def integers(array: pa.Array) -> NDArray[np.integer[Any]]:
     """An Arrow integer array without nulls as a numpy array, without copying.
 
@@ -134,14 +145,14 @@ def encode(column: pa.ChunkedArray) -> Encoded | None:
             if pa.types.is_string_view(column.type):
                 column = column.cast(pa.large_string())
             # One dictionary for all chunks: the encoder's hash table spans them.
-            encoded = pc.dictionary_encode(column, null_encoding="encode")
+            encoded = _dictionary_encode(column, null_encoding="encode")
     except (pa.ArrowNotImplementedError, pa.ArrowInvalid, pa.ArrowTypeError):
         return None
     if not encoded.num_chunks:
         return [], np.zeros(0, dtype=np.int32)
     distinct = encoded.chunk(0).dictionary.to_pylist()
     null = len(distinct)  # a null cell of a dictionary column: one more value
-    indices = [integers(pc.fill_null(chunk.indices, null)) if chunk.indices.null_count
+    indices = [integers(chunk.indices.fill_null(null)) if chunk.indices.null_count
                else integers(chunk.indices) for chunk in encoded.chunks]
     if any(chunk.indices.null_count for chunk in encoded.chunks):
         distinct.append(None)
@@ -287,7 +298,7 @@ def _read_csv(stream: IO[bytes], name: str, fmt: PayrollFormat) -> RawPayroll | 
 
 def _encoded(column: pa.ChunkedArray) -> tuple[pa.Array, NDArray[np.integer[Any]]]:
     """A text column's distinct values and each row's index among them."""
-    encoded = pc.dictionary_encode(column, memory_pool=_POOL)
+    encoded = _dictionary_encode(column)
     indices = [integers(chunk.indices) for chunk in encoded.chunks]
     dictionary = encoded.chunk(0).dictionary if encoded.num_chunks else pa.array([], pa.string())
     joined = np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32)
@@ -314,8 +325,7 @@ def _joined(dictionaries: list[pa.Array],
         # Every piece has the same values in the same order (an optional
         # column nobody fills, one contract type): the indices stand as they are.
         return first.to_pylist(), compact(np.concatenate(parts), len(first))
-    encoded = pc.dictionary_encode(pa.concat_arrays(dictionaries, memory_pool=_POOL),
-                                   memory_pool=_POOL)
+    encoded = _dictionary_encode(pa.concat_arrays(dictionaries, memory_pool=_POOL))
     moved = integers(encoded.indices)
     start = 0
     joined = []
