@@ -82,10 +82,20 @@ class Columns:
         """Number of rows."""
         return len(self.line)
 
-    def column(self, field: str, convert: Any, dtype: Any = np.int32) -> NDArray[Any]:
-        """Each row's value of ``field``, mapped by ``convert`` (once per distinct value)."""
+    def column(self, field: str, convert: Any, dtype: Any = np.int32,
+               rows: NDArray[np.integer[Any]] | None = None) -> NDArray[Any]:
+        """Each row's value of ``field``, mapped by ``convert`` (once per distinct value).
+
+        ``rows``: only these rows (positions), in this order.
+        """
         lookup = np.array([convert(v) for v in self.values[field]], dtype=dtype)
-        return lookup[self.index[field]]
+        index = self.index[field]
+        return lookup[index if rows is None else index[rows]]
+
+    def day_at(self, field: str, rows: NDArray[np.integer[Any]]) -> I32:
+        """:meth:`day` of the ``rows`` only (positions), in this order."""
+        found = self._days.get(field)
+        return found[rows] if found is not None else self.column(field, _ordinal, rows=rows)
 
     def day(self, field: str) -> I32:
         """Each row's date of ``field`` as a day number (0 where not given).
@@ -117,6 +127,11 @@ class Columns:
     def given(self, field: str) -> NDArray[np.bool_]:
         """Rows where ``field`` is given."""
         return self._lookup(field)[self.index[field]]
+
+    def given_at(self, field: str, rows: NDArray[np.integer[Any]]) -> NDArray[np.bool_]:
+        """:meth:`given` of the ``rows`` only (positions), in this order."""
+        found: NDArray[np.bool_] = self._lookup(field)[self.index[field][rows]]
+        return found
 
     def all_given(self, field: str) -> bool:
         """Whether every row gives ``field``."""

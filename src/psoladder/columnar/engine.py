@@ -323,7 +323,7 @@ class _Batch:
             return _Periods([], np.zeros(0, dtype=np.int64), {}, 1)
         c = self.columns
         org = self.org[rows]
-        inflow = c.day("inflow")[rows]
+        inflow = c.day_at("inflow", rows)
         inflow = np.where(inflow > 0, inflow, first_start[self.pid[rows]])
         employments = self._employments(rows)
         countings = self._countings(rows, employments, inflow)
@@ -413,7 +413,7 @@ class _Batch:
         if given:
             some = np.zeros(len(rows), dtype=np.bool_)
             for f in given:
-                some |= c.given(f)[rows]
+                some |= c.given_at(f, rows)
             at = np.flatnonzero(some)
             for i, cells in zip(at.tolist(), zip(*(column(f, rows[at]) for f in given),
                                                  strict=True), strict=True):
@@ -443,13 +443,13 @@ class _Batch:
                           for _, r in rule_sets.values()], dtype=np.bool_)
         o, k, g = self.org[rows], self.contract[rows], self.group[rows]
         reads_inflow = reads[rules_of[o], g]
-        placement = c.day("placement_start")[rows]
+        placement = c.day_at("placement_start", rows)
         anchor = np.where(k == _PLACEMENT, np.where(placement > 0, placement, self.start[rows]),
                           0)
         key = np.stack([
-            rules_of[o], k, g, c.day("status_until")[rows], c.day("school_left")[rows],
-            c.day("ww_since")[rows], c.day("status_lost")[rows], anchor,
-            c.column("disabled_in_service", bool, np.int64)[rows],
+            rules_of[o], k, g, c.day_at("status_until", rows), c.day_at("school_left", rows),
+            c.day_at("ww_since", rows), c.day_at("status_lost", rows), anchor,
+            c.column("disabled_in_service", bool, np.int64, rows),
             np.where(reads_inflow, inflow, 0)], axis=1)
         key[g < 0, 3:] = 0  # outside the target groups only the contract counts
         first, which = _distinct_rows(key)
@@ -507,8 +507,9 @@ class _Batch:
         shown_before = np.concatenate(([0], np.cumsum(shown))).tolist()
         org_totals = np.zeros(orgs, dtype=np.int64)
         np.add.at(org_totals, self.person_org, totals)
-        absent = np.bincount(self.person_org[~np.isin(np.arange(len(self.names)), ids)],
-                             minlength=orgs).tolist()
+        shown_any = np.zeros(len(self.names), dtype=np.bool_)
+        shown_any[ids] = True  # (persons with a row shown; the others are absent)
+        absent = np.bincount(self.person_org[~shown_any], minlength=orgs).tolist()
         read = np.bincount(self.org, minlength=orgs).tolist()
         result = []
         for k, setting in enumerate(self.settings):
