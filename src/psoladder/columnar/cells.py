@@ -83,6 +83,7 @@ __all__ = [
     "decode",
     "delimiter",
     "open_header",
+    "ordinary_chars",
     "ordinary_texts",
     "read_header",
     "reading_notices",
@@ -250,14 +251,19 @@ def ordinary_texts(values: Sequence[object]) -> bool:
         return False  # a value that is no text
     if not (joined.isascii() and joined.isprintable()) or " " in joined:
         return False
-    most: int = vars(_model)["MAX_TEXT_CHARS"]  # the bound as the converter reads it
     lengths = list(map(len, values))  # type: ignore[arg-type]  # (all texts: joined above)
-    return min(lengths) >= 1 and max(lengths) <= most
+    return min(lengths) >= 1 and max(lengths) <= ordinary_chars()
+
+
+def ordinary_chars() -> int:
+    """The most characters of an ordinary identifier: the text bound, as the converter reads it."""
+    most: int = vars(_model)["MAX_TEXT_CHARS"]
+    return most
 
 
 def decode(field: str, raw_values: Sequence[object], counts: Iterable[int] | None = None, *,
            table: bool = False, fmt: PayrollFormat | None = None,
-           name: str | None = None) -> Decoded:
+           name: str | None = None, ordinary: bool | None = None) -> Decoded:
     """Convert the distinct raw values of a column of ``field``, as the validating reader would.
 
     The column's reader finds its format from the values and how often each
@@ -271,10 +277,12 @@ def decode(field: str, raw_values: Sequence[object], counts: Iterable[int] | Non
         table: The values come from a table (the float rule applies).
         fmt: How the export is written (the ``[payroll]`` table).
         name: The column's name as the file writes it.
+        ordinary: What :func:`ordinary_texts` says of the values, where known.
     """
     counts = None if counts is None else list(counts)
     reads = column_reader(field, raw_values, counts, fmt=fmt or PayrollFormat(), name=name)
-    if field in IDENTITY_FIELDS and reads.plain and ordinary_texts(raw_values):
+    if field in IDENTITY_FIELDS and reads.plain and (
+            ordinary if ordinary is not None else ordinary_texts(raw_values)):
         # Every value is its own conversion (the values themselves are kept).
         same = raw_values if isinstance(raw_values, list) else list(raw_values)
         return Decoded(same, {}, reads)

@@ -23,11 +23,14 @@ from numpy.typing import NDArray
 from psoladder.columnar.arrays import Refusal, compact
 from psoladder.columnar.cells import (
     DATE_FIELDS,
+    IDENTITY_FIELDS,
     NOT_GIVEN,
     NUMBER_FIELDS,
     ColumnReader,
     PayrollFormat,
     bounds,
+    ordinary_chars,
+    ordinary_texts,
     read_header,
     reading_notices,
 )
@@ -268,14 +271,16 @@ def decode(raw: RawPayroll, fmt: PayrollFormat | None = None) -> Decoded | Refus
                     return "problem"  # a value in a column without a name
                 every = every or _mark(nonblank, filled, rows)  # ignored, but not blank
             continue
+        ordinary = field in IDENTITY_FIELDS and ordinary_texts(distinct)
         texts = distinct if not raw.typed else [v for v in distinct if type(v) is str]
-        if max(map(len, texts), default=0) > limits.cell_chars:
+        short = ordinary and ordinary_chars() <= limits.cell_chars  # (known short enough)
+        if not short and max(map(len, texts), default=0) > limits.cell_chars:
             return "problem"
         # How often each value occurs decides a date or number column's format.
         counts = (None if field not in _COUNTED else np.array([len(rows)])
                   if len(distinct) == 1 else np.bincount(rows, minlength=len(distinct)))
         decoded = decode_cells(field, distinct, counts, table=raw.typed, fmt=fmt,
-                               name=name or field)
+                               name=name or field, ordinary=ordinary)
         if not decoded.ok:
             return "problem"
         readers.append(decoded.reader)
