@@ -368,6 +368,31 @@ def test_sums_that_could_overflow_int64_go_to_the_validating_path(tmp_path: Path
     assert workforce(Columns.of_rows(rows), Setting(basis, rules)) is None
 
 
+@given(st.lists(st.lists(st.tuples(st.integers(0, 364), st.integers(0, 364), st.integers(1, 60),
+                                   st.integers(0, 2)), min_size=1, max_size=4),
+                min_size=1, max_size=4), st.integers(20, 50))
+def test_kernel_sums_by_key_are_the_rows_exact_shares(people: list[list[tuple[int, int, int,
+                                                                              int]]],
+                                                      limit: int) -> None:
+    """Per key, the capped hours x days of its rows: each day, a row keeps its share of the cap."""
+    expected: dict[int, Fraction] = {}
+    pid, first, last, hours, key = [], [], [], [], []
+    for p, rows in enumerate(people):
+        rows = [(min(a, b), max(a, b), h, k) for a, b, h, k in rows]
+        for day in range(365):
+            on = [(h, k) for a, b, h, k in rows if a <= day <= b]
+            level = sum(h for h, _ in on)
+            for h, k in on:
+                expected[k] = expected.get(k, Fraction(0)) + Fraction(h * min(level, limit), level)
+        for a, b, h, k in rows:
+            pid.append(p), first.append(a), last.append(b), hours.append(h), key.append(k)
+    arrays = [np.array(x, dtype=np.int64) for x in (pid, first, last, hours)]
+    found = kernel.totals(*arrays, limit, len(people), np.array(key, dtype=np.int64), 3)
+    got = {k: found.keyed[k] + found.parts.get(k, 0) for k in range(3)
+           if found.keyed[k] or k in found.parts}
+    assert got == {k: v for k, v in expected.items() if v}
+
+
 @given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 10**6), st.integers(1, 2000),
                           st.integers(1, 400)), max_size=40))
 def test_capped_parts_are_the_plain_sum_of_exact_shares(parts: list[tuple[int, int, int,

@@ -170,8 +170,27 @@ def totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints | int, p
         p, a, b, h = _wide(pid[sweep], first[sweep], last[sweep], hours[sweep])
         _sweep(p, a, b, h, caps, found.persons, found.capped)
         if key is not None:
-            _keyed_shares(np.asarray(key[sweep], dtype=np.int64), p, a, b, h, caps, found)
+            _keyed(np.asarray(key[sweep], dtype=np.int64), p, a, b, h, caps, found)
     return found
+
+
+def _keyed(key: I64, pid: I64, first: I64, last: I64, hours: I64, limit: I64,
+           found: Totals) -> None:
+    """Add concurrent people's capped hours x days to the sums by key.
+
+    A person whose rows all have one key adds their whole capped total (the
+    shares of their rows add up to it); only people with rows under several
+    keys have it shared out row by row (:func:`_keyed_shares`). ``pid`` is
+    sorted, and ``found.persons`` holds these people's totals.
+    """
+    starts = np.flatnonzero(np.diff(pid, prepend=-1))
+    one = np.minimum.reduceat(key, starts) == np.maximum.reduceat(key, starts)
+    if bool(one.any()):
+        np.add.at(found.keyed, key[starts[one]], found.persons[pid[starts[one]]])
+    if not bool(one.all()):
+        mixed = np.repeat(~one, np.diff(starts, append=len(pid)))
+        _keyed_shares(key[mixed], pid[mixed], first[mixed], last[mixed], hours[mixed],
+                      limit[mixed], found)
 
 
 def person_totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints | int,
