@@ -250,7 +250,10 @@ class _Batch:
         for k in range(len(self.settings)):
             rows = array("q")
             rows.frombytes(lines[bounds[k]:bounds[k + 1]].astype(np.int64).tobytes())
-            found.append((rows, Sources(names, sources[bounds[k]:bounds[k + 1]].tolist())))
+            part = sources[bounds[k]:bounds[k + 1]]
+            # (two-byte indices are taken from their bytes at once where they fit)
+            found.append((rows, Sources(names, part.astype(np.uint16).tobytes()
+                                        if len(names) <= 1 << 16 else part.tolist())))
         return found
 
     def _part_keys(self, counted: Callable[[Ints], Ints],
