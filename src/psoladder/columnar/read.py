@@ -27,11 +27,6 @@ import attrs
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pa_csv
-
-try:  # Arrow's compute kernels, without generating pyarrow.compute's wrappers (30 ms)
-    from pyarrow._compute import DictionaryEncodeOptions, call_function
-except ImportError:  # pragma: no cover  (the public names of the same functions)
-    from pyarrow.compute import DictionaryEncodeOptions, call_function
 from numpy.typing import NDArray
 
 from psoladder.columnar.arrays import Refusal, compact, trim
@@ -47,6 +42,13 @@ from psoladder.errors import InputError, Problem
 
 # The validating reader's header rules and CSV dialect.
 from psoladder.io.files import open_regular
+
+# Arrow's compute kernels, without generating pyarrow.compute's Python wrappers
+# (30 ms of every run); the public names of the same functions otherwise.
+try:
+    from pyarrow._compute import DictionaryEncodeOptions, call_function
+except ImportError:  # pragma: no cover
+    from pyarrow.compute import DictionaryEncodeOptions, call_function
 
 __all__ = ["Encoded", "RawPayroll", "Refusal", "compact", "encode", "open_csv", "open_parquet",
            "open_table", "table_rows", "trim"]
@@ -66,7 +68,6 @@ _NUMPY: dict[int, np.dtype[Any]] = {pa.int8().id: np.dtype(np.int8), pa.int16().
           pa.int32().id: np.dtype(np.int32), pa.int64().id: np.dtype(np.int64),
           pa.uint8().id: np.dtype(np.uint8), pa.uint16().id: np.dtype(np.uint16),
           pa.uint32().id: np.dtype(np.uint32), pa.uint64().id: np.dtype(np.uint64)}
-
 
 
 #: A column as its distinct values (in order of first appearance) and each
@@ -381,9 +382,10 @@ def _plain_lines(piece: bytes) -> bool:
 def _lines(piece: bytes) -> NDArray[np.intp] | None:
     """The positions of the line feeds of whole lines, or ``None`` where they are not plain.
 
-    Plain as :func:`_plain_lines` says, in one pass over the bytes (numpy
-    works on them without holding the GIL, so the pieces' checks run beside
-    Arrow's parsing).
+    Plain as :func:`_plain_lines` says, found with numpy on the piece's bytes
+    (each check a pass of C code, where scanning the bytes for each pattern
+    took twice as long); the line feeds also give the number of rows Arrow
+    must read and the longest line.
     """
     buffer = np.frombuffer(piece, dtype=np.uint8)
     breaks = np.flatnonzero(buffer == ord("\n"))
