@@ -266,6 +266,32 @@ def test_any_payroll_text_gives_the_same_outcome(tmp_path_factory: pytest.TempPa
     same(organisation(tmp_path_factory.mktemp("p"), text))
 
 
+@settings(max_examples=60)
+@given(payroll_texts(), st.integers(1, 200))
+def test_a_file_read_in_pieces_reads_as_in_one(tmp_path_factory: pytest.TempPathFactory,
+                                               text: str, size: int) -> None:
+    """Pieces of any size (whole lines, empty lines at the end) join to the one-piece read."""
+    path = tmp_path_factory.mktemp("p") / "payroll.csv"
+    path.write_bytes(text.encode("utf-8"))
+    whole = read.open_csv(path)
+    original = read._PIECE_SIZE
+    read._PIECE_SIZE = size
+    try:
+        pieces = read.open_csv(path)
+    finally:
+        read._PIECE_SIZE = original
+    if isinstance(whole, str) or isinstance(pieces, str):
+        # Refusals may differ in kind, never in whether the file is read.
+        assert isinstance(whole, str) == isinstance(pieces, str)
+        return
+    assert (pieces.rows, pieces.blank_tail, pieces.first_row) == (
+        whole.rows, whole.blank_tail, whole.first_row)
+    for i in range(len(whole.fields)):
+        (a, ia), (b, ib) = whole.column(i), pieces.column(i)  # type: ignore[misc]
+        assert [a[k] for k in ia.tolist()] == [b[k] for k in ib.tolist()]
+        assert b == list(dict.fromkeys(b[k] for k in ib.tolist()))  # first appearance
+
+
 # ---------------------------------------------------------------- the kernel
 
 
