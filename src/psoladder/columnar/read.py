@@ -338,18 +338,19 @@ def _joined(dictionaries: list[pa.Array],
     return values.to_pylist(), compact(np.concatenate(joined), len(values))
 
 
-def _pieces(stream: IO[bytes], blank: list[int]) -> Iterator[bytes]:
+def _pieces(stream: IO[bytes], blank: list[int]) -> Iterator[bytes | bytearray]:
     """The rest of the file in pieces of whole lines.
 
     Empty lines at the end of the file are left out and counted into
     ``blank`` (Python's csv module reads them as blank rows, which count
     for nothing but the bound on rows; ``-1``: they hold a lone carriage
     return); empty lines before a later row start the next piece, where
-    :func:`_plain_lines` sees them.
+    :func:`_plain_lines` sees them. Each piece is read into its own buffer
+    and handed on as it is (no copies of megabytes of text).
     """
     carry = b""
     while True:
-        block = stream.read(_PIECE_SIZE)
+        block = _block(stream)
         if not block:
             rest = carry.rstrip(b"\r\n")
             if rest:
@@ -358,18 +359,43 @@ def _pieces(stream: IO[bytes], blank: list[int]) -> Iterator[bytes]:
                 lone = carry.count(b"\r") != carry.count(b"\r\n")
                 blank.append(-1 if lone else carry.count(b"\n"))
             return
-        data = carry + block
-        filled = len(data.rstrip(b"\r\n"))
+        data = carry + block if carry else block
+        filled = len(data)
+        while filled and data[filled - 1] in b"\r\n":
+            filled -= 1
         if filled == len(data):  # the block ends inside a line: keep that line
             cut = data.rfind(b"\n") + 1
         else:  # keep the newlines after the last line with content
             cut = data.find(b"\n", filled) + 1 if filled else 0
-        carry = data[cut:]
+        carry = bytes(data[cut:])
         if cut:
-            yield data[:cut]
+            if isinstance(data, bytearray):
+                del data[cut:]
+                yield data
+            else:
+                yield data[:cut]
 
 
-def _plain_lines(piece: bytes) -> bool:
+def _block(stream: IO[bytes]) -> bytearray:
+    """The next :data:`_PIECE_SIZE` bytes of the file and the rest of their last line.
+
+    Shorter at the end of the file; empty after it.
+    """
+    block = bytearray(_PIECE_SIZE)
+    got = 0
+    with memoryview(block) as view:
+        while got < len(block):
+            n = stream.readinto(view[got:])  # type: ignore[attr-defined]
+            if not n:
+                break
+            got += n
+    del block[got:]
+    if got == _PIECE_SIZE and block[-1] != ord("\n"):
+        block += stream.readline()
+    return block
+
+
+def _plain_lines(piece: bytes | bytearray) -> bool:
     """Whether Arrow splits these whole lines into rows exactly as Python's csv module does.
 
     No lone carriage return, no empty line (Python's csv yields a blank row,
@@ -379,7 +405,7 @@ def _plain_lines(piece: bytes) -> bool:
     return _lines(piece) is not None
 
 
-def _lines(piece: bytes) -> NDArray[np.intp] | None:
+def _lines(piece: bytes | bytearray) -> NDArray[np.intp] | None:
     """The positions of the line feeds of whole lines, or ``None`` where they are not plain.
 
     Plain as :func:`_plain_lines` says, found with numpy on the piece's bytes
@@ -412,7 +438,8 @@ def _lines(piece: bytes) -> NDArray[np.intp] | None:
     return breaks
 
 
-def _longest_line(piece: bytes, breaks: NDArray[np.intp] | None = None) -> int:
+def _longest_line(piece: bytes | bytearray,
+                  breaks: NDArray[np.intp] | None = None) -> int:
     """The most bytes of one line of ``piece`` (whole lines), line ends left out.
 
     ``breaks``: the positions of its line feeds, where known.
