@@ -28,7 +28,7 @@ import pyarrow as pa
 
 import psoladder
 from psoladder import InputError, assess, assess_file, columnar
-from psoladder.columnar import kernel
+from psoladder.columnar import kernel, read
 from psoladder.columnar.columns import Columns, Decoded
 from psoladder.fte import _capped_total, _share_capped_hours
 
@@ -112,6 +112,26 @@ def test_every_dialect_gives_the_same_outcome(tmp_path: Path, name: str) -> None
     path = organisation(tmp_path, text)
     assert taken(tmp_path / "payroll.csv") == fast
     assert same(path)[0] == ("problems" if name in REFUSED else "result")
+
+
+def _plain_reference(piece: bytes) -> bool:
+    """Plain lines, said the plainest way (the reader's check before it went numpy)."""
+    if piece.count(b"\r") != piece.count(b"\r\n"):
+        return False
+    if piece.startswith((b"\n", b"\r\n")) or b"\n\n" in piece or b"\n\r\n" in piece:
+        return False
+    return all(line.count(b'"') % 2 == 0 for line in piece.split(b"\n"))
+
+
+@given(st.lists(st.sampled_from([b"a", b",", b'"', b"\r", b"\n", b"\r\n", b"\xc3\xa9"]),
+                max_size=30).map(b"".join))
+def test_the_piece_check_finds_what_the_plain_check_finds(piece: bytes) -> None:
+    """``_lines`` (one numpy pass) refuses exactly what the plain byte checks refuse."""
+    breaks = read._lines(piece)
+    assert (breaks is not None) == _plain_reference(piece)
+    if breaks is not None:
+        assert breaks.tolist() == [i for i, b in enumerate(piece) if b == ord("\n")]
+        assert read._longest_line(piece, breaks) == read._longest_line(piece)
 
 
 # ---------------------------------------------------------------- exports (issue 12)
@@ -246,6 +266,32 @@ def test_any_payroll_text_gives_the_same_outcome(tmp_path_factory: pytest.TempPa
     same(organisation(tmp_path_factory.mktemp("p"), text))
 
 
+@settings(max_examples=60)
+@given(payroll_texts(), st.integers(1, 200))
+def test_a_file_read_in_pieces_reads_as_in_one(tmp_path_factory: pytest.TempPathFactory,
+                                               text: str, size: int) -> None:
+    """Pieces of any size (whole lines, empty lines at the end) join to the one-piece read."""
+    path = tmp_path_factory.mktemp("p") / "payroll.csv"
+    path.write_bytes(text.encode("utf-8"))
+    whole = read.open_csv(path)
+    original = read._PIECE_SIZE
+    read._PIECE_SIZE = size
+    try:
+        pieces = read.open_csv(path)
+    finally:
+        read._PIECE_SIZE = original
+    if isinstance(whole, str) or isinstance(pieces, str):
+        # Refusals may differ in kind, never in whether the file is read.
+        assert isinstance(whole, str) == isinstance(pieces, str)
+        return
+    assert (pieces.rows, pieces.blank_tail, pieces.first_row) == (
+        whole.rows, whole.blank_tail, whole.first_row)
+    for i in range(len(whole.fields)):
+        (a, ia), (b, ib) = whole.column(i), pieces.column(i)  # type: ignore[misc]
+        assert [a[k] for k in ia.tolist()] == [b[k] for k in ib.tolist()]
+        assert b == list(dict.fromkeys(b[k] for k in ib.tolist()))  # first appearance
+
+
 # ---------------------------------------------------------------- the kernel
 
 
@@ -346,6 +392,43 @@ def test_sums_that_could_overflow_int64_go_to_the_validating_path(tmp_path: Path
     rules = rules_at(dt.date(2024, 5, 1))
     basis = FteBasis.of(DateRange(dt.date(2023, 1, 1), dt.date(2023, 12, 31)), None, rules)
     assert workforce(Columns.of_rows(rows), Setting(basis, rules)) is None
+
+
+@given(st.lists(st.lists(st.tuples(st.integers(0, 364), st.integers(0, 364), st.integers(1, 60),
+                                   st.integers(0, 2)), min_size=1, max_size=4),
+                min_size=1, max_size=4), st.integers(20, 50))
+def test_kernel_sums_by_key_are_the_rows_exact_shares(people: list[list[tuple[int, int, int,
+                                                                              int]]],
+                                                      limit: int) -> None:
+    """Per key, the capped hours x days of its rows: each day, a row keeps its share of the cap."""
+    expected: dict[int, Fraction] = {}
+    pid, first, last, hours, key = [], [], [], [], []
+    for p, rows in enumerate(people):
+        rows = [(min(a, b), max(a, b), h, k) for a, b, h, k in rows]
+        for day in range(365):
+            on = [(h, k) for a, b, h, k in rows if a <= day <= b]
+            level = sum(h for h, _ in on)
+            for h, k in on:
+                expected[k] = expected.get(k, Fraction(0)) + Fraction(h * min(level, limit), level)
+        for a, b, h, k in rows:
+            pid.append(p), first.append(a), last.append(b), hours.append(h), key.append(k)
+    arrays = [np.array(x, dtype=np.int64) for x in (pid, first, last, hours)]
+    found = kernel.totals(*arrays, limit, len(people), np.array(key, dtype=np.int64), 3)
+    got = {k: found.keyed[k] + found.parts.get(k, 0) for k in range(3)
+           if found.keyed[k] or k in found.parts}
+    assert got == {k: v for k, v in expected.items() if v}
+
+
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 10**6), st.integers(1, 2000),
+                          st.integers(1, 400)), max_size=40))
+def test_capped_parts_are_the_plain_sum_of_exact_shares(parts: list[tuple[int, int, int,
+                                                                           int]]) -> None:
+    """Per target, ``sum(units x limit / level)``: summed in integers, one Fraction per target."""
+    expected: dict[int, Fraction] = {}
+    for target, units, level, limit in parts:
+        expected[target] = expected.get(target, Fraction(0)) + Fraction(units * limit, level)
+    columns = [np.array([p[i] for p in parts], dtype=np.int64) for i in range(4)]
+    assert kernel._capped_parts(*columns) == expected
 
 
 # ---------------------------------------------------------------- tables and Parquet

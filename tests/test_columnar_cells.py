@@ -16,9 +16,12 @@ from psoladder.columnar.cells import (
     NOT_GIVEN,
     convert_cell,
     decode,
+    ordinary_texts,
     table_float,
 )
-from psoladder.io.payroll import _RowParser, read_csv
+from psoladder.io.payroll import ColumnReader, _RowParser, read_csv
+from psoladder.limits import MAX_TEXT_CHARS
+from psoladder.model import Employment
 
 
 @pytest.mark.parametrize(("field", "raw", "value"), [
@@ -102,3 +105,50 @@ def test_table_floats_beyond_four_decimals_are_refused(value: float) -> None:
     assert problem.field == "hours_per_week"
     assert problem.hint
     assert MAX_TABLE_DECIMALS == 4
+
+
+# ---------------------------------------------------------------- identity route for person ids
+
+# Texts near the edges of "ordinary": ASCII punctuation, spaces and other
+# whitespace, control and format characters, letters beyond ASCII, long ones.
+_EDGY = st.one_of(
+    st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1,
+            max_size=12),
+    st.text(min_size=0, max_size=8),
+    st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1f\x7f\x85\xa0\u2028\u202e\u3000Aé1-", max_size=6),
+    st.integers(min_value=MAX_TEXT_CHARS - 2, max_value=MAX_TEXT_CHARS + 2).map(lambda n: "P" * n),
+)
+
+
+@given(_EDGY)
+def test_the_person_converter_keeps_every_ordinary_identifier_as_it_is(text: str) -> None:
+    """The identity route (``ordinary_texts``) is taken only where the converter is the identity."""
+    if ordinary_texts([text]):
+        assert ColumnReader("person").convert(text) == text
+        assert Employment(person=text, start="2023-01-01", hours_per_week=8).person == text
+
+
+@given(st.lists(st.one_of(_EDGY, st.integers(), st.none()), unique=True, max_size=8))
+def test_person_columns_decode_alike_with_and_without_the_identity_route(
+        raw: list[object]) -> None:
+    """Every value the route takes is its own conversion; anything else is converted one by one."""
+    decoded = decode("person", raw)
+    expected: list[object] = []
+    problems: dict[int, object] = {}
+    for i, cell in enumerate(raw):
+        try:
+            expected.append(convert_cell("person", cell))
+        except InputError as exc:
+            expected.append(None)
+            problems[i] = exc.problems
+    assert decoded.values == expected
+    assert decoded.problems == problems
+    if ordinary_texts(raw):
+        assert decoded.values is raw  # the route: no call per value
+
+
+def test_ordinary_identifiers() -> None:
+    assert ordinary_texts(["P00000001", "12-345", "a.b_c/d", "X" * MAX_TEXT_CHARS])
+    for odd in [" P1", "P1 ", "P 1", "P\t1", "Pé", "P\x00", "", "X" * (MAX_TEXT_CHARS + 1)]:
+        assert not ordinary_texts(["P2", odd]), odd
+    assert not ordinary_texts([1, "P2"])

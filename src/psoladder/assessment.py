@@ -34,6 +34,7 @@ Example D1 of the rules reference:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import gc
@@ -42,18 +43,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Set, Sized
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from psoladder import columnar, formatting, messages
 from psoladder.banenafspraak import Banenafspraak, banenafspraak
-from psoladder.bounds import LevelBounds, level_bounds, weight_parts
 from psoladder.certificate import annual_fee, valid_until
 from psoladder.direct import weighted_target_fte
 from psoladder.errors import InputError, NoRuleInForce, PsoError
-from psoladder.explain import Explanation, explain
-from psoladder.fte import FteBasis, Row, Workforce, WorkforceBuilder, workforce
+from psoladder.fte import FteBasis, Row, Workforce, WorkforceBuilder, collector_paused, workforce
 from psoladder.group import EntityCheck, Group, breakdown
 from psoladder.indirect import Indirect, SupplierProfile, indirect
 from psoladder.io.orgfile import (
@@ -84,7 +83,6 @@ from psoladder.messages import Phrase
 from psoladder.model import EmploymentLike, Level, Organisation, date_field, entity_lookup
 from psoladder.numbers import as_decimal
 from psoladder.periods import DateRange, application_problem, default_peiljaar, validate_peiljaar
-from psoladder.pseudonym import Pseudonymiser
 from psoladder.qualitative import AspirantStatus, Qualitative, evaluate
 from psoladder.rules import (
     Cited,
@@ -96,6 +94,11 @@ from psoladder.rules import (
     secondary_notices,
 )
 from psoladder.thirtyplus import ThirtyPlus, ThirtyPlusBasis, ThirtyPlusDenominator, thirty_plus
+
+if TYPE_CHECKING:  # presentation and pseudonyms: imported where they are used
+    from psoladder.bounds import LevelBounds
+    from psoladder.explain import Explanation
+    from psoladder.pseudonym import Pseudonymiser
 
 __all__ = ["Assessment", "Blocker", "Verdict", "assess", "assess_file", "assess_many"]
 
@@ -297,6 +300,8 @@ class Assessment:
         which one some value reaches (:attr:`level_possible`) and which
         unknowns decide between them. See :mod:`psoladder.bounds`.
         """
+        from psoladder.bounds import level_bounds, weight_parts
+
         return level_bounds(self.position(), self.rules, weight_parts(self.workforce))
 
     @property
@@ -326,12 +331,16 @@ class Assessment:
         Shown in English by default; :meth:`explanation_in` gives it in Dutch
         or with every person outside the target groups.
         """
+        from psoladder.explain import explain
+
         return explain(self)
 
     def explanation_in(self, lang: str, *, detail: str = "summary") -> Explanation:
         """The explanation shown in ``lang`` (``en`` or ``nl``), with ``detail`` (``summary``, ``full``)."""
         if detail == "summary":
             return self.explanation.in_language(lang)
+        from psoladder.explain import explain
+
         return explain(self, lang, detail=detail)
 
     @functools.cached_property
@@ -602,8 +611,7 @@ def _columnar_workforce(organisation: Organisation, setting: _Setting, payroll: 
     find = entity_lookup(organisation)  # issue 15: every row names an entity of the group
     if any(find(v) is None for v in rows.given_values("entity")):
         return None
-    persons = rows.given_values("person")
-    found = {p for p in persons if p in wanted}
+    found = {p for p in rows.given_values("person") if p in wanted} if wanted else set()
     if pseudonymiser is not None:
         rows = rows.renamed(pseudonymiser)
     from psoladder.columnar.engine import Setting
@@ -973,15 +981,22 @@ def assess_file(
     Raises:
         InputError: Every problem of the organisation file and the payroll.
     """
-    pseudonymiser = None if pseudonym_key is None else Pseudonymiser(pseudonym_key)
+    pseudonymiser = None
+    if pseudonym_key is not None:
+        from psoladder.pseudonym import Pseudonymiser
+
+        pseudonymiser = Pseudonymiser(pseudonym_key)
     fast = columnar.use_fast(engine)
     try:
-        result = _assess_file(path, application_date=application_date, fast=fast,
-                              overrides=overrides, progress=progress, detail=detail,
-                              norm_policy=norm_policy, thirty_plus_basis=thirty_plus_basis,
-                              thirty_plus_denominator=thirty_plus_denominator,
-                              gap_supplier=gap_supplier, allow_outside=allow_outside,
-                              pseudonymiser=pseudonymiser)
+        # The columnar engine builds its many long-lived result objects (no
+        # reference cycles) with Python's cycle collector paused.
+        with collector_paused() if fast else contextlib.nullcontext():
+            result = _assess_file(path, application_date=application_date, fast=fast,
+                                  overrides=overrides, progress=progress, detail=detail,
+                                  norm_policy=norm_policy, thirty_plus_basis=thirty_plus_basis,
+                                  thirty_plus_denominator=thirty_plus_denominator,
+                                  gap_supplier=gap_supplier, allow_outside=allow_outside,
+                                  pseudonymiser=pseudonymiser)
     except InputError as exc:
         if pseudonymiser is None:
             raise

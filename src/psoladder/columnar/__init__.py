@@ -32,6 +32,7 @@ imported on first use.
 from __future__ import annotations
 
 import functools
+import importlib.util
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -39,9 +40,9 @@ from typing import TYPE_CHECKING, Literal
 from psoladder.errors import InputError
 
 if TYPE_CHECKING:
+    from psoladder.columnar.arrays import Refusal
     from psoladder.columnar.columns import Columns, Decoded
     from psoladder.columnar.engine import Setting
-    from psoladder.columnar.read import Refusal
     from psoladder.fte import Workforce
     from psoladder.io.payroll import PayrollFormat, RowSink
     from psoladder.model import EmploymentLike
@@ -61,13 +62,15 @@ PARQUET_SUFFIXES = (".parquet",)
 
 @functools.cache
 def available() -> bool:
-    """Whether the ``fast`` extra (pyarrow and numpy) is installed."""
+    """Whether the ``fast`` extra (pyarrow and numpy) is installed.
+
+    Found without importing them: :func:`psoladder.assess_many` needs numpy
+    only, and a file's columnar reading imports pyarrow when it starts.
+    """
     try:
-        import numpy  # noqa: F401
-        import pyarrow  # noqa: F401
-    except ImportError:
+        return all(importlib.util.find_spec(name) is not None for name in ("numpy", "pyarrow"))
+    except (ImportError, ValueError):  # (a module entry set to None, as tests do)
         return False
-    return True
 
 
 def require(what: str) -> None:
@@ -116,8 +119,13 @@ def read_payroll(payroll: object, name: str,
         or a CSV file that Arrow would read differently from Python's
         ``csv`` module).
     """
+    from psoladder.columnar.arrays import trim
     from psoladder.columnar.columns import decode
-    from psoladder.columnar.read import open_csv, open_parquet, open_table, trim
+
+    try:
+        from psoladder.columnar.read import open_csv, open_parquet, open_table
+    except ImportError:  # pyarrow is installed but cannot be imported: the validating path
+        return "form"
 
     if isinstance(payroll, str | Path):
         path = Path(payroll)

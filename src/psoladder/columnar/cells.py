@@ -41,6 +41,7 @@ from typing import Any, Final
 
 import attrs
 
+from psoladder import model as _model
 from psoladder.errors import InputError, Problem
 from psoladder.fte import Row
 
@@ -48,6 +49,7 @@ from psoladder.fte import Row
 from psoladder.io import payroll as reader
 from psoladder.io.payroll import (
     DATE_FIELDS,
+    NUMBER_FIELDS,
     ColumnReader,
     Header,
     PayrollFormat,
@@ -63,8 +65,11 @@ from psoladder.io.payroll import reading_notices as _reading_notices
 from psoladder.rules import Notice
 
 __all__ = [
+    "DATE_FIELDS",
+    "IDENTITY_FIELDS",
     "MAX_TABLE_DECIMALS",
     "NOT_GIVEN",
+    "NUMBER_FIELDS",
     "Bounds",
     "ColumnReader",
     "Decoded",
@@ -78,6 +83,8 @@ __all__ = [
     "decode",
     "delimiter",
     "open_header",
+    "ordinary_chars",
+    "ordinary_texts",
     "read_header",
     "reading_notices",
     "row_parser",
@@ -86,6 +93,9 @@ __all__ = [
 
 #: Most decimals a binary float from a table may carry (its shortest repr).
 MAX_TABLE_DECIMALS: Final = 4
+
+#: Fields whose converter returns an ordinary identifier as it is (:func:`ordinary_texts`).
+IDENTITY_FIELDS: Final = frozenset({"person"})
 
 
 class _NotGiven:
@@ -216,9 +226,44 @@ class Decoded:
         return not self.problems
 
 
+def ordinary_texts(values: Sequence[object]) -> bool:
+    """Whether every value is an ordinary identifier, which the ``person`` converter keeps as it is.
+
+    Ordinary: a text of 1 to :data:`~psoladder.limits.MAX_TEXT_CHARS`
+    printable ASCII characters and no space (``P00012``, ``12-345``,
+    ``jan.jansen``): nothing to strip, no control character, not too long, so
+    :func:`psoladder.model.Employment`'s converter returns it unchanged.
+    Checked on all values at once, without a call per value; anything else
+    (a space, a letter beyond ASCII, a number from a table) goes through the
+    converter. A property test proves the converter returns every ordinary
+    text unchanged.
+
+    >>> ordinary_texts(["P001", "12-345"]), ordinary_texts(["P001", " P002"])
+    (True, False)
+    >>> ordinary_texts(["Müller"]), ordinary_texts([""]), ordinary_texts([12])
+    (False, False, False)
+    """
+    if not values:
+        return True
+    try:
+        joined = "".join(values)  # type: ignore[arg-type]
+    except TypeError:
+        return False  # a value that is no text
+    if not (joined.isascii() and joined.isprintable()) or " " in joined:
+        return False
+    lengths = list(map(len, values))  # type: ignore[arg-type]  # (all texts: joined above)
+    return min(lengths) >= 1 and max(lengths) <= ordinary_chars()
+
+
+def ordinary_chars() -> int:
+    """The most characters of an ordinary identifier: the text bound, as the converter reads it."""
+    most: int = vars(_model)["MAX_TEXT_CHARS"]
+    return most
+
+
 def decode(field: str, raw_values: Sequence[object], counts: Iterable[int] | None = None, *,
            table: bool = False, fmt: PayrollFormat | None = None,
-           name: str | None = None) -> Decoded:
+           name: str | None = None, ordinary: bool | None = None) -> Decoded:
     """Convert the distinct raw values of a column of ``field``, as the validating reader would.
 
     The column's reader finds its format from the values and how often each
@@ -232,9 +277,15 @@ def decode(field: str, raw_values: Sequence[object], counts: Iterable[int] | Non
         table: The values come from a table (the float rule applies).
         fmt: How the export is written (the ``[payroll]`` table).
         name: The column's name as the file writes it.
+        ordinary: What :func:`ordinary_texts` says of the values, where known.
     """
     counts = None if counts is None else list(counts)
     reads = column_reader(field, raw_values, counts, fmt=fmt or PayrollFormat(), name=name)
+    if field in IDENTITY_FIELDS and reads.plain and (
+            ordinary if ordinary is not None else ordinary_texts(raw_values)):
+        # Every value is its own conversion (the values themselves are kept).
+        same = raw_values if isinstance(raw_values, list) else list(raw_values)
+        return Decoded(same, {}, reads)
     convert = reads.convert
     values: list[Any] = []
     add = values.append

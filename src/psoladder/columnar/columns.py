@@ -14,24 +14,32 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from psoladder.columnar.arrays import Refusal, compact
 from psoladder.columnar.cells import (
+    DATE_FIELDS,
+    IDENTITY_FIELDS,
     NOT_GIVEN,
+    NUMBER_FIELDS,
     ColumnReader,
     PayrollFormat,
     bounds,
+    ordinary_chars,
+    ordinary_texts,
     read_header,
     reading_notices,
 )
 from psoladder.columnar.cells import decode as decode_cells
-from psoladder.columnar.read import RawPayroll, Refusal, compact
 from psoladder.model import Employment, EmploymentLike, TargetGroup, input_fields
 from psoladder.rules import Notice
+
+if TYPE_CHECKING:  # (reading needs pyarrow; the columns themselves need numpy only)
+    from psoladder.columnar.read import RawPayroll
 
 __all__ = ["FIELDS", "SOURCE", "Columns", "Decoded", "Refusal", "decode"]
 
@@ -46,6 +54,8 @@ FIELDS = tuple(input_fields(Employment))
 #: of the organisation itself (see :attr:`~psoladder.fte.PeriodFte.source`).
 SOURCE = "source"
 _REQUIRED = ("person", "start", "hours_per_week")
+# Fields whose reader decides a format from how often each value occurs.
+_COUNTED = DATE_FIELDS | NUMBER_FIELDS
 
 
 @attrs.define(eq=False)
@@ -68,37 +78,82 @@ class Columns:
     distinct: frozenset[str] = frozenset()
     originals: tuple[EmploymentLike, ...] = ()
     _given: dict[str, NDArray[np.bool_]] = attrs.field(factory=dict, init=False, repr=False)
+    _days: dict[str, I32] = attrs.field(factory=dict, init=False, repr=False)
 
     @property
     def rows(self) -> int:
         """Number of rows."""
         return len(self.line)
 
-    def column(self, field: str, convert: Any, dtype: Any = np.int32) -> NDArray[Any]:
-        """Each row's value of ``field``, mapped by ``convert`` (once per distinct value)."""
+    def column(self, field: str, convert: Any, dtype: Any = np.int32,
+               rows: NDArray[np.integer[Any]] | None = None) -> NDArray[Any]:
+        """Each row's value of ``field``, mapped by ``convert`` (once per distinct value).
+
+        ``rows``: only these rows (positions), in this order.
+        """
         lookup = np.array([convert(v) for v in self.values[field]], dtype=dtype)
-        return lookup[self.index[field]]
+        index = self.index[field]
+        return lookup[index if rows is None else index[rows]]
+
+    def day_at(self, field: str, rows: NDArray[np.integer[Any]]) -> I32:
+        """:meth:`day` of the ``rows`` only (positions), in this order."""
+        found = self._days.get(field)
+        return found[rows] if found is not None else self.column(field, _ordinal, rows=rows)
 
     def day(self, field: str) -> I32:
-        """Each row's date of ``field`` as a day number (0 where not given)."""
-        return self.column(field, _ordinal)
+        """Each row's date of ``field`` as a day number (0 where not given).
 
-    def given(self, field: str) -> NDArray[np.bool_]:
-        """Rows where ``field`` is given."""
+        ``start`` and ``end`` are made once (the checks between fields and
+        the engine both read them): do not change the array in place.
+        """
+        found = self._days.get(field)
+        if found is None:
+            found = self.column(field, _ordinal)
+            if field in ("start", "end"):
+                self._days[field] = found
+        return found
+
+    def release(self) -> None:
+        """Drop the per-row columns (the engine consumes its rows)."""
+        self.index.clear()
+        self._days.clear()
+
+    def _lookup(self, field: str) -> NDArray[np.bool_]:
+        """Per distinct value of ``field``: whether it is given."""
         lookup = self._given.get(field)
         if lookup is None:
             values = self.values[field]
             lookup = self._given[field] = np.fromiter(
                 (v is not NOT_GIVEN for v in values), dtype=np.bool_, count=len(values))
-        return lookup[self.index[field]]
+        return lookup
+
+    def given(self, field: str) -> NDArray[np.bool_]:
+        """Rows where ``field`` is given."""
+        return self._lookup(field)[self.index[field]]
+
+    def given_at(self, field: str, rows: NDArray[np.integer[Any]]) -> NDArray[np.bool_]:
+        """:meth:`given` of the ``rows`` only (positions), in this order."""
+        found: NDArray[np.bool_] = self._lookup(field)[self.index[field][rows]]
+        return found
+
+    def all_given(self, field: str) -> bool:
+        """Whether every row gives ``field``."""
+        lookup = self._lookup(field)
+        return bool(lookup.all()) or bool(lookup[self.index[field]].all())
 
     def count(self, field: str) -> int:
         """Rows where ``field`` is given."""
-        return int(self.given(field).sum())
+        lookup = self._lookup(field)
+        if not bool(lookup.any()):
+            return 0
+        return self.rows if bool(lookup.all()) else int(lookup[self.index[field]].sum())
 
     def given_values(self, field: str) -> list[Any]:
         """The distinct values of ``field`` that some row gives."""
-        return [v for v in self.values[field] if v is not NOT_GIVEN]
+        values = self.values[field]
+        if bool(self._lookup(field).all()):
+            return list(values)
+        return [v for v in values if v is not NOT_GIVEN]
 
     def renamed(self, rename: Callable[[str], str]) -> Columns:
         """The same rows with each person identifier replaced by ``rename(person)``.
@@ -201,6 +256,7 @@ def decode(raw: RawPayroll, fmt: PayrollFormat | None = None) -> Decoded | Refus
     given_values: dict[str, NDArray[np.bool_]] = {}
     readers: list[ColumnReader | None] = []
     nonblank = np.zeros(n, dtype=np.bool_)
+    every = False  # a column fills every row: no row is blank
     for i, field in enumerate(raw.fields):
         encoded = raw.column(i)
         if encoded is None:
@@ -213,31 +269,40 @@ def decode(raw: RawPayroll, fmt: PayrollFormat | None = None) -> Decoded | Refus
             if bool(filled.any()):
                 if not name.strip():
                     return "problem"  # a value in a column without a name
-                nonblank |= filled[rows]  # an ignored column: not read, but not blank
+                every = every or _mark(nonblank, filled, rows)  # ignored, but not blank
             continue
+        ordinary = field in IDENTITY_FIELDS and ordinary_texts(distinct)
         texts = distinct if not raw.typed else [v for v in distinct if type(v) is str]
-        if max(map(len, texts), default=0) > limits.cell_chars:
+        short = ordinary and ordinary_chars() <= limits.cell_chars  # (known short enough)
+        if not short and max(map(len, texts), default=0) > limits.cell_chars:
             return "problem"
-        decoded = decode_cells(field, distinct, np.bincount(rows, minlength=len(distinct)),
-                               table=raw.typed, fmt=fmt, name=name or field)
+        # How often each value occurs decides a date or number column's format.
+        counts = (None if field not in _COUNTED else np.array([len(rows)])
+                  if len(distinct) == 1 else np.bincount(rows, minlength=len(distinct)))
+        decoded = decode_cells(field, distinct, counts, table=raw.typed, fmt=fmt,
+                               name=name or field, ordinary=ordinary)
         if not decoded.ok:
             return "problem"
         readers.append(decoded.reader)
         values[field] = decoded.values
         index[field] = rows
-        if all(map(operator.eq, decoded.values, distinct)):
-            distinct_fields.add(field)  # distinct texts, each converted to itself
-        given = given_values[field] = np.fromiter(
-            (v is not NOT_GIVEN for v in decoded.values), dtype=np.bool_,
-            count=len(decoded.values))
+        if decoded.values is distinct:  # distinct texts, each its own value
+            distinct_fields.add(field)
+            given = given_values[field] = np.ones(len(distinct), dtype=np.bool_)
+        else:
+            if all(map(operator.eq, decoded.values, distinct)):
+                distinct_fields.add(field)  # distinct texts, each converted to itself
+            given = given_values[field] = np.fromiter(
+                (v is not NOT_GIVEN for v in decoded.values), dtype=np.bool_,
+                count=len(decoded.values))
         # A row is blank when no cell holds anything but spaces, whichever its
         # column: a value read is never blank, a cell read as not given may not
         # be either (a code for "no target group").
         filled = given.copy()
         empty = np.flatnonzero(~given)
         filled[empty] = _filled([distinct[k] for k in empty.tolist()])
-        nonblank |= filled[rows]
-    keep = np.flatnonzero(nonblank)
+        every = every or _mark(nonblank, filled, rows)
+    keep = np.arange(n) if every else np.flatnonzero(nonblank)
     blank = n - len(keep) + raw.blank_tail
     if len(keep) > limits.rows or blank > limits.rows:
         return "problem"
@@ -263,6 +328,21 @@ def decode(raw: RawPayroll, fmt: PayrollFormat | None = None) -> Decoded | Refus
                                             blank=blank))
 
 
+def _mark(nonblank: NDArray[np.bool_], filled: NDArray[np.bool_], rows: Index) -> bool:
+    """Mark the rows whose cell of a column is filled; whether every row's is.
+
+    Args:
+        nonblank: Rows known not to be blank (updated).
+        filled: Per distinct value of the column, whether it holds something.
+        rows: Each row's position among the distinct values.
+    """
+    if bool(filled.all()):
+        return True
+    if bool(filled.any()):
+        nonblank |= filled[rows]
+    return False
+
+
 def _filled(cells: Sequence[Any]) -> NDArray[np.bool_]:
     """Which cells hold something other than spaces (as the reader tells a blank row)."""
     return np.fromiter((v is not None and str(v).strip() != "" for v in cells),
@@ -275,7 +355,7 @@ def _consistent(columns: Columns) -> bool:
     Required fields, an end before the start, and the dates a target group
     needs (asked of :meth:`Employment.consistency_problems` per group).
     """
-    if not all(bool(columns.given(f).all()) for f in _REQUIRED):
+    if not all(columns.all_given(f) for f in _REQUIRED):
         return False
     end = columns.day("end")
     if bool(((end > 0) & (end < columns.day("start"))).any()):

@@ -33,10 +33,10 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from psoladder.columnar.arrays import trim
 from psoladder.columnar.cells import NOT_GIVEN
 from psoladder.columnar.columns import SOURCE, Columns
 from psoladder.columnar.kernel import RowShares, Totals, distinct, fits, row_shares, totals
-from psoladder.columnar.read import trim
 from psoladder.fte import (
     FteBasis,
     PeriodFte,
@@ -150,7 +150,7 @@ class _Batch:
         # hours value and every organisation's cap whole.
         units = [decimal_units(v) if v is not NOT_GIVEN else (0, 0)
                  for v in c.values["hours_per_week"]]
-        limits = [s.basis.limit for s in settings]
+        limits, denominators = _bases(settings)
         places = max(p for _, p in [*units, *limits, (0, 0)])
         hour_units = [u * 10 ** (places - p) for u, p in units]
         limit_units = [u * 10 ** (places - p) for u, p in limits]
@@ -159,11 +159,13 @@ class _Batch:
             return None
         pid, names, person_org = _persons(c, org, len(settings))
         start = c.day("start")
-        end = c.day("end")
+        end = c.day("end").copy()
         end[end == 0] = _FOREVER
         contract = c.column("contract", _contract_code, np.int8)
-        excluded = np.array([[s.rules.contract_type(ct).excluded for ct in _CONTRACTS]
-                             for s in settings], dtype=np.bool_)
+        # Contract types left out of total fte, once per rule set.
+        left_out = {id(s.rules): [s.rules.contract_type(ct).excluded for ct in _CONTRACTS]
+                    for s in settings}
+        excluded = np.array([left_out[id(s.rules)] for s in settings], dtype=np.bool_)
         p0 = np.array([s.basis.peiljaar.start.toordinal() for s in settings], dtype=np.int64)
         days = np.array([s.basis.peiljaar.days for s in settings], dtype=np.int64)
         one = len(settings) == 1
@@ -177,7 +179,7 @@ class _Batch:
         return cls(
             columns=c, settings=settings, detail=detail, org=org, scale=10**places,
             limit=np.array(limit_units, dtype=np.int64), p0=p0, days=days,
-            denominators=[s.basis.denominator for s in settings], pid=pid, names=names,
+            denominators=denominators, pid=pid, names=names,
             person_org=person_org, start=start, contract=contract,
             group=c.column("target_group", _group_code, np.int8), inside=inside,
             active=inside & ~out, first=_days(np.maximum(start, row_p0) - row_p0),
@@ -232,7 +234,7 @@ class _Batch:
 
     def _release(self) -> None:
         """Drop the per-row columns (the engine consumes its :class:`Columns`)."""
-        self.columns.index.clear()
+        self.columns.release()
         self.start = self.contract = self.group = self.first = self.last = self.hours = \
             self.pid = np.zeros(0, dtype=np.int32)
         self.inside = self.active = np.zeros(0, dtype=np.bool_)
@@ -248,7 +250,10 @@ class _Batch:
         for k in range(len(self.settings)):
             rows = array("q")
             rows.frombytes(lines[bounds[k]:bounds[k + 1]].astype(np.int64).tobytes())
-            found.append((rows, Sources(names, sources[bounds[k]:bounds[k + 1]].tolist())))
+            part = sources[bounds[k]:bounds[k + 1]]
+            # (two-byte indices are taken from their bytes at once where they fit)
+            found.append((rows, Sources(names, part.astype(np.uint16).tobytes()
+                                        if len(names) <= 1 << 16 else part.tolist())))
         return found
 
     def _part_keys(self, counted: Callable[[Ints], Ints],
@@ -321,7 +326,7 @@ class _Batch:
             return _Periods([], np.zeros(0, dtype=np.int64), {}, 1)
         c = self.columns
         org = self.org[rows]
-        inflow = c.day("inflow")[rows]
+        inflow = c.day_at("inflow", rows)
         inflow = np.where(inflow > 0, inflow, first_start[self.pid[rows]])
         employments = self._employments(rows)
         countings = self._countings(rows, employments, inflow)
@@ -368,7 +373,9 @@ class _Batch:
         org_of = (self.person_org[who].tolist() if len(self.settings) > 1
                   else [0] * len(who))
         # Weighted fte = weighted units / (units per hour x weight x full-time hours x days).
-        per = [found.scale * d for d in self.denominators]
+        scaled = {id(d): d for d in self.denominators}  # (shared by organisations)
+        scaled = {i: found.scale * d for i, d in scaled.items()}
+        per = [scaled[id(d)] for d in self.denominators]
         weighted = [_ZERO if not total else
                     Fraction(total * per[o].denominator, per[o].numerator)
                     if isinstance(total, int) else total / per[o]
@@ -409,7 +416,7 @@ class _Batch:
         if given:
             some = np.zeros(len(rows), dtype=np.bool_)
             for f in given:
-                some |= c.given(f)[rows]
+                some |= c.given_at(f, rows)
             at = np.flatnonzero(some)
             for i, cells in zip(at.tolist(), zip(*(column(f, rows[at]) for f in given),
                                                  strict=True), strict=True):
@@ -439,13 +446,13 @@ class _Batch:
                           for _, r in rule_sets.values()], dtype=np.bool_)
         o, k, g = self.org[rows], self.contract[rows], self.group[rows]
         reads_inflow = reads[rules_of[o], g]
-        placement = c.day("placement_start")[rows]
+        placement = c.day_at("placement_start", rows)
         anchor = np.where(k == _PLACEMENT, np.where(placement > 0, placement, self.start[rows]),
                           0)
         key = np.stack([
-            rules_of[o], k, g, c.day("status_until")[rows], c.day("school_left")[rows],
-            c.day("ww_since")[rows], c.day("status_lost")[rows], anchor,
-            c.column("disabled_in_service", bool, np.int64)[rows],
+            rules_of[o], k, g, c.day_at("status_until", rows), c.day_at("school_left", rows),
+            c.day_at("ww_since", rows), c.day_at("status_lost", rows), anchor,
+            c.column("disabled_in_service", bool, np.int64, rows),
             np.where(reads_inflow, inflow, 0)], axis=1)
         key[g < 0, 3:] = 0  # outside the target groups only the contract counts
         first, which = _distinct_rows(key)
@@ -503,8 +510,9 @@ class _Batch:
         shown_before = np.concatenate(([0], np.cumsum(shown))).tolist()
         org_totals = np.zeros(orgs, dtype=np.int64)
         np.add.at(org_totals, self.person_org, totals)
-        absent = np.bincount(self.person_org[~np.isin(np.arange(len(self.names)), ids)],
-                             minlength=orgs).tolist()
+        shown_any = np.zeros(len(self.names), dtype=np.bool_)
+        shown_any[ids] = True  # (persons with a row shown; the others are absent)
+        absent = np.bincount(self.person_org[~shown_any], minlength=orgs).tolist()
         read = np.bincount(self.org, minlength=orgs).tolist()
         result = []
         for k, setting in enumerate(self.settings):
@@ -545,6 +553,25 @@ class _Periods:
     weighted: I64  # per period: counted hours units x weight units
     weighted_parts: dict[int, Fraction]  # capped parts of ``weighted``
     scale: int  # weighted units per hour x weight
+
+
+def _bases(settings: Sequence[Setting]) -> tuple[list[tuple[int, int]], list[Fraction]]:
+    """Each organisation's cap (hours units, places) and fte denominator.
+
+    Computed once per distinct basis: a batch of organisations mostly shares
+    one peiljaar, full-time week and cap.
+    """
+    found: dict[tuple[Any, ...], tuple[tuple[int, int], Fraction]] = {}
+    limits, denominators = [], []
+    for s in settings:
+        b = s.basis
+        key = (b.fulltime.value, b.cap.value, b.peiljaar.start, b.peiljaar.end)
+        both = found.get(key)
+        if both is None:
+            both = found[key] = (b.limit, b.denominator)
+        limits.append(both[0])
+        denominators.append(both[1])
+    return limits, denominators
 
 
 def _persons(c: Columns, org: Ints, orgs: int) -> tuple[Ints, list[str], I64]:

@@ -33,7 +33,9 @@ Rows are given as parallel arrays: ``pid`` (person number), ``first`` and
 
 from __future__ import annotations
 
-from collections import defaultdict
+import itertools
+import math
+import operator
 from fractions import Fraction
 from typing import Any
 
@@ -168,8 +170,27 @@ def totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints | int, p
         p, a, b, h = _wide(pid[sweep], first[sweep], last[sweep], hours[sweep])
         _sweep(p, a, b, h, caps, found.persons, found.capped)
         if key is not None:
-            _keyed_shares(np.asarray(key[sweep], dtype=np.int64), p, a, b, h, caps, found)
+            _keyed(np.asarray(key[sweep], dtype=np.int64), p, a, b, h, caps, found)
     return found
+
+
+def _keyed(key: I64, pid: I64, first: I64, last: I64, hours: I64, limit: I64,
+           found: Totals) -> None:
+    """Add concurrent people's capped hours x days to the sums by key.
+
+    A person whose rows all have one key adds their whole capped total (the
+    shares of their rows add up to it); only people with rows under several
+    keys have it shared out row by row (:func:`_keyed_shares`). ``pid`` is
+    sorted, and ``found.persons`` holds these people's totals.
+    """
+    starts = np.flatnonzero(np.diff(pid, prepend=-1))
+    one = np.minimum.reduceat(key, starts) == np.maximum.reduceat(key, starts)
+    if bool(one.any()):
+        np.add.at(found.keyed, key[starts[one]], found.persons[pid[starts[one]]])
+    if not bool(one.all()):
+        mixed = np.repeat(~one, np.diff(starts, append=len(pid)))
+        _keyed_shares(key[mixed], pid[mixed], first[mixed], last[mixed], hours[mixed],
+                      limit[mixed], found)
 
 
 def person_totals(pid: Ints, first: Ints, last: Ints, hours: Ints, limit: Ints | int,
@@ -315,15 +336,37 @@ def _pieces(pid: I64, first: I64, last: I64, hours: I64, limit: I64,
                    pair_level > pair_limit)
 
 
-def _capped_parts(target: list[int], units: list[int], level: list[int],
-                  limit: list[int]) -> dict[int, Fraction]:
-    """``sum(units x limit / level)`` per target, one ``Fraction`` per target and level."""
-    parts: dict[tuple[int, int, int], int] = defaultdict(int)
-    for t, u, lv, lim in zip(target, units, level, limit, strict=True):
-        parts[t, lv, lim] += u
+def _capped_parts(target: I64, units: I64, level: I64, limit: I64) -> dict[int, Fraction]:
+    """``sum(units x limit / level)`` per target, exactly: one ``Fraction`` per target.
+
+    The units are summed per (target, level, limit) in integers; each
+    target's parts then share one denominator, the least common multiple of
+    its levels, so the ``Fraction`` is made (and reduced) once per target.
+
+    >>> parts = _capped_parts(*(np.array(v) for v in ([0, 0, 1], [30, 10, 6], [50, 50, 60],
+    ...                                                  [40, 40, 40])))
+    >>> parts == {0: Fraction(30 * 40, 50) + Fraction(10 * 40, 50), 1: Fraction(6 * 40, 60)}
+    True
+    """
+    if not len(target):
+        return {}
+    order = np.lexsort((limit, level, target))
+    t, lv, lim = target[order], level[order], limit[order]
+    new = np.empty(len(t), dtype=np.bool_)
+    new[0] = True
+    new[1:] = (t[1:] != t[:-1]) | (lv[1:] != lv[:-1]) | (lim[1:] != lim[:-1])
+    starts = np.flatnonzero(new)
+    sums = np.add.reduceat(np.asarray(units, dtype=np.int64)[order], starts).tolist()
+    groups = zip(t[starts].tolist(), sums, lv[starts].tolist(), lim[starts].tolist(),
+                 strict=True)
     found: dict[int, Fraction] = {}
-    for (t, lv, lim), u in parts.items():
-        found[t] = found.get(t, _ZERO) + Fraction(u * lim, lv)
+    for key, parts in itertools.groupby(groups, key=operator.itemgetter(0)):
+        terms = [(u * m, v) for _, u, v, m in parts]
+        if len(terms) == 1:
+            found[key] = Fraction(*terms[0])
+        else:
+            common = math.lcm(*(v for _, v in terms))
+            found[key] = Fraction(sum(n * (common // v) for n, v in terms), common)
     return found
 
 
@@ -346,8 +389,7 @@ def _share_concurrent(rows: I64, pid: I64, first: I64, last: I64, hours: I64, li
     # computed once per row and distinct level.
     for where, into in ((p.capped, shares.capped_hours),
                         (p.capped & counted, shares.capped_counted)):
-        into.update(_capped_parts(target[where].tolist(), units[where].tolist(),
-                                  p.level[where].tolist(), p.limit[where].tolist()))
+        into.update(_capped_parts(target[where], units[where], p.level[where], p.limit[where]))
 
 
 def _keyed_shares(key: I64, pid: I64, first: I64, last: I64, hours: I64, limit: I64,
@@ -358,9 +400,8 @@ def _keyed_shares(key: I64, pid: I64, first: I64, last: I64, hours: I64, limit: 
     units = p.units
     plain = ~p.capped
     np.add.at(found.keyed, target[plain], units[plain])
-    for k, part in _capped_parts(target[p.capped].tolist(), units[p.capped].tolist(),
-                                 p.level[p.capped].tolist(),
-                                 p.limit[p.capped].tolist()).items():
+    for k, part in _capped_parts(target[p.capped], units[p.capped], p.level[p.capped],
+                                 p.limit[p.capped]).items():
         found.parts[k] = found.parts.get(k, _ZERO) + part
 
 

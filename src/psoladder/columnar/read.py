@@ -16,22 +16,20 @@ file with a problem, goes to the validating path, which reports it.
 from __future__ import annotations
 
 import csv
-import ctypes
 import functools
 import os
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 import attrs
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 from numpy.typing import NDArray
 
+from psoladder.columnar.arrays import Refusal, compact, trim
 from psoladder.columnar.cells import (
     Header,
     PayrollFormat,
@@ -44,6 +42,13 @@ from psoladder.errors import InputError, Problem
 
 # The validating reader's header rules and CSV dialect.
 from psoladder.io.files import open_regular
+
+# Arrow's compute kernels, without generating pyarrow.compute's Python wrappers
+# (30 ms of every run); the public names of the same functions otherwise.
+try:
+    from pyarrow._compute import DictionaryEncodeOptions, call_function
+except ImportError:  # pragma: no cover
+    from pyarrow.compute import DictionaryEncodeOptions, call_function
 
 __all__ = ["Encoded", "RawPayroll", "Refusal", "compact", "encode", "open_csv", "open_parquet",
            "open_table", "table_rows", "trim"]
@@ -63,11 +68,6 @@ _NUMPY: dict[int, np.dtype[Any]] = {pa.int8().id: np.dtype(np.int8), pa.int16().
           pa.int32().id: np.dtype(np.int32), pa.int64().id: np.dtype(np.int64),
           pa.uint8().id: np.dtype(np.uint8), pa.uint16().id: np.dtype(np.uint16),
           pa.uint32().id: np.dtype(np.uint32), pa.uint64().id: np.dtype(np.uint64)}
-
-#: Why the columnar engine does not read a payroll: ``"problem"`` (something
-#: is wrong, or beyond a bound: the validating reader says what and where)
-#: or ``"form"`` (a form it does not read; the validating reader may accept it).
-Refusal = Literal["problem", "form"]
 
 
 #: A column as its distinct values (in order of first appearance) and each
@@ -116,16 +116,11 @@ class RawPayroll:
         return encode(self.table.column(i))
 
 
-def compact(index: NDArray[np.integer[Any]], values: int) -> NDArray[np.integer[Any]]:
-    """``index`` in the smallest integer type that holds positions ``0 .. values - 1``.
-
-    >>> compact(np.array([0, 2, 1]), 3).dtype
-    dtype('int8')
-    """
-    for kind in (np.int8, np.int16, np.int32):
-        if values <= np.iinfo(kind).max:
-            return index.astype(kind, copy=index.dtype != kind)
-    return index.astype(np.int64, copy=False)
+def _dictionary_encode(values: pa.Array | pa.ChunkedArray,
+                       null_encoding: str = "mask") -> pa.Array | pa.ChunkedArray:
+    """``pyarrow.compute.dictionary_encode``, its memory from :data:`_POOL`."""
+    return call_function("dictionary_encode", [values], DictionaryEncodeOptions(null_encoding),
+                         memory_pool=_POOL)
 
 
 def integers(array: pa.Array) -> NDArray[np.integer[Any]]:
@@ -151,14 +146,14 @@ def encode(column: pa.ChunkedArray) -> Encoded | None:
             if pa.types.is_string_view(column.type):
                 column = column.cast(pa.large_string())
             # One dictionary for all chunks: the encoder's hash table spans them.
-            encoded = pc.dictionary_encode(column, null_encoding="encode")
+            encoded = _dictionary_encode(column, null_encoding="encode")
     except (pa.ArrowNotImplementedError, pa.ArrowInvalid, pa.ArrowTypeError):
         return None
     if not encoded.num_chunks:
         return [], np.zeros(0, dtype=np.int32)
     distinct = encoded.chunk(0).dictionary.to_pylist()
     null = len(distinct)  # a null cell of a dictionary column: one more value
-    indices = [integers(pc.fill_null(chunk.indices, null)) if chunk.indices.null_count
+    indices = [integers(chunk.indices.fill_null(null)) if chunk.indices.null_count
                else integers(chunk.indices) for chunk in encoded.chunks]
     if any(chunk.indices.null_count for chunk in encoded.chunks):
         distinct.append(None)
@@ -254,27 +249,41 @@ def _read_csv(stream: IO[bytes], name: str, fmt: PayrollFormat) -> RawPayroll | 
         "convert_options": pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
                                                  strings_can_be_null=False,
                                                  quoted_strings_can_be_null=False)}
-    # Per column and piece: the piece's distinct texts and its rows' indices.
+    # Per column and piece: the piece's distinct texts and its rows' indices;
+    # the person column's texts themselves, encoded once at the end (its
+    # hundreds of thousands of values would otherwise be hashed twice).
     dictionaries: list[list[pa.Array]] = [[] for _ in names]
     parts: list[list[NDArray[np.integer[Any]]]] = [[] for _ in names]
+    person = fields.index("person") if "person" in fields else -1
+    people: list[pa.Array] = []
     rows = 0
     blank: list[int] = []
     try:
         for piece in _pieces(stream, blank):
-            if not _plain_lines(piece) or (
-                    (measure or b'"' in piece) and _longest_line(piece) > longest):
+            breaks = _lines(piece)
+            if breaks is None or (
+                    (measure or b'"' in piece) and _longest_line(piece, breaks) > longest):
                 return "form"
             table = pa_csv.read_csv(pa.py_buffer(piece), memory_pool=_POOL, **options)
-            if table.num_rows != piece.count(b"\n") + (not piece.endswith(b"\n")):
+            if table.num_rows != len(breaks) + (not piece.endswith(b"\n")):
                 return "form"
+            del breaks
             rows += table.num_rows
             # Text is read fastest as text, then encoded column by column on
             # every core (Arrow releases the GIL); the chunks of a column
             # share one dictionary.
-            for i, encoded in enumerate(_threads().map(_encoded, table.columns)):
+            if person >= 0:
+                people.extend(table.column(person).chunks)
+            others = [i for i in range(len(names)) if i != person]
+            for i, encoded in zip(others, _threads().map(_encoded, map(table.column, others)),
+                                  strict=True):
                 dictionaries[i].append(encoded[0])
                 parts[i].append(encoded[1])
             del table
+        if person >= 0 and people:
+            dictionary, index = _encoded(pa.chunked_array(people, pa.string()))
+            del people
+            dictionaries[person], parts[person] = [dictionary], [index]
         if blank and blank[0] < 0:
             return "form"
         return RawPayroll(name, tuple(fields), rows, typed=False, encoded=tuple(
@@ -290,7 +299,7 @@ def _read_csv(stream: IO[bytes], name: str, fmt: PayrollFormat) -> RawPayroll | 
 
 def _encoded(column: pa.ChunkedArray) -> tuple[pa.Array, NDArray[np.integer[Any]]]:
     """A text column's distinct values and each row's index among them."""
-    encoded = pc.dictionary_encode(column, memory_pool=_POOL)
+    encoded = _dictionary_encode(column)
     indices = [integers(chunk.indices) for chunk in encoded.chunks]
     dictionary = encoded.chunk(0).dictionary if encoded.num_chunks else pa.array([], pa.string())
     joined = np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32)
@@ -304,30 +313,6 @@ def _threads() -> ThreadPoolExecutor:
                               thread_name_prefix="psoladder-columnar")
 
 
-@functools.cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    """The C library's ``malloc_trim`` (glibc), where there is one."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return None
-    return trim
-
-
-def trim() -> None:
-    """Give the memory freed after parsing back to the operating system.
-
-    Parsing a file in pieces frees many blocks of a few megabytes; glibc
-    keeps such freed blocks for the process, where they would add up to
-    about 100 MB per million rows of resident memory for nothing.
-    """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
 def _joined(dictionaries: list[pa.Array],
             parts: list[NDArray[np.integer[Any]]]) -> Encoded:
     """The pieces of one column as one, in order of first appearance.
@@ -336,8 +321,12 @@ def _joined(dictionaries: list[pa.Array],
     """
     if not dictionaries:
         return [], np.zeros(0, dtype=np.int8)
-    encoded = pc.dictionary_encode(pa.concat_arrays(dictionaries, memory_pool=_POOL),
-                                   memory_pool=_POOL)
+    first = dictionaries[0]
+    if all(d.equals(first) for d in dictionaries[1:]):
+        # Every piece has the same values in the same order (an optional
+        # column nobody fills, one contract type): the indices stand as they are.
+        return first.to_pylist(), compact(np.concatenate(parts), len(first))
+    encoded = _dictionary_encode(pa.concat_arrays(dictionaries, memory_pool=_POOL))
     moved = integers(encoded.indices)
     start = 0
     joined = []
@@ -349,18 +338,19 @@ def _joined(dictionaries: list[pa.Array],
     return values.to_pylist(), compact(np.concatenate(joined), len(values))
 
 
-def _pieces(stream: IO[bytes], blank: list[int]) -> Iterator[bytes]:
+def _pieces(stream: IO[bytes], blank: list[int]) -> Iterator[bytes | bytearray]:
     """The rest of the file in pieces of whole lines.
 
     Empty lines at the end of the file are left out and counted into
     ``blank`` (Python's csv module reads them as blank rows, which count
     for nothing but the bound on rows; ``-1``: they hold a lone carriage
     return); empty lines before a later row start the next piece, where
-    :func:`_plain_lines` sees them.
+    :func:`_plain_lines` sees them. Each piece is read into its own buffer
+    and handed on as it is (no copies of megabytes of text).
     """
     carry = b""
     while True:
-        block = stream.read(_PIECE_SIZE)
+        block = _block(stream)
         if not block:
             rest = carry.rstrip(b"\r\n")
             if rest:
@@ -369,43 +359,93 @@ def _pieces(stream: IO[bytes], blank: list[int]) -> Iterator[bytes]:
                 lone = carry.count(b"\r") != carry.count(b"\r\n")
                 blank.append(-1 if lone else carry.count(b"\n"))
             return
-        data = carry + block
-        filled = len(data.rstrip(b"\r\n"))
+        data = carry + block if carry else block
+        filled = len(data)
+        while filled and data[filled - 1] in b"\r\n":
+            filled -= 1
         if filled == len(data):  # the block ends inside a line: keep that line
             cut = data.rfind(b"\n") + 1
         else:  # keep the newlines after the last line with content
             cut = data.find(b"\n", filled) + 1 if filled else 0
-        carry = data[cut:]
+        carry = bytes(data[cut:])
         if cut:
-            yield data[:cut]
+            if isinstance(data, bytearray):
+                del data[cut:]
+                yield data
+            else:
+                yield data[:cut]
 
 
-def _plain_lines(piece: bytes) -> bool:
+def _block(stream: IO[bytes]) -> bytearray:
+    """The next :data:`_PIECE_SIZE` bytes of the file and the rest of their last line.
+
+    Shorter at the end of the file; empty after it.
+    """
+    block = bytearray(_PIECE_SIZE)
+    got = 0
+    with memoryview(block) as view:
+        while got < len(block):
+            n = stream.readinto(view[got:])  # type: ignore[attr-defined]
+            if not n:
+                break
+            got += n
+    del block[got:]
+    if got == _PIECE_SIZE and block[-1] != ord("\n"):
+        block += stream.readline()
+    return block
+
+
+def _plain_lines(piece: bytes | bytearray) -> bool:
     """Whether Arrow splits these whole lines into rows exactly as Python's csv module does.
 
     No lone carriage return, no empty line (Python's csv yields a blank row,
     Arrow none), and an even number of quotes on every line (no line break
     inside a quoted cell).
     """
-    if b"\r" in piece and piece.count(b"\r") != piece.count(b"\r\n"):
-        return False
-    if piece.startswith((b"\n", b"\r\n")) or b"\n\n" in piece or b"\n\r\n" in piece:
-        return False
-    return b'"' not in piece or _quotes_close_on_each_line(piece)
+    return _lines(piece) is not None
 
 
-def _quotes_close_on_each_line(data: bytes) -> bool:
-    """Whether every line holds an even number of quotes (no quoted line break)."""
-    buffer = np.frombuffer(data, dtype=np.uint8)
-    quotes = np.flatnonzero(buffer == ord('"'))
+def _lines(piece: bytes | bytearray) -> NDArray[np.intp] | None:
+    """The positions of the line feeds of whole lines, or ``None`` where they are not plain.
+
+    Plain as :func:`_plain_lines` says, found with numpy on the piece's bytes
+    (each check a pass of C code, where scanning the bytes for each pattern
+    took twice as long); the line feeds also give the number of rows Arrow
+    must read and the longest line.
+    """
+    buffer = np.frombuffer(piece, dtype=np.uint8)
     breaks = np.flatnonzero(buffer == ord("\n"))
-    before = np.searchsorted(quotes, breaks)
-    return not bool((before & 1).any()) and len(quotes) % 2 == 0
+    if b"\r" in piece:
+        returns = np.flatnonzero(buffer == ord("\r"))
+        if returns[-1] + 1 >= len(buffer) or bool((buffer[returns + 1] != ord("\n")).any()):
+            return None  # a lone carriage return
+        # (each CR is followed by LF: an empty line is "\r\n" after a line feed)
+        if len(breaks) and breaks[0] == 1 and buffer[0] == ord("\r"):
+            return None
+        gaps = np.diff(breaks)
+        if bool((gaps == 2).any()) and bool(
+                (buffer[breaks[:-1][gaps == 2] + 1] == ord("\r")).any()):
+            return None
+    else:
+        gaps = np.diff(breaks)
+    if (len(breaks) and breaks[0] == 0) or bool((gaps == 1).any()):
+        return None  # an empty line
+    if b'"' in piece:
+        quotes = np.flatnonzero(buffer == ord('"'))
+        before = np.searchsorted(quotes, breaks)
+        if bool((before & 1).any()) or len(quotes) % 2:
+            return None  # a line break inside a quoted cell
+    return breaks
 
 
-def _longest_line(piece: bytes) -> int:
-    """The most bytes of one line of ``piece`` (whole lines), line ends left out."""
-    breaks = np.flatnonzero(np.frombuffer(piece, dtype=np.uint8) == ord("\n"))
+def _longest_line(piece: bytes | bytearray,
+                  breaks: NDArray[np.intp] | None = None) -> int:
+    """The most bytes of one line of ``piece`` (whole lines), line ends left out.
+
+    ``breaks``: the positions of its line feeds, where known.
+    """
+    if breaks is None:
+        breaks = np.flatnonzero(np.frombuffer(piece, dtype=np.uint8) == ord("\n"))
     ends = np.concatenate(([-1], breaks, [len(piece)]))
     return int((np.diff(ends) - 1).max(initial=0))  # (a CR before LF counts: a byte more)
 
