@@ -5,10 +5,21 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from psoladder.errors import InputError
 from psoladder.numbers import as_decimal, display, round_half_up, to_decimal
-from psoladder.periods import DateRange, default_peiljaar, validate_peiljaar, years_from
+from psoladder.periods import (
+    BEGINNING,
+    FOREVER,
+    DateRange,
+    default_peiljaar,
+    months_after,
+    validate_peiljaar,
+    years_from,
+)
 
 
 @pytest.mark.parametrize("value", [3.2, 0.0, float("nan")])
@@ -79,3 +90,28 @@ def test_peiljaar_default_and_validation() -> None:
     for bad_end in (dt.date(2024, 2, 28), dt.date(2024, 3, 1)):
         with pytest.raises(InputError, match="12 consecutive months"):
             validate_peiljaar(DateRange(dt.date(2023, 3, 1), bad_end))
+
+
+@given(day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+       months=st.integers(min_value=-22_000, max_value=22_000))
+@settings(max_examples=500, deadline=None)
+def test_months_after_is_dateutils_relativedelta_within_the_calendar(
+        day: dt.date, months: int) -> None:
+    # months_after computes what relativedelta computed before (the 29
+    # February and month-end clamps), clamped to the calendar.
+    expected = day + relativedelta(months=months)
+    assert months_after(day, months) == expected
+
+
+@pytest.mark.parametrize(("day", "months", "expected"), [
+    (dt.date(2023, 8, 31), 6, dt.date(2024, 2, 29)),
+    (dt.date(2022, 8, 31), 6, dt.date(2023, 2, 28)),
+    (dt.date(2020, 2, 29), 12, dt.date(2021, 2, 28)),
+    (dt.date(2020, 2, 29), 48, dt.date(2024, 2, 29)),
+    (dt.date(2024, 3, 31), -1, dt.date(2024, 2, 29)),
+    (dt.date(2024, 1, 15), 0, dt.date(2024, 1, 15)),
+    (dt.date(9999, 6, 1), 7, FOREVER),
+    (dt.date(1, 3, 1), -3, BEGINNING),
+])
+def test_months_after_clamps(day: dt.date, months: int, expected: dt.date) -> None:
+    assert months_after(day, months) == expected

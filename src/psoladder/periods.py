@@ -5,8 +5,8 @@ Conventions (R-FTE-3, R-TG-0a, decisions):
 * A :class:`DateRange` includes both ends: an HR end date is the last working
   day.
 * "N years from date D" is the half-open range ``[D, D + N years)``, computed
-  with ``relativedelta(years=N)``: 29 February + 1 year is 28 February, and the
-  last day that counts is the day before the anniversary
+  as dateutil's ``relativedelta(years=N)`` does: 29 February + 1 year is 28
+  February, and the last day that counts is the day before the anniversary
   (:func:`years_from`).
 * "Until date U" counts up to and including U; no U means open-ended.
 * Arithmetic never overflows: input dates lie between 1900 and 2100
@@ -23,11 +23,11 @@ DateRange(start=datetime.date(2020, 2, 29), end=datetime.date(2021, 2, 27))
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import Any
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from psoladder.errors import InputError, Problem, Words
 
@@ -114,12 +114,14 @@ def months_after(day: dt.date, months: int) -> dt.date:
     it, :data:`BEGINNING` when before it.
     """
     month = day.year * 12 + day.month - 1 + months
-    if month // 12 > dt.MAXYEAR:
+    year, month0 = divmod(month, 12)
+    if year > dt.MAXYEAR:
         return FOREVER
-    if month // 12 < dt.MINYEAR:
+    if year < dt.MINYEAR:
         return BEGINNING
-    result: dt.date = day + relativedelta(months=months)
-    return result
+    # The same day of the target month, or its last day when it is shorter
+    # (as dateutil's relativedelta, without its cost in the counting windows).
+    return dt.date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
 
 
 def years_from(day: dt.date, years: int) -> DateRange:
