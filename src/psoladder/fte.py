@@ -631,7 +631,7 @@ class _Tallies:
     and :attr:`~Workforce.persons_by_entities`, summed in whole units.
     """
 
-    __slots__ = ("_one", "_persons", "_rest", "_sums")
+    __slots__ = ("_named", "_one", "_ones", "_persons", "_persons_named", "_rest", "_sums")
 
     def __init__(self) -> None:
         # (contract, entity, decimal places) -> hours units x days
@@ -640,37 +640,69 @@ class _Tallies:
         self._rest: dict[_Part, Fraction] = {}
         # People of one counted row: (entity, contract on the peildatum or None) -> persons
         self._one: dict[tuple[str | None, ContractType | None], int] = {}
+        # ... gathered as (contract type's name, entity, decimal places) ->
+        # [hours units x days, persons working on the peildatum, persons]
+        self._ones: dict[tuple[str, str | None, int], list[int]] = {}
         # Everyone else: (entities, contracts on the peildatum) -> persons
         self._persons: Counter[tuple[frozenset[str | None], frozenset[ContractType]]] = Counter()
+        # ... and the same by contract type name (an enum member's hash is a Python call)
+        self._named: dict[tuple[str, str | None, int], int] = {}
+        self._persons_named: Counter[tuple[frozenset[str | None], frozenset[str]]] = Counter()
 
     def one(self, e: EmploymentLike, units: int, places: int, on_peildatum: bool) -> None:
         """A person whose one counted row has ``units / 10**places`` hours x days."""
-        contract, entity = e.contract, e.entity
+        # Keyed by the contract type's name: an enum member's hash is a Python call.
+        contract, entity = e.contract._name_, e.entity
         key = (contract, entity, places)
-        sums = self._sums
-        sums[key] = sums.get(key, 0) + units
-        person = (entity, contract if on_peildatum else None)
-        self._one[person] = self._one.get(person, 0) + 1
+        ones = self._ones
+        found = ones.get(key)
+        if found is None:
+            ones[key] = [units, 1 if on_peildatum else 0, 1]
+        else:
+            found[0] += units
+            found[1] += on_peildatum
+            found[2] += 1
 
     def person(self, rows: Iterable[tuple[EmploymentLike, int | Fraction]], places: int,
                working: Iterable[ContractType]) -> None:
         """A person's counted rows with their hours x days (in ``10**-places``), and their contracts on the peildatum."""
-        sums = self._sums
+        sums = self._named
         entities = set()
         for e, units in rows:
             entity = e.entity
             entities.add(entity)
             if isinstance(units, int):
-                key = (e.contract, entity, places)
+                key = (e.contract._name_, entity, places)
                 sums[key] = sums.get(key, 0) + units
             else:
                 part = (e.contract, entity)
                 self._rest[part] = self._rest.get(part, _ZERO) + units / 10**places
         if entities:
-            self._persons[frozenset(entities), frozenset(working)] += 1
+            self._persons_named[frozenset(entities), frozenset([c._name_ for c in working])] += 1
+
+    def _fold_ones(self) -> None:
+        """Move the tallies kept by contract type name into those by contract type."""
+        sums, one = self._sums, self._one
+        for (name, entity, places), (units, working, persons) in self._ones.items():
+            contract = ContractType[name]
+            key = (contract, entity, places)
+            sums[key] = sums.get(key, 0) + units
+            if working:
+                one[entity, contract] = one.get((entity, contract), 0) + working
+            if persons > working:
+                one[entity, None] = one.get((entity, None), 0) + persons - working
+        self._ones.clear()
+        for (name, entity, places), units in self._named.items():
+            key = (ContractType[name], entity, places)
+            sums[key] = sums.get(key, 0) + units
+        self._named.clear()
+        for (entities, names), n in self._persons_named.items():
+            self._persons[entities, frozenset(ContractType[c] for c in names)] += n
+        self._persons_named.clear()
 
     def figures(self) -> dict[str, Any]:
         """The four figures, as :class:`Workforce` arguments."""
+        self._fold_ones()
         exact: dict[_Part, HourDays] = {}
         for (contract, entity, places), units in self._sums.items():
             part = (contract, entity)
@@ -725,6 +757,15 @@ class Sources(Sequence[str | None]):
             i = len(self._names)
             self._names.append(source)
         self._index.append(i)
+
+    @property
+    def last(self) -> str | None:
+        """The source of the last row added (there must be one)."""
+        return self._names[self._index[-1]]
+
+    def again(self) -> None:
+        """Add a row from the same source as the last row."""
+        self._index.append(self._index[-1])
 
     def __len__(self) -> int:
         return len(self._index)
@@ -789,20 +830,25 @@ class WorkforceBuilder:
         """Fold in one row (``row`` is its number, for the explanation)."""
         self._read += 1
         person = employment.person
+        start = employment.start
         entry = self._open.get(person)
         if entry is None:
             if self._persons.get(person) is not None:
                 raise ValueError(f"person {person!r} was completed before this row")
             self._persons[person] = None
-            entry = self._open[person] = [employment.start]
-        elif employment.start < entry[0]:
-            entry[0] = employment.start
+            entry = self._open[person] = [start]
+        elif start < entry[0]:
+            entry[0] = start
         end = employment.end
-        if employment.start <= self._p1 and (end is None or end >= self._p0):
+        if start <= self._p1 and (end is None or end >= self._p0):
             entry.append((row, employment))
         else:
             self._outside.append(row)
-            self._outside_sources.add(employment.source)
+            sources = self._outside_sources
+            if sources and employment.source is sources.last:
+                sources.again()
+            else:
+                sources.add(employment.source)
             if self.detail:
                 entry.append((row, employment))
 
@@ -819,7 +865,8 @@ class WorkforceBuilder:
         if not rows:
             self._persons[person] = _ABSENT  # only rows outside the peiljaar: counted
             return
-        if not self.detail and all(e.target_group is None for _, e in rows):
+        if not self.detail and ((len(rows) == 1 and rows[0][1].target_group is None)
+                                or all(e.target_group is None for _, e in rows)):
             self._persons[person] = len(self._summaries)
             self._summaries.append((person, *self._calc.summary(rows)))
         else:
@@ -902,6 +949,8 @@ class _PersonCalc:
         self._hours: dict[Decimal, tuple[int, int]] = {}
         self._countings: dict[Hashable, tuple[Counting, int, int]] = {}
         self._excluded = frozenset(c for c, ct in rules.contract_types.items() if ct.excluded)
+        # (a tuple: membership by identity, without the enum's hash, a Python call)
+        self._left_out = tuple(self._excluded)
         # The workforce's totals by contract type and entity (see Workforce).
         self.tallies = _Tallies()
 
@@ -949,12 +998,14 @@ class _PersonCalc:
 
         Hours units and their decimal places, capped, rows, on the peildatum.
         """
+        if len(rows) == 1 and rows[0][1].contract not in self._left_out:
+            return self._one_row(rows[0][1])
         p0, p1 = self.p0, self.p1
         limit, places = self.limit
         # first day, last day, hours units, their places, the row
         spans: list[tuple[int, int, int, int, EmploymentLike]] = []
         for _, e in rows:
-            if e.contract in self._excluded:
+            if e.contract in self._left_out:
                 continue
             # A row given to the builder has a day in the peiljaar.
             first = e.start.toordinal()
@@ -994,6 +1045,36 @@ class _PersonCalc:
                                 [span[4].contract for span in spans if span[1] == p1])
         self.total.add(total, places)
         return total, places, capped, len(rows), on_peildatum
+
+    def _one_row(self, e: EmploymentLike) -> tuple[int, int, bool, int, bool]:
+        """:meth:`summary` of a person with one counted row (most people), the same figures."""
+        hours = e.hours_per_week
+        units = self._hours.get(hours)
+        if units is None:
+            units = self._units(hours)
+        u, p = units
+        limit, places = self.limit
+        if p > places:
+            limit *= 10 ** (p - places)
+            places = p
+        elif p < places:
+            u *= 10 ** (places - p)
+        p0, p1 = self.p0, self.p1
+        first = e.start.toordinal()
+        if first < p0:
+            first = p0
+        end = e.end
+        last = p1 if end is None else min(end.toordinal(), p1)
+        capped = u > limit
+        total = (last - first + 1) * (limit if capped else u)
+        on_peildatum = last == p1
+        self.tallies.one(e, total, places, on_peildatum)
+        add = self.total
+        if places == add.places:
+            add.units += total
+        else:
+            add.add(total, places)
+        return total, places, capped, 1, on_peildatum
 
     def detailed(self, person: str, rows: list[tuple[int, EmploymentLike]],
                  first_start: dt.date) -> PersonFte:
