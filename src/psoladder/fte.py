@@ -50,6 +50,7 @@ import datetime as dt
 import functools
 import gc
 import itertools
+import math
 from array import array
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
@@ -1201,23 +1202,25 @@ def _share_capped_hours(spans: list[_Span], windows: Sequence[tuple[int, int] | 
     for _, a, b, h in spans:
         change[index[a]] += h
         change[index[b + 1]] -= h
-    # Running sums at each cut point: days scaled by the cap, and capped days.
-    scaled: list[int | Fraction] = [0]
+    levels = list(itertools.accumulate(change[:-1]))
+    # Running sums at each cut point: days scaled by the cap (in whole units
+    # of 1 / scale, the least common multiple of the levels above the cap:
+    # integer sums, one exact ratio per row), and capped days.
+    scale = math.lcm(*(level for level in levels if level > limit))
+    scaled = [0]
     capped_run = [0]
-    level = 0
-    for k in range(len(points) - 1):
-        level += change[k]
+    for k, level in enumerate(levels):
         days = points[k + 1] - points[k]
         if level > limit:
-            scaled.append(scaled[-1] + Fraction(days * limit, level))
+            scaled.append(scaled[-1] + days * limit * (scale // level))
             capped_run.append(capped_run[-1] + days)
         else:
-            scaled.append(scaled[-1] + days)
+            scaled.append(scaled[-1] + days * scale)
             capped_run.append(capped_run[-1])
     for (i, a, b, h), w in zip(spans, windows, strict=True):
         s, e = index[a], index[b + 1]
-        hour_units[i] = _whole(h * (scaled[e] - scaled[s]))
+        hour_units[i] = exact_hour_days(h * (scaled[e] - scaled[s]), scale)
         capped_days[i] = capped_run[e] - capped_run[s]
         if w is not None:
             s, e = index[w[0]], index[w[1] + 1]
-            counted_units[i] = _whole(h * (scaled[e] - scaled[s]))
+            counted_units[i] = exact_hour_days(h * (scaled[e] - scaled[s]), scale)

@@ -836,6 +836,8 @@ class _RowParser:
         self.read = self.blank = self.target = 0
         # Each column's converted cells, for parse_block (None: not given).
         self.block_caches: dict[str, dict[str, Any]] = {}
+        self.end_bounds: dict[str, dt.date] = {}  # the end column's cells, open as the last day
+        self.end_index = fields.index("end") if "end" in fields else -1
 
     def problem(self, problem: Problem) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -960,8 +962,17 @@ class _RowParser:
                 given[field] = list(map(cache.__getitem__, cells))
         starts = given["start"]
         ends = given.get("end")
-        if ends is not None and any(map(_ends_before, ends, starts)):
-            return None
+        if ends is not None:
+            # an open end compares as the last day there is
+            cells = columns[self.end_index]
+            try:
+                late = any(map(operator.lt, map(self.end_bounds.__getitem__, cells), starts))
+            except KeyError:
+                self.end_bounds = {k: _LAST_DAY if v is None else v
+                                   for k, v in self.block_caches["end"].items()}
+                late = any(map(operator.lt, map(self.end_bounds.__getitem__, cells), starts))
+            if late:
+                return None
         groups = given.get("target_group")
         targets = 0 if groups is None else n - groups.count(None)
         if self.target + targets > MAX_TARGET_GROUP_ROWS:
@@ -1037,8 +1048,7 @@ class _RowParser:
 _BLOCK_CACHE = 100_000
 
 
-def _ends_before(end: Any, start: Any) -> bool:
-    return end is not None and end < start
+_LAST_DAY = dt.date.max
 
 
 def _row(values: dict[str, Any], source: str) -> Row:
@@ -1756,11 +1766,19 @@ def stream_payroll(path: str | Path, sink: RowSink, *,
         if person_done is not None and last.get(row.person) == line:
             person_done(row.person)
 
+    ends = set(last.values())  # the lines on which a person is complete
+
     def emit_block(start: int, rows: list[Row]) -> None:
+        if person_done is None:
+            for line, row in enumerate(rows, start):
+                sink(line, row)
+            return
+        # (only a line in ``ends`` can be a person's last, whatever the sink did to the row)
+        done = ends.intersection(range(start, start + len(rows)))
         get = last.get
         for line, row in enumerate(rows, start):
             sink(line, row)
-            if person_done is not None and get(row.person) == line:
+            if line in done and get(row.person) == line:
                 person_done(row.person)
 
     try:
