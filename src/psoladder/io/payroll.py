@@ -950,6 +950,8 @@ class _RowParser:
         given: dict[str, list[Any]] = {}
         for index, field, reader, _ in self.columns:
             cells = columns[index]
+            if field not in _REQUIRED and cells.count("") == n:
+                continue  # an empty column gives nothing
             if field == "person" and unchanged_texts(list(cells)):
                 given[field] = list(cells)
                 continue
@@ -968,9 +970,13 @@ class _RowParser:
             try:
                 late = any(map(operator.lt, map(self.end_bounds.__getitem__, cells), starts))
             except KeyError:
-                self.end_bounds = {k: _LAST_DAY if v is None else v
-                                   for k, v in self.block_caches["end"].items()}
-                late = any(map(operator.lt, map(self.end_bounds.__getitem__, cells), starts))
+                cache, bounds = self.block_caches["end"], self.end_bounds
+                if len(bounds) > _BLOCK_CACHE:
+                    bounds.clear()
+                for raw in set(cells).difference(bounds):
+                    value = cache[raw]
+                    bounds[raw] = _LAST_DAY if value is None else value
+                late = any(map(operator.lt, map(bounds.__getitem__, cells), starts))
             if late:
                 return None
         groups = given.get("target_group")
@@ -1299,7 +1305,12 @@ def _fast_survey(path: Path, name: str, fmt: PayrollFormat, *, last: dict[str, i
             if _uniform(rows, width):
                 columns = list(zip(*rows, strict=True))
                 for i, counter in counts.items():
-                    counter.update(columns[i])
+                    cells = columns[i]
+                    if "" in counter:  # (in its place already: count the others by C code)
+                        counter[""] += cells.count("")
+                        counter.update(filter(None, cells))
+                    else:
+                        counter.update(cells)
                 if index >= 0:
                     lines.update(zip(columns[index], range(start, start + len(rows)),
                                      strict=True))
