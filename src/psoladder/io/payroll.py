@@ -1305,12 +1305,12 @@ def _fast_survey(path: Path, name: str, fmt: PayrollFormat, *, last: dict[str, i
             if _uniform(rows, width):
                 columns = list(zip(*rows, strict=True))
                 for i, counter in counts.items():
-                    cells = columns[i]
+                    column = columns[i]
                     if "" in counter:  # (in its place already: count the others by C code)
-                        counter[""] += cells.count("")
-                        counter.update(filter(None, cells))
+                        counter[""] += column.count("")
+                        counter.update(filter(None, column))
                     else:
-                        counter.update(cells)
+                        counter.update(column)
                 if index >= 0:
                     lines.update(zip(columns[index], range(start, start + len(rows)),
                                      strict=True))
