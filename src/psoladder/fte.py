@@ -637,8 +637,10 @@ class _Tallies:
     def __init__(self) -> None:
         # (contract, entity, decimal places) -> hours units x days
         self._sums: dict[tuple[ContractType, str | None, int], int] = {}
-        # (contract, entity) -> hours x days that are not whole units (capped shares)
-        self._rest: dict[_Part, Fraction] = {}
+        # (contract type's name, entity, denominator) -> the numerators of the hours x
+        # days that are not whole units (capped shares): one exact ratio per
+        # denominator at the end, not a sum of ratios with ever larger ones
+        self._rest: dict[tuple[str, str | None, int], int] = {}
         # People of one counted row: (entity, contract on the peildatum or None) -> persons
         self._one: dict[tuple[str | None, ContractType | None], int] = {}
         # ... gathered as (contract type's name, entity, decimal places) ->
@@ -675,9 +677,10 @@ class _Tallies:
             if isinstance(units, int):
                 key = (e.contract._name_, entity, places)
                 sums[key] = sums.get(key, 0) + units
-            else:
-                part = (e.contract, entity)
-                self._rest[part] = self._rest.get(part, _ZERO) + units / 10**places
+            else:  # a capped share: summed as whole numerators per denominator
+                key = (e.contract._name_, entity, units.denominator * 10**places)
+                rest = self._rest
+                rest[key] = rest.get(key, 0) + units.numerator
         if entities:
             self._persons_named[frozenset(entities), frozenset([c._name_ for c in working])] += 1
 
@@ -708,8 +711,9 @@ class _Tallies:
         for (contract, entity, places), units in self._sums.items():
             part = (contract, entity)
             exact[part] = exact.get(part, 0) + exact_hour_days(units, 10**places)
-        for part, rest in self._rest.items():
-            exact[part] = exact.get(part, 0) + rest
+        for (name, entity, denominator), numerator in self._rest.items():
+            part = (ContractType[name], entity)
+            exact[part] = exact.get(part, 0) + Fraction(numerator, denominator)
         by_contract: dict[ContractType, HourDays] = {}
         by_entity: dict[str | None, HourDays] = {}
         for (contract, entity), value in exact.items():
@@ -760,13 +764,9 @@ class Sources(Sequence[str | None]):
         self._index.append(i)
 
     @property
-    def last(self) -> str | None:
-        """The source of the last row added (there must be one)."""
-        return self._names[self._index[-1]]
-
-    def again(self) -> None:
-        """Add a row from the same source as the last row."""
-        self._index.append(self._index[-1])
+    def indices(self) -> array[int]:
+        """Each row's position among the distinct sources (append one to add a row)."""
+        return self._index
 
     def __len__(self) -> int:
         return len(self._index)
@@ -824,6 +824,8 @@ class WorkforceBuilder:
         self._open: dict[str, list[Any]] = {}
         self._outside = array("q")
         self._outside_sources = Sources()
+        self._outside_index = self._outside_sources.indices
+        self._outside_last: str | None = None  # the source of the last outside row
         self._read = 0
         self._p0, self._p1 = peiljaar.start, peiljaar.end
 
@@ -845,11 +847,12 @@ class WorkforceBuilder:
             entry.append((row, employment))
         else:
             self._outside.append(row)
-            sources = self._outside_sources
-            if sources and employment.source is sources.last:
-                sources.again()
+            source = employment.source
+            if source is self._outside_last and self._outside_index:
+                self._outside_index.append(self._outside_index[-1])
             else:
-                sources.add(employment.source)
+                self._outside_sources.add(source)
+                self._outside_last = source
             if self.detail:
                 entry.append((row, employment))
 
@@ -862,14 +865,17 @@ class WorkforceBuilder:
         entry = self._open.pop(person, None)
         if entry is None:
             return
-        first_start, *rows = entry
-        if not rows:
+        if len(entry) == 1:
             self._persons[person] = _ABSENT  # only rows outside the peiljaar: counted
             return
+        first_start = entry[0]
+        rows = entry
+        del rows[0]
         if not self.detail and ((len(rows) == 1 and rows[0][1].target_group is None)
                                 or all(e.target_group is None for _, e in rows)):
-            self._persons[person] = len(self._summaries)
-            self._summaries.append((person, *self._calc.summary(rows)))
+            summaries = self._summaries
+            self._persons[person] = len(summaries)
+            summaries.append((person, *self._calc.summary(rows)))
         else:
             self._persons[person] = self._calc.detailed(person, rows, first_start)
 
@@ -1003,17 +1009,26 @@ class _PersonCalc:
             return self._one_row(rows[0][1])
         p0, p1 = self.p0, self.p1
         limit, places = self.limit
+        left_out, known = self._left_out, self._hours
         # first day, last day, hours units, their places, the row
         spans: list[tuple[int, int, int, int, EmploymentLike]] = []
         for _, e in rows:
-            if e.contract in self._left_out:
+            if e.contract in left_out:
                 continue
             # A row given to the builder has a day in the peiljaar.
             first = e.start.toordinal()
             if first < p0:
                 first = p0
-            last = p1 if e.end is None else min(e.end.toordinal(), p1)
-            units, p = self._units(e.hours_per_week)
+            end = e.end
+            if end is None:
+                last = p1
+            else:
+                last = end.toordinal()
+                if last > p1:
+                    last = p1
+            weekly = e.hours_per_week
+            found = known.get(weekly)
+            units, p = found if found is not None else self._units(weekly)
             if p > places:
                 places = p
             spans.append((first, last, units, p, e))
@@ -1027,7 +1042,8 @@ class _PersonCalc:
             on_peildatum = last == p1
             self.tallies.one(e, total, places, on_peildatum)
         else:
-            whole = [(i, a, b, u * 10 ** (places - q)) for i, (a, b, u, q, _) in enumerate(spans)]
+            whole = [(i, a, b, u * 10 ** (places - q) if q < places else u)
+                     for i, (a, b, u, q, _) in enumerate(spans)]
             total, capped = _capped_total(whole, limit)
             on_peildatum = any(span[1] == p1 for span in spans)
             rows_of = [span[4] for span in spans]
