@@ -152,3 +152,50 @@ def test_unchanged_texts_bounds() -> None:
     assert not unchanged_texts(["x" * 201])
     assert not unchanged_texts(["P1", ""])
     assert not unchanged_texts(["P\u20281"])
+
+
+class _Rows:
+    """A sink that takes rows one by one (no ``block``)."""
+
+    def __init__(self, builder: Any) -> None:
+        self.builder = builder
+
+    def __call__(self, line: int, row: Any) -> None:
+        self.builder.add(line, row)
+
+
+class _Blocks(_Rows):
+    def block(self, start: int, rows: list[Any]) -> None:
+        self.builder.add_rows(start, rows)
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 8192])
+def test_a_sink_of_blocks_builds_the_same_workforce(monkeypatch: pytest.MonkeyPatch,
+                                                    chunk: int) -> None:
+    import datetime as dt
+
+    from psoladder.fte import WorkforceBuilder
+    from psoladder.periods import DateRange
+    from psoladder.rules import rules_at
+
+    monkeypatch.setattr(payroll, "_CHUNK_ROWS", chunk)
+    path = Path(__file__).parent.parent / "examples" / "large" / "payroll.csv"
+    built = []
+    for sink_kind in (_Rows, _Blocks):
+        builder = WorkforceBuilder(peiljaar=DateRange(dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+                                   fulltime_hours=None, rules=rules_at(dt.date(2024, 5, 1)),
+                                   detail=False)
+        done: list[str] = []
+
+        def complete(person: str, builder: Any = builder, done: list[str] = done) -> None:
+            done.append(person)
+            builder.complete(person)
+
+        payroll.stream_payroll(path, sink_kind(builder), person_done=complete)
+        built.append((builder.build(), done))
+    (one, done_one), (other, done_other) = built
+    assert done_one == done_other
+    assert one == other
+    assert list(one.persons) == list(other.persons)
+    assert (one.hour_days_by_contract, one.persons_by_entities, one.peildatum_contracts) == (
+        other.hour_days_by_contract, other.persons_by_entities, other.peildatum_contracts)

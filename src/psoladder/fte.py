@@ -87,8 +87,8 @@ class Row:
     rows are equal when every value is.
     """
 
-    __slots__ = ("_extra", "contract", "end", "hours_per_week", "person", "source", "start",
-                 "target_group")
+    __slots__ = ("_extra", "contract", "end", "entity", "hours_per_week", "person", "source",
+                 "start", "target_group")
 
     def __init__(self, person: str, start: dt.date, end: dt.date | None, hours_per_week: Decimal,
                  contract: ContractType, target_group: TargetGroup | None,
@@ -101,6 +101,8 @@ class Row:
         self.contract = contract
         self.target_group = target_group
         self._extra = extra or None
+        #: The entity of the applicant's group the row names (see ``Employment.entity``).
+        self.entity: str | None = extra.get("entity") if extra else None
 
     def _get(self, name: str) -> Any:
         return None if self._extra is None else self._extra.get(name)
@@ -113,12 +115,6 @@ class Row:
     placement_start = property(lambda self: self._get("placement_start"))
     registered = property(lambda self: bool(self._get("registered")))
     disabled_in_service = property(lambda self: bool(self._get("disabled_in_service")))
-
-    @property
-    def entity(self) -> str | None:
-        """The entity of the applicant's group the row names (see ``Employment.entity``)."""
-        extra = self._extra
-        return None if extra is None else extra.get("entity")
 
     @property
     def period(self) -> DateRange:
@@ -831,30 +827,42 @@ class WorkforceBuilder:
 
     def add(self, row: int, employment: EmploymentLike) -> None:
         """Fold in one row (``row`` is its number, for the explanation)."""
-        self._read += 1
-        person = employment.person
-        start = employment.start
-        entry = self._open.get(person)
-        if entry is None:
-            if self._persons.get(person) is not None:
-                raise ValueError(f"person {person!r} was completed before this row")
-            self._persons[person] = None
-            entry = self._open[person] = [start]
-        elif start < entry[0]:
-            entry[0] = start
-        end = employment.end
-        if start <= self._p1 and (end is None or end >= self._p0):
-            entry.append((row, employment))
-        else:
-            self._outside.append(row)
-            source = employment.source
-            if source is self._outside_last and self._outside_index:
-                self._outside_index.append(self._outside_index[-1])
-            else:
-                self._outside_sources.add(source)
-                self._outside_last = source
-            if self.detail:
-                entry.append((row, employment))
+        self.add_rows(row, (employment,))
+
+    def add_rows(self, first: int, rows: Sequence[EmploymentLike]) -> None:
+        """Fold in rows numbered ``first``, ``first + 1``, ...: :meth:`add` of each, in one call."""
+        opened, persons = self._open, self._persons
+        p0, p1 = self._p0, self._p1
+        outside, index, detail = self._outside, self._outside_index, self.detail
+        read = self._read
+        try:
+            for row, employment in enumerate(rows, first):
+                read += 1
+                person = employment.person
+                start = employment.start
+                entry = opened.get(person)
+                if entry is None:
+                    if persons.get(person) is not None:
+                        raise ValueError(f"person {person!r} was completed before this row")
+                    persons[person] = None
+                    entry = opened[person] = [start]
+                elif start < entry[0]:
+                    entry[0] = start
+                end = employment.end
+                if start <= p1 and (end is None or end >= p0):
+                    entry.append((row, employment))
+                else:
+                    outside.append(row)
+                    source = employment.source
+                    if source is self._outside_last and index:
+                        index.append(index[-1])
+                    else:
+                        self._outside_sources.add(source)
+                        self._outside_last = source
+                    if detail:
+                        entry.append((row, employment))
+        finally:
+            self._read = read
 
     def completed(self, person: str) -> bool:
         """Whether ``person`` was computed already (no more rows of theirs can be added)."""

@@ -1748,7 +1748,12 @@ def stream_payroll(path: str | Path, sink: RowSink, *,
     compact :class:`~psoladder.fte.Row` (e.g. a
     :class:`~psoladder.fte.WorkforceBuilder`'s ``add``). Once a problem is
     found, later rows are only validated; at the end every problem is raised
-    at once, and the sink's data must be discarded.
+    at once, and the sink's data must be discarded. A sink with a method
+    ``block(start, rows)`` may be given rows on consecutive lines (from
+    ``start``) a block at a time instead, as
+    :meth:`~psoladder.fte.WorkforceBuilder.add_rows` takes them; then
+    ``person_done`` is called after the block, for each person whose last
+    row it holds, in the order of their lines.
 
     The file is read twice: a first pass finds the format of each date and
     number column (and, with ``person_done``, each person's last line); it
@@ -1779,14 +1784,26 @@ def stream_payroll(path: str | Path, sink: RowSink, *,
 
     ends = set(last.values())  # the lines on which a person is complete
 
+    block = getattr(sink, "block", None)
+
     def emit_block(start: int, rows: list[Row]) -> None:
         if person_done is None:
+            if block is not None:
+                block(start, rows)
+                return
             for line, row in enumerate(rows, start):
                 sink(line, row)
             return
         # (only a line in ``ends`` can be a person's last, whatever the sink did to the row)
         done = ends.intersection(range(start, start + len(rows)))
         get = last.get
+        if block is not None:
+            block(start, rows)
+            for line in sorted(done):
+                row = rows[line - start]
+                if get(row.person) == line:
+                    person_done(row.person)
+            return
         for line, row in enumerate(rows, start):
             sink(line, row)
             if line in done and get(row.person) == line:
