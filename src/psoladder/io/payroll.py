@@ -48,6 +48,7 @@ rows.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import csv
 import datetime as dt
@@ -1284,8 +1285,8 @@ def _fast_survey(path: Path, name: str, fmt: PayrollFormat, *, last: dict[str, i
     and folded into the column's format exactly as the row-by-row pass folds
     them: its first :attr:`_Survey._MEMO` distinct values at the end, the
     others in the order they first appear. Each person's last line is found
-    per distinct cell, and each distinct cell converted once. ``None`` (with
-    ``last`` untouched) when the file needs the line reader: then
+    per distinct cell, and each distinct cell converted once. ``None`` when the
+    file needs the line reader (``last`` is then to be emptied): then
     :func:`_survey` reads it, and reports what there is to report.
     """
     if not _fast_route(name, fmt):
@@ -1300,7 +1301,8 @@ def _fast_survey(path: Path, name: str, fmt: PayrollFormat, *, last: dict[str, i
         width = len(opened.fields)
         counts: dict[int, Counter[str]] = {i: Counter() for i in survey.seen}
         index = opened.fields.index("person") if last is not None else -1
-        lines: dict[str, int] = {}  # each distinct person cell's last line
+        # each distinct person cell's last line (then each person's, in place)
+        lines: dict[str, int] = last if last is not None else {}
         for start, rows in opened.chunks:
             if _uniform(rows, width):
                 columns = list(zip(*rows, strict=True))
@@ -1341,23 +1343,22 @@ def _fast_survey(path: Path, name: str, fmt: PayrollFormat, *, last: dict[str, i
                 rest.append((cell, n))
         for cell, n in rest:  # counted as they come by the row-by-row pass
             survey._count(i, cell, n)
-    if last is not None and not _last_persons(lines, last):
-        last.clear()
+    if last is not None and not _last_persons(last):
         return None
     return survey.readers(opened.header, opened.epoch_1904), opened.identity
 
 
-def _last_persons(lines: dict[str, int], last: dict[str, int]) -> bool:
-    """Each person's last line (into ``last``) from each distinct person cell's.
+def _last_persons(last: dict[str, int]) -> bool:
+    """Each person's last line from each distinct person cell's (in ``last``, in place).
 
     ``False`` when there are more than :data:`~psoladder.limits.MAX_PERSONS`
     persons (the line reader says where).
     """
-    lines.pop("", None)  # an empty cell is no person
-    cells = list(lines)
-    if unchanged_texts(cells):  # plain identifiers: each cell is its person
-        last.update(lines)
+    last.pop("", None)  # an empty cell is no person
+    if unchanged_texts(list(last)):  # plain identifiers: each cell is its person
         return len(last) <= MAX_PERSONS
+    lines = dict(last)
+    last.clear()
     reader = ColumnReader("person")
     for cell, line in lines.items():
         if len(cell) > MAX_CELL_CHARS:
@@ -1648,6 +1649,8 @@ def _first_pass(path: Path, name: str, fmt: PayrollFormat, last: dict[str, int] 
         fast = _fast_survey(path, name, fmt, last=last)
     if fast is not None:
         return *fast, True
+    if last is not None:
+        last.clear()
     opened = _open_rows(path, name, fmt)
     readers = _survey(opened, fmt, last=last if "person" in opened.fields else None)
     return readers, opened.identity, False
@@ -1782,7 +1785,9 @@ def stream_payroll(path: str | Path, sink: RowSink, *,
         if person_done is not None and last.get(row.person) == line:
             person_done(row.person)
 
-    ends = set(last.values())  # the lines on which a person is complete
+    # The lines on which a person is complete, one byte a line.
+    ends = bytearray(max(last.values(), default=0) + 1)
+    collections.deque(map(ends.__setitem__, last.values(), itertools.repeat(1)), 0)
 
     block = getattr(sink, "block", None)
 
@@ -1795,7 +1800,8 @@ def stream_payroll(path: str | Path, sink: RowSink, *,
                 sink(line, row)
             return
         # (only a line in ``ends`` can be a person's last, whatever the sink did to the row)
-        done = ends.intersection(range(start, start + len(rows)))
+        stop = start + len(rows)
+        done = set(itertools.compress(range(start, stop), ends[start:stop]))
         get = last.get
         if block is not None:
             block(start, rows)
