@@ -1196,9 +1196,11 @@ class _Bail(Exception):
     """The block reader met what only the line reader reads exactly: read the file that way."""
 
 
-#: Characters decoded at a time by the block reader, and rows per block of rows.
+#: Characters decoded at a time by the block reader, and rows per block of rows
+#: (small enough for a block's cells to stay in the processor's caches: 1,024
+#: rows were faster than 8,192 in every paired run on a million rows).
 _BLOCK_CHARS = 1 << 20
-_CHUNK_ROWS = 8192
+_CHUNK_ROWS = 1024
 
 Chunks = Iterator[tuple[int, list[list[str]]]]
 
