@@ -364,15 +364,15 @@ def test_a_file_that_changes_between_the_passes(tmp_path: Path,
     # The validating engine's two passes (the columnar engine reads a file once).
     path = org_file(tmp_path, ORG + 'employments = "p.csv"\n',
                     p__csv=HEADER + "A,2015-01-01,,40,,\n")
-    first_pass = payroll._survey
+    first_pass = payroll._first_pass  # (by blocks of rows or row by row)
 
-    def grow(opened: Any, fmt: Any, *, last: Any) -> Any:
-        result = first_pass(opened, fmt, last=last)
+    def grow(*args: Any) -> Any:
+        result = first_pass(*args)
         with (tmp_path / "p.csv").open("a", encoding="utf-8") as f:
             f.write("A,2016-01-01,,40,,\n")
         return result
 
-    monkeypatch.setattr(payroll, "_survey", grow)
+    monkeypatch.setattr(payroll, "_first_pass", grow)
     with pytest.raises(InputError, match="changed while"):
         assess_file(path, engine="validating")
 

@@ -50,6 +50,7 @@ import datetime as dt
 import functools
 import gc
 import itertools
+import math
 from array import array
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
@@ -86,8 +87,8 @@ class Row:
     rows are equal when every value is.
     """
 
-    __slots__ = ("_extra", "contract", "end", "hours_per_week", "person", "source", "start",
-                 "target_group")
+    __slots__ = ("_extra", "contract", "end", "entity", "hours_per_week", "person", "source",
+                 "start", "target_group")
 
     def __init__(self, person: str, start: dt.date, end: dt.date | None, hours_per_week: Decimal,
                  contract: ContractType, target_group: TargetGroup | None,
@@ -100,6 +101,8 @@ class Row:
         self.contract = contract
         self.target_group = target_group
         self._extra = extra or None
+        #: The entity of the applicant's group the row names (see ``Employment.entity``).
+        self.entity: str | None = extra.get("entity") if extra else None
 
     def _get(self, name: str) -> Any:
         return None if self._extra is None else self._extra.get(name)
@@ -112,12 +115,6 @@ class Row:
     placement_start = property(lambda self: self._get("placement_start"))
     registered = property(lambda self: bool(self._get("registered")))
     disabled_in_service = property(lambda self: bool(self._get("disabled_in_service")))
-
-    @property
-    def entity(self) -> str | None:
-        """The entity of the applicant's group the row names (see ``Employment.entity``)."""
-        extra = self._extra
-        return None if extra is None else extra.get("entity")
 
     @property
     def period(self) -> DateRange:
@@ -631,52 +628,88 @@ class _Tallies:
     and :attr:`~Workforce.persons_by_entities`, summed in whole units.
     """
 
-    __slots__ = ("_one", "_persons", "_rest", "_sums")
+    __slots__ = ("_named", "_one", "_ones", "_persons", "_persons_named", "_rest", "_sums")
 
     def __init__(self) -> None:
         # (contract, entity, decimal places) -> hours units x days
         self._sums: dict[tuple[ContractType, str | None, int], int] = {}
-        # (contract, entity) -> hours x days that are not whole units (capped shares)
-        self._rest: dict[_Part, Fraction] = {}
+        # (contract type's name, entity, denominator) -> the numerators of the hours x
+        # days that are not whole units (capped shares): one exact ratio per
+        # denominator at the end, not a sum of ratios with ever larger ones
+        self._rest: dict[tuple[str, str | None, int], int] = {}
         # People of one counted row: (entity, contract on the peildatum or None) -> persons
         self._one: dict[tuple[str | None, ContractType | None], int] = {}
+        # ... gathered as (contract type's name, entity, decimal places) ->
+        # [hours units x days, persons working on the peildatum, persons]
+        self._ones: dict[tuple[str, str | None, int], list[int]] = {}
         # Everyone else: (entities, contracts on the peildatum) -> persons
         self._persons: Counter[tuple[frozenset[str | None], frozenset[ContractType]]] = Counter()
+        # ... and the same by contract type name (an enum member's hash is a Python call)
+        self._named: dict[tuple[str, str | None, int], int] = {}
+        self._persons_named: Counter[tuple[frozenset[str | None], frozenset[str]]] = Counter()
 
     def one(self, e: EmploymentLike, units: int, places: int, on_peildatum: bool) -> None:
         """A person whose one counted row has ``units / 10**places`` hours x days."""
-        contract, entity = e.contract, e.entity
+        # Keyed by the contract type's name: an enum member's hash is a Python call.
+        contract, entity = e.contract._name_, e.entity
         key = (contract, entity, places)
-        sums = self._sums
-        sums[key] = sums.get(key, 0) + units
-        person = (entity, contract if on_peildatum else None)
-        self._one[person] = self._one.get(person, 0) + 1
+        ones = self._ones
+        found = ones.get(key)
+        if found is None:
+            ones[key] = [units, 1 if on_peildatum else 0, 1]
+        else:
+            found[0] += units
+            found[1] += on_peildatum
+            found[2] += 1
 
     def person(self, rows: Iterable[tuple[EmploymentLike, int | Fraction]], places: int,
                working: Iterable[ContractType]) -> None:
         """A person's counted rows with their hours x days (in ``10**-places``), and their contracts on the peildatum."""
-        sums = self._sums
+        sums = self._named
         entities = set()
         for e, units in rows:
             entity = e.entity
             entities.add(entity)
             if isinstance(units, int):
-                key = (e.contract, entity, places)
+                key = (e.contract._name_, entity, places)
                 sums[key] = sums.get(key, 0) + units
-            else:
-                part = (e.contract, entity)
-                self._rest[part] = self._rest.get(part, _ZERO) + units / 10**places
+            else:  # a capped share: summed as whole numerators per denominator
+                key = (e.contract._name_, entity, units.denominator * 10**places)
+                rest = self._rest
+                rest[key] = rest.get(key, 0) + units.numerator
         if entities:
-            self._persons[frozenset(entities), frozenset(working)] += 1
+            self._persons_named[frozenset(entities), frozenset([c._name_ for c in working])] += 1
+
+    def _fold_ones(self) -> None:
+        """Move the tallies kept by contract type name into those by contract type."""
+        sums, one = self._sums, self._one
+        for (name, entity, places), (units, working, persons) in self._ones.items():
+            contract = ContractType[name]
+            key = (contract, entity, places)
+            sums[key] = sums.get(key, 0) + units
+            if working:
+                one[entity, contract] = one.get((entity, contract), 0) + working
+            if persons > working:
+                one[entity, None] = one.get((entity, None), 0) + persons - working
+        self._ones.clear()
+        for (name, entity, places), units in self._named.items():
+            key = (ContractType[name], entity, places)
+            sums[key] = sums.get(key, 0) + units
+        self._named.clear()
+        for (entities, names), n in self._persons_named.items():
+            self._persons[entities, frozenset(ContractType[c] for c in names)] += n
+        self._persons_named.clear()
 
     def figures(self) -> dict[str, Any]:
         """The four figures, as :class:`Workforce` arguments."""
+        self._fold_ones()
         exact: dict[_Part, HourDays] = {}
         for (contract, entity, places), units in self._sums.items():
             part = (contract, entity)
             exact[part] = exact.get(part, 0) + exact_hour_days(units, 10**places)
-        for part, rest in self._rest.items():
-            exact[part] = exact.get(part, 0) + rest
+        for (name, entity, denominator), numerator in self._rest.items():
+            part = (ContractType[name], entity)
+            exact[part] = exact.get(part, 0) + Fraction(numerator, denominator)
         by_contract: dict[ContractType, HourDays] = {}
         by_entity: dict[str | None, HourDays] = {}
         for (contract, entity), value in exact.items():
@@ -725,6 +758,11 @@ class Sources(Sequence[str | None]):
             i = len(self._names)
             self._names.append(source)
         self._index.append(i)
+
+    @property
+    def indices(self) -> array[int]:
+        """Each row's position among the distinct sources (append one to add a row)."""
+        return self._index
 
     def __len__(self) -> int:
         return len(self._index)
@@ -782,29 +820,49 @@ class WorkforceBuilder:
         self._open: dict[str, list[Any]] = {}
         self._outside = array("q")
         self._outside_sources = Sources()
+        self._outside_index = self._outside_sources.indices
+        self._outside_last: str | None = None  # the source of the last outside row
         self._read = 0
         self._p0, self._p1 = peiljaar.start, peiljaar.end
 
     def add(self, row: int, employment: EmploymentLike) -> None:
         """Fold in one row (``row`` is its number, for the explanation)."""
-        self._read += 1
-        person = employment.person
-        entry = self._open.get(person)
-        if entry is None:
-            if self._persons.get(person) is not None:
-                raise ValueError(f"person {person!r} was completed before this row")
-            self._persons[person] = None
-            entry = self._open[person] = [employment.start]
-        elif employment.start < entry[0]:
-            entry[0] = employment.start
-        end = employment.end
-        if employment.start <= self._p1 and (end is None or end >= self._p0):
-            entry.append((row, employment))
-        else:
-            self._outside.append(row)
-            self._outside_sources.add(employment.source)
-            if self.detail:
-                entry.append((row, employment))
+        self.add_rows(row, (employment,))
+
+    def add_rows(self, first: int, rows: Sequence[EmploymentLike]) -> None:
+        """Fold in rows numbered ``first``, ``first + 1``, ...: :meth:`add` of each, in one call."""
+        opened, persons = self._open, self._persons
+        p0, p1 = self._p0, self._p1
+        outside, index, detail = self._outside, self._outside_index, self.detail
+        read = self._read
+        try:
+            for row, employment in enumerate(rows, first):
+                read += 1
+                person = employment.person
+                start = employment.start
+                entry = opened.get(person)
+                if entry is None:
+                    if persons.get(person) is not None:
+                        raise ValueError(f"person {person!r} was completed before this row")
+                    persons[person] = None
+                    entry = opened[person] = [start]
+                elif start < entry[0]:
+                    entry[0] = start
+                end = employment.end
+                if start <= p1 and (end is None or end >= p0):
+                    entry.append((row, employment))
+                else:
+                    outside.append(row)
+                    source = employment.source
+                    if source is self._outside_last and index:
+                        index.append(index[-1])
+                    else:
+                        self._outside_sources.add(source)
+                        self._outside_last = source
+                    if detail:
+                        entry.append((row, employment))
+        finally:
+            self._read = read
 
     def completed(self, person: str) -> bool:
         """Whether ``person`` was computed already (no more rows of theirs can be added)."""
@@ -815,13 +873,17 @@ class WorkforceBuilder:
         entry = self._open.pop(person, None)
         if entry is None:
             return
-        first_start, *rows = entry
-        if not rows:
+        if len(entry) == 1:
             self._persons[person] = _ABSENT  # only rows outside the peiljaar: counted
             return
-        if not self.detail and all(e.target_group is None for _, e in rows):
-            self._persons[person] = len(self._summaries)
-            self._summaries.append((person, *self._calc.summary(rows)))
+        first_start = entry[0]
+        rows = entry
+        del rows[0]
+        if not self.detail and ((len(rows) == 1 and rows[0][1].target_group is None)
+                                or all(e.target_group is None for _, e in rows)):
+            summaries = self._summaries
+            self._persons[person] = len(summaries)
+            summaries.append((person, *self._calc.summary(rows)))
         else:
             self._persons[person] = self._calc.detailed(person, rows, first_start)
 
@@ -902,6 +964,8 @@ class _PersonCalc:
         self._hours: dict[Decimal, tuple[int, int]] = {}
         self._countings: dict[Hashable, tuple[Counting, int, int]] = {}
         self._excluded = frozenset(c for c, ct in rules.contract_types.items() if ct.excluded)
+        # (a tuple: membership by identity, without the enum's hash, a Python call)
+        self._left_out = tuple(self._excluded)
         # The workforce's totals by contract type and entity (see Workforce).
         self.tallies = _Tallies()
 
@@ -949,19 +1013,30 @@ class _PersonCalc:
 
         Hours units and their decimal places, capped, rows, on the peildatum.
         """
+        if len(rows) == 1 and rows[0][1].contract not in self._left_out:
+            return self._one_row(rows[0][1])
         p0, p1 = self.p0, self.p1
         limit, places = self.limit
+        left_out, known = self._left_out, self._hours
         # first day, last day, hours units, their places, the row
         spans: list[tuple[int, int, int, int, EmploymentLike]] = []
         for _, e in rows:
-            if e.contract in self._excluded:
+            if e.contract in left_out:
                 continue
             # A row given to the builder has a day in the peiljaar.
             first = e.start.toordinal()
             if first < p0:
                 first = p0
-            last = p1 if e.end is None else min(e.end.toordinal(), p1)
-            units, p = self._units(e.hours_per_week)
+            end = e.end
+            if end is None:
+                last = p1
+            else:
+                last = end.toordinal()
+                if last > p1:
+                    last = p1
+            weekly = e.hours_per_week
+            found = known.get(weekly)
+            units, p = found if found is not None else self._units(weekly)
             if p > places:
                 places = p
             spans.append((first, last, units, p, e))
@@ -975,7 +1050,8 @@ class _PersonCalc:
             on_peildatum = last == p1
             self.tallies.one(e, total, places, on_peildatum)
         else:
-            whole = [(i, a, b, u * 10 ** (places - q)) for i, (a, b, u, q, _) in enumerate(spans)]
+            whole = [(i, a, b, u * 10 ** (places - q) if q < places else u)
+                     for i, (a, b, u, q, _) in enumerate(spans)]
             total, capped = _capped_total(whole, limit)
             on_peildatum = any(span[1] == p1 for span in spans)
             rows_of = [span[4] for span in spans]
@@ -994,6 +1070,36 @@ class _PersonCalc:
                                 [span[4].contract for span in spans if span[1] == p1])
         self.total.add(total, places)
         return total, places, capped, len(rows), on_peildatum
+
+    def _one_row(self, e: EmploymentLike) -> tuple[int, int, bool, int, bool]:
+        """:meth:`summary` of a person with one counted row (most people), the same figures."""
+        hours = e.hours_per_week
+        units = self._hours.get(hours)
+        if units is None:
+            units = self._units(hours)
+        u, p = units
+        limit, places = self.limit
+        if p > places:
+            limit *= 10 ** (p - places)
+            places = p
+        elif p < places:
+            u *= 10 ** (places - p)
+        p0, p1 = self.p0, self.p1
+        first = e.start.toordinal()
+        if first < p0:
+            first = p0
+        end = e.end
+        last = p1 if end is None else min(end.toordinal(), p1)
+        capped = u > limit
+        total = (last - first + 1) * (limit if capped else u)
+        on_peildatum = last == p1
+        self.tallies.one(e, total, places, on_peildatum)
+        add = self.total
+        if places == add.places:
+            add.units += total
+        else:
+            add.add(total, places)
+        return total, places, capped, 1, on_peildatum
 
     def detailed(self, person: str, rows: list[tuple[int, EmploymentLike]],
                  first_start: dt.date) -> PersonFte:
@@ -1120,23 +1226,25 @@ def _share_capped_hours(spans: list[_Span], windows: Sequence[tuple[int, int] | 
     for _, a, b, h in spans:
         change[index[a]] += h
         change[index[b + 1]] -= h
-    # Running sums at each cut point: days scaled by the cap, and capped days.
-    scaled: list[int | Fraction] = [0]
+    levels = list(itertools.accumulate(change[:-1]))
+    # Running sums at each cut point: days scaled by the cap (in whole units
+    # of 1 / scale, the least common multiple of the levels above the cap:
+    # integer sums, one exact ratio per row), and capped days.
+    scale = math.lcm(*(level for level in levels if level > limit))
+    scaled = [0]
     capped_run = [0]
-    level = 0
-    for k in range(len(points) - 1):
-        level += change[k]
+    for k, level in enumerate(levels):
         days = points[k + 1] - points[k]
         if level > limit:
-            scaled.append(scaled[-1] + Fraction(days * limit, level))
+            scaled.append(scaled[-1] + days * limit * (scale // level))
             capped_run.append(capped_run[-1] + days)
         else:
-            scaled.append(scaled[-1] + days)
+            scaled.append(scaled[-1] + days * scale)
             capped_run.append(capped_run[-1])
     for (i, a, b, h), w in zip(spans, windows, strict=True):
         s, e = index[a], index[b + 1]
-        hour_units[i] = _whole(h * (scaled[e] - scaled[s]))
+        hour_units[i] = exact_hour_days(h * (scaled[e] - scaled[s]), scale)
         capped_days[i] = capped_run[e] - capped_run[s]
         if w is not None:
             s, e = index[w[0]], index[w[1] + 1]
-            counted_units[i] = _whole(h * (scaled[e] - scaled[s]))
+            counted_units[i] = exact_hour_days(h * (scaled[e] - scaled[s]), scale)

@@ -376,6 +376,27 @@ def _text(field: str) -> Callable[[object], str]:
     return convert
 
 
+def unchanged_texts(values: list[str]) -> bool:
+    """Whether the text converter (``Employment.person``, ...) keeps every one of ``values``.
+
+    True when each is non-empty, without surrounding spaces, at most
+    :data:`~psoladder.limits.MAX_TEXT_CHARS` long and free of control
+    characters: the converter then returns the value itself. A batch of
+    ordinary identifiers is so checked at once instead of one by one; a
+    ``False`` says nothing of any single value (convert them one by one).
+
+    >>> unchanged_texts(["P1", "E-02"]), unchanged_texts(["P1", " P2"])
+    (True, False)
+    """
+    if not values:
+        return True
+    lengths = list(map(len, values))
+    return (min(lengths) > 0 and max(lengths) <= MAX_TEXT_CHARS
+            # str.strip returns the string itself when nothing is stripped
+            and list(map(str.strip, values)) == values
+            and _CONTROL.search("".join(values)) is None)
+
+
 def _optional(convert: Callable[[object], T]) -> Callable[[object], T | None]:
     """``convert``, with nothing (``None`` or blank text) read as ``None``."""
     def optional(value: object) -> T | None:
