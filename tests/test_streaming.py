@@ -156,3 +156,59 @@ def test_xlsx_payroll_streams_like_the_in_memory_path(tmp_path: Path) -> None:
     streamed = assess_file(tmp_path / "organisation.toml")
     same(streamed, assess(load_organisation(tmp_path / "organisation.toml")))
     assert streamed.total_pct == assess_file(psoladder.example_path()).total_pct
+
+
+@pytest.mark.parametrize("blocks", [False, True])
+def test_every_person_is_done_even_when_the_sink_renames_rows(blocks: bool) -> None:
+    # A sink that renames the rows (a pseudonym) still hears each person done
+    # by the identifier read, once, right after their last line, so the
+    # builder frees them while streaming (it kept them all before).
+    from psoladder.io.payroll import last_lines, stream_payroll
+
+    path = EXAMPLES / "large" / "payroll.csv"
+    last = last_lines(path)
+    lines: dict[str, int] = {}
+    done: list[str] = []
+
+    class Renaming:
+        def __call__(self, line: int, row: psoladder.fte.Row) -> None:
+            lines[row.person] = line
+            row.person = "alias-" + row.person
+
+        def block_(self, start: int, rows: list[psoladder.fte.Row]) -> None:
+            for line, row in enumerate(rows, start):
+                self(line, row)
+
+    sink = Renaming()
+    if blocks:
+        sink.block = sink.block_  # type: ignore[attr-defined]
+
+    def person_done(person: str) -> None:
+        assert lines[person] == last[person]
+        done.append(person)
+
+    stream_payroll(path, sink, person_done=person_done)
+    assert sorted(done) == sorted(last)
+
+
+def test_pseudonymised_streaming_completes_people_as_it_goes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from psoladder.fte import WorkforceBuilder
+
+    completed: list[str] = []
+    original = WorkforceBuilder.complete
+
+    def complete(self: WorkforceBuilder, person: str) -> None:
+        completed.append(person)
+        original(self, person)
+
+    monkeypatch.setattr(WorkforceBuilder, "complete", complete)
+    org = EXAMPLES / "large" / "organisation.toml"
+    plain = psoladder.assess_file(org, engine="validating")
+    names = {p.person for p in plain.workforce.persons}
+    completed.clear()
+    hidden = psoladder.assess_file(org, engine="validating", pseudonym_key="k" * 32)
+    assert len(completed) == len(set(completed)) == plain.workforce.person_count
+    assert not names & set(completed)  # each completed under their pseudonym
+    assert hidden.exact_total_fte == plain.exact_total_fte
+    assert hidden.exact_weighted == plain.exact_weighted

@@ -1781,11 +1781,14 @@ def stream_payroll(path: str | Path, sink: RowSink, *,
     readers, first, fast = _first_pass(path, name, fmt,
                                        last if person_done is not None else None)
 
+    # A person is told done by the identifier read, taken before the sink
+    # sees the row: a sink may rename it (a pseudonym).
     def emit(line: int, values: dict[str, Any]) -> None:
         row = _row(values, name)
+        person = row.person
         sink(line, row)
-        if person_done is not None and last.get(row.person) == line:
-            person_done(row.person)
+        if person_done is not None and last.get(person) == line:
+            person_done(person)
 
     # The lines on which a person is complete, one byte a line.
     ends = bytearray(max(last.values(), default=0) + 1)
@@ -1806,16 +1809,17 @@ def stream_payroll(path: str | Path, sink: RowSink, *,
         done = set(itertools.compress(range(start, stop), ends[start:stop]))
         get = last.get
         if block is not None:
+            finished = [(line, rows[line - start].person) for line in sorted(done)]
             block(start, rows)
-            for line in sorted(done):
-                row = rows[line - start]
-                if get(row.person) == line:
-                    person_done(row.person)
+            for line, person in finished:
+                if get(person) == line:
+                    person_done(person)
             return
         for line, row in enumerate(rows, start):
+            person = row.person
             sink(line, row)
-            if line in done and get(row.person) == line:
-                person_done(row.person)
+            if line in done and get(person) == line:
+                person_done(person)
 
     try:
         opened = _open_rows(path, name, fmt, fast=fast)
