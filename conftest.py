@@ -17,6 +17,7 @@ import pytest
 _NEEDS = {
     "src/psoladder/dataframe.py": ("pandas",),
     "src/psoladder/plot.py": ("matplotlib",),
+    "src/psoladder/columnar/arrays.py": ("numpy",),
     **{f"src/psoladder/columnar/{name}.py": ("numpy", "pyarrow")
        for name in ("columns", "engine", "kernel", "read", "validate")},
 }

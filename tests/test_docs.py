@@ -50,3 +50,30 @@ def test_every_text_has_the_same_fields_in_both_languages() -> None:
 
     for key, (en, nl) in {**NOTICES, **TEXTS}.items():
         assert fields(en) == fields(nl), key
+
+
+def test_modules_needing_an_extra_are_left_out_without_it() -> None:
+    # The README's test command runs with the test extra alone: a module that
+    # imports an optional package at its top must be listed in the root
+    # conftest, whose doctest collection leaves it out when the package is
+    # missing (CI installs every extra, so only this test sees a new one).
+    import ast
+
+    import conftest
+
+    root = Path(__file__).parent.parent
+    optional = {"numpy", "pyarrow", "pandas", "polars", "matplotlib", "openpyxl", "babel",
+                "playwright"}
+    for path in sorted((root / "src" / "psoladder").rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        imported = set()
+        for node in tree.body:  # module level only: imports inside functions are lazy
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.partition(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module.partition(".")[0])
+        needed = imported & optional
+        name = path.relative_to(root).as_posix()
+        if needed:
+            assert name in conftest._NEEDS, f"{name} imports {needed}: list it in conftest.py"
+            assert needed <= set(conftest._NEEDS[name]), name
