@@ -23,7 +23,6 @@ Usage: ``python benchmarks/bench_bounds.py [rows] [concurrent] [persons] [orgfil
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -32,7 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import write  # noqa: E402
+from generate import peak_mb, write  # noqa: E402
 
 DATA = HERE / "_data"
 
@@ -50,22 +49,9 @@ def _child(case: str, arg: str) -> None:
     except psoladder.InputError as exc:
         outcome = "input error: " + exc.problems[0].message[:60]
     seconds = time.perf_counter() - start
-    print(f"{seconds:.2f}\t{_peak_mb():.0f}\t{outcome}")
+    print(f"{seconds:.2f}\t{peak_mb():.0f}\t{outcome}")
 
 
-def _peak_mb() -> float:
-    """Peak resident memory of this process since it started (VmHWM on Linux).
-
-    ``ru_maxrss`` would keep the peak of the parent a child was forked from.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _run(label: str, case: str, arg: Path) -> None:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -36,21 +35,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import write  # noqa: E402
+from generate import peak_mb, write  # noqa: E402
 
 SHAPES = {"years": "history 2013-2024", "peiljaar": "one year, every row in the peiljaar"}
 
 
-def _peak_mb() -> float:
-    """Peak resident memory of this process (VmHWM on Linux, else ru_maxrss)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _child(mode: str, org: str, payroll: str) -> None:
@@ -79,7 +68,7 @@ def _child(mode: str, org: str, payroll: str) -> None:
         fte = (df["hours_per_week"].clip(upper=40) / 40 * days / 365).groupby(df["person"]).sum()
         result = {"rows": len(df), "total_fte": float(fte.clip(upper=1).sum())}
     result["seconds"] = time.perf_counter() - start
-    result["max_rss_mb"] = _peak_mb()
+    result["max_rss_mb"] = peak_mb()
     print(json.dumps(result))
 
 

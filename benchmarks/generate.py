@@ -14,8 +14,26 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
+import resource
 import sys
 from pathlib import Path
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process since it started (VmHWM on Linux), in MB.
+
+    ``ru_maxrss``, the fallback where ``/proc`` is missing, can keep the peak
+    of the parent a child was forked from.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
 
 FIELDS = ["person", "start", "end", "hours_per_week", "contract", "target_group", "inflow",
           "status_until", "school_left", "ww_since", "status_lost", "placement_start",
