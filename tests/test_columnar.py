@@ -16,6 +16,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -540,6 +541,31 @@ def test_parquet_files_are_read_by_both_engines(tmp_path: Path) -> None:
     assert problems[0][0] == "kapot.parquet"
 
 
+def test_a_parquet_payroll_loads_into_memory_like_a_csv_one(tmp_path: Path) -> None:
+    # load_organisation (and so forecast, compare and scenarios) reads a
+    # Parquet payroll: the same rows, sources and row numbers as the CSV
+    # export of the same table, and the same assessment as assess_file.
+    import pyarrow.csv as pcsv
+    import pyarrow.parquet as pq
+
+    table = pa.table(TABLE)
+    pq.write_table(table, tmp_path / "loon.parquet")
+    pcsv.write_csv(table, tmp_path / "loon.csv")
+    (tmp_path / "a.toml").write_text(ORG.replace("{payroll}", "loon.parquet"), "utf-8")
+    (tmp_path / "b.toml").write_text(ORG.replace("{payroll}", "loon.csv"), "utf-8")
+    parquet = psoladder.load_organisation(tmp_path / "a.toml")
+    csv = psoladder.load_organisation(tmp_path / "b.toml")
+    assert [attrs.evolve(e, source=None) for e in parquet.employments] == [
+        attrs.evolve(e, source=None) for e in csv.employments]
+    assert [(e.source, e.row) for e in parquet.employments] == [
+        ("loon.parquet", row) for row in (2, 3, 4, 5)]
+    assert assess(parquet).to_dict() == assess_file(tmp_path / "a.toml").to_dict()
+    (tmp_path / "loon.parquet").write_bytes(b"PAR1 not really")
+    with pytest.raises(InputError) as info:
+        psoladder.load_organisation(tmp_path / "a.toml")
+    assert info.value.problems[0].file == "loon.parquet"
+
+
 def test_without_the_fast_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(columnar, "available", lambda: False)
     path = organisation(tmp_path, HEADER + ROWS)
@@ -551,6 +577,8 @@ def test_without_the_fast_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         assess_file(organisation(tmp_path, b"PAR1", "loon.parquet"))
     with pytest.raises(InputError, match="fast extra"):
         assess(org(), payroll=pa.table(TABLE))
+    with pytest.raises(InputError, match="fast extra"):
+        psoladder.load_organisation(organisation(tmp_path, b"PAR1", "loon.parquet"))
 
 
 def test_unknown_engine_is_refused(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ import functools
 import importlib.util
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from psoladder.errors import InputError
 
@@ -44,12 +44,13 @@ if TYPE_CHECKING:
     from psoladder.columnar.columns import Columns, Decoded
     from psoladder.columnar.engine import Setting
     from psoladder.fte import Workforce
-    from psoladder.io.payroll import PayrollFormat, RowSink
+    from psoladder.io.payroll import PayrollFormat, PayrollRead, RowSink
     from psoladder.model import EmploymentLike
     from psoladder.rules import Notice
 
 __all__ = ["ENGINES", "PARQUET_SUFFIXES", "Engine", "available", "is_parquet",
-           "payroll_workforce", "read_payroll", "require", "stream_table", "use_fast",
+           "payroll_workforce", "read_payroll", "read_table", "require", "stream_table",
+           "use_fast",
            "workforces"]
 
 #: The engines: ``auto`` (columnar when the ``fast`` extra is installed),
@@ -201,9 +202,44 @@ def workforces(organisations: Sequence[Sequence[EmploymentLike]],
     return compute(columns, org, settings, detail=True)
 
 
+def read_table(payroll: object, *, name: str | None = None,
+               fmt: PayrollFormat | None = None) -> PayrollRead:
+    """A Parquet file or a table read into memory, as ``read_payroll`` reads a CSV file.
+
+    Each valid row becomes an :class:`~psoladder.model.Employment` with its
+    ``source`` and ``row`` (for :func:`psoladder.load_organisation` and the
+    planning commands, which need the rows themselves).
+
+    Args:
+        payroll: A Parquet file path or a table.
+        name: Its name in messages and row sources.
+        fmt: How the export is written (the ``[payroll]`` table, issue 12).
+
+    Raises:
+        InputError: Every problem, located; or the fast extra is missing.
+    """
+    from psoladder.io.payroll import PayrollRead
+    from psoladder.model import Employment
+
+    shown = name or (Path(payroll).name if isinstance(payroll, str | Path) else "<table>")
+    employments: list[Employment] = []
+
+    def keep(line: int, values: dict[str, Any]) -> None:
+        employments.append(Employment(**values, source=shown, row=line))
+
+    # (blank rows are told in the notices, as the streaming path tells them)
+    notices = stream_table(payroll, _no_sink, name=shown, fmt=fmt, keep=keep)
+    return PayrollRead(shown, tuple(employments), len(employments), 0, notices=notices)
+
+
+def _no_sink(line: int, row: object) -> None:
+    """The sink of :func:`read_table`, whose rows all go to ``keep``."""
+
+
 def stream_table(payroll: object, sink: RowSink, *,
                  person_done: Callable[[str], None] | None = None,
                  name: str | None = None, fmt: PayrollFormat | None = None,
+                 keep: Callable[[int, dict[str, Any]], None] | None = None,
                  ) -> tuple[Notice, ...]:
     """The validating path for a Parquet file or a table (needs pyarrow to read it).
 
@@ -214,6 +250,8 @@ def stream_table(payroll: object, sink: RowSink, *,
         name: Its name in messages and row sources (default the file's own
             name, or ``<table>``).
         fmt: How the export is written (the ``[payroll]`` table, issue 12).
+        keep: Receives ``(row number, converted fields)`` for each valid row
+            instead of ``sink`` (see :func:`read_table`).
 
     Returns:
         The reader's notices about the table (ignored columns, formats).
@@ -228,4 +266,4 @@ def stream_table(payroll: object, sink: RowSink, *,
 
     raw = (open_parquet(Path(payroll), shown, fmt) if isinstance(payroll, str | Path)
            else open_table(payroll, shown, fmt))
-    return stream(raw, sink, person_done=person_done, fmt=fmt)
+    return stream(raw, sink, person_done=person_done, fmt=fmt, keep=keep)

@@ -11,6 +11,7 @@ problem is raised at once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 import numpy as np
@@ -38,7 +39,9 @@ __all__ = ["stream_table"]
 
 def stream_table(raw: RawPayroll, sink: RowSink, *,
                  person_done: Callable[[str], None] | None = None,
-                 fmt: PayrollFormat | None = None) -> tuple[Notice, ...]:
+                 fmt: PayrollFormat | None = None,
+                 keep: Callable[[int, dict[str, Any]], None] | None = None,
+                 ) -> tuple[Notice, ...]:
     """Validate a table's rows one by one, handing each valid row to ``sink``.
 
     Args:
@@ -46,6 +49,9 @@ def stream_table(raw: RawPayroll, sink: RowSink, *,
         sink: Receives ``(row number, row)`` for each valid row.
         person_done: Called with a person's identifier right after their last row.
         fmt: How the export is written (the ``[payroll]`` table, issue 12).
+        keep: Receives ``(row number, converted fields)`` for each valid row
+            instead of ``sink`` (to build :class:`~psoladder.model.Employment`
+            objects, as the payroll reader's ``read_payroll`` does).
 
     Returns:
         The reader's notices about the table (ignored columns, formats).
@@ -75,7 +81,9 @@ def stream_table(raw: RawPayroll, sink: RowSink, *,
                 if found.field not in reported:
                     parser.problem(found)
                     values = None
-        if values is not None and not parser.problems:
+        if values is not None and not parser.problems and keep is not None:
+            keep(line, values)
+        elif values is not None and not parser.problems:
             row = compact_row(values, raw.name)
             sink(line, row)
             if person_done is not None and last.get(row.person) == line:
