@@ -560,6 +560,9 @@ def test_a_parquet_payroll_loads_into_memory_like_a_csv_one(tmp_path: Path) -> N
     assert [(e.source, e.row) for e in parquet.employments] == [
         ("loon.parquet", row) for row in (2, 3, 4, 5)]
     assert assess(parquet).to_dict() == assess_file(tmp_path / "a.toml").to_dict()
+    read = psoladder.read_payroll(tmp_path / "loon.parquet")
+    assert read.employments == parquet.employments
+    assert read.rows_read == 4
     (tmp_path / "loon.parquet").write_bytes(b"PAR1 not really")
     with pytest.raises(InputError) as info:
         psoladder.load_organisation(tmp_path / "a.toml")

@@ -43,7 +43,7 @@ import attrs
 
 from psoladder.errors import InputError, Problem, shown
 from psoladder.io.files import PAYROLL_SUFFIXES, open_regular, payroll_path
-from psoladder.io.payroll import PayrollFormat, PayrollRead, payroll_format, read_payroll
+from psoladder.io.payroll import PayrollFormat, payroll_format, read_payroll
 from psoladder.limits import (
     MAX_EVIDENCE,
     MAX_KVK_NUMBERS,
@@ -616,7 +616,8 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
     reading: tuple[Any, ...] = ()
     if parts.payroll is not None and parts.payroll_name is not None:
         try:
-            read = _read_payroll(parts.payroll, parts.payroll_name, parts.payroll_format)
+            read = read_payroll(parts.payroll, name=parts.payroll_name,
+                                fmt=parts.payroll_format)
             employments.extend(read.employments)
             reading = read.notices
         except InputError as exc:
@@ -628,15 +629,6 @@ def organisation_from_mapping(doc: Mapping[str, Any], *, base: Path | None = Non
     if problems:
         raise InputError(problems)
     return parts.organisation(employments, reading=reading)
-
-
-def _read_payroll(path: Path, name: str, fmt: PayrollFormat) -> PayrollRead:
-    """A payroll file in memory: CSV or XLSX by the reader, Parquet by the columnar reader."""
-    from psoladder import columnar
-
-    if columnar.is_parquet(Path(name)):
-        return columnar.read_table(path, name=name, fmt=fmt)
-    return read_payroll(path, name=name, fmt=fmt)
 
 
 def example_path() -> Path:
