@@ -1343,10 +1343,14 @@ TEXTS: Mapping[str, tuple[str, str]] = {
     "ih.changed": ("run again once the file is complete",
                   "probeer het opnieuw als het bestand compleet is"),
     # the file
-    "in.parquet": ("a .parquet payroll is read by the columnar engine",
-                  "een .parquet-bestand wordt gelezen door de kolomsgewijze rekenkern"),
-    "ih.parquet": ("pip install 'psoladder[fast]', or export the payroll as CSV",
-                  "pip install 'psoladder[fast]', of exporteer de loonadministratie als CSV"),
+    "in.parquet": ("a .parquet payroll is read only to assess it (psoladder assess, "
+                   "assess_file) or by psoladder.columnar.read_table",
+                   "een .parquet-bestand wordt alleen gelezen voor een beoordeling (psoladder "
+                   "assess, assess_file) of door psoladder.columnar.read_table"),
+    "ih.parquet": ("export the payroll as CSV for forecast, compare, scenarios and "
+                   "load_organisation; reading Parquet needs pip install 'psoladder[fast]'",
+                   "exporteer de loonadministratie als CSV voor forecast, compare, scenario's en "
+                   "load_organisation; Parquet lezen vraagt pip install 'psoladder[fast]'"),
     "in.sheet_in_csv": ("a CSV file has no worksheets", "een CSV-bestand heeft geen werkbladen"),
     "ih.sheet_in_csv": ("leave sheet out, or give the workbook (.xlsx)",
                        "laat sheet weg, of geef de werkmap (.xlsx)"),

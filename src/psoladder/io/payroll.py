@@ -1870,10 +1870,10 @@ def read_csv(stream: IO[str], *, name: str = "<csv>", fmt: PayrollFormat = _DEFA
 
 def read_payroll(path: str | Path, *, name: str | None = None,
                  fmt: PayrollFormat = _DEFAULT) -> PayrollRead:
-    """Read a payroll export into memory.
+    """Read a payroll export (``.csv``, or ``.xlsx`` with the ``xlsx`` extra) into memory.
 
-    A ``.csv`` file; a ``.xlsx`` one with the ``xlsx`` extra; a ``.parquet``
-    one with the ``fast`` extra.
+    A ``.parquet`` file is read by :func:`psoladder.columnar.read_table` (the
+    ``fast`` extra), as :func:`psoladder.load_organisation` does.
 
     For large files prefer :func:`stream_payroll` (through
     :func:`psoladder.assess_file`), which keeps no row objects.
@@ -1889,10 +1889,6 @@ def read_payroll(path: str | Path, *, name: str | None = None,
     """
     path = Path(path)
     name = name or path.name
-    if Path(name).suffix.lower() == ".parquet":  # read by pyarrow (the fast extra)
-        from psoladder import columnar
-
-        return columnar.read_table(path, name=name, fmt=fmt)
     readers, first, _ = _first_pass(path, name, fmt, None)
     opened = _open_rows(path, name, fmt)
     try:
