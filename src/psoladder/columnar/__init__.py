@@ -50,8 +50,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ENGINES", "PARQUET_SUFFIXES", "Engine", "available", "is_parquet",
            "payroll_workforce", "read_payroll", "read_table", "require", "stream_table",
-           "use_fast",
-           "workforces"]
+           "use_fast", "workforces"]
 
 #: The engines: ``auto`` (columnar when the ``fast`` extra is installed),
 #: ``fast`` (columnar; an error without the extra) and ``validating``.
@@ -207,8 +206,9 @@ def read_table(payroll: object, *, name: str | None = None,
     """A Parquet file or a table read into memory, as ``read_payroll`` reads a CSV file.
 
     Each valid row becomes an :class:`~psoladder.model.Employment` with its
-    ``source`` and ``row`` (for :func:`psoladder.load_organisation` and the
-    planning commands, which need the rows themselves).
+    ``source`` and ``row``, for code that needs the rows themselves (an
+    :class:`~psoladder.model.Organisation` for a forecast, say:
+    ``attrs.evolve(org, employments=read.employments)``).
 
     Args:
         payroll: A Parquet file path or a table.
