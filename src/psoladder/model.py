@@ -391,10 +391,13 @@ def unchanged_texts(values: list[str]) -> bool:
     if not values:
         return True
     lengths = list(map(len, values))
-    return (min(lengths) > 0 and max(lengths) <= MAX_TEXT_CHARS
-            # str.strip returns the string itself when nothing is stripped
-            and list(map(str.strip, values)) == values
-            and _CONTROL.search("".join(values)) is None)
+    if min(lengths) == 0 or max(lengths) > MAX_TEXT_CHARS:
+        return False
+    joined = "".join(values)
+    if joined.isascii() and joined.isprintable() and " " not in joined:
+        return True  # printable ASCII without a space: nothing to strip, no control character
+    # str.strip returns the string itself when nothing is stripped
+    return list(map(str.strip, values)) == values and _CONTROL.search(joined) is None
 
 
 def _optional(convert: Callable[[object], T]) -> Callable[[object], T | None]:

@@ -249,10 +249,9 @@ def ordinary_texts(values: Sequence[object]) -> bool:
         joined = "".join(values)  # type: ignore[arg-type]
     except TypeError:
         return False  # a value that is no text
-    if not (joined.isascii() and joined.isprintable()) or " " in joined:
-        return False
-    lengths = list(map(len, values))  # type: ignore[arg-type]  # (all texts: joined above)
-    return min(lengths) >= 1 and max(lengths) <= ordinary_chars()
+    # The converter's own test (model.unchanged_texts), kept to ASCII without spaces.
+    return joined.isascii() and " " not in joined and _model.unchanged_texts(
+        values)  # type: ignore[arg-type]  # (all texts: joined above)
 
 
 def ordinary_chars() -> int:
