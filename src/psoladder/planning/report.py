@@ -63,23 +63,19 @@ SCENARIO_FIGURES: tuple[Figure, ...] = (
         "thirty_plus.awarded", "annual_fee")))
 
 
-def _shown_levels(assessments: Iterable[Assessment]) -> tuple[Figure, ...]:
-    """The levels a table shows for ``assessments``.
+def _hidden_levels(assessments: Iterable[Assessment]) -> frozenset[str]:
+    """The names of the levels a table of ``assessments`` leaves out.
 
     ``level_certain`` is ``level`` under the default norm policy (issue 17):
     a table shows it only where it differs (the ``interpolate`` policy), so
     the usual table has "level" beside the possible level. The JSON forms
     carry all three.
     """
-    hidden = _hidden_levels(assessments)
-    return tuple(f for f in LEVELS if f.name not in hidden)
-
-
-def _hidden_levels(assessments: Iterable[Assessment]) -> frozenset[str]:
-    """The names of the levels :func:`_shown_levels` leaves out."""
     if any(a.level_certain != a.level for a in assessments):
         return frozenset()
     return frozenset({"level_certain"})
+
+
 # The columns of a forecast's table, after the date, peiljaar and edition.
 _FORECAST_FIGURES = tuple(_BY_NAME[n] for n in (
     "total_fte", "size", "direct_pct", "indirect_counted_pct", "total_pct"))
@@ -199,7 +195,8 @@ def _peiljaar_cell(peiljaar: DateRange, w: _Words) -> str:
 
 def _forecast_table(f: Forecast, w: _Words) -> Table:
     changes = {c.on: c for c in f.changes}
-    levels = _shown_levels(p.assessment for p in f.points)
+    hidden = _hidden_levels(p.assessment for p in f.points)
+    levels = tuple(x for x in LEVELS if x.name not in hidden)
     header = (w.label("application_date"), w.label("peiljaar"), w.label("edition"),
               *(w.label(x.name) for x in _FORECAST_FIGURES),
               *(w.label(x.name) for x in levels), w("fc.col_change"))
