@@ -49,7 +49,7 @@ def main(count: int, engine: str) -> None:
     start = time.perf_counter()
     orgs = organisations(count)
     built = time.perf_counter() - start
-    used = "columnar" if columnar.use_fast(engine) else "validating"
+    used = "columnar" if columnar.route(engine) == "fast" else "validating"
     start = time.perf_counter()
     results = psoladder.assess_many(orgs, engine=engine)  # type: ignore[arg-type]
     assessed = time.perf_counter() - start

@@ -503,7 +503,7 @@ def assess(
     else:
         wf, reading, _ = _payroll_workforce(organisation, setting, payroll,
                                             _payroll_name(payroll), detail=detail,
-                                            fast=columnar.use_fast(engine))
+                                            route=columnar.route(engine))
     result = _assess(organisation, setting, wf, norm_policy=norm_policy,
                      thirty_plus_basis=thirty_plus_basis,
                      thirty_plus_denominator=thirty_plus_denominator, gap_supplier=gap_supplier)
@@ -517,7 +517,7 @@ def _payroll_name(payroll: object) -> str:
 
 def _payroll_workforce(organisation: Organisation, setting: _Setting, payroll: object,
                        name: str, *, fmt: PayrollFormat | None = None, detail: bool,
-                       fast: bool, progress: Progress | None = None,
+                       route: columnar.Route, progress: Progress | None = None,
                        pseudonymiser: Pseudonymiser | None = None,
                        wanted: Set[str] = frozenset(), found: set[str] | None = None,
                        file: str | None = None,
@@ -540,7 +540,9 @@ def _payroll_workforce(organisation: Organisation, setting: _Setting, payroll: o
         name: The payroll's name in messages and row sources.
         fmt: How the export is written (the ``[payroll]`` table, issue 12).
         detail: Keep every person's rows.
-        fast: Try the columnar engine first.
+        route: The engine that reads the payroll first: ``fast`` (columnar),
+            ``pure`` (pure-Python columnar, a CSV file without organisation
+            rows before it) or ``validating``.
         progress: Called with the number of rows read.
         pseudonymiser: Replaces each payroll person's identifier (the
             organisation's own rows have theirs already).
@@ -558,9 +560,10 @@ def _payroll_workforce(organisation: Organisation, setting: _Setting, payroll: o
     """
     fmt = fmt or PayrollFormat()
     found = set() if found is None else found
-    if fast:
+    if route != "validating":
         taken = _columnar_workforce(organisation, setting, payroll, name, fmt=fmt,
-                                    detail=detail, pseudonymiser=pseudonymiser, wanted=wanted)
+                                    detail=detail, pseudonymiser=pseudonymiser, wanted=wanted,
+                                    pure=route == "pure")
         if taken is not None:
             wf, persons, reading = taken
             found.update(persons)
@@ -592,18 +595,32 @@ def _payroll_workforce(organisation: Organisation, setting: _Setting, payroll: o
 
 def _columnar_workforce(organisation: Organisation, setting: _Setting, payroll: object,
                         name: str, *, fmt: PayrollFormat, detail: bool,
-                        pseudonymiser: Pseudonymiser | None, wanted: Set[str],
+                        pseudonymiser: Pseudonymiser | None, wanted: Set[str], pure: bool,
                         ) -> tuple[Workforce, set[str], tuple[Notice, ...]] | None:
-    """The columnar engine's workforce, the ``wanted`` persons found and the reader's notices.
+    """A columnar engine's workforce, the ``wanted`` persons found and the reader's notices.
 
-    ``None`` where the validating engine reads the payroll: it has a problem
-    (or exceeds a bound), or a form the columnar engine does not read.
+    The engine of the ``fast`` extra, or (``pure``) the pure-Python one of
+    :mod:`psoladder.columnar.pure`, which reads a CSV file without
+    organisation rows before it. ``None`` where the validating engine reads
+    the payroll: it has a problem (or exceeds a bound), or a form the engine
+    does not read.
     """
-    read = columnar.read_payroll(payroll, name, fmt)
-    if isinstance(read, str):
-        return None
-    rows = read.columns
     own = organisation.employments
+    rows: Any
+    if pure:
+        if own or not isinstance(payroll, str | Path) or Path(name).suffix.lower() != ".csv":
+            return None
+        from psoladder.columnar import pure as engine
+
+        rows = engine.read_csv(Path(payroll), name, fmt)
+        if isinstance(rows, str):
+            return None
+        notices = rows.notices
+    else:
+        read = columnar.read_payroll(payroll, name, fmt)
+        if isinstance(read, str):
+            return None
+        rows, notices = read.columns, read.notices
     # The bounds on the organisation's rows, inline and payroll together (#16).
     if (len(own) + rows.rows > MAX_ROWS or sum(1 for e in own if e.target_group is not None)
             + rows.count("target_group") > MAX_TARGET_GROUP_ROWS):
@@ -612,13 +629,16 @@ def _columnar_workforce(organisation: Organisation, setting: _Setting, payroll: 
     if any(find(v) is None for v in rows.given_values("entity")):
         return None
     found = {p for p in rows.given_values("person") if p in wanted} if wanted else set()
-    if pseudonymiser is not None:
-        rows = rows.renamed(pseudonymiser)
-    from psoladder.columnar.engine import Setting
-
     basis = FteBasis.of(setting.peiljaar, organisation.fulltime_hours, setting.rules)
-    wf = columnar.payroll_workforce(rows, own, Setting(basis, setting.rules), detail=detail)
-    return None if wf is None else (wf, found, read.notices)
+    if pure:
+        wf = engine.workforce(rows, basis, setting.rules, detail=detail, rename=pseudonymiser)
+    else:
+        if pseudonymiser is not None:
+            rows = rows.renamed(pseudonymiser)
+        from psoladder.columnar.engine import Setting
+
+        wf = columnar.payroll_workforce(rows, own, Setting(basis, setting.rules), detail=detail)
+    return None if wf is None else (wf, found, notices)
 
 
 class _PayrollRows:
@@ -875,7 +895,7 @@ def assess_many(
     ['trede_2', 'trede_2']
     """
     total = len(organisations) if isinstance(organisations, Sized) else None
-    fast = columnar.use_fast(engine) and options.keys() <= _ASSESS_OPTIONS
+    fast = columnar.route(engine) == "fast" and options.keys() <= _ASSESS_OPTIONS
     by_date: dict[dt.date, RuleSet] = {}
 
     def rules_for(org: Organisation) -> RuleSet:
@@ -1007,12 +1027,12 @@ def assess_file(
         from psoladder.pseudonym import Pseudonymiser
 
         pseudonymiser = Pseudonymiser(pseudonym_key)
-    fast = columnar.use_fast(engine)
+    route = columnar.route(engine)
     try:
         # The columnar engine builds its many long-lived result objects (no
         # reference cycles) with Python's cycle collector paused.
-        with collector_paused() if fast else contextlib.nullcontext():
-            result = _assess_file(path, application_date=application_date, fast=fast,
+        with collector_paused() if route != "validating" else contextlib.nullcontext():
+            result = _assess_file(path, application_date=application_date, route=route,
                                   overrides=overrides, progress=progress, detail=detail,
                                   norm_policy=norm_policy, thirty_plus_basis=thirty_plus_basis,
                                   thirty_plus_denominator=thirty_plus_denominator,
@@ -1071,7 +1091,7 @@ def check_file(path: str | Path | Document, *, application_date: dt.date | None 
 
 
 def _assess_file(path: str | Path | Document, *, application_date: dt.date | None,
-                 fast: bool = False,
+                 route: columnar.Route = "validating",
                  overrides: RuleOverrides | None, progress: Progress | None, detail: bool,
                  norm_policy: NormPolicy | str, thirty_plus_basis: ThirtyPlusBasis | str,
                  thirty_plus_denominator: ThirtyPlusDenominator | str,
@@ -1117,7 +1137,7 @@ def _assess_file(path: str | Path | Document, *, application_date: dt.date | Non
     if payroll is not None and payroll_name is not None:
         wf, reading, summary = _payroll_workforce(
             organisation, setting, payroll, payroll_name, fmt=fmt, detail=detail,
-            fast=fast and not check_only, progress=progress, pseudonymiser=pseudonymiser,
+            route="validating" if check_only else route, progress=progress, pseudonymiser=pseudonymiser,
             wanted=wanted, found=found, file=name)
     else:
         builder = WorkforceBuilder(peiljaar=setting.peiljaar,

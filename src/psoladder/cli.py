@@ -10,7 +10,7 @@ Commands::
                           [--thirty-plus-basis fte|headcount]
                           [--thirty-plus-denominator payroll|all_staff] [--plot FILE] [-o FILE]
                           [--allow-outside-paths] [--pseudonymise]
-                          [--engine auto|fast|validating]
+                          [--engine auto|fast|pure|validating]
     psoladder norms --size N [--on YYYY-MM-DD] [--norm-policy ...] [--rules-override FILE]
                     [--format text|markdown|json] [--lang nl|en]
     psoladder rules [--on YYYY-MM-DD | --diff A B] [--rules-override FILE]
@@ -124,8 +124,9 @@ def _parser() -> argparse.ArgumentParser:
 def _engine_option(p: argparse.ArgumentParser) -> None:
     # Issue 11: the columnar engine (fast extra) or the validating one; same result.
     p.add_argument("--engine", choices=ENGINES, default="auto",
-                   help="payroll engine: auto (columnar with the fast extra), fast or "
-                        "validating; the result is the same")
+                   help="payroll engine: auto (columnar; with the fast extra, pyarrow's), "
+                        "fast, pure (columnar in pure Python) or validating; the result is "
+                        "the same")
 
 
 def _rule_data_commands(sub: Any) -> None:

@@ -65,9 +65,26 @@ from psoladder.periods import FOREVER, DateRange
 from psoladder.rules import Cited, Notice, RuleSet
 from psoladder.targetgroups import Counting, counting, counting_key
 
-__all__ = ["Column", "EmploymentLike", "ExactSum", "FteBasis", "PeriodFte", "PersonFte",
-           "Persons", "Row", "Sources", "Summaries", "Workforce", "WorkforceBuilder",
-           "collector_paused", "decimal_units", "exact_hour_days", "workforce"]
+__all__ = [
+    "Column",
+    "EmploymentLike",
+    "ExactSum",
+    "FteBasis",
+    "Part",
+    "PeriodFte",
+    "PersonCalc",
+    "PersonFte",
+    "Persons",
+    "Row",
+    "Sources",
+    "Summaries",
+    "Workforce",
+    "WorkforceBuilder",
+    "collector_paused",
+    "decimal_units",
+    "exact_hour_days",
+    "workforce",
+]
 
 _ZERO = Fraction(0)
 
@@ -295,6 +312,16 @@ def collector_paused() -> Iterator[None]:
     finally:
         if paused:
             gc.enable()
+
+
+class Part(Protocol):
+    """What the workforce's tallies read of a row: its contract type and entity."""
+
+    @property
+    def contract(self) -> ContractType: ...
+
+    @property
+    def entity(self) -> str | None: ...
 
 
 class Column(Protocol):
@@ -648,7 +675,7 @@ class _Tallies:
         self._named: dict[tuple[str, str | None, int], int] = {}
         self._persons_named: Counter[tuple[frozenset[str | None], frozenset[str]]] = Counter()
 
-    def one(self, e: EmploymentLike, units: int, places: int, on_peildatum: bool) -> None:
+    def one(self, e: Part, units: int, places: int, on_peildatum: bool) -> None:
         """A person whose one counted row has ``units / 10**places`` hours x days."""
         # Keyed by the contract type's name: an enum member's hash is a Python call.
         contract, entity = e.contract._name_, e.entity
@@ -662,7 +689,18 @@ class _Tallies:
             found[1] += on_peildatum
             found[2] += 1
 
-    def person(self, rows: Iterable[tuple[EmploymentLike, int | Fraction]], places: int,
+    def hour_days(self, contract: ContractType, entity: str | None, places: int,
+                  units: int) -> None:
+        """Add hours x days (``units / 10**places``) of rows of one contract type and entity."""
+        key = (contract._name_, entity, places)
+        self._named[key] = self._named.get(key, 0) + units
+
+    def persons(self, entity: str | None, working: ContractType | None, count: int) -> None:
+        """Add ``count`` persons whose counted rows name one entity, working under ``working`` (or not) on the peildatum."""
+        key = (entity, working)
+        self._one[key] = self._one.get(key, 0) + count
+
+    def person(self, rows: Iterable[tuple[Part, int | Fraction]], places: int,
                working: Iterable[ContractType]) -> None:
         """A person's counted rows with their hours x days (in ``10**-places``), and their contracts on the peildatum."""
         sums = self._named
@@ -809,7 +847,7 @@ class WorkforceBuilder:
         self.peiljaar = peiljaar
         self.rules = rules
         self.detail = detail
-        self._calc = _PersonCalc(self.basis, rules)
+        self._calc = PersonCalc(self.basis, rules)
         # Every person in order of first appearance: their result once complete
         # (a PersonFte, or the position of their figures among the summarised).
         self._persons: dict[str, PersonFte | int | None] = {}
@@ -951,7 +989,7 @@ def workforce(
 _Span = tuple[int, int, int, int]
 
 
-class _PersonCalc:
+class PersonCalc:
     """The per-person computation of R-FTE-3 and R-TG-0, in integers, with small caches."""
 
     def __init__(self, basis: FteBasis, rules: RuleSet) -> None:
@@ -1040,21 +1078,38 @@ class _PersonCalc:
             if p > places:
                 places = p
             spans.append((first, last, units, p, e))
-        if places > self.limit[1]:
-            limit *= 10 ** (places - self.limit[1])
+        whole = [(a, b, u * 10 ** (places - q) if q < places else u, e)
+                 for a, b, u, q, e in spans]
+        return self.summarise(whole, places, len(rows))
+
+    def summarise(self, spans: Sequence[tuple[int, int, int, Part]], places: int,
+                  rows: int) -> tuple[int, int, bool, int, bool]:
+        """:meth:`summary` of a person given as the days of their rows counted in total fte.
+
+        Args:
+            spans: Per row in the peiljaar and counted in total fte (R-CT-6):
+                its first and last day in the peiljaar (day numbers), its hours
+                in units of ``10**-places``, and the row, or any object with
+                its ``contract`` and ``entity``.
+            places: The decimal places of the hours units (at least the cap's).
+            rows: The person's rows in the peiljaar, counted or not.
+
+        Returns:
+            Hours units x days and their decimal places, capped, rows, on the peildatum.
+        """
+        p1 = self.p1
+        limit = self.limit[0] * 10 ** (places - self.limit[1])
         if len(spans) == 1:  # the common case, without the sweep
-            first, last, units, p, e = spans[0]
-            hours = units * 10 ** (places - p) if p < places else units
+            first, last, hours, e = spans[0]
             capped = hours > limit
             total = (last - first + 1) * (limit if capped else hours)
             on_peildatum = last == p1
             self.tallies.one(e, total, places, on_peildatum)
         else:
-            whole = [(i, a, b, u * 10 ** (places - q) if q < places else u)
-                     for i, (a, b, u, q, _) in enumerate(spans)]
+            whole = [(i, a, b, h) for i, (a, b, h, _) in enumerate(spans)]
             total, capped = _capped_total(whole, limit)
             on_peildatum = any(span[1] == p1 for span in spans)
-            rows_of = [span[4] for span in spans]
+            rows_of = [span[3] for span in spans]
             shares: list[int | Fraction]
             one = rows_of[0] if rows_of else None
             if one is None:  # every row left out of total fte (R-CT-6)
@@ -1067,9 +1122,9 @@ class _PersonCalc:
             else:  # no day above the cap: each row counts its own hours
                 shares = [(b - a + 1) * h for _, a, b, h in whole]
             self.tallies.person(zip(rows_of, shares, strict=True), places,
-                                [span[4].contract for span in spans if span[1] == p1])
+                                [span[3].contract for span in spans if span[1] == p1])
         self.total.add(total, places)
-        return total, places, capped, len(rows), on_peildatum
+        return total, places, capped, rows, on_peildatum
 
     def _one_row(self, e: EmploymentLike) -> tuple[int, int, bool, int, bool]:
         """:meth:`summary` of a person with one counted row (most people), the same figures."""

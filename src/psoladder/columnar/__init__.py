@@ -48,14 +48,19 @@ if TYPE_CHECKING:
     from psoladder.model import EmploymentLike
     from psoladder.rules import Notice
 
-__all__ = ["ENGINES", "PARQUET_SUFFIXES", "Engine", "available", "is_parquet",
-           "payroll_workforce", "read_payroll", "read_table", "require", "stream_table",
-           "use_fast", "workforces"]
+__all__ = ["ENGINES", "PARQUET_SUFFIXES", "Engine", "Route", "available", "is_parquet",
+           "payroll_workforce", "read_payroll", "read_table", "require", "route",
+           "stream_table", "workforces"]
 
-#: The engines: ``auto`` (columnar when the ``fast`` extra is installed),
-#: ``fast`` (columnar; an error without the extra) and ``validating``.
-Engine = Literal["auto", "fast", "validating"]
-ENGINES: tuple[Engine, ...] = ("auto", "fast", "validating")
+#: The engines: ``auto`` (the columnar engine when the ``fast`` extra is
+#: installed, else the pure-Python one), ``fast`` (columnar; an error without
+#: the extra), ``pure`` (the pure-Python columnar engine of
+#: :mod:`psoladder.columnar.pure`) and ``validating`` (row by row).
+Engine = Literal["auto", "fast", "pure", "validating"]
+ENGINES: tuple[Engine, ...] = ("auto", "fast", "pure", "validating")
+#: The engine that reads a payroll first (any of them leaves a payroll with a
+#: problem to the validating one).
+Route = Literal["fast", "pure", "validating"]
 #: File name endings read as Parquet.
 PARQUET_SUFFIXES = (".parquet",)
 
@@ -84,18 +89,23 @@ def require(what: str) -> None:
                                 field="payroll", hint="pip install 'psoladder[fast]'")
 
 
-def use_fast(engine: str) -> bool:
-    """Whether to try the columnar engine for ``engine`` (``auto``, ``fast``, ``validating``).
+def route(engine: str) -> Route:
+    """The engine that reads a payroll first for ``engine`` (``auto``, ``fast``, ``pure``, ``validating``).
+
+    ``auto`` is ``fast`` where the ``fast`` extra is installed, else ``pure``.
 
     Raises:
         InputError: For an unknown engine, or ``fast`` without the extra.
     """
     if engine not in ENGINES:
         raise InputError.single(f"unknown engine {engine!r}", field="engine",
-                                hint="use auto, fast or validating")
+                                hint="use " + ", ".join(ENGINES[:-1]) + " or " + ENGINES[-1])
     if engine == "fast":
         require("engine='fast'")
-    return engine != "validating" and available()
+        return "fast"
+    if engine == "auto":
+        return "fast" if available() else "pure"
+    return "pure" if engine == "pure" else "validating"
 
 
 def is_parquet(path: Path) -> bool:

@@ -35,9 +35,10 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any, Final
+from pathlib import Path
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -54,8 +55,10 @@ from psoladder.io.payroll import (
     Header,
     PayrollFormat,
     RowSink,
+    _Bail,
     _csv_open,
     _delimiter,
+    _open_rows,
     _read_header,
     _row,
     _RowParser,
@@ -70,11 +73,13 @@ __all__ = [
     "MAX_TABLE_DECIMALS",
     "NOT_GIVEN",
     "NUMBER_FIELDS",
+    "Blocks",
     "Bounds",
     "ColumnReader",
     "Decoded",
     "Header",
     "PayrollFormat",
+    "Refusal",
     "RowSink",
     "bounds",
     "column_reader",
@@ -82,6 +87,7 @@ __all__ = [
     "convert_cell",
     "decode",
     "delimiter",
+    "open_blocks",
     "open_header",
     "ordinary_chars",
     "ordinary_texts",
@@ -90,6 +96,11 @@ __all__ = [
     "row_parser",
     "table_float",
 ]
+
+#: Why a columnar engine does not read a payroll: ``"problem"`` (something is
+#: wrong, or beyond a bound: the validating reader says what and where) or
+#: ``"form"`` (a form it does not read; the validating reader may accept it).
+Refusal = Literal["problem", "form"]
 
 #: Most decimals a binary float from a table may carry (its shortest repr).
 MAX_TABLE_DECIMALS: Final = 4
@@ -354,3 +365,67 @@ def row_parser(fields: list[str | None], file: str, readers: Sequence[ColumnRead
 def compact_row(values: dict[str, Any], source: str) -> Row:
     """A valid row's values as the validating reader hands them on (a compact row)."""
     return _row(values, source)
+
+
+class Refused(Exception):
+    """The rows of :func:`open_blocks` stopped: the validating reader must read the file.
+
+    Attributes:
+        why: ``"problem"`` or ``"form"`` (see :data:`Refusal`).
+    """
+
+    def __init__(self, why: Refusal) -> None:
+        super().__init__(why)
+        self.why: Refusal = why
+
+
+@attrs.frozen(eq=False)
+class Blocks:
+    """A CSV payroll opened by the validating reader's block route.
+
+    Attributes:
+        header: The header, as the validating reader reads it.
+        skipped: Lines above the header (a title block).
+        chunks: ``(first line, rows)`` blocks of rows of cells, each row one
+            physical line after the last; iterating raises :class:`Refused`
+            where the block route stops (a quoted line break, a byte that is
+            not UTF-8, a line that may be too long, a CSV error).
+        close: Closes the file.
+    """
+
+    header: Header
+    skipped: int
+    chunks: Iterator[tuple[int, list[list[str]]]]
+    close: Callable[[], None]
+
+
+def open_blocks(path: Path, name: str, fmt: PayrollFormat | None = None) -> Blocks | Refusal:
+    """A CSV payroll's header and rows in blocks, read exactly as the validating reader reads them.
+
+    The file is opened as that reader opens it (a regular file of bounded
+    size, UTF-8, its header below a title block); ``"problem"`` where the
+    header or the file has a problem, ``"form"`` where the block route does
+    not read it (an XLSX file, a sheet named).
+    """
+    fmt = fmt or PayrollFormat()
+    if not reader._fast_route(name, fmt):
+        return "form"
+    try:
+        opened = _open_rows(path, name, fmt, fast=True)
+    except _Bail:
+        return "form"
+    except (InputError, OSError, csv.Error):
+        return "problem"
+    assert opened.chunks is not None
+    return Blocks(opened.header, opened.skipped, _refusing(opened.chunks), opened.close)
+
+
+def _refusing(chunks: Iterator[tuple[int, list[list[str]]]],
+              ) -> Iterator[tuple[int, list[list[str]]]]:
+    """The blocks, with the block route's stops as :class:`Refused`."""
+    try:
+        yield from chunks
+    except _Bail:
+        raise Refused("form") from None
+    except (InputError, OSError, csv.Error):
+        raise Refused("problem") from None
