@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -141,21 +142,42 @@ _WITH_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}([-/.])[0-9]{1,2
 _SHORT_YEAR = re.compile(r"[0-9]{1,2}([-/.])[0-9]{1,2}\1[0-9]{2}", re.ASCII)
 
 
+_ISO_ONLY = frozenset({DateFormat.ISO})
+# The formats a day-month text can be read in, by separator and by which
+# orders its numbers allow (day first, month first).
+_ORDERS = {(sep, day_first, month_first): frozenset(
+    [*([_format("dmy", sep)] if day_first else []),
+     *([_format("mdy", sep)] if month_first else [])])
+    for sep in "-/." for day_first in (False, True) for month_first in (False, True)}
+
+
+@functools.lru_cache(maxsize=1 << 15)
 def _shape(text: str) -> tuple[str, frozenset[DateFormat], tuple[int, int, int]] | None:
-    """A text's family, the formats it can be read in, and its three numbers."""
+    """A text's family, the formats it can be read in, and its three numbers.
+
+    A column's texts are shaped twice, to decide its format and to read each
+    value: the last 32,768 texts are remembered (every day of some 90 years;
+    the results are immutable).
+
+    >>> _shape("2016-03-11")
+    ('iso', frozenset({<DateFormat.ISO: 'iso'>}), (2016, 3, 11))
+    >>> _shape("25.03.2016")[1], _shape("2016-3-11")
+    (frozenset({<DateFormat.DMY_DOT: 'dmy.'>}), None)
+    """
+    if (len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii()
+            and text[:4].isdigit() and text[5:7].isdigit() and text[8:].isdigit()):
+        # A plain ISO date (most cells), read without the pattern: what it
+        # matches (ASCII digits only; isdigit takes no other ASCII character).
+        return "iso", _ISO_ONLY, (int(text[:4]), int(text[5:7]), int(text[8:]))
     m = _ISO.fullmatch(text)
     if m is not None:
-        return "iso", frozenset({DateFormat.ISO}), (int(m[1]), int(m[2]), int(m[3]))
+        return "iso", _ISO_ONLY, (int(m[1]), int(m[2]), int(m[3]))
     m = _DM.fullmatch(text)
     if m is None:
         return None
     a, sep, b, year = int(m[1]), m[2], int(m[3]), int(m[4])
-    formats = set()
-    if 1 <= a <= 31 and 1 <= b <= 12:
-        formats.add(_format("dmy", sep))
-    if 1 <= a <= 12 and 1 <= b <= 31:
-        formats.add(_format("mdy", sep))
-    return sep, frozenset(formats), (a, b, year)
+    return sep, _ORDERS[sep, 1 <= a <= 31 and 1 <= b <= 12, 1 <= a <= 12 and 1 <= b <= 31], \
+        (a, b, year)
 
 
 _FAMILY_ORDER = ("iso", "-", "/", ".")
@@ -270,7 +292,8 @@ def read_date(text: str, decision: DateDecision, *, field: str | None = None) ->
     """
     shape = _shape(text)
     fmt = decision.format
-    value = shown(text)
+    # (a text with a date's shape is short: shown as it is, never cut)
+    value = shown(text) if shape is None else text
     if shape is None:
         if _WITH_TIME.fullmatch(text):
             raise InputError([problem("in.date_time", field=field, value=value,
