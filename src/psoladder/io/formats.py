@@ -214,37 +214,60 @@ class DateColumn:
     """The shapes of a column's text dates, gathered value by value (constant memory)."""
 
     def __init__(self) -> None:
-        self.families: dict[str, int] = {}
-        self.proofs: dict[DateFormat, int] = {}
-        self.examples: dict[DateFormat, str] = {}
+        # Per shape (family, formats it can be read in): its count and first text.
+        self._counts: dict[tuple[str, frozenset[DateFormat]], int] = {}
+        self._first: dict[tuple[str, frozenset[DateFormat]], str] = {}
 
     def add(self, text: str, count: int = 1) -> None:
         """Count ``count`` occurrences of the (stripped) text value ``text``."""
         shape = _shape(text)
         if shape is None:
             return  # not a date: a problem of its row, not of the column's format
-        family, formats, _ = shape
-        self.families[family] = self.families.get(family, 0) + count
-        if len(formats) == 1:
-            (only,) = formats
-            self.proofs[only] = self.proofs.get(only, 0) + count
-            self.examples.setdefault(only, text)
+        key = shape[:2]  # (a string and a frozenset: hashed once each, by C code)
+        counts = self._counts
+        if key in counts:
+            counts[key] += count
+        else:
+            counts[key] = count
+            self._first[key] = text
+
+    @property
+    def families(self) -> dict[str, int]:
+        """How many values of each family (``iso`` or a separator)."""
+        found: dict[str, int] = {}
+        for (family, _), n in self._counts.items():
+            found[family] = found.get(family, 0) + n
+        return found
+
+    @property
+    def proofs(self) -> dict[DateFormat, int]:
+        """How many values can be read in one format only, by that format."""
+        return {only: n for (_, formats), n in self._counts.items() if len(formats) == 1
+                for only in formats}
+
+    @property
+    def examples(self) -> dict[DateFormat, str]:
+        """The first value that can be read in one format only, by that format."""
+        return {only: text for (_, formats), text in self._first.items() if len(formats) == 1
+                for only in formats}
 
     def decide(self, explicit: DateFormat | None = None) -> DateDecision:
         """The column's format: the explicit one, else its most common written form."""
-        total = sum(self.families.values())
+        families = self.families
+        total = sum(families.values())
         if explicit is not None:
             return DateDecision(explicit, explicit=True, dates=total,
-                                in_format=self.families.get(explicit.family, 0))
-        if not self.families:
+                                in_format=families.get(explicit.family, 0))
+        if not families:
             return DateDecision(None)
-        family = max(_FAMILY_ORDER, key=lambda f: (self.families.get(f, 0),
+        family = max(_FAMILY_ORDER, key=lambda f: (families.get(f, 0),
                                                    -_FAMILY_ORDER.index(f)))
-        count = self.families[family]
+        count = families[family]
         if family == "iso":
             return DateDecision(DateFormat.ISO, dates=total, in_format=count)
         day, month = _format("dmy", family), _format("mdy", family)
-        by_day, by_month = self.proofs.get(day, 0), self.proofs.get(month, 0)
+        proofs = self.proofs
+        by_day, by_month = proofs.get(day, 0), proofs.get(month, 0)
         if not by_day and not by_month:
             return DateDecision(day, ambiguous=True, dates=total, in_format=count)
         chosen = month if by_month > by_day else day
