@@ -286,13 +286,13 @@ def _read_csv(stream: IO[bytes], name: str, fmt: PayrollFormat) -> RawPayroll | 
         pending = (_threads().submit(_encoded, pa.chunked_array(people, pa.string()))
                    if person >= 0 and people else None)
         del people
-        encoded = [([], np.zeros(0, dtype=np.int8)) if i == person and pending is not None
-                   else _joined(d, p)
-                   for i, (d, p) in enumerate(zip(dictionaries, parts, strict=True))]
+        joined: list[Encoded] = [
+            ([], np.zeros(0, dtype=np.int8)) if i == person and pending is not None
+            else _joined(d, p) for i, (d, p) in enumerate(zip(dictionaries, parts, strict=True))]
         if pending is not None:
             dictionary, index = pending.result()
-            encoded[person] = _joined([dictionary], [index])
-        return RawPayroll(name, tuple(fields), rows, typed=False, encoded=tuple(encoded),
+            joined[person] = _joined([dictionary], [index])
+        return RawPayroll(name, tuple(fields), rows, typed=False, encoded=tuple(joined),
                           first_row=at + 2, blank_tail=sum(blank), header=header,
                           names=tuple(names_written), skipped=at)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
@@ -411,12 +411,12 @@ def _plain_lines(piece: bytes | bytearray) -> bool:
 
 
 def _lines(piece: bytes | bytearray) -> int | None:
-    """The number of line feeds of whole lines, or ``None`` where they are not plain.
+    r"""The number of line feeds of whole lines, or ``None`` where they are not plain.
 
     Plain as :func:`_plain_lines` says. Most pieces have neither a carriage
     return nor a quote: then one numpy pass finds the line feeds and one
     more the empty lines, without their positions (searching the bytes for
-    ``\\n\\n`` takes twice as long); the others go through :func:`_breaks`.
+    ``\n\n`` takes twice as long); the others go through :func:`_breaks`.
     """
     if b"\r" in piece or b'"' in piece:
         breaks = _breaks(piece)
