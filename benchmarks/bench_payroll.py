@@ -19,7 +19,16 @@ the run alone), from before ``import psoladder`` to the finished
 assessment, ``--repeat`` times; the table shows the range (min-max). The
 machine may be shared: run it more than once.
 
-Usage: ``python benchmarks/bench_payroll.py [ROWS ...] [--repeat N] [--skip-pure]``.
+The ratios to ``csv.reader`` are given two ways: each run against the
+fastest ``csv.reader`` pass (``x csv.reader``), and each run against the
+``csv.reader`` pass of the same round (``x same round``: the runs of a round
+follow each other, so a busy moment of a shared machine hits both alike).
+
+Usage: ``python benchmarks/bench_payroll.py [ROWS ...] [--repeat N] [--skip-pure]
+[--only fast,csv] [--shape years|peiljaar]``. The ``csv.reader`` pass always
+runs (the ratios need it). One run alone, in this process:
+``python benchmarks/bench_payroll.py --child fast ORGANISATION.toml PAYROLL.csv``
+(modes ``csv``, ``fast``, ``pure``, ``pandas``).
 """
 
 from __future__ import annotations
@@ -38,8 +47,7 @@ sys.path.insert(0, str(HERE))
 from generate import peak_mb, write  # noqa: E402
 
 SHAPES = {"years": "history 2013-2024", "peiljaar": "one year, every row in the peiljaar"}
-
-
+MODES = ("csv", "fast", "pure", "pandas")
 
 
 def _child(mode: str, org: str, payroll: str) -> None:
@@ -96,6 +104,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each figure")
     parser.add_argument("--skip-pure", action="store_true",
                         help="leave out the validating engine (about 10x slower)")
+    parser.add_argument("--only", type=_modes, default=MODES, metavar="MODE,...",
+                        help="run only these of csv, fast, pure, pandas (csv always runs)")
+    parser.add_argument("--shape", choices=list(SHAPES), action="append",
+                        help="only this shape of file (repeatable; default both)")
     args = parser.parse_args()
     try:
         import pandas  # noqa: F401
@@ -103,14 +115,17 @@ def main() -> None:
         have_pandas = True
     except ImportError:
         have_pandas = False
-    modes = ["csv", "fast", *([] if args.skip_pure else ["pure"]),
-             *(["pandas"] if have_pandas else [])]
+    modes = [m for m in MODES if m == "csv" or (
+        m in args.only and not (m == "pure" and args.skip_pure)
+        and not (m == "pandas" and not have_pandas))]
     subprocess.run([sys.executable, "-c", "import psoladder.assessment, psoladder.columnar"],
                    check=True, env=_ENV)  # write the byte-code caches
     print(f"python {sys.version.split()[0]}; {args.repeat} run(s) of each figure, each in a "
           f"fresh process; ranges are min-max")
     for n in args.rows:
         for shape, what in SHAPES.items():
+            if args.shape and shape not in args.shape:
+                continue
             payroll, org = write(n, HERE / "_data", shape)
             runs: dict[str, list[dict[str, object]]] = {m: [] for m in modes}
             for _ in range(args.repeat):
@@ -120,19 +135,36 @@ def main() -> None:
             memory = {m: [float(r["max_rss_mb"]) for r in rs] for m, rs in runs.items()}  # type: ignore[arg-type]
             floor = min(seconds["csv"])
             print(f"\n{n:,} rows, {what} ({payroll.stat().st_size / 1e6:.0f} MB)")
-            print(f"  {'':28} {'seconds':>13} {'x csv.reader':>13} {'peak MB':>11}")
+            print(f"  {'':28} {'seconds':>13} {'x csv.reader':>13} {'peak MB':>11} "
+                  f"{'x same round':>13}")
             labels = {"csv": "csv.reader pass", "fast": "assess_file, fast engine",
                       "pure": "assess_file, validating", "pandas": "pandas (float, fte only)"}
             for mode in modes:
                 ratios = [s / floor for s in seconds[mode]]
+                paired = [s / c for s, c in zip(seconds[mode], seconds["csv"], strict=True)]
                 print(f"  {labels[mode]:28} {_span(seconds[mode], ' s'):>13} "
-                      f"{_span(ratios, 'x', 1):>13} {_span(memory[mode], '', 0):>11}")
-            fast = runs["fast"][0]
-            agree = all(r["total_fte"] == fast["total_fte"] for r in runs.get("pure", []))
-            print(f"  result: level {fast['level']}, total fte {str(fast['total_fte'])[:14]}, "
-                  f"weighted {str(fast['weighted'])[:12]}"
-                  + ("" if args.skip_pure else
-                     f"; engines agree: {'yes' if agree else 'NO'}"))
+                      f"{_span(ratios, 'x', 1):>13} {_span(memory[mode], '', 0):>11} "
+                      f"{_span(paired, 'x', 2):>13}")
+            engines = [m for m in ("fast", "pure") if m in runs]
+            if engines:
+                first = runs[engines[0]][0]
+                agree = all(r["total_fte"] == first["total_fte"]
+                            and r["weighted"] == first["weighted"]
+                            for m in engines for r in runs[m])
+                print(f"  result: level {first['level']}, total fte "
+                      f"{str(first['total_fte'])[:14]}, weighted {str(first['weighted'])[:12]}"
+                      + (f"; engines agree: {'yes' if agree else 'NO'}"
+                         if len(engines) > 1 else ""))
+
+
+def _modes(text: str) -> tuple[str, ...]:
+    """The modes a ``--only`` value names (comma-separated)."""
+    named = tuple(m.strip() for m in text.split(",") if m.strip())
+    unknown = [m for m in named if m not in MODES]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown mode(s) {', '.join(unknown)}; "
+                                         f"choose from {', '.join(MODES)}")
+    return named
 
 
 if __name__ == "__main__":

@@ -127,9 +127,13 @@ def _plain_reference(piece: bytes) -> bool:
 @given(st.lists(st.sampled_from([b"a", b",", b'"', b"\r", b"\n", b"\r\n", b"\xc3\xa9"]),
                 max_size=30).map(b"".join))
 def test_the_piece_check_finds_what_the_plain_check_finds(piece: bytes) -> None:
-    """``_lines`` (one numpy pass) refuses exactly what the plain byte checks refuse."""
-    breaks = read._lines(piece)
+    """``_lines`` and ``_breaks`` (numpy passes) refuse exactly what the plain byte checks refuse."""
+    breaks = read._breaks(piece)
     assert (breaks is not None) == _plain_reference(piece)
+    assert read._lines(piece) == (None if breaks is None else len(breaks))
+    assert read._lines(piece.replace(b"\r", b"").replace(b'"', b"")) == (
+        None if not _plain_reference(piece.replace(b"\r", b"").replace(b'"', b""))
+        else piece.count(b"\n"))
     if breaks is not None:
         assert breaks.tolist() == [i for i, b in enumerate(piece) if b == ord("\n")]
         assert read._longest_line(piece, breaks) == read._longest_line(piece)

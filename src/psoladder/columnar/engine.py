@@ -323,14 +323,14 @@ class _Batch:
                  concurrent: Bools) -> _Periods:
         """Every shown row's :class:`~psoladder.fte.PeriodFte`, and each one's weighted units."""
         if not len(rows):
-            return _Periods([], np.zeros(0, dtype=np.int64), {}, 1)
+            return _Periods([], np.zeros(0, dtype=np.int64), {}, 1, np.zeros(0, dtype=np.int64))
         c = self.columns
         org = self.org[rows]
         inflow = c.day_at("inflow", rows)
         inflow = np.where(inflow > 0, inflow, first_start[self.pid[rows]])
         employments = self._employments(rows)
-        countings = self._countings(rows, employments, inflow)
-        f = self._figures(rows, countings, concurrent)
+        cases, case = self._countings(rows, employments, inflow)
+        f = self._figures(rows, cases, case, concurrent)
         hours = _exact_each(f.hour_units, self.scale)
         counted = _exact_each(f.counted_units, self.scale)
         for j, part in f.capped_hours.items():
@@ -338,11 +338,10 @@ class _Batch:
         for j, part in f.capped_counted.items():
             counted[j] = exact_hour_days(int(f.counted_units[j]) + part, self.scale)
         # Weighted units: counted hours units x the weight in its own decimal units.
-        distinct = {id(k): k for k, _, _ in countings}
-        weights = {i: decimal_units(k.weight) for i, k in distinct.items()}
-        places = max(p for _, p in weights.values())
-        weight_units = np.array([weights[id(k)][0] * 10 ** (places - weights[id(k)][1])
-                                 for k, _, _ in countings], dtype=np.int64)
+        weights = [decimal_units(k.weight) for k, _, _ in cases]
+        places = max(p for _, p in weights)
+        weight_units = np.array([u * 10 ** (places - p) for u, p in weights],
+                                dtype=np.int64)[case]
         if fits(len(rows), int(f.counted_units.max(initial=0)) * int(weight_units.max()), 1):
             weighted = f.counted_units * weight_units
         else:  # exact Python integers where int64 might not hold the products
@@ -354,9 +353,10 @@ class _Batch:
             c.line[rows].tolist(), employments,
             [dt.date.fromordinal(d) for d in inflow.tolist()], f.days.tolist(), hours,
             f.counted_days.tolist(), counted, [denominators[o] for o in org.tolist()],
-            [k for k, _, _ in countings], excluded.tolist(), f.capped_days.tolist(),
+            [cases[i][0] for i in case.tolist()], excluded.tolist(), f.capped_days.tolist(),
             [e.source for e in employments], strict=True)))
-        return _Periods(periods, weighted, weighted_parts, self.scale * 10**places)
+        return _Periods(periods, weighted, weighted_parts, self.scale * 10**places,
+                        f.capped_days)
 
     def _detailed(self, pid: Ints, found: _Periods, totals: I64,
                   on_peildatum: Bools) -> list[PersonFte]:
@@ -367,28 +367,40 @@ class _Batch:
         lo, hi = bounds[:-1], bounds[1:]
         who = pid[lo]
         sums: list[Any] = np.add.reduceat(found.weighted, lo).tolist()
-        for j, part in found.weighted_parts.items():
-            k = int(np.searchsorted(lo, j, side="right")) - 1
-            sums[k] += part
+        if found.weighted_parts:
+            # Each capped part to its person (periods are in person order).
+            at = np.searchsorted(lo, np.fromiter(found.weighted_parts, dtype=np.int64,
+                                                 count=len(found.weighted_parts)),
+                                 side="right") - 1
+            for k, part in zip(at.tolist(), found.weighted_parts.values(), strict=True):
+                sums[k] += part
         org_of = (self.person_org[who].tolist() if len(self.settings) > 1
                   else [0] * len(who))
         # Weighted fte = weighted units / (units per hour x weight x full-time hours x days).
         scaled = {id(d): d for d in self.denominators}  # (shared by organisations)
         scaled = {i: found.scale * d for i, d in scaled.items()}
         per = [scaled[id(d)] for d in self.denominators]
-        weighted = [_ZERO if not total else
+        made: dict[tuple[Any, int], Fraction] = {}  # (many people share a weighted total)
+
+        def weighted_fte(total: Any, o: int) -> Fraction:
+            if not total:
+                return _ZERO
+            found = made.get((total, o))
+            if found is None:
+                found = made[total, o] = (
                     Fraction(total * per[o].denominator, per[o].numerator)
-                    if isinstance(total, int) else total / per[o]
-                    for total, o in zip(sums, org_of, strict=True)]
+                    if isinstance(total, int) else total / per[o])
+            return found
+
+        weighted = list(map(weighted_fte, sums, org_of))
         periods = found.periods
         mine = [tuple(periods[a:b]) for a, b in zip(lo.tolist(), hi.tolist(), strict=True)]
         names = self.names
         scale = self.scale
+        capped = np.logical_or.reduceat(found.capped_days > 0, lo).tolist()
         return list(map(functools.partial(tuple.__new__, PersonFte), zip(
-            [names[p] for p in who.tolist()], mine,
-            [exact_hour_days(t, scale) for t in totals[who].tolist()],
-            [self.denominators[o] for o in org_of], weighted,
-            [any(q.capped_days for q in rows) for rows in mine], (hi - lo).tolist(),
+            [names[p] for p in who.tolist()], mine, _exact_each(totals[who], scale),
+            [self.denominators[o] for o in org_of], weighted, capped, (hi - lo).tolist(),
             on_peildatum[who].tolist(), strict=True)))
 
     def _employments(self, rows: I64) -> list[EmploymentLike]:
@@ -431,8 +443,8 @@ class _Batch:
                     strict=True)]
 
     def _countings(self, rows: I64, employments: list[EmploymentLike],
-                   inflow: Ints) -> list[tuple[Counting, int, int]]:
-        """Each shown row's counting and its window as day numbers.
+                   inflow: Ints) -> tuple[list[tuple[Counting, int, int]], I64]:
+        """Each distinct case's counting and its window as day numbers, and each shown row's case.
 
         The rule code runs once per distinct case: the key of
         :func:`~psoladder.targetgroups.counting_key`, on columns.
@@ -463,18 +475,18 @@ class _Batch:
             w = result.window
             found.append((result, 1, 0) if w is None
                          else (result, w.start.toordinal(), w.end.toordinal()))
-        return [found[i] for i in which.tolist()]
+        return found, which
 
-    def _figures(self, rows: I64, countings: list[tuple[Counting, int, int]],
+    def _figures(self, rows: I64, cases: list[tuple[Counting, int, int]], case: I64,
                  concurrent: Bools) -> _Figures:
         """Per shown row: days, hours units, counted days and units, capped days.
 
         All 0 for a row outside the peiljaar or left out of total fte.
         """
         p0 = self.p0[self.org[rows]]
-        window_first = np.array([w[1] for w in countings], dtype=np.int64) - p0
-        window_last = np.array([w[2] for w in countings], dtype=np.int64) - p0
-        empty = np.array([w[0].window is None for w in countings], dtype=np.bool_)
+        window_first = np.array([w[1] for w in cases], dtype=np.int64)[case] - p0
+        window_last = np.array([w[2] for w in cases], dtype=np.int64)[case] - p0
+        empty = np.array([w[0].window is None for w in cases], dtype=np.bool_)[case]
         window_first[empty], window_last[empty] = 1, 0
         live = np.flatnonzero(self.active[rows])
         r = rows[live]
@@ -553,6 +565,7 @@ class _Periods:
     weighted: I64  # per period: counted hours units x weight units
     weighted_parts: dict[int, Fraction]  # capped parts of ``weighted``
     scale: int  # weighted units per hour x weight
+    capped_days: I64  # per period: days on which the cap scaled it down
 
 
 def _bases(settings: Sequence[Setting]) -> tuple[list[tuple[int, int]], list[Fraction]]:

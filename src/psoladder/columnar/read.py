@@ -260,14 +260,13 @@ def _read_csv(stream: IO[bytes], name: str, fmt: PayrollFormat) -> RawPayroll | 
     blank: list[int] = []
     try:
         for piece in _pieces(stream, blank):
-            breaks = _lines(piece)
-            if breaks is None or (
-                    (measure or b'"' in piece) and _longest_line(piece, breaks) > longest):
+            feeds = _lines(piece)
+            if feeds is None or (
+                    (measure or b'"' in piece) and _longest_line(piece) > longest):
                 return "form"
             table = pa_csv.read_csv(pa.py_buffer(piece), memory_pool=_POOL, **options)
-            if table.num_rows != len(breaks) + (not piece.endswith(b"\n")):
+            if table.num_rows != feeds + (not piece.endswith(b"\n")):
                 return "form"
-            del breaks
             rows += table.num_rows
             # Text is read fastest as text, then encoded column by column on
             # every core (Arrow releases the GIL); the chunks of a column
@@ -280,16 +279,22 @@ def _read_csv(stream: IO[bytes], name: str, fmt: PayrollFormat) -> RawPayroll | 
                 dictionaries[i].append(encoded[0])
                 parts[i].append(encoded[1])
             del table
-        if person >= 0 and people:
-            dictionary, index = _encoded(pa.chunked_array(people, pa.string()))
-            del people
-            dictionaries[person], parts[person] = [dictionary], [index]
         if blank and blank[0] < 0:
             return "form"
-        return RawPayroll(name, tuple(fields), rows, typed=False, encoded=tuple(
-            _joined(d, p) for d, p in zip(dictionaries, parts, strict=True)),
-            first_row=at + 2, blank_tail=sum(blank), header=header,
-            names=tuple(names_written), skipped=at)
+        # The person column is encoded on another core while this one joins
+        # the pieces of the others.
+        pending = (_threads().submit(_encoded, pa.chunked_array(people, pa.string()))
+                   if person >= 0 and people else None)
+        del people
+        joined: list[Encoded] = [
+            ([], np.zeros(0, dtype=np.int8)) if i == person and pending is not None
+            else _joined(d, p) for i, (d, p) in enumerate(zip(dictionaries, parts, strict=True))]
+        if pending is not None:
+            dictionary, index = pending.result()
+            joined[person] = _joined([dictionary], [index])
+        return RawPayroll(name, tuple(fields), rows, typed=False, encoded=tuple(joined),
+                          first_row=at + 2, blank_tail=sum(blank), header=header,
+                          names=tuple(names_written), skipped=at)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
         return "form"
     finally:
@@ -405,13 +410,29 @@ def _plain_lines(piece: bytes | bytearray) -> bool:
     return _lines(piece) is not None
 
 
-def _lines(piece: bytes | bytearray) -> NDArray[np.intp] | None:
+def _lines(piece: bytes | bytearray) -> int | None:
+    r"""The number of line feeds of whole lines, or ``None`` where they are not plain.
+
+    Plain as :func:`_plain_lines` says. Most pieces have neither a carriage
+    return nor a quote: then one numpy pass finds the line feeds and one
+    more the empty lines, without their positions (searching the bytes for
+    ``\n\n`` takes twice as long); the others go through :func:`_breaks`.
+    """
+    if b"\r" in piece or b'"' in piece:
+        breaks = _breaks(piece)
+        return None if breaks is None else len(breaks)
+    feeds = np.frombuffer(piece, dtype=np.uint8) == ord("\n")
+    if len(feeds) and (feeds[0] or bool(np.logical_and(feeds[1:], feeds[:-1]).any())):
+        return None  # an empty line
+    return int(np.count_nonzero(feeds))
+
+
+def _breaks(piece: bytes | bytearray) -> NDArray[np.intp] | None:
     """The positions of the line feeds of whole lines, or ``None`` where they are not plain.
 
     Plain as :func:`_plain_lines` says, found with numpy on the piece's bytes
     (each check a pass of C code, where scanning the bytes for each pattern
-    took twice as long); the line feeds also give the number of rows Arrow
-    must read and the longest line.
+    took twice as long); the line feeds also give the longest line.
     """
     buffer = np.frombuffer(piece, dtype=np.uint8)
     breaks = np.flatnonzero(buffer == ord("\n"))

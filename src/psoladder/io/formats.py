@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -141,21 +142,42 @@ _WITH_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}([-/.])[0-9]{1,2
 _SHORT_YEAR = re.compile(r"[0-9]{1,2}([-/.])[0-9]{1,2}\1[0-9]{2}", re.ASCII)
 
 
+_ISO_ONLY = frozenset({DateFormat.ISO})
+# The formats a day-month text can be read in, by separator and by which
+# orders its numbers allow (day first, month first).
+_ORDERS = {(sep, day_first, month_first): frozenset(
+    [*([_format("dmy", sep)] if day_first else []),
+     *([_format("mdy", sep)] if month_first else [])])
+    for sep in "-/." for day_first in (False, True) for month_first in (False, True)}
+
+
+@functools.lru_cache(maxsize=1 << 15)
 def _shape(text: str) -> tuple[str, frozenset[DateFormat], tuple[int, int, int]] | None:
-    """A text's family, the formats it can be read in, and its three numbers."""
+    """A text's family, the formats it can be read in, and its three numbers.
+
+    A column's texts are shaped twice, to decide its format and to read each
+    value: the last 32,768 texts are remembered (every day of some 90 years;
+    the results are immutable).
+
+    >>> _shape("2016-03-11")
+    ('iso', frozenset({<DateFormat.ISO: 'iso'>}), (2016, 3, 11))
+    >>> _shape("25.03.2016")[1], _shape("2016-3-11")
+    (frozenset({<DateFormat.DMY_DOT: 'dmy.'>}), None)
+    """
+    if (len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii()
+            and text[:4].isdigit() and text[5:7].isdigit() and text[8:].isdigit()):
+        # A plain ISO date (most cells), read without the pattern: what it
+        # matches (ASCII digits only; isdigit takes no other ASCII character).
+        return "iso", _ISO_ONLY, (int(text[:4]), int(text[5:7]), int(text[8:]))
     m = _ISO.fullmatch(text)
     if m is not None:
-        return "iso", frozenset({DateFormat.ISO}), (int(m[1]), int(m[2]), int(m[3]))
+        return "iso", _ISO_ONLY, (int(m[1]), int(m[2]), int(m[3]))
     m = _DM.fullmatch(text)
     if m is None:
         return None
     a, sep, b, year = int(m[1]), m[2], int(m[3]), int(m[4])
-    formats = set()
-    if 1 <= a <= 31 and 1 <= b <= 12:
-        formats.add(_format("dmy", sep))
-    if 1 <= a <= 12 and 1 <= b <= 31:
-        formats.add(_format("mdy", sep))
-    return sep, frozenset(formats), (a, b, year)
+    return sep, _ORDERS[sep, 1 <= a <= 31 and 1 <= b <= 12, 1 <= a <= 12 and 1 <= b <= 31], \
+        (a, b, year)
 
 
 _FAMILY_ORDER = ("iso", "-", "/", ".")
@@ -192,37 +214,60 @@ class DateColumn:
     """The shapes of a column's text dates, gathered value by value (constant memory)."""
 
     def __init__(self) -> None:
-        self.families: dict[str, int] = {}
-        self.proofs: dict[DateFormat, int] = {}
-        self.examples: dict[DateFormat, str] = {}
+        # Per shape (family, formats it can be read in): its count and first text.
+        self._counts: dict[tuple[str, frozenset[DateFormat]], int] = {}
+        self._first: dict[tuple[str, frozenset[DateFormat]], str] = {}
 
     def add(self, text: str, count: int = 1) -> None:
         """Count ``count`` occurrences of the (stripped) text value ``text``."""
         shape = _shape(text)
         if shape is None:
             return  # not a date: a problem of its row, not of the column's format
-        family, formats, _ = shape
-        self.families[family] = self.families.get(family, 0) + count
-        if len(formats) == 1:
-            (only,) = formats
-            self.proofs[only] = self.proofs.get(only, 0) + count
-            self.examples.setdefault(only, text)
+        key = shape[:2]  # (a string and a frozenset: hashed once each, by C code)
+        counts = self._counts
+        if key in counts:
+            counts[key] += count
+        else:
+            counts[key] = count
+            self._first[key] = text
+
+    @property
+    def families(self) -> dict[str, int]:
+        """How many values of each family (``iso`` or a separator)."""
+        found: dict[str, int] = {}
+        for (family, _), n in self._counts.items():
+            found[family] = found.get(family, 0) + n
+        return found
+
+    @property
+    def proofs(self) -> dict[DateFormat, int]:
+        """How many values can be read in one format only, by that format."""
+        return {only: n for (_, formats), n in self._counts.items() if len(formats) == 1
+                for only in formats}
+
+    @property
+    def examples(self) -> dict[DateFormat, str]:
+        """The first value that can be read in one format only, by that format."""
+        return {only: text for (_, formats), text in self._first.items() if len(formats) == 1
+                for only in formats}
 
     def decide(self, explicit: DateFormat | None = None) -> DateDecision:
         """The column's format: the explicit one, else its most common written form."""
-        total = sum(self.families.values())
+        families = self.families
+        total = sum(families.values())
         if explicit is not None:
             return DateDecision(explicit, explicit=True, dates=total,
-                                in_format=self.families.get(explicit.family, 0))
-        if not self.families:
+                                in_format=families.get(explicit.family, 0))
+        if not families:
             return DateDecision(None)
-        family = max(_FAMILY_ORDER, key=lambda f: (self.families.get(f, 0),
+        family = max(_FAMILY_ORDER, key=lambda f: (families.get(f, 0),
                                                    -_FAMILY_ORDER.index(f)))
-        count = self.families[family]
+        count = families[family]
         if family == "iso":
             return DateDecision(DateFormat.ISO, dates=total, in_format=count)
         day, month = _format("dmy", family), _format("mdy", family)
-        by_day, by_month = self.proofs.get(day, 0), self.proofs.get(month, 0)
+        proofs = self.proofs
+        by_day, by_month = proofs.get(day, 0), proofs.get(month, 0)
         if not by_day and not by_month:
             return DateDecision(day, ambiguous=True, dates=total, in_format=count)
         chosen = month if by_month > by_day else day
@@ -270,7 +315,8 @@ def read_date(text: str, decision: DateDecision, *, field: str | None = None) ->
     """
     shape = _shape(text)
     fmt = decision.format
-    value = shown(text)
+    # (a text with a date's shape is short: shown as it is, never cut)
+    value = shown(text) if shape is None else text
     if shape is None:
         if _WITH_TIME.fullmatch(text):
             raise InputError([problem("in.date_time", field=field, value=value,
