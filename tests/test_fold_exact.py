@@ -7,7 +7,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from psoladder.fte import _capped_total, _row_units
+from psoladder.fte import _row_units, capped_total
 
 spans = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.integers(1, 60)),
                  min_size=1, max_size=6)
@@ -28,4 +28,4 @@ def test_capped_shares_day_by_day(rows: list[tuple[int, int, int]], limit: int) 
     assert shares == expected
     assert all(type(s) is int for s, e in zip(shares, expected, strict=True)
                if e.denominator == 1)
-    assert _capped_total(numbered, limit)[0] == total
+    assert capped_total(numbered, limit)[0] == total

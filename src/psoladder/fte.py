@@ -80,6 +80,7 @@ __all__ = [
     "Summaries",
     "Workforce",
     "WorkforceBuilder",
+    "capped_total",
     "collector_paused",
     "decimal_units",
     "exact_hour_days",
@@ -318,10 +319,12 @@ class Part(Protocol):
     """What the workforce's tallies read of a row: its contract type and entity."""
 
     @property
-    def contract(self) -> ContractType: ...
+    def contract(self) -> ContractType:
+        """The row's contract type (R-CT)."""
 
     @property
-    def entity(self) -> str | None: ...
+    def entity(self) -> str | None:
+        """The entity of the applicant's group the row names, if any."""
 
 
 class Column(Protocol):
@@ -1054,7 +1057,7 @@ class PersonCalc:
         if len(rows) == 1 and rows[0][1].contract not in self._left_out:
             return self._one_row(rows[0][1])
         p0, p1 = self.p0, self.p1
-        limit, places = self.limit
+        places = self.limit[1]
         left_out, known = self._left_out, self._hours
         # first day, last day, hours units, their places, the row
         spans: list[tuple[int, int, int, int, EmploymentLike]] = []
@@ -1107,7 +1110,7 @@ class PersonCalc:
             self.tallies.one(e, total, places, on_peildatum)
         else:
             whole = [(i, a, b, h) for i, (a, b, h, _) in enumerate(spans)]
-            total, capped = _capped_total(whole, limit)
+            total, capped = capped_total(whole, limit)
             on_peildatum = any(span[1] == p1 for span in spans)
             rows_of = [span[3] for span in spans]
             shares: list[int | Fraction]
@@ -1187,7 +1190,7 @@ class PersonCalc:
                 first, last = max(a, ws), min(b, we)
                 windows.append((first, last) if first <= last else None)
             _share_capped_hours(spans, windows, limit, hour_units, counted_units, capped_days)
-        units, _ = _capped_total(spans, limit)
+        units, _ = capped_total(spans, limit)
         self.total.add(units, places)
         self.tallies.person([(rows[i][1], hour_units[i]) for i, _, _, _ in spans], places,
                             [rows[i][1].contract for i, _, b, _ in spans if b == self.p1])
@@ -1217,8 +1220,15 @@ def _overlap(spans: list[_Span]) -> bool:
     return any(ordered[j + 1][0] <= ordered[j][1] for j in range(len(ordered) - 1))
 
 
-def _capped_total(spans: list[_Span], limit: int) -> tuple[int, bool]:
-    """Hours x days of one person, at most ``limit`` hours on any day, and whether it bit."""
+def capped_total(spans: list[_Span], limit: int) -> tuple[int, bool]:
+    """Hours x days of one person, at most ``limit`` hours on any day, and whether it bit (R-FTE-3).
+
+    ``spans`` are the person's rows counted in total fte: ``(index, first day,
+    last day, hours units)``, days as day numbers, in any order.
+
+    >>> capped_total([(0, 0, 9, 30), (1, 5, 14, 20)], 40)  # 5 x 30 + 5 x 40 + 5 x 20
+    (450, True)
+    """
     ordered = sorted(spans, key=lambda span: span[1])
     total = 0
     capped = False

@@ -82,6 +82,7 @@ from psoladder.fte import (
     Sources,
     Summaries,
     Workforce,
+    capped_total,
     collector_paused,
     decimal_units,
 )
@@ -110,7 +111,7 @@ class Table:
         values: Per field, its distinct values, converted
             (:data:`~psoladder.columnar.cells.NOT_GIVEN` for an empty cell).
         codes: Per field, each row's position in ``values``; a field the
-            file does not have is absent (every row: not given).
+            file does not have, or no row gives, is absent.
         notices: The reader's notices (ignored columns, formats).
     """
 
@@ -120,6 +121,7 @@ class Table:
     values: dict[str, list[Any]]
     codes: dict[str, list[int]]
     notices: tuple[Notice, ...]
+    _days: dict[str, list[int]] = attrs.field(factory=dict, init=False, repr=False)
 
     def given_values(self, field: str) -> list[Any]:
         """The distinct values of ``field`` that some row gives."""
@@ -128,12 +130,24 @@ class Table:
     def count(self, field: str) -> int:
         """Rows where ``field`` is given."""
         values = self.values.get(field)
-        if values is None:
+        if values is None or field not in self.codes:
             return 0
         given = [v is not NOT_GIVEN for v in values]
         if all(given):
             return self.rows
         return sum(map(given.__getitem__, self.codes[field]))
+
+    def days(self, field: str) -> list[int]:
+        """Each row's date of ``start`` or ``end`` as a day number (an end not given: far future).
+
+        Made once (the checks between fields and the computation both read them).
+        """
+        found = self._days.get(field)
+        if found is None:
+            found = self._days[field] = self.column(field, [
+                _FOREVER if d is NOT_GIVEN else d.toordinal()
+                for d in self.values.get(field, [NOT_GIVEN])], _FOREVER)
+        return found
 
     def column(self, field: str, lookup: Sequence[Any], absent: Any) -> list[Any]:
         """Each row's ``lookup[position]`` of ``field`` (``absent`` for every row without the column)."""
@@ -168,9 +182,9 @@ def read_csv(path: Path, name: str, fmt: PayrollFormat | None = None) -> Table |
         opened.close()
     if isinstance(read, str):
         return read
-    first_line, rows, columns = read
+    first_line, rows, blank, columns = read
     limits = bounds()
-    if rows > limits.rows:
+    if rows > limits.rows or blank > limits.rows:
         return "problem"
     values: dict[str, list[Any]] = {}
     used: dict[str, list[int]] = {}
@@ -192,9 +206,11 @@ def read_csv(path: Path, name: str, fmt: PayrollFormat | None = None) -> Table |
             return "problem"
         readers.append(decoded.reader)
         values[field] = decoded.values
-        used[field] = column.codes
+        if decoded.values != [NOT_GIVEN]:  # (a column nobody fills needs no positions)
+            used[field] = column.codes
     table = Table(name, first_line, rows, values, used,
-                  reading_notices(name, opened.header, readers, skipped=opened.skipped, blank=0))
+                  reading_notices(name, opened.header, readers, skipped=opened.skipped,
+                                  blank=blank))
     if not _consistent(table) or table.count("target_group") > limits.target_rows:
         return "problem"
     if len(set(table.given_values("person"))) > limits.persons:
@@ -254,28 +270,45 @@ class _Column:
 
 def _encode(fields: Sequence[str | None], names: Sequence[str],
             chunks: Iterable[tuple[int, list[list[str]]]],
-            ) -> tuple[int, int, dict[int, _Column]] | Refusal:
+            ) -> tuple[int, int, int, dict[int, _Column]] | Refusal:
     """Every column a field reads, as its distinct texts and each row's position among them.
 
-    Returns the first data line, the number of rows and the columns by their
-    place in the header; columns no field reads are only looked at for a
-    value under no name.
+    Returns the first data line, the number of rows, the number of blank
+    rows after the last (empty lines, or rows of delimiters: blank rows the
+    validating reader counts) and the columns by their place in the header.
+    Cells beyond the header's named columns (empty header cells at the end,
+    or none) may hold nothing, as a column without a name may not; a blank
+    row before the last row with content is a form this engine leaves to
+    the validating reader.
     """
-    width = len(fields)
     columns = {i: _Column(f in _COUNTED) for i, f in enumerate(fields) if f is not None}
     # A column without a name may hold nothing (the validating reader's problem).
-    unnamed = [i for i in range(width) if fields[i] is None and not (
+    unnamed = [i for i, f in enumerate(fields) if f is None and not (
         i < len(names) and names[i].strip())]
-    first_line = 0
-    rows = 0
+    width = 0
+    first_line = rows = blank = 0
     limit = bounds().rows
     for start, block in chunks:
+        tail = 0
+        while tail < len(block) and not any(map(str.strip, block[-1 - tail])):
+            tail += 1  # (blank rows at the end of the block)
+        if blank and tail < len(block):
+            return "form"  # blank rows between rows
+        blank += tail
+        if tail == len(block):
+            continue
+        if tail:
+            block = block[:-tail]
         if not rows:
             first_line = start
+            width = len(block[0])
+            if width < len(fields):
+                return "form"  # (rows shorter than the header)
+            unnamed += range(len(fields), width)
         elif start != first_line + rows:
             return "form"
         if len(block[0]) != width or len(set(map(len, block))) != 1:
-            return "form"  # rows of another width than the header
+            return "form"  # rows of another width, or blank rows between rows
         cells = list(zip(*block, strict=True))
         for i, column in columns.items():
             column.add(cells[i])
@@ -285,7 +318,7 @@ def _encode(fields: Sequence[str | None], names: Sequence[str],
         rows += len(block)
         if rows > limit:
             return "problem"
-    return first_line, rows, columns
+    return first_line, rows, blank, columns
 
 
 def _consistent(table: Table) -> bool:
@@ -299,28 +332,18 @@ def _consistent(table: Table) -> bool:
     for field in _REQUIRED:
         if field not in table.values or any(v is NOT_GIVEN for v in table.values[field]):
             return False
-    if "end" in table.values:
-        start = table.column("start", [d.toordinal() for d in table.values["start"]], 0)
-        end = table.column("end", [_FOREVER if d is NOT_GIVEN else d.toordinal()
-                                   for d in table.values["end"]], _FOREVER)
-        if any(map(operator.gt, start, end)):
-            return False
+    if "end" in table.values and any(map(operator.gt, table.days("start"), table.days("end"))):
+        return False
     groups = table.values.get("target_group", [])
-    for position, group in enumerate(groups):
-        if not isinstance(group, TargetGroup):
-            continue
-        needed = [p.field for p in Employment.consistency_problems({"target_group": group})
-                  if p.field is not None]
-        if not needed:
-            continue
-        rows = [k for k, g in enumerate(table.codes["target_group"]) if g == position]
-        for field in needed:
-            codes = table.codes.get(field)
-            if codes is None:
-                return False
-            values = table.values[field]
-            if any(values[codes[k]] is NOT_GIVEN for k in rows):
-                return False
+    needs = [[p.field for p in Employment.consistency_problems({"target_group": g})
+              if p.field is not None] if isinstance(g, TargetGroup) else [] for g in groups]
+    if any(needs):
+        codes = table.codes["target_group"]
+        for k in itertools.compress(range(table.rows), map(needs.__getitem__, codes)):
+            for field in needs[codes[k]]:
+                given = table.codes.get(field)
+                if given is None or table.values[field][given[k]] is NOT_GIVEN:
+                    return False
     return True
 
 
@@ -385,10 +408,7 @@ class _Fold:
         self.limit = limit * 10 ** (self.places - places)
         self.hours = table.column("hours_per_week",
                                   [u * 10 ** (self.places - p) for u, p in units], 0)
-        self.start = table.column("start", [d.toordinal() for d in values["start"]], 0)
-        ends = values.get("end", [NOT_GIVEN])
-        self.end = table.column("end", [_FOREVER if d is NOT_GIVEN else d.toordinal()
-                                        for d in ends], _FOREVER)
+        self.start, self.end = table.days("start"), table.days("end")
         # Per row: a day in the peiljaar.
         self.inside = list(map(operator.and_, map(self.p1.__ge__, self.start),
                                map(self.p0.__le__, self.end)))
@@ -484,10 +504,11 @@ class _Fold:
                     _SUMMARISED, units, capped, 1, on)
                 continue
             count = units = work = 0
-            capped = False
+            capped = overlap = mixed = False
             reach = p0 - 1
-            e0 = -1
+            e0 = c0 = -1
             parts = []
+            spans = []
             for k in range(a, b):
                 if not inside[k]:
                     continue
@@ -499,11 +520,14 @@ class _Fold:
                 d0, d1, h = start[k], end[k], hours[k]
                 if d0 < p0:
                     d0 = p0
-                if d0 <= reach:  # (rows out of order, or sharing a day)
-                    count = -1
-                    break
                 if d1 > p1:
                     d1 = p1
+                if d0 <= reach:  # (out of order, or sharing a day)
+                    overlap = True
+                if count and c != c0:
+                    mixed = True
+                reach = d1
+                spans.append((count, d0, d1, h))
                 if h > limit:
                     h = limit
                     capped = True
@@ -511,10 +535,16 @@ class _Fold:
                 units += row_units
                 parts.append((c * n_entities + e, row_units))
                 count += 1
-                reach = d1
                 e0 = e
+                c0 = c
                 if d1 == p1:
                     work = c + 1
+            if overlap and count > 0:
+                if mixed:  # contract types sharing days share the cap: the per-person code
+                    count = -1
+                else:  # one contract type and entity: the cap day by day, all the key's
+                    units, capped = capped_total(spans, limit)
+                    parts = [(c0 * n_entities + e0, units)]
             if count <= 0:
                 if count < 0:
                     others.append(q)
@@ -550,7 +580,7 @@ class _Fold:
         if self.detail or any(self.target[r] for r in shown):
             figures.status[q] = _DETAILED
             first_start = dt.date.fromordinal(min(self.start[r] for r in rows))
-            kept = [(t.first_line + r, self._row(r)) for r in shown]
+            kept = [(t.first_line + r, self._row(r, name)) for r in shown]
             self.detailed.append(calc.detailed(name, kept, first_start))
             return
         p0, p1 = self.p0, self.p1
@@ -572,10 +602,11 @@ class _Fold:
             found = self._parts[key] = _Part(self.contracts[contract], self.entities[entity])
         return found
 
-    def _row(self, r: int) -> EmploymentLike:
-        """Row ``r`` as the validating reader hands it on (a compact row)."""
+    def _row(self, r: int, person: str) -> EmploymentLike:
+        """Row ``r`` of ``person`` (the identifier, or its pseudonym) as the validating reader hands it on."""
         t = self.table
         cells = {field: t.values[field][codes[r]] for field, codes in t.codes.items()}
+        cells["person"] = person
         return compact_row({k: v for k, v in cells.items() if v is not NOT_GIVEN}, t.name)
 
     def _built(self, names: list[str]) -> Workforce:

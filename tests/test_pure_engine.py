@@ -1,0 +1,237 @@
+"""The pure-Python columnar engine (no extra needed): the same outcome as the validating engine.
+
+Every test compares ``engine="pure"`` with ``engine="validating"``: the same
+assessment, workforce objects and explanation, or the same located problems.
+Where the pure engine reads a file itself (and where it leaves it to the
+validating path) is checked too, so that a fallback cannot hide a
+difference. The organisations of the public strategies and generated
+payrolls of both shapes are compared in ``test_equivalence.py``.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from tests.payroll_cases import (
+    DIALECTS,
+    EXPORTS,
+    HEADER,
+    ORG,
+    REFUSED,
+    ROWS,
+    export,
+    organisation,
+    payroll_texts,
+)
+
+import psoladder
+from psoladder import InputError, assess_file, columnar
+from psoladder.columnar import pure
+
+KEY = "a pseudonymisation key of the tests"
+
+
+def outcome(path: Path, engine: str, **options: Any) -> Any:
+    try:
+        a = assess_file(path, engine=engine, **options)  # type: ignore[arg-type]
+    except InputError as exc:
+        return ("problems", [(p.file, p.row, p.field, p.message) for p in exc.problems])
+    return ("result", a.to_dict(), a.workforce, a.explanation.to_dict(), a.warnings)
+
+
+def same(path: Path, **options: Any) -> Any:
+    """The outcome, the same with the pure engine and the validating one."""
+    found = outcome(path, "pure", **options)
+    assert found == outcome(path, "validating", **options)
+    return found
+
+
+def taken(payroll: Path, fmt: Any = None) -> bool:
+    """Whether the pure engine reads this CSV itself (else the validating path does)."""
+    return isinstance(pure.read_csv(payroll, payroll.name, fmt), pure.Table)
+
+
+# Dialects the pure engine reads itself: everything Python's csv module reads
+# one row per line, with blank rows only after the last row.
+LEFT_TO_THE_VALIDATING_PATH = {
+    "filled unnamed column", "filled cell after the header's last", "empty line between rows",
+    "line break in a quoted cell", "short row"}
+
+
+@pytest.mark.parametrize("name", list(DIALECTS))
+def test_every_dialect_gives_the_same_outcome(tmp_path: Path, name: str) -> None:
+    text, _ = DIALECTS[name]
+    path = organisation(tmp_path, text)
+    assert taken(tmp_path / "payroll.csv") == (name not in LEFT_TO_THE_VALIDATING_PATH)
+    assert same(path)[0] == ("problems" if name in REFUSED else "result")
+
+
+@pytest.mark.parametrize("name", list(EXPORTS))
+def test_every_export_gives_the_same_outcome(tmp_path: Path, name: str) -> None:
+    text, table, fine = EXPORTS[name]
+    path = export(tmp_path, text, table)
+    kind, *rest = same(path)
+    assert kind == ("result" if fine else "problems"), rest
+    if fine:
+        from psoladder.io.orgfile import read_document
+        from psoladder.io.payroll import payroll_format
+
+        fmt = payroll_format(read_document(path)[0]["payroll"])
+        assert taken(tmp_path / "export.csv", fmt)
+        assert rest[0]["reading"]  # the ignored name column, at least
+
+
+@pytest.mark.parametrize("payroll", [
+    HEADER + "A,2023-02-30,,32,,,\n",
+    HEADER + "A,2023-05-01,2023-04-30,32,,,\n",
+    HEADER + "A,2023-01-01,,32,,ww,\n",
+    HEADER + "A,2023-01-01,,32,permanent,,\n",
+    HEADER + ",2023-01-01,,32,,,\n",
+    HEADER + "A" * 200_000 + ",2023-01-01,,32,,,\n",
+    (HEADER + "A,2023-01-01,,32,,,\n").encode("utf-8") + b"\xff\xfe,,\n",
+    "",
+], ids=["bad date", "end before start", "ww without ww_since", "unknown contract",
+        "missing person", "very long cell", "not UTF-8", "empty file"])
+def test_every_problem_is_reported_the_same(tmp_path: Path, payroll: str | bytes) -> None:
+    kind, problems = same(organisation(tmp_path, payroll))
+    assert kind == "problems"
+    assert problems
+
+
+def test_a_bad_row_in_the_middle_of_a_large_file_gives_the_located_error(
+        tmp_path: Path) -> None:
+    rows = [f"P{i:07d},20{10 + i % 13}-0{1 + i % 9}-1{i % 9},,{8 + i % 33},,,\n"
+            for i in range(30_000)]
+    rows[15_000] = "P0015000,2023-13-01,,32,,,\n"
+    path = organisation(tmp_path, HEADER + "".join(rows))
+    assert same(path) == ("problems", [("payroll.csv", 15_002, "start",
+                                        "not a day of the calendar (read as yyyy-mm-dd)")])
+
+
+@settings(max_examples=60)
+@given(payroll_texts())
+def test_any_payroll_text_gives_the_same_outcome(tmp_path_factory: pytest.TempPathFactory,
+                                                 text: str) -> None:
+    same(organisation(tmp_path_factory.mktemp("p"), text))
+
+
+# ---------------------------------------------------------------- people
+
+# Each person here takes another way through the engine: summed in its one
+# loop (one row; rows one after another; rows of one contract type sharing
+# days), or folded by the validating engine's per-person code (a target
+# group, contract types or entities sharing days, a row left out of total fte).
+PEOPLE = (
+    "person,start,end,hours_per_week,contract,target_group,ww_since,entity\n"
+    "one,2020-01-01,,32,,,,\n"
+    "one-capped,2023-03-01,2023-09-30,45,,,,\n"
+    "outside,2010-01-01,2012-12-31,40,,,,\n"
+    "history,2015-01-01,2022-12-31,40,,,,\n"
+    "history,2023-01-01,2023-05-31,24,,,,\n"
+    "history,2023-06-01,,36,placement,,,\n"
+    "one-inside,2016-01-01,2019-12-31,40,,,,\n"
+    "one-inside,2023-04-01,,20,trial,,,\n"
+    "shared,2023-01-01,2023-08-31,32,,,,\n"
+    "shared,2023-06-01,,24,,,,\n"
+    "shared-low,2023-01-01,2023-08-31,16,,,,\n"
+    "shared-low,2023-06-01,,16,,,,\n"
+    "two-contracts,2023-01-01,2023-08-31,32,,,,\n"
+    "two-contracts,2023-06-01,,24,secondment_flex,,,\n"
+    "backwards,2023-07-01,,40,,,,\n"
+    "backwards,2023-01-01,2023-06-30,40,supported,,,\n"
+    "target,2023-02-01,,36,,ww,2022-01-01,\n"
+    "target,2022-01-01,2023-01-31,36,,,,\n"
+    "care,2023-01-01,2023-06-30,40,,,,Zorg B.V.\n"
+    "care,2023-07-01,,40,,,,\n"
+    "no-hours,2023-01-01,,0.5,,,,\n"
+    "interleaved,2023-01-01,2023-03-31,40,,,,\n"
+    "one,2019-01-01,2019-12-31,40,,,,\n"
+    "interleaved,2023-04-01,,40,,,,\n"
+    "interleaved ,2022-01-01,2022-12-31,40,,,,\n")
+GROUP = ('name = "Kolom B.V."\nkvk = ["12345678", "87654321"]\napplication_date = 2024-05-01\n'
+         'peiljaar = { start = 2023-01-01, end = 2023-12-31 }\nemployments = "payroll.csv"\n'
+         '[[entity]]\nname = "Zorg B.V."\nkvk = "87654321"\n')
+
+
+def people(folder: Path, text: str = PEOPLE, org: str = GROUP) -> Path:
+    (folder / "payroll.csv").write_text(text, encoding="utf-8")
+    (folder / "organisation.toml").write_text(org, encoding="utf-8")
+    return folder / "organisation.toml"
+
+
+@pytest.mark.parametrize("options", [{}, {"detail": True}, {"pseudonym_key": KEY}],
+                         ids=["summarised", "detail", "pseudonymised"])
+def test_every_way_through_the_engine(tmp_path: Path, options: dict[str, Any]) -> None:
+    path = people(tmp_path)
+    assert taken(tmp_path / "payroll.csv")
+    kind, _, wf, *_ = same(path, **options)
+    assert kind == "result"
+    assert wf.absent_persons == (0 if options.get("detail") else 1)
+    assert wf.capped_persons >= 3
+    assert set(wf.persons_by_entities) == {frozenset({None}), frozenset({None, "Zorg B.V."})}
+
+
+def test_rows_in_any_order_give_the_same_workforce(tmp_path: Path) -> None:
+    header, *rows = PEOPLE.splitlines(keepends=True)
+    random.Random(4).shuffle(rows)
+    grouped = assess_file(people(tmp_path), engine="pure")
+    shuffled = tmp_path / "shuffled"
+    shuffled.mkdir()
+    assert taken(people(shuffled, header + "".join(rows)).parent / "payroll.csv")
+    _, figures, *_ = same(shuffled / "organisation.toml")
+    assert figures["total_fte"] == grouped.to_dict()["total_fte"]
+
+
+def test_a_sw_organisation_leaves_its_detached_staff_out(tmp_path: Path) -> None:
+    text = ("person,start,end,hours_per_week,contract\nA,2023-01-01,,40,sw_detached_out\n"
+            "B,2023-01-01,,40,\nB,2023-03-01,,8,sw_detached_out\nC,2023-01-01,,32,\n")
+    path = people(tmp_path, text, ORG.replace("{payroll}", "payroll.csv")
+                  + "sw_organisation = true\n")
+    kind, _, wf, *_ = same(path)
+    assert kind == "result"
+    assert wf.person_count == 3
+
+
+def test_auto_without_the_fast_extra_is_the_pure_engine(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = people(tmp_path)
+    read: list[str] = []
+    original = pure.read_csv
+
+    def spy(payroll: Path, name: str, fmt: Any = None) -> Any:
+        read.append(name)
+        return original(payroll, name, fmt)
+
+    monkeypatch.setattr(pure, "read_csv", spy)
+    monkeypatch.setattr(columnar, "available", lambda: False)
+    assert columnar.route("auto") == "pure"
+    a = assess_file(path)
+    assert read == ["payroll.csv"]
+    assert a.to_dict() == assess_file(path, engine="validating").to_dict()
+
+
+def test_organisation_rows_before_the_payroll_go_to_the_validating_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inline = '\n[[employment]]\nperson = "X"\nstart = 2020-01-01\nhours_per_week = 8\n'
+    path = people(tmp_path, HEADER + ROWS, ORG.replace("{payroll}", "payroll.csv") + inline)
+    monkeypatch.setattr(pure, "read_csv", lambda *a, **k: pytest.fail("read by pure"))
+    kind, _, wf, *_ = same(path)
+    assert kind == "result"
+    assert wf.rows_read == 6
+
+
+def test_the_command_line_takes_the_pure_engine(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from psoladder.cli import run
+
+    path = people(tmp_path)
+    printed = []
+    for engine in ("pure", "validating"):
+        assert run(["assess", str(path), "--format", "json", "--engine", engine]) == 0
+        printed.append(capsys.readouterr().out)
+    assert printed[0] == printed[1]
+    assert psoladder.columnar.ENGINES == ("auto", "fast", "pure", "validating")
