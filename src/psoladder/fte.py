@@ -993,7 +993,19 @@ _Span = tuple[int, int, int, int]
 
 
 class PersonCalc:
-    """The per-person computation of R-FTE-3 and R-TG-0, in integers, with small caches."""
+    """The per-person computation of R-FTE-3 and R-TG-0, in integers, with small caches.
+
+    One per workforce: it keeps the workforce's running total
+    (:attr:`total`) and its tallies by contract type and entity, which every
+    person it computes adds to. :class:`WorkforceBuilder` hands it each
+    person's rows; the pure-Python columnar engine
+    (:mod:`psoladder.columnar.pure`) hands it the people its own loop does
+    not sum, so both engines share this code.
+
+    Args:
+        basis: The peiljaar, full-time week and cap.
+        rules: The rules in force.
+    """
 
     def __init__(self, basis: FteBasis, rules: RuleSet) -> None:
         peiljaar = basis.peiljaar
@@ -1161,7 +1173,15 @@ class PersonCalc:
 
     def detailed(self, person: str, rows: list[tuple[int, EmploymentLike]],
                  first_start: dt.date) -> PersonFte:
-        """A person with every row's fte, counted days and counting window."""
+        """A person with every row's fte, counted days and counting window.
+
+        Args:
+            person: The person's identifier.
+            rows: Their rows in the peiljaar (every row, with detail), each
+                with its row number.
+            first_start: The first start of any of their rows (the default
+                inflow date).
+        """
         spans, places = self._spans(rows)
         scale = 10**places
         limit = self.limit[0] * 10 ** (places - self.limit[1])

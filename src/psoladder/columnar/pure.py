@@ -242,7 +242,10 @@ class _Column:
             new = list(itertools.filterfalse(known.__contains__, dict.fromkeys(column)))
             if new:
                 known.update(zip(new, itertools.count(len(known)), strict=False))
-            self.codes += map(known.__getitem__, column)
+            if len(column) > 1:  # (a getter of many keys looks them all up in C)
+                self.codes += operator.itemgetter(*column)(known)
+            else:
+                self.codes.append(known[column[0]])
             if counts is not None:
                 counts.update(column)
             return
