@@ -818,7 +818,9 @@ def _assess(organisation: Organisation, setting: _Setting, wf: Workforce, *,
     # secondary source get a notice each (source quality, issue 14).
     used: list[Cited[Any]] = [*wf.cited, norms.citation, rules.decimal("max_indirect_share"),
                               rules.decimal("min_total_fte")]
-    used.extend(c for p in wf.periods if p.counted_days for c in p.counting.cited)
+    # (each counting case once: its values are the same for every row it counts)
+    countings = {id(p.counting): p.counting for p in wf.periods if p.counted_days}
+    used.extend(c for counting in countings.values() for c in counting.cited)
     if level >= Level.TREDE_3:
         used.extend(tp.cited)
     if ba.jobs:
