@@ -533,17 +533,19 @@ class _Batch:
         orgs = len(self.settings)
         bounds = np.searchsorted(self.person_org[ids], np.arange(orgs + 1)).tolist()
         shown = detailed[ids]
-        shown_before = np.concatenate(([0], np.cumsum(shown))).tolist()
+        # People shown before each organisation's first person (at its bounds only).
+        shown_before = np.concatenate(([0], np.cumsum(shown)))[bounds].tolist()
         org_totals = np.zeros(orgs, dtype=np.int64)
         np.add.at(org_totals, self.person_org, totals)
         shown_any = np.zeros(len(self.names), dtype=np.bool_)
         shown_any[ids] = True  # (persons with a row shown; the others are absent)
         absent = np.bincount(self.person_org[~shown_any], minlength=orgs).tolist()
-        read = np.bincount(self.org, minlength=orgs).tolist()
+        read = ([len(self.org)] if orgs == 1  # (one organisation: every row, not counted)
+                else np.bincount(self.org, minlength=orgs).tolist())
         result = []
         for k, setting in enumerate(self.settings):
             lo, hi = bounds[k], bounds[k + 1]
-            people = built[shown_before[lo]:shown_before[hi]]
+            people = built[shown_before[k]:shown_before[k + 1]]
             persons: Sequence[PersonFte] = tuple(people)
             rest = ids[lo:hi][~shown[lo:hi]]
             if len(rest):
