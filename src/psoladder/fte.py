@@ -207,7 +207,7 @@ def exact_sum(values: Iterable[HourDays]) -> HourDays:
     ``Fraction`` (each addition of which reduces by a gcd).
 
     >>> exact_sum([365, Fraction(731, 2), Fraction(1, 2), Fraction(1, 3)])
-    Fraction(2191, 3)
+    Fraction(2194, 3)
     >>> exact_sum([Fraction(1, 2), Fraction(1, 2), 2]), exact_sum([])
     (3, 0)
     """
