@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from psoladder.fte import Workforce
+from psoladder.fte import Workforce, exact_sum
 
 __all__ = ["direct_pct", "weighted_target_fte"]
 
@@ -24,8 +24,9 @@ def weighted_target_fte(workforce: Workforce) -> Fraction:
     """Sum of every person's weighted target-group fte (R-TG-0, R-DIR-1).
 
     Only people kept with their rows can have any (a summarised person has none).
+    Summed exactly by denominator (:func:`~psoladder.fte.exact_sum`).
     """
-    return sum((w for p in workforce.detailed if (w := p.weighted_fte)), Fraction(0))
+    return Fraction(exact_sum(w for p in workforce.detailed if (w := p.weighted_fte)))
 
 
 def direct_pct(weighted: Fraction, total_fte: Fraction) -> Fraction:

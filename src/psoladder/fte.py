@@ -84,6 +84,7 @@ __all__ = [
     "collector_paused",
     "decimal_units",
     "exact_hour_days",
+    "exact_sum",
     "workforce",
 ]
 
@@ -196,6 +197,33 @@ def exact_hour_days(units: int | Fraction, scale: int) -> HourDays:
         return Fraction(units, scale) if rest else whole
     value = units / scale
     return value.numerator if value.denominator == 1 else value
+
+
+def exact_sum(values: Iterable[HourDays]) -> HourDays:
+    """The exact sum of whole numbers and ratios, a whole number where it is one.
+
+    Integers are added as integers and the ratios' numerators per
+    denominator: one :class:`~fractions.Fraction` per distinct denominator
+    at the end, the same exact value as adding ``Fraction`` by
+    ``Fraction`` (each addition of which reduces by a gcd).
+
+    >>> exact_sum([365, Fraction(731, 2), Fraction(1, 2), Fraction(1, 3)])
+    Fraction(2194, 3)
+    >>> exact_sum([Fraction(1, 2), Fraction(1, 2), 2]), exact_sum([])
+    (3, 0)
+    """
+    whole = 0
+    numerators: dict[int, int] = {}
+    for value in values:
+        if isinstance(value, int):
+            whole += value
+        else:
+            denominator = value.denominator
+            numerators[denominator] = numerators.get(denominator, 0) + value.numerator
+    total: HourDays = whole
+    for denominator, numerator in numerators.items():
+        total += Fraction(numerator, denominator)
+    return _whole(total)
 
 
 class PeriodFte(NamedTuple):

@@ -58,7 +58,7 @@ from typing import Any
 
 import attrs
 
-from psoladder.fte import HourDays, PeriodFte, Workforce
+from psoladder.fte import HourDays, PeriodFte, Workforce, exact_sum
 from psoladder.model import ContractType, Level
 from psoladder.numbers import as_decimal, round_half_up
 from psoladder.periods import months_after
@@ -220,13 +220,15 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
     worked_from: dict[dt.date, dt.date] = {}  # start -> the end of the least months worked
 
     def qualifies(p: PeriodFte) -> bool:
+        # (an enum's ``_value_``, an attribute, is quicker to read than its
+        # ``value`` for every row of the target groups)
         e = p.employment
-        if (e.target_group is None or e.target_group.value in excluded.value or p.excluded
+        if (e.target_group is None or e.target_group._value_ in excluded.value or p.excluded
                 or e.contract not in in_total):
             return False
-        if e.contract.value in payroll.value:
+        if e.contract._value_ in payroll.value:
             return True
-        if e.contract.value not in flex.value or flex_months is None or flex_hours is None:
+        if e.contract._value_ not in flex.value or flex_months is None or flex_hours is None:
             return False
         if e.hours_per_week < flex_hours.value:
             return False
@@ -236,24 +238,25 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
         return since <= peildatum
 
     group = regular = Fraction(0)
-    # fte basis: hours x days summed exactly, divided by the full-time
-    # hours x days once (the same exact value as a sum of fte, far fewer ratios).
-    group_hour_days: HourDays = 0
-    regular_hour_days: HourDays = 0
+    # fte basis: hours x days summed exactly (exact_sum), divided by the
+    # full-time hours x days once (the same exact value as a sum of fte, far
+    # fewer ratios).
+    group_hour_days: list[HourDays] = []
+    regular_hour_days: list[HourDays] = []
     counted: list[str] = []
     for person in workforce.detailed:
         # Summarised persons (a streamed payroll) have no target-group row.
         if basis is ThirtyPlusBasis.FTE:
             # (a row outside the target groups has no counted days)
-            part: HourDays = 0
+            counts = False
             for p in person.periods:
-                if p.counted_hour_days and qualifies(p):
-                    part += p.counted_hour_days
-                    if p.employment.contract.value in payroll.value:
-                        regular_hour_days += p.counted_hour_days
-            if part:
+                if p.counted_hour_days and qualifies(p):  # (never below 0)
+                    counts = True
+                    group_hour_days.append(p.counted_hour_days)
+                    if p.employment.contract._value_ in payroll.value:
+                        regular_hour_days.append(p.counted_hour_days)
+            if counts:
                 counted.append(person.person)
-                group_hour_days += part
             continue
         if not person.on_peildatum or not any(p.employment.target_group is not None
                                               for p in person.periods):
@@ -268,8 +271,8 @@ def thirty_plus(workforce: Workforce, level: Level, rules: RuleSet, *,
             if any(p.employment.contract.value in payroll.value for p in in_window):
                 regular += 1
     if basis is ThirtyPlusBasis.FTE:
-        group = Fraction(group_hour_days) / workforce.denominator
-        regular = Fraction(regular_hour_days) / workforce.denominator
+        group = Fraction(exact_sum(group_hour_days)) / workforce.denominator
+        regular = Fraction(exact_sum(regular_hour_days)) / workforce.denominator
     # The total the share is taken of: the workforce's totals by contract type.
     if basis is ThirtyPlusBasis.FTE:
         workforce_amount = Fraction(sum(

@@ -364,9 +364,12 @@ def _consistent(columns: Columns) -> bool:
     for position, group in enumerate(groups):
         if not isinstance(group, TargetGroup):
             continue
-        needed = {p.field for p in Employment.consistency_problems({"target_group": group})}
-        rows = columns.index["target_group"] == position
+        needed = {p.field for p in Employment.consistency_problems({"target_group": group})
+                  if p.field is not None}
+        if not needed:
+            continue  # (most groups need no date: no pass over the rows)
+        rows = np.flatnonzero(columns.index["target_group"] == position)
         for field in needed:
-            if field is not None and not bool(columns.given(field)[rows].all()):
+            if not bool(columns.given_at(field, rows).all()):
                 return False
     return True

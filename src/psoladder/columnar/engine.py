@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from array import array
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -333,10 +334,8 @@ class _Batch:
         f = self._figures(rows, cases, case, concurrent)
         hours = _exact_each(f.hour_units, self.scale)
         counted = _exact_each(f.counted_units, self.scale)
-        for j, part in f.capped_hours.items():
-            hours[j] = exact_hour_days(int(f.hour_units[j]) + part, self.scale)
-        for j, part in f.capped_counted.items():
-            counted[j] = exact_hour_days(int(f.counted_units[j]) + part, self.scale)
+        _plus_parts(hours, f.hour_units, f.capped_hours, self.scale)
+        _plus_parts(counted, f.counted_units, f.capped_counted, self.scale)
         # Weighted units: counted hours units x the weight in its own decimal units.
         weights = [decimal_units(k.weight) for k, _, _ in cases]
         places = max(p for _, p in weights)
@@ -346,7 +345,11 @@ class _Batch:
             weighted = f.counted_units * weight_units
         else:  # exact Python integers where int64 might not hold the products
             weighted = f.counted_units.astype(object) * weight_units.astype(object)
-        weighted_parts = {j: part * int(weight_units[j]) for j, part in f.capped_counted.items()}
+        # (as numerator and denominator: each person's are added in integers)
+        weighted_parts = {j: (n * w, d) for (j, (n, d)), w in zip(
+            ((j, part.as_integer_ratio()) for j, part in f.capped_counted.items()),
+            weight_units[np.fromiter(f.capped_counted, dtype=np.int64,
+                                     count=len(f.capped_counted))].tolist(), strict=True)}
         excluded = self.excluded[org, self.contract[rows]]
         denominators = self.denominators
         periods = list(map(functools.partial(tuple.__new__, PeriodFte), zip(
@@ -368,12 +371,23 @@ class _Batch:
         who = pid[lo]
         sums: list[Any] = np.add.reduceat(found.weighted, lo).tolist()
         if found.weighted_parts:
-            # Each capped part to its person (periods are in person order).
+            # Each capped part to its person (periods are in person order), in
+            # integers over a common denominator: one Fraction per person.
             at = np.searchsorted(lo, np.fromiter(found.weighted_parts, dtype=np.int64,
                                                  count=len(found.weighted_parts)),
                                  side="right") - 1
-            for k, part in zip(at.tolist(), found.weighted_parts.values(), strict=True):
-                sums[k] += part
+            parts: dict[int, tuple[int, int]] = {}
+            for k, (n, d) in zip(at.tolist(), found.weighted_parts.values(), strict=True):
+                had = parts.get(k)
+                if had is None:
+                    parts[k] = n + sums[k] * d, d
+                elif had[1] == d:
+                    parts[k] = had[0] + n, d
+                else:
+                    common = math.lcm(had[1], d)
+                    parts[k] = had[0] * (common // had[1]) + n * (common // d), common
+            for k, (n, d) in parts.items():
+                sums[k] = Fraction(n, d)
         org_of = (self.person_org[who].tolist() if len(self.settings) > 1
                   else [0] * len(who))
         # Weighted fte = weighted units / (units per hour x weight x full-time hours x days).
@@ -519,17 +533,19 @@ class _Batch:
         orgs = len(self.settings)
         bounds = np.searchsorted(self.person_org[ids], np.arange(orgs + 1)).tolist()
         shown = detailed[ids]
-        shown_before = np.concatenate(([0], np.cumsum(shown))).tolist()
+        # People shown before each organisation's first person (at its bounds only).
+        shown_before = np.concatenate(([0], np.cumsum(shown)))[bounds].tolist()
         org_totals = np.zeros(orgs, dtype=np.int64)
         np.add.at(org_totals, self.person_org, totals)
         shown_any = np.zeros(len(self.names), dtype=np.bool_)
         shown_any[ids] = True  # (persons with a row shown; the others are absent)
         absent = np.bincount(self.person_org[~shown_any], minlength=orgs).tolist()
-        read = np.bincount(self.org, minlength=orgs).tolist()
+        read = ([len(self.org)] if orgs == 1  # (one organisation: every row, not counted)
+                else np.bincount(self.org, minlength=orgs).tolist())
         result = []
         for k, setting in enumerate(self.settings):
             lo, hi = bounds[k], bounds[k + 1]
-            people = built[shown_before[lo]:shown_before[hi]]
+            people = built[shown_before[k]:shown_before[k + 1]]
             persons: Sequence[PersonFte] = tuple(people)
             rest = ids[lo:hi][~shown[lo:hi]]
             if len(rest):
@@ -563,7 +579,7 @@ class _Figures:
 class _Periods:
     periods: list[PeriodFte]  # person by person
     weighted: I64  # per period: counted hours units x weight units
-    weighted_parts: dict[int, Fraction]  # capped parts of ``weighted``
+    weighted_parts: dict[int, tuple[int, int]]  # capped parts of ``weighted``: (numerator, denominator)
     scale: int  # weighted units per hour x weight
     capped_days: I64  # per period: days on which the cap scaled it down
 
@@ -648,6 +664,30 @@ def _distinct_rows(key: NDArray[np.int64]) -> tuple[I64, I64]:
     which[order] = np.cumsum(new) - 1
     first: I64 = np.minimum.reduceat(order, np.flatnonzero(new)).astype(np.int64)
     return first, which
+
+
+def _plus_parts(into: list[Any], units: I64, parts: dict[int, Fraction], scale: int) -> None:
+    """Set ``into[j]`` to ``(units[j] + part) / scale`` for each row ``j``'s capped part, exactly.
+
+    A whole number where it is one, else a ``Fraction`` (as
+    :func:`~psoladder.fte.exact_hour_days` gives it), made from integers with
+    one reduction.
+
+    >>> into = [None, None, None]
+    >>> _plus_parts(into, np.array([7, 3, 5]), {0: Fraction(1, 3), 1: Fraction(7, 1)}, 10)
+    >>> into
+    [Fraction(11, 15), 1, None]
+    """
+    if not parts:
+        return
+    whole = units[np.fromiter(parts, dtype=np.int64, count=len(parts))].tolist()
+    for j, base, part in zip(parts, whole, parts.values(), strict=True):
+        numerator, denominator = part.as_integer_ratio()
+        numerator += base * denominator
+        denominator *= scale
+        common = math.gcd(numerator, denominator)
+        into[j] = (numerator // common if common == denominator
+                   else Fraction(numerator // common, denominator // common))
 
 
 def _add(sums: dict[Any, Any], key: Any, value: Any) -> None:

@@ -64,7 +64,6 @@ from psoladder.model import (
     Purchase,
     Recertification,
 )
-from psoladder.planning.scenarios import scenario_problems
 
 __all__ = [
     "Document",
@@ -548,7 +547,10 @@ def organisation_parts(doc: Mapping[str, Any], *, base: Path | None = None,
                                          problems, shaped)
     evidence = _build(Evidence, lists["evidence"], "evidence", file, problems, shaped)
     entities = _build(Entity, lists["entity"], "entity", file, problems, shaped)
-    problems.extend(scenario_problems(doc.get("scenario"), file=file))
+    if doc.get("scenario") is not None:  # (planning is imported only for a file with scenarios)
+        from psoladder.planning.scenarios import scenario_problems
+
+        problems.extend(scenario_problems(doc["scenario"], file=file))
     own = {} if converted is None else {
         k: getattr(converted, k) for k in fields}
     return OrganisationParts(file, own, tuple(employments), tuple(purchases), tuple(evidence),

@@ -52,12 +52,10 @@ import collections
 import contextlib
 import csv
 import datetime as dt
-import difflib
 import io
 import itertools
 import operator
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -535,6 +533,8 @@ def _read_header(cells: Sequence[object], file: str, fmt: PayrollFormat = _DEFAU
         fields.append(field)
     for required in _REQUIRED:
         if required not in fields:
+            import difflib  # (only for a header with a problem)
+
             close = [n for n in ignored if difflib.get_close_matches(
                 _normalise(n), [required, *(a for a, f in HEADER_ALIASES.items()
                                             if f == required)], 1, 0.75)]
@@ -556,6 +556,8 @@ def _header_notices(header: Header, file: str) -> list[Notice]:
     """The ignored columns, those with personal data, and a guess at a misspelt field."""
     if not header.ignored:
         return []
+    import difflib  # (only for a header with columns it ignores)
+
     names = [shown(n) or "" for n in header.ignored[:MAX_COLUMNS]]
     notices = [Notice.of(file, "pr.ignored", columns=names)]
     candidates = [*_FIELDS, *HEADER_ALIASES]
@@ -1559,6 +1561,8 @@ def _check_xlsx_columns(binary: IO[bytes], part: str | None, name: str) -> None:
     row padded to column XFD costs 16,384 cells); this scan of the sheet's
     XML finds any value further right, so nothing is dropped unseen.
     """
+    import zipfile  # (only for a workbook)
+
     if part is None:  # pragma: no cover - an openpyxl without the attribute
         return
     try:
@@ -1588,6 +1592,8 @@ def _check_xlsx_parts(binary: IO[bytes], name: str) -> None:
     Python's :mod:`zipfile` never inflates a part beyond its declared size, so
     this bounds what openpyxl reads into memory.
     """
+    import zipfile  # (only for a workbook)
+
     try:
         with zipfile.ZipFile(binary) as archive:
             parts = archive.infolist()
