@@ -1164,7 +1164,8 @@ def _assess_file(path: str | Path | Document, *, application_date: dt.date | Non
     if payroll is not None and payroll_name is not None:
         wf, reading, summary = _payroll_workforce(
             organisation, setting, payroll, payroll_name, fmt=fmt, detail=detail,
-            route="validating" if check_only else route, progress=progress, pseudonymiser=pseudonymiser,
+            route="validating" if check_only else route, progress=progress,
+            pseudonymiser=pseudonymiser,
             wanted=wanted, found=found, file=name)
     else:
         builder = WorkforceBuilder(peiljaar=setting.peiljaar,
