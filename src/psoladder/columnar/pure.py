@@ -46,6 +46,7 @@ Fraction(476, 365)
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import operator
@@ -111,8 +112,12 @@ class Table:
         values: Per field, its distinct values, converted
             (:data:`~psoladder.columnar.cells.NOT_GIVEN` for an empty cell).
         codes: Per field, each row's position in ``values``; a field the
-            file does not have, or no row gives, is absent.
+            file does not have, or no row gives, is absent; so is ``person``
+            where ``runs`` says whose each row is.
         notices: The reader's notices (ignored columns, formats).
+        runs: Where each person's rows begin, where each person's rows
+            follow each other (the ``person`` values are then in the same
+            order, one per run).
     """
 
     name: str
@@ -121,6 +126,7 @@ class Table:
     values: dict[str, list[Any]]
     codes: dict[str, list[int]]
     notices: tuple[Notice, ...]
+    runs: list[int] | None = None
     _days: dict[str, list[int]] = attrs.field(factory=dict, init=False, repr=False)
 
     def given_values(self, field: str) -> list[Any]:
@@ -148,6 +154,10 @@ class Table:
                 _FOREVER if d is NOT_GIVEN else d.toordinal()
                 for d in self.values.get(field, [NOT_GIVEN])], _FOREVER)
         return found
+
+    def positions(self, field: str) -> list[int]:
+        """Each row's position among the values of ``field`` (0 for every row without the column)."""
+        return self.codes.get(field) or [0] * self.rows
 
     def column(self, field: str, lookup: Sequence[Any], absent: Any) -> list[Any]:
         """Each row's ``lookup[position]`` of ``field`` (``absent`` for every row without the column)."""
@@ -188,6 +198,7 @@ def read_csv(path: Path, name: str, fmt: PayrollFormat | None = None) -> Table |
         return "problem"
     values: dict[str, list[Any]] = {}
     used: dict[str, list[int]] = {}
+    runs: list[int] | None = None
     readers: list[ColumnReader | None] = []
     for i, field in enumerate(opened.header.fields):
         if field is None:
@@ -199,18 +210,20 @@ def read_csv(path: Path, name: str, fmt: PayrollFormat | None = None) -> Table |
         short = ordinary and ordinary_chars() <= limits.cell_chars
         if not short and max(map(len, texts), default=0) > limits.cell_chars:
             return "problem"
-        counts = None if column.counts is None else list(map(column.counts.__getitem__, texts))
+        counts = column.counts()
         decoded = decode_cells(field, texts, counts, fmt=fmt,
                                name=opened.header.names[i] or field, ordinary=ordinary)
         if not decoded.ok:
             return "problem"
         readers.append(decoded.reader)
         values[field] = decoded.values
-        if decoded.values != [NOT_GIVEN]:  # (a column nobody fills needs no positions)
+        if isinstance(column, _PersonColumn) and column.runs is not None:
+            runs = column.runs  # (each person's rows together: where each begins)
+        elif decoded.values != [NOT_GIVEN]:  # (a column nobody fills needs no positions)
             used[field] = column.codes
     table = Table(name, first_line, rows, values, used,
                   reading_notices(name, opened.header, readers, skipped=opened.skipped,
-                                  blank=blank))
+                                  blank=blank), runs)
     if not _consistent(table) or table.count("target_group") > limits.target_rows:
         return "problem"
     if len(set(table.given_values("person"))) > limits.persons:
@@ -221,33 +234,47 @@ def read_csv(path: Path, name: str, fmt: PayrollFormat | None = None) -> Table |
 class _Column:
     """One column being read: its distinct texts in order of first appearance, each row's position.
 
-    ``counts`` (for a column whose format depends on how often each text
-    occurs) counts every text. A block of mostly empty cells (an optional
-    column) is encoded by its filled cells only.
+    A block of mostly empty cells (an optional column) is encoded by its
+    filled cells only.
     """
 
-    __slots__ = ("codes", "counts", "known")
+    __slots__ = ("codes", "counted", "fresh", "known")
 
     def __init__(self, counted: bool) -> None:
         self.known: dict[str, int] = {}
+        self.fresh = True  # the last block had texts not seen before
         self.codes: list[int] = []
-        self.counts: Counter[str] | None = Counter() if counted else None
+        self.counted = counted
+
+    def counts(self) -> list[int] | None:
+        """How many rows hold each distinct text (for a counted column), in their order."""
+        if not self.counted:
+            return None
+        if len(self.known) == 1:
+            return [len(self.codes)]
+        found = Counter(self.codes)  # (the positions: one int object each, hashed fast)
+        return list(map(found.__getitem__, range(len(self.known))))
 
     def add(self, column: tuple[str, ...]) -> None:
         """Encode a block's cells of this column."""
-        known, counts = self.known, self.counts
+        known = self.known
         empty = column.count("")
         if empty * 2 <= len(column):
-            # The block's new texts get the next positions (C code throughout).
-            new = list(itertools.filterfalse(known.__contains__, dict.fromkeys(column)))
-            if new:
-                known.update(zip(new, itertools.count(len(known)), strict=False))
-            if len(column) > 1:  # (a getter of many keys looks them all up in C)
-                self.codes += operator.itemgetter(*column)(known)
-            else:
-                self.codes.append(known[column[0]])
-            if counts is not None:
-                counts.update(column)
+            # A getter of many keys looks them all up in C; where the last
+            # block had no new text, this one is tried as it is first.
+            codes = None
+            if not self.fresh and len(column) > 1:
+                with contextlib.suppress(KeyError):
+                    codes = operator.itemgetter(*column)(known)
+            if codes is None:
+                # The block's new texts get the next positions (C code throughout).
+                new = list(itertools.filterfalse(known.__contains__, dict.fromkeys(column)))
+                self.fresh = bool(new)
+                if new:
+                    known.update(zip(new, itertools.count(len(known)), strict=False))
+                codes = (operator.itemgetter(*column)(known) if len(column) > 1
+                         else (known[column[0]],))
+            self.codes += codes
             return
         # Mostly empty: the filled cells one by one, "" in its place among them.
         filled = list(itertools.compress(range(len(column)), column))
@@ -266,9 +293,57 @@ class _Column:
                 code = known[text] = len(known)
             part[j] = code
         self.codes += part
-        if counts is not None:
-            counts[""] += empty
-            counts.update(map(column.__getitem__, filled))
+
+
+class _PersonColumn(_Column):
+    """The person column: while each person's rows follow each other, only where each run begins.
+
+    An export lists a person's rows together; then a block's cells are only
+    compared with their neighbours (C code), and each run's first text is
+    its person. The first time a person's rows come back after another's,
+    the column is encoded as any other from there on (:class:`_Column`),
+    its earlier rows by their runs.
+    """
+
+    __slots__ = ("last", "rows", "runs")
+
+    def __init__(self) -> None:
+        super().__init__(counted=False)
+        self.runs: list[int] | None = []  # where each person's rows begin (None: not together)
+        self.last: str | None = None  # the text of the last row so far
+        self.rows = 0  # rows so far while the runs are kept
+
+    def add(self, column: tuple[str, ...]) -> None:
+        runs = self.runs
+        if runs is None:
+            super().add(column)
+            return
+        done = self.rows
+        starts = list(itertools.compress(range(1, len(column)), map(
+            operator.ne, itertools.islice(column, 1, None), column)))
+        if column[0] != self.last:
+            starts.insert(0, 0)
+        texts = operator.itemgetter(*starts)(column) if len(starts) > 1 else tuple(
+            column[j] for j in starts)
+        known = self.known
+        before = len(known)
+        known.update(zip(texts, itertools.count(before), strict=False))
+        if len(known) - before < len(texts):  # a person's rows come back:
+            # the runs so far are the first texts, in their order
+            self.known = dict(zip(itertools.islice(known, before), itertools.count()))
+            self._apart(column)
+            return
+        runs += map(done.__add__, starts)
+        self.rows = done + len(column)
+        self.last = column[-1]
+
+    def _apart(self, column: tuple[str, ...]) -> None:
+        """From here on, a position per row: the rows so far by their runs, then this block."""
+        assert self.runs is not None
+        self.codes = _by_runs(self.runs, self.rows)
+        self.runs = None
+        self.fresh = True
+        super().add(column)
 
 
 def _encode(fields: Sequence[str | None], names: Sequence[str],
@@ -284,7 +359,8 @@ def _encode(fields: Sequence[str | None], names: Sequence[str],
     row before the last row with content is a form this engine leaves to
     the validating reader.
     """
-    columns = {i: _Column(f in _COUNTED) for i, f in enumerate(fields) if f is not None}
+    columns = {i: _PersonColumn() if f == "person" else _Column(f in _COUNTED)
+               for i, f in enumerate(fields) if f is not None}
     # A column without a name may hold nothing (the validating reader's problem).
     unnamed = [i for i, f in enumerate(fields) if f is None and not (
         i < len(names) and names[i].strip())]
@@ -351,24 +427,40 @@ def _consistent(table: Table) -> bool:
 
 
 def _persons(table: Table, rename: Callable[[str], str] | None,
-             ) -> tuple[list[int], list[str]] | None:
+             ) -> tuple[list[int] | None, list[str]] | None:
     """Each row's person number and each person's name, persons in order of first appearance.
 
-    ``None`` where two identifiers share a pseudonym (the validating path
-    then merges them).
+    The person numbers are ``None`` where each person's rows follow each
+    other (:attr:`Table.runs` says where each begins); ``None`` instead of
+    both where two identifiers share a pseudonym (the validating path then
+    merges them).
     """
     values: list[str] = table.values["person"]
     if rename is not None:
         values = [rename(v) for v in values]
-    codes = table.codes["person"]
     if len(set(values)) == len(values):
-        return codes, values
+        return (None if table.runs is not None else table.codes["person"]), values
     if rename is not None:
         return None
     # Two texts read as one identifier (" E1" and "E1"): one person.
     number: dict[str, int] = {}
     which = [number.setdefault(v, len(number)) for v in values]
-    return list(map(which.__getitem__, codes)), list(number)
+    return list(map(which.__getitem__, _person_codes(table))), list(number)
+
+
+def _person_codes(table: Table) -> list[int]:
+    """Each row's position among the ``person`` values (from the runs, where kept)."""
+    return table.codes["person"] if table.runs is None else _by_runs(table.runs, table.rows)
+
+
+def _by_runs(runs: list[int], rows: int) -> list[int]:
+    """Each of ``rows`` rows' run, the runs beginning at ``runs``.
+
+    >>> _by_runs([0, 2, 3], 5)
+    [0, 0, 1, 2, 2]
+    """
+    lengths = map(operator.sub, [*runs[1:], rows], runs)
+    return list(itertools.chain.from_iterable(map(itertools.repeat, range(len(runs)), lengths)))
 
 
 def workforce(table: Table, basis: FteBasis, rules: RuleSet, *, detail: bool = False,
@@ -419,10 +511,10 @@ class _Fold:
                      for v in values.get("contract", [NOT_GIVEN])]
         left_out = {c for c, ct in rules.contract_types.items() if ct.excluded}
         self.contracts = contracts
-        self.contract = table.column("contract", range(len(contracts)), 0)
+        self.contract = table.positions("contract")
         self.counted = [c not in left_out for c in contracts]
         self.entities = [None if v is NOT_GIVEN else v for v in values.get("entity", [NOT_GIVEN])]
-        self.entity = table.column("entity", range(len(self.entities)), 0)
+        self.entity = table.positions("entity")
         groups = values.get("target_group", [NOT_GIVEN])
         in_group = [isinstance(g, TargetGroup) for g in groups]
         self.target = table.column("target_group", in_group, False)
@@ -430,9 +522,14 @@ class _Fold:
         self.figures = _Figures([], [], [], [], [])
         self._parts: dict[tuple[int, int], _Part] = {}
 
-    def workforce(self, pid: list[int], names: list[str]) -> Workforce:
+    def workforce(self, pid: list[int] | None, names: list[str]) -> Workforce:
         m = len(names)
-        order, begins = _runs(pid, m)
+        if pid is None:  # each person's rows together, beginning where the table says
+            assert self.table.runs is not None
+            order: Sequence[int] = range(self.table.rows)
+            begins = [*self.table.runs, self.table.rows]
+        else:
+            order, begins = _runs(pid, m)
         self.figures = _Figures([_ABSENT] * m, [0] * m, [False] * m, [0] * m, [False] * m)
         others: Iterable[int] = range(m) if self.detail else self._plain_people(order, begins)
         inside = self.inside
