@@ -238,13 +238,16 @@ class _Column:
     filled cells only.
     """
 
-    __slots__ = ("codes", "counted", "fresh", "known")
+    __slots__ = ("codes", "counted", "dense", "fresh", "known", "tally")
 
     def __init__(self, counted: bool) -> None:
         self.known: dict[str, int] = {}
         self.fresh = True  # the last block had texts not seen before
         self.codes: list[int] = []
         self.counted = counted
+        # Of a counted column: positions counted so far, and the rows they go to.
+        self.tally: Counter[int] = Counter()
+        self.dense = 0
 
     def counts(self) -> list[int] | None:
         """How many rows hold each distinct text (for a counted column), in their order."""
@@ -252,7 +255,8 @@ class _Column:
             return None
         if len(self.known) == 1:
             return [len(self.codes)]
-        found = Counter(self.codes)  # (the positions: one int object each, hashed fast)
+        found = self.tally
+        found.update(self.codes[self.dense:])  # (positions: int objects, hashed fast)
         return list(map(found.__getitem__, range(len(self.known))))
 
     def add(self, column: tuple[str, ...]) -> None:
@@ -292,6 +296,12 @@ class _Column:
             if code is None:
                 code = known[text] = len(known)
             part[j] = code
+        if self.counted:  # (counted here: most of the block is one position)
+            tally = self.tally
+            tally.update(self.codes[self.dense:])
+            tally[known[""]] += empty
+            tally.update(map(part.__getitem__, filled))
+            self.dense = len(self.codes) + len(part)
         self.codes += part
 
 
