@@ -235,3 +235,30 @@ def test_the_command_line_takes_the_pure_engine(tmp_path: Path,
         printed.append(capsys.readouterr().out)
     assert printed[0] == printed[1]
     assert psoladder.columnar.ENGINES == ("auto", "fast", "pure", "validating")
+
+
+# ---------------------------------------------------------------- issue 11: a hostile review
+# Each test names the invariant it checks; each began as a difference found
+# by comparing the engines on generated and hand-made files.
+
+PLAIN = "person,start,end,hours_per_week,registered\n" "A,2023-01-01,,32,\n"
+
+
+@pytest.mark.parametrize("last", ["  \n", " ,,,,\n", ",,,, \n", "\t\n"],
+                         ids=["spaces", "space in the person cell", "space in a yes/no cell",
+                              "tab"])
+def test_a_row_of_whitespace_at_the_end_is_read_as_the_validating_reader_reads_it(
+        tmp_path: Path, last: str) -> None:
+    # Only a row whose every cell is empty is blank: a cell of spaces is
+    # read ("  " is no person; "registered" reads " " as no).
+    kind, problems = same(organisation(tmp_path, PLAIN + last))
+    assert kind == "problems"
+    assert problems[0][1] == 3
+
+
+def test_empty_rows_at_the_end_are_blank_rows_of_either_engine(tmp_path: Path) -> None:
+    path = organisation(tmp_path, PLAIN + "\n,,,,\n,,\n" + "," * 80 + "\n")
+    assert taken(tmp_path / "payroll.csv")
+    kind, figures, *_ = same(path)
+    assert kind == "result"
+    assert figures["reading"]  # the blank lines told

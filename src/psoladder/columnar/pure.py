@@ -379,8 +379,8 @@ def _encode(fields: Sequence[str | None], names: Sequence[str],
     limit = bounds().rows
     for start, block in chunks:
         tail = 0
-        while tail < len(block) and not any(map(str.strip, block[-1 - tail])):
-            tail += 1  # (blank rows at the end of the block)
+        while tail < len(block) and not any(block[-1 - tail]):
+            tail += 1  # (blank rows at the end of the block: every cell empty)
         if blank and tail < len(block):
             return "form"  # blank rows between rows
         blank += tail
