@@ -262,3 +262,20 @@ def test_empty_rows_at_the_end_are_blank_rows_of_either_engine(tmp_path: Path) -
     kind, figures, *_ = same(path)
     assert kind == "result"
     assert figures["reading"]  # the blank lines told
+
+
+@pytest.mark.parametrize("header_cells", [0, 70], ids=["a plain header", "a padded header"])
+def test_a_row_of_more_cells_than_any_header_has_is_refused_alike(tmp_path: Path,
+                                                                   header_cells: int) -> None:
+    # Cells beyond the header's may be empty, but not more of them than a
+    # header may have columns (limits.MAX_COLUMNS), even empty.
+    from psoladder.limits import MAX_COLUMNS
+
+    text = ("person,start,hours_per_week" + "," * header_cells + "\n"
+            + "A,2020-01-01,32" + "," * (MAX_COLUMNS + 1) + "\n")
+    kind, problems = same(organisation(tmp_path, text))
+    assert kind == "problems"
+    assert problems[0][1:3] == (2, None)
+    fits = "person,start,hours_per_week\nA,2020-01-01,32" + "," * (MAX_COLUMNS - 3) + "\n"
+    assert same(organisation(tmp_path, fits))[0] == "result"
+    assert taken(tmp_path / "payroll.csv")

@@ -192,6 +192,8 @@ class Bounds:
         line_chars: Characters of one line of a CSV file.
         file_bytes: Size of a payroll file.
         header_rows: Lines searched for the header (below a title block).
+        columns: Columns of a header; a row may have one cell more (a
+            trailing delimiter), and beyond that none, even empty ones.
     """
 
     rows: int
@@ -201,6 +203,7 @@ class Bounds:
     line_chars: int
     file_bytes: int
     header_rows: int
+    columns: int
 
 
 def bounds() -> Bounds:
@@ -213,7 +216,7 @@ def bounds() -> Bounds:
     own = vars(reader)
     return Bounds(own["MAX_ROWS"], own["MAX_TARGET_GROUP_ROWS"], own["MAX_PERSONS"],
                   own["MAX_CELL_CHARS"], own["MAX_LINE_CHARS"], own["MAX_PAYROLL_FILE_BYTES"],
-                  own["HEADER_SEARCH_ROWS"])
+                  own["HEADER_SEARCH_ROWS"], own["MAX_COLUMNS"])
 
 
 @attrs.frozen

@@ -376,7 +376,8 @@ def _encode(fields: Sequence[str | None], names: Sequence[str],
         i < len(names) and names[i].strip())]
     width = 0
     first_line = rows = blank = 0
-    limit = bounds().rows
+    limits = bounds()
+    limit, columns_most = limits.rows, limits.columns
     for start, block in chunks:
         tail = 0
         while tail < len(block) and not any(block[-1 - tail]):
@@ -393,6 +394,8 @@ def _encode(fields: Sequence[str | None], names: Sequence[str],
             width = len(block[0])
             if width < len(fields):
                 return "form"  # (rows shorter than the header)
+            if width > max(len(fields), columns_most + 1):
+                return "problem"  # (more cells than any header has, even empty ones)
             unnamed += range(len(fields), width)
         elif start != first_line + rows:
             return "form"
