@@ -279,3 +279,19 @@ def test_a_row_of_more_cells_than_any_header_has_is_refused_alike(tmp_path: Path
     fits = "person,start,hours_per_week\nA,2020-01-01,32" + "," * (MAX_COLUMNS - 3) + "\n"
     assert same(organisation(tmp_path, fits))[0] == "result"
     assert taken(tmp_path / "payroll.csv")
+
+
+def test_a_date_format_notice_names_the_example_the_validating_reader_names(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The reader's first pass keeps a column's first distinct values in a
+    # memo and folds the others first: the example proving month-first
+    # dates is the first in that order (4,096 distinct dates in a real file;
+    # 3 here).
+    from psoladder.io import payroll
+
+    monkeypatch.setattr(payroll._Survey, "_MEMO", 3)
+    text = ("person,start,hours_per_week\nA,01/13/2020,32\nB,01/14/2020,32\nC,01/15/2020,32\n"
+            "D,02/16/2020,32\nE,02/17/2020,32\n")
+    kind, figures, *_ = same(organisation(tmp_path, text))
+    assert taken(tmp_path / "payroll.csv")
+    assert "02/16/2020" in str(figures["reading"])
