@@ -489,3 +489,29 @@ def test_any_history_gives_the_same_workforce(tmp_path_factory: pytest.TempPathF
     path = people(folder, text, org)
     assert taken(folder / "payroll.csv")
     assert same(path, detail=detail)[0] == "result"
+
+
+@pytest.mark.parametrize(("rows", "kind"), [
+    ("A,2020-01-01,32,\nB,2021-01-01,40\nC,2022-01-01,8,,\n", "result"),
+    ("A,2020-01-01,32\nB,2021-01-01,40, \n", "result"),
+    ("A,2020-01-01,32,\nB,2021-01-01,40,,x\n", "problems"),
+    ("A,2020-01-01,32\nB,2021-01-01,40,,,,,\n", "problems"),
+], ids=["some rows with a trailing delimiter", "a space after the last delimiter",
+        "a filled cell beyond the header's", "more cells than a header may have"])
+def test_rows_differing_by_empty_cells_after_the_header_are_read_alike(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: str, kind: str) -> None:
+    from psoladder.io import payroll
+
+    monkeypatch.setattr(payroll, "MAX_COLUMNS", 5)
+    path = organisation(tmp_path, "person,start,hours_per_week\n" + rows)
+    assert taken(tmp_path / "payroll.csv") == (kind == "result")
+    assert same(path)[0] == kind
+
+
+def test_a_short_row_is_left_to_the_validating_path(tmp_path: Path) -> None:
+    # (a row with fewer cells than the header: read by the validating path,
+    # whose first pass does not count the missing cells)
+    path = organisation(tmp_path, "person,start,end,hours_per_week\nA,2020-01-01,,32\n"
+                                  "B,2021-01-01,\n")
+    assert not taken(tmp_path / "payroll.csv")
+    assert same(path)[0] == "problems"
