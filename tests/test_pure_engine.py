@@ -515,3 +515,18 @@ def test_a_short_row_is_left_to_the_validating_path(tmp_path: Path) -> None:
                                   "B,2021-01-01,\n")
     assert not taken(tmp_path / "payroll.csv")
     assert same(path)[0] == "problems"
+
+
+def test_identifiers_read_as_one_person_are_pseudonymised_by_the_pure_engine(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # " E1" and "E1" are one identifier, so one pseudonym: not two
+    # identifiers sharing one (which the validating path would merge).
+    from psoladder import assessment
+
+    rows = "E1,2023-01-01,2023-03-31,32,,\n E1,2023-04-01,,24,,\nX,2023-01-01,,40,,wajong\n"
+    path = organisation(tmp_path, HEADER.replace(",ww_since", "") + rows)
+    expected = outcome(path, "validating", pseudonym_key=KEY)
+    monkeypatch.setattr(assessment, "stream_payroll",
+                        lambda *a, **k: pytest.fail("read by the validating path"))
+    assert outcome(path, "pure", pseudonym_key=KEY) == expected
+    assert expected[2].person_count == 2

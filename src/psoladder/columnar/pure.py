@@ -485,16 +485,17 @@ def _persons(table: Table, rename: Callable[[str], str] | None,
     merges them).
     """
     values: list[str] = table.values["person"]
-    if rename is not None:
+    pid = None if table.runs is not None else table.codes["person"]
+    if len(set(values)) < len(values):
+        # Two texts read as one identifier (" E1" and "E1"): one person.
+        number: dict[str, int] = {}
+        which = [number.setdefault(v, len(number)) for v in values]
+        pid, values = list(map(which.__getitem__, _person_codes(table))), list(number)
+    if rename is not None:  # (each identifier's pseudonym, once)
         values = [rename(v) for v in values]
-    if len(set(values)) == len(values):
-        return (None if table.runs is not None else table.codes["person"]), values
-    if rename is not None:
-        return None
-    # Two texts read as one identifier (" E1" and "E1"): one person.
-    number: dict[str, int] = {}
-    which = [number.setdefault(v, len(number)) for v in values]
-    return list(map(which.__getitem__, _person_codes(table))), list(number)
+        if len(set(values)) < len(values):
+            return None
+    return pid, values
 
 
 def _person_codes(table: Table) -> list[int]:
