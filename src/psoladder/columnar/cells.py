@@ -192,6 +192,8 @@ class Bounds:
         line_chars: Characters of one line of a CSV file.
         file_bytes: Size of a payroll file.
         header_rows: Lines searched for the header (below a title block).
+        columns: Columns of a header; a row may have one cell more (a
+            trailing delimiter), and beyond that none, even empty ones.
     """
 
     rows: int
@@ -201,6 +203,7 @@ class Bounds:
     line_chars: int
     file_bytes: int
     header_rows: int
+    columns: int
 
 
 def bounds() -> Bounds:
@@ -213,7 +216,7 @@ def bounds() -> Bounds:
     own = vars(reader)
     return Bounds(own["MAX_ROWS"], own["MAX_TARGET_GROUP_ROWS"], own["MAX_PERSONS"],
                   own["MAX_CELL_CHARS"], own["MAX_LINE_CHARS"], own["MAX_PAYROLL_FILE_BYTES"],
-                  own["HEADER_SEARCH_ROWS"])
+                  own["HEADER_SEARCH_ROWS"], own["MAX_COLUMNS"])
 
 
 @attrs.frozen
@@ -290,7 +293,9 @@ def decode(field: str, raw_values: Sequence[object], counts: Iterable[int] | Non
         ordinary: What :func:`ordinary_texts` says of the values, where known.
     """
     counts = None if counts is None else list(counts)
-    reads = column_reader(field, raw_values, counts, fmt=fmt or PayrollFormat(), name=name)
+    # (a CSV file's values in the order of the reader's first pass; a table's as they are)
+    reads = column_reader(field, *((raw_values, counts) if table else _survey_order(
+        raw_values, counts)), fmt=fmt or PayrollFormat(), name=name)
     if field in IDENTITY_FIELDS and reads.plain and (
             ordinary if ordinary is not None else ordinary_texts(raw_values)):
         # Every value is its own conversion (the values themselves are kept).
@@ -320,6 +325,27 @@ def decode(field: str, raw_values: Sequence[object], counts: Iterable[int] | Non
             if isinstance(cell, int | float) and not isinstance(cell, bool)
             and values[i] is not None)
     return Decoded(values, problems, reads)
+
+
+def _survey_order(values: Sequence[object], counts: list[int] | None,
+                  ) -> tuple[Sequence[object], list[int] | None]:
+    """A CSV column's distinct values (in order of first appearance) as the reader's first pass folds them.
+
+    That pass (of a CSV file) keeps its first distinct values in a memo of
+    bounded size and folds the others as they come, the memo last; the
+    example a column's date format names (the first value that proves it)
+    is taken in that order.
+
+    >>> from psoladder.io.payroll import _Survey
+    >>> many = [str(i) for i in range(_Survey._MEMO + 2)]
+    >>> _survey_order(many, None)[0][:3]
+    ['4096', '4097', '0']
+    """
+    memo = reader._Survey._MEMO
+    if len(values) <= memo:
+        return values, counts
+    order = [*values[memo:], *values[:memo]]
+    return order, None if counts is None else [*counts[memo:], *counts[:memo]]
 
 
 def read_header(cells: Sequence[object], file: str, fmt: PayrollFormat | None = None,

@@ -21,9 +21,9 @@ keeps each column as its distinct texts and each row's position among them
   and notices are the validating engine's by construction.
 
 Whenever the file has a problem, goes beyond a bound of
-:mod:`psoladder.limits`, or has a form this engine does not read (rows of
-another width, a blank row, a quoted line break, organisation rows before
-the payroll), it refuses, and the validating path reads the file and
+:mod:`psoladder.limits`, or has a form this engine does not read (a row
+shorter than the header, a blank row between rows, a quoted line break,
+organisation rows before the payroll), it refuses, and the validating path reads the file and
 reports every problem with its file, row and field. Both engines give the
 same assessment to the last digit (``tests/test_pure_engine.py``).
 
@@ -365,9 +365,11 @@ def _encode(fields: Sequence[str | None], names: Sequence[str],
     rows after the last (empty lines, or rows of delimiters: blank rows the
     validating reader counts) and the columns by their place in the header.
     Cells beyond the header's named columns (empty header cells at the end,
-    or none) may hold nothing, as a column without a name may not; a blank
-    row before the last row with content is a form this engine leaves to
-    the validating reader.
+    or none) may hold nothing, as a column without a name may not; rows may
+    differ in such empty cells (:func:`_resized`). A row shorter than the
+    header, or a blank row before the last row with content, is a form this
+    engine leaves to the validating reader; only a row whose every cell is
+    empty is blank (a cell of spaces is read, as that reader reads it).
     """
     columns = {i: _PersonColumn() if f == "person" else _Column(f in _COUNTED)
                for i, f in enumerate(fields) if f is not None}
@@ -376,11 +378,12 @@ def _encode(fields: Sequence[str | None], names: Sequence[str],
         i < len(names) and names[i].strip())]
     width = 0
     first_line = rows = blank = 0
-    limit = bounds().rows
+    limits = bounds()
+    limit, columns_most = limits.rows, limits.columns
     for start, block in chunks:
         tail = 0
-        while tail < len(block) and not any(map(str.strip, block[-1 - tail])):
-            tail += 1  # (blank rows at the end of the block)
+        while tail < len(block) and not any(block[-1 - tail]):
+            tail += 1  # (blank rows at the end of the block: every cell empty)
         if blank and tail < len(block):
             return "form"  # blank rows between rows
         blank += tail
@@ -393,11 +396,17 @@ def _encode(fields: Sequence[str | None], names: Sequence[str],
             width = len(block[0])
             if width < len(fields):
                 return "form"  # (rows shorter than the header)
+            if width > max(len(fields), columns_most + 1):
+                return "problem"  # (more cells than any header has, even empty ones)
             unnamed += range(len(fields), width)
         elif start != first_line + rows:
             return "form"
         if len(block[0]) != width or len(set(map(len, block))) != 1:
-            return "form"  # rows of another width, or blank rows between rows
+            # Rows of another width: some with a trailing delimiter, some without
+            resized = _resized(block, len(fields), width, columns_most)
+            if isinstance(resized, str):
+                return resized  # (a short row, a blank row between rows, a filled extra cell)
+            block = resized
         cells = list(zip(*block, strict=True))
         for i, column in columns.items():
             column.add(cells[i])
@@ -408,6 +417,36 @@ def _encode(fields: Sequence[str | None], names: Sequence[str],
         if rows > limit:
             return "problem"
     return first_line, rows, blank, columns
+
+
+def _resized(block: list[list[str]], named: int, width: int, most: int,
+             ) -> list[list[str]] | Refusal:
+    """A block's rows, each ``width`` cells wide, where they differ only by empty cells after the header's.
+
+    A row of at least the header's ``named`` cells is cut or padded with
+    empty cells (the validating reader reads no cell beyond the header's).
+    ``"form"`` for a shorter row (or a blank row between rows), ``"problem"``
+    for a row whose cells beyond the header's hold something, or that has
+    more cells than a header may have columns (``most``, and one more).
+
+    >>> _resized([["A", "1"], ["B", "2", ""], ["C", "3", " ", ""]], 2, 3, 64)
+    [['A', '1', ''], ['B', '2', ''], ['C', '3', ' ']]
+    >>> _resized([["A", "1"], ["B"]], 2, 2, 64), _resized([["A", "1", "x"]], 2, 2, 64)
+    ('form', 'problem')
+    """
+    resized = []
+    for row in block:
+        n = len(row)
+        if n < named:
+            return "form"
+        if n > width:
+            if n > max(named, most + 1) or any(map(str.strip, row[width:])):
+                return "problem"
+            row = row[:width]
+        elif n < width:
+            row = row + [""] * (width - n)
+        resized.append(row)
+    return resized
 
 
 def _consistent(table: Table) -> bool:
@@ -446,16 +485,17 @@ def _persons(table: Table, rename: Callable[[str], str] | None,
     merges them).
     """
     values: list[str] = table.values["person"]
-    if rename is not None:
+    pid = None if table.runs is not None else table.codes["person"]
+    if len(set(values)) < len(values):
+        # Two texts read as one identifier (" E1" and "E1"): one person.
+        number: dict[str, int] = {}
+        which = [number.setdefault(v, len(number)) for v in values]
+        pid, values = list(map(which.__getitem__, _person_codes(table))), list(number)
+    if rename is not None:  # (each identifier's pseudonym, once)
         values = [rename(v) for v in values]
-    if len(set(values)) == len(values):
-        return (None if table.runs is not None else table.codes["person"]), values
-    if rename is not None:
-        return None
-    # Two texts read as one identifier (" E1" and "E1"): one person.
-    number: dict[str, int] = {}
-    which = [number.setdefault(v, len(number)) for v in values]
-    return list(map(which.__getitem__, _person_codes(table))), list(number)
+        if len(set(values)) < len(values):
+            return None
+    return pid, values
 
 
 def _person_codes(table: Table) -> list[int]:
