@@ -76,6 +76,20 @@ def test_every_dialect_gives_the_same_outcome(tmp_path: Path, name: str) -> None
     assert same(path)[0] == ("problems" if name in REFUSED else "result")
 
 
+def test_a_date_format_notice_names_the_example_the_validating_reader_names(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first proving date in the order of the reader's first pass (its memo last)."""
+    from psoladder.io import payroll
+
+    monkeypatch.setattr(payroll._Survey, "_MEMO", 3)
+    text = ("person,start,hours_per_week\nA,01/13/2020,32\nB,01/14/2020,32\nC,01/15/2020,32\n"
+            "D,02/16/2020,32\nE,02/17/2020,32\n")
+    kind, figures, *_ = same(organisation(tmp_path, text))
+    assert kind == "result"
+    assert taken(tmp_path / "payroll.csv")
+    assert "02/16/2020" in str(figures["reading"])
+
+
 def _plain_reference(piece: bytes) -> bool:
     """Plain lines, said the plainest way (the reader's check before it went numpy)."""
     if piece.count(b"\r") != piece.count(b"\r\n"):
