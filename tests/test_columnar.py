@@ -27,13 +27,9 @@ pytest.importorskip("numpy", reason="the columnar engine needs the fast extra (n
 import numpy as np
 import pyarrow as pa
 from tests.payroll_cases import (
-    DIALECTS,
-    EXPORTS,
     HEADER,
     ORG,
-    REFUSED,
     ROWS,
-    export,
     organisation,
     payroll_texts,
 )
@@ -68,27 +64,9 @@ def taken(path: Path, fmt: Any = None) -> bool:
 
 # ---------------------------------------------------------------- CSV dialects
 
-@pytest.mark.parametrize("name", list(DIALECTS))
-def test_every_dialect_gives_the_same_outcome(tmp_path: Path, name: str) -> None:
-    text, fast = DIALECTS[name]
-    path = organisation(tmp_path, text)
-    assert taken(tmp_path / "payroll.csv") == fast
-    assert same(path)[0] == ("problems" if name in REFUSED else "result")
-
-
-def test_a_date_format_notice_names_the_example_the_validating_reader_names(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The first proving date in the order of the reader's first pass (its memo last)."""
-    from psoladder.io import payroll
-
-    monkeypatch.setattr(payroll._Survey, "_MEMO", 3)
-    text = ("person,start,hours_per_week\nA,01/13/2020,32\nB,01/14/2020,32\nC,01/15/2020,32\n"
-            "D,02/16/2020,32\nE,02/17/2020,32\n")
-    kind, figures, *_ = same(organisation(tmp_path, text))
-    assert kind == "result"
-    assert taken(tmp_path / "payroll.csv")
-    assert "02/16/2020" in str(figures["reading"])
-
+# Every dialect and export of tests/payroll_cases.py is compared in all three
+# engines by tests/test_pure_engine.py (which also checks which of them the
+# columnar engine reads itself).
 
 def _plain_reference(piece: bytes) -> bool:
     """Plain lines, said the plainest way (the reader's check before it went numpy)."""
@@ -115,21 +93,6 @@ def test_the_piece_check_finds_what_the_plain_check_finds(piece: bytes) -> None:
 
 
 # ---------------------------------------------------------------- exports (issue 12)
-
-@pytest.mark.parametrize("name", list(EXPORTS))
-def test_every_export_gives_the_same_outcome(tmp_path: Path, name: str) -> None:
-    text, table, fine = EXPORTS[name]
-    path = export(tmp_path, text, table)
-    kind, *rest = same(path)
-    assert kind == ("result" if fine else "problems"), rest
-    if fine:
-        from psoladder.io.orgfile import read_document
-        from psoladder.io.payroll import payroll_format
-
-        fmt = payroll_format(read_document(path)[0]["payroll"])
-        assert taken(tmp_path / "export.csv", fmt)
-        assert rest[0]["reading"]  # the ignored name column, at least
-
 
 @pytest.mark.parametrize(("name", "payroll"), [
     ("bad date", HEADER + "A,2023-02-30,,32,,,\n"),

@@ -1,6 +1,7 @@
 """The pure-Python columnar engine (no extra needed): the same outcome as the validating engine.
 
-Every test compares ``engine="pure"`` with ``engine="validating"``: the same
+Every test compares ``engine="pure"`` with ``engine="validating"`` (and with
+``engine="fast"`` where the ``fast`` extra is installed): the same
 assessment, workforce objects and explanation, or the same located problems.
 Where the pure engine reads a file itself (and where it leaves it to the
 validating path) is checked too, so that a fallback cannot hide a
@@ -45,15 +46,26 @@ def outcome(path: Path, engine: str, **options: Any) -> Any:
 
 
 def same(path: Path, **options: Any) -> Any:
-    """The outcome, the same with the pure engine and the validating one."""
+    """The outcome, the same with the pure engine and the validating one (and the fast one, where installed)."""
     found = outcome(path, "pure", **options)
     assert found == outcome(path, "validating", **options)
+    if columnar.available():
+        assert found == outcome(path, "fast", **options)
     return found
 
 
 def taken(payroll: Path, fmt: Any = None) -> bool:
     """Whether the pure engine reads this CSV itself (else the validating path does)."""
     return isinstance(pure.read_csv(payroll, payroll.name, fmt), pure.Table)
+
+
+def fast_takes(payroll: Path, fmt: Any = None) -> bool | None:
+    """Whether the columnar engine reads this CSV itself; ``None`` without the fast extra."""
+    if not columnar.available():
+        return None
+    from psoladder.columnar.columns import Decoded
+
+    return isinstance(columnar.read_payroll(payroll, payroll.name, fmt), Decoded)
 
 
 # Dialects the pure engine reads itself: everything Python's csv module reads
@@ -65,9 +77,10 @@ LEFT_TO_THE_VALIDATING_PATH = {
 
 @pytest.mark.parametrize("name", list(DIALECTS))
 def test_every_dialect_gives_the_same_outcome(tmp_path: Path, name: str) -> None:
-    text, _ = DIALECTS[name]
+    text, fast = DIALECTS[name]
     path = organisation(tmp_path, text)
     assert taken(tmp_path / "payroll.csv") == (name not in LEFT_TO_THE_VALIDATING_PATH)
+    assert fast_takes(tmp_path / "payroll.csv") in (None, fast)
     assert same(path)[0] == ("problems" if name in REFUSED else "result")
 
 
@@ -83,6 +96,7 @@ def test_every_export_gives_the_same_outcome(tmp_path: Path, name: str) -> None:
 
         fmt = payroll_format(read_document(path)[0]["payroll"])
         assert taken(tmp_path / "export.csv", fmt)
+        assert fast_takes(tmp_path / "export.csv", fmt) in (None, True)
         assert rest[0]["reading"]  # the ignored name column, at least
 
 
