@@ -23,8 +23,8 @@ keeps each column as its distinct texts and each row's position among them
 Whenever the file has a problem, goes beyond a bound of
 :mod:`psoladder.limits`, or has a form this engine does not read (a row
 shorter than the header, a blank row between rows, a quoted line break,
-organisation rows before the payroll), it refuses, and the validating path reads the file and
-reports every problem with its file, row and field. Both engines give the
+organisation rows before the payroll), it refuses, and the validating path
+reads the file and reports every problem with its file, row and field. Both engines give the
 same assessment to the last digit (``tests/test_pure_engine.py``).
 
 >>> import datetime as dt, tempfile
@@ -87,14 +87,12 @@ from psoladder.fte import (
     collector_paused,
     decimal_units,
 )
-from psoladder.model import ContractType, Employment, EmploymentLike, TargetGroup, input_fields
+from psoladder.model import ContractType, Employment, EmploymentLike, TargetGroup
 from psoladder.periods import FOREVER
 from psoladder.rules import Notice, RuleSet
 
 __all__ = ["Table", "read_csv", "workforce"]
 
-#: The fields of a payroll row, in the order of :class:`~psoladder.model.Employment`.
-FIELDS = tuple(input_fields(Employment))
 _REQUIRED = ("person", "start", "hours_per_week")
 # Fields whose reader decides a format from how often each value occurs.
 _COUNTED = DATE_FIELDS | NUMBER_FIELDS
