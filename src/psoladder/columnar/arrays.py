@@ -13,17 +13,14 @@ import ctypes
 import functools
 import sys
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["Refusal", "compact", "trim"]
+from psoladder.columnar.cells import Refusal
 
-#: Why the columnar engine does not read a payroll: ``"problem"`` (something
-#: is wrong, or beyond a bound: the validating reader says what and where)
-#: or ``"form"`` (a form it does not read; the validating reader may accept it).
-Refusal = Literal["problem", "form"]
+__all__ = ["Refusal", "compact", "trim"]
 
 
 def compact(index: NDArray[np.integer[Any]], values: int) -> NDArray[np.integer[Any]]:
