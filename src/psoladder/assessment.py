@@ -485,9 +485,10 @@ def assess(
             tables and Parquet need the ``fast`` extra). Rows are numbered
             like a spreadsheet: the header is row 1.
         engine: With a payroll: ``auto`` (the columnar engine when the
-            ``fast`` extra is installed), ``fast`` or ``validating``. Both
-            give the same result; a payroll with a problem is always read
-            by the validating path, so every problem is located.
+            ``fast`` extra is installed, else the pure-Python one), ``fast``,
+            ``pure`` (a CSV file) or ``validating``. All give the same
+            result; a payroll with a problem is always read by the
+            validating path, so every problem is located.
         detail: With a payroll: keep every row's details, not only those of
             target-group people.
 
@@ -885,8 +886,9 @@ def assess_many(
         pause_gc: Pause Python's cycle collector during the batch (restored
             afterwards; see the performance page).
         engine: ``auto`` (columnar when the ``fast`` extra is installed),
-            ``fast`` or ``validating`` (one organisation at a time). Same
-            results either way.
+            ``fast``, ``pure`` or ``validating`` (the last two, and ``auto``
+            without the extra: one organisation at a time). Same results
+            either way.
         batch: Organisations computed in one columnar pass.
         **options: Passed on to :func:`assess` (``norm_policy``,
             ``thirty_plus_basis``, ``thirty_plus_denominator``, ``gap_supplier``).
@@ -1042,9 +1044,11 @@ def assess_file(
             error messages then leave out the values of person fields.
         engine: ``auto`` (default: the columnar engine of
             :mod:`psoladder.columnar` when the ``fast`` extra is installed,
-            for CSV and Parquet payrolls), ``fast`` or ``validating``. Same
-            result either way; a payroll with a problem is always read by
-            the validating path, so every problem is located.
+            for CSV and Parquet payrolls, else the pure-Python columnar
+            engine of :mod:`psoladder.columnar.pure` for CSV payrolls),
+            ``fast``, ``pure`` or ``validating``. Same result either way; a
+            payroll with a problem is always read by the validating path,
+            so every problem is located.
 
     Raises:
         InputError: Every problem of the organisation file and the payroll.

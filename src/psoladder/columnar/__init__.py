@@ -25,8 +25,14 @@ XLSX file; a CSV file with empty lines between rows or line breaks inside
 cells; a sum that could overflow), the validating path reads it, so every
 problem is reported with its file, row and field.
 
+Without the ``fast`` extra, the same idea runs in pure Python
+(:mod:`psoladder.columnar.pure`, ``engine="pure"``, what ``auto`` then
+runs): a CSV file's columns as Python lists of positions, each distinct
+value converted once, people summed in one loop, everyone else folded by
+the validating engine's per-person code.
+
 Nothing here is imported by ``import psoladder``; pyarrow and numpy are
-imported on first use.
+imported on first use (never by the pure engine).
 """
 
 from __future__ import annotations
