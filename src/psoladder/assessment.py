@@ -1013,14 +1013,16 @@ def assess_file(
     pseudonym_key: str | bytes | None = None,
     engine: columnar.Engine = "auto",
 ) -> Assessment:
-    """Assess an organisation file, streaming its payroll file.
+    """Assess an organisation file, reading its payroll file for large payrolls.
 
     The same computation as ``assess(load_organisation(path))``, with the
-    same figures and warnings, but the payroll rows are validated and folded
-    into per-person figures one by one
-    (:func:`~psoladder.io.payroll.stream_payroll`), so memory grows with the
-    number of persons, not rows. Row details are kept for target-group persons;
-    everyone else keeps their fte (see :class:`~psoladder.fte.WorkforceBuilder`).
+    same figures and warnings, but the payroll is read by an engine made for
+    large files (``engine``): a columnar one, which keeps the rows as
+    columns of small integers, or the validating one, which validates and
+    folds the rows into per-person figures one by one
+    (:func:`~psoladder.io.payroll.stream_payroll`, memory growing with the
+    number of persons, not rows). Row details are kept for target-group
+    persons; everyone else keeps their fte (see :class:`~psoladder.fte.WorkforceBuilder`).
     Payroll rows are numbered by their line in the payroll file, inline
     ``[[employment]]`` tables by their position (see ``PeriodFte.source``).
 
