@@ -1044,9 +1044,10 @@ class PersonCalc:
         self.total = ExactSum()
         self._hours: dict[Decimal, tuple[int, int]] = {}
         self._countings: dict[Hashable, tuple[Counting, int, int]] = {}
-        self._excluded = frozenset(c for c, ct in rules.contract_types.items() if ct.excluded)
+        #: The contract types left out of total fte (R-CT-6).
+        self.excluded = frozenset(c for c, ct in rules.contract_types.items() if ct.excluded)
         # (a tuple: membership by identity, without the enum's hash, a Python call)
-        self._left_out = tuple(self._excluded)
+        self._left_out = tuple(self.excluded)
         # The workforce's totals by contract type and entity (see Workforce).
         self.tallies = _Tallies()
 
@@ -1076,7 +1077,7 @@ class PersonCalc:
         places = self.limit[1]
         found: list[tuple[int, int, int, int, int]] = []
         for i, (_, e) in enumerate(rows):
-            if e.contract in self._excluded:
+            if e.contract in self.excluded:
                 continue
             first = e.start.toordinal()
             last = p1 if e.end is None else min(e.end.toordinal(), p1)
@@ -1243,7 +1244,7 @@ class PersonCalc:
         self.tallies.person([(rows[i][1], hour_units[i]) for i, _, _, _ in spans], places,
                             [rows[i][1].contract for i, _, b, _ in spans if b == self.p1])
         d = self.denominator
-        excluded = self._excluded
+        excluded = self.excluded
         weighted = _ZERO
         periods = []
         for i, (row, e) in enumerate(rows):

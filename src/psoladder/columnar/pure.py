@@ -13,9 +13,10 @@ keeps each column as its distinct texts and each row's position among them
   start, the dates a target group needs);
 * people outside the target groups are computed in integers (days as day
   numbers, hours as whole units of the smallest power of ten that makes them
-  all whole), with no object per row; a person whose rows overlap, change
-  contract type or entity, or leave the total (R-CT-6) is folded by the
-  validating engine's own per-person code (:class:`~psoladder.fte.PersonCalc`);
+  all whole), with no object per row; a person whose rows of several
+  contract types share days, who names several entities, or has a row left
+  out of the total (R-CT-6) is folded by the validating engine's own
+  per-person code (:class:`~psoladder.fte.PersonCalc`);
 * people in a target group (everyone with ``detail``) get every row in full
   detail from that same per-person code, so their periods, counting windows
   and notices are the validating engine's by construction.
@@ -557,10 +558,9 @@ class _Fold:
                                map(self.p0.__le__, self.end)))
         contracts = [ContractType.REGULAR if v is NOT_GIVEN else v
                      for v in values.get("contract", [NOT_GIVEN])]
-        left_out = {c for c, ct in rules.contract_types.items() if ct.excluded}
         self.contracts = contracts
         self.contract = table.positions("contract")
-        self.counted = [c not in left_out for c in contracts]
+        self.counted = [c not in self.calc.excluded for c in contracts]
         self.entities = [None if v is NOT_GIVEN else v for v in values.get("entity", [NOT_GIVEN])]
         self.entity = table.positions("entity")
         groups = values.get("target_group", [NOT_GIVEN])
@@ -595,10 +595,11 @@ class _Fold:
         """Sum the people whose rows need nothing of the per-person code; the others' numbers.
 
         Summed here: a person whose rows in the peiljaar are in no target
-        group, all counted in total fte (R-CT-6), name one entity and follow
-        each other without sharing a day, so that each row keeps its own
-        hours x days and the cap applies row by row (R-FTE-3); at most one of
-        them reaches the peildatum. The same figures as
+        group, all counted in total fte (R-CT-6) and name one entity, and
+        either follow each other without sharing a day (each row keeps its
+        own hours x days, the cap applies row by row: R-FTE-3) or are all of
+        one contract type (the cap day by day, :func:`~psoladder.fte.capped_total`,
+        all of it that contract type's). The same figures as
         :meth:`~psoladder.fte.PersonCalc.summarise`, in one loop over the
         rows. Everyone else with a row in the peiljaar is left to
         :meth:`_person` (returned in order).
@@ -625,38 +626,11 @@ class _Fold:
         total = 0
         for q in range(len(begins) - 1):
             a, b = begins[q], begins[q + 1]
-            if b - a == 1:  # one row (most people)
-                if not inside[a]:
-                    continue
-                c = contract[a]
-                if target[a] or not counted[c]:
-                    others.append(q)
-                    continue
-                d0, d1, h = start[a], end[a], hours[a]
-                if d0 < p0:
-                    d0 = p0
-                if d1 > p1:
-                    d1 = p1
-                capped = h > limit
-                if capped:
-                    h = limit
-                units = (d1 - d0 + 1) * h
-                e = entity[a]
-                by_key[c * n_entities + e] += units
-                if not units:
-                    zero.add(c * n_entities + e)
-                on = d1 == p1
-                by_person[e * (n_contracts + 1) + (c + 1 if on else 0)] += 1
-                total += units
-                status[q], f_units[q], f_capped[q], f_rows[q], f_on[q] = (
-                    _SUMMARISED, units, capped, 1, on)
-                continue
             count = units = work = 0
             capped = overlap = mixed = False
             reach = p0 - 1
             e0 = c0 = -1
             parts = []
-            spans = []
             for k in range(a, b):
                 if not inside[k]:
                     continue
@@ -675,7 +649,6 @@ class _Fold:
                 if count and c != c0:
                     mixed = True
                 reach = d1
-                spans.append((count, d0, d1, h))
                 if h > limit:
                     h = limit
                     capped = True
@@ -691,7 +664,9 @@ class _Fold:
                 if mixed:  # contract types sharing days share the cap: the per-person code
                     count = -1
                 else:  # one contract type and entity: the cap day by day, all the key's
-                    units, capped = capped_total(spans, limit)
+                    units, capped = capped_total(
+                        [(k, max(start[k], p0), min(end[k], p1), hours[k])
+                         for k in range(a, b) if inside[k]], limit)
                     parts = [(c0 * n_entities + e0, units)]
             if count <= 0:
                 if count < 0:
@@ -798,7 +773,7 @@ class _Figures:
 
     Attributes:
         status: ``_ABSENT`` (no row in the peiljaar), ``_SUMMARISED`` or
-            ``_DETAILED`` (``True`` and ``False`` stand for the first two).
+            ``_DETAILED``.
         units: Hours units x days.
         capped: Whether the cap bit.
         rows: Rows in the peiljaar.
