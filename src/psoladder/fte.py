@@ -1095,8 +1095,6 @@ class PersonCalc:
 
         Hours units and their decimal places, capped, rows, on the peildatum.
         """
-        if len(rows) == 1 and rows[0][1].contract not in self._left_out:
-            return self._one_row(rows[0][1])
         p0, p1 = self.p0, self.p1
         places = self.limit[1]
         left_out, known = self._left_out, self._hours
@@ -1169,36 +1167,6 @@ class PersonCalc:
                                 [span[3].contract for span in spans if span[1] == p1])
         self.total.add(total, places)
         return total, places, capped, rows, on_peildatum
-
-    def _one_row(self, e: EmploymentLike) -> tuple[int, int, bool, int, bool]:
-        """:meth:`summary` of a person with one counted row (most people), the same figures."""
-        hours = e.hours_per_week
-        units = self._hours.get(hours)
-        if units is None:
-            units = self._units(hours)
-        u, p = units
-        limit, places = self.limit
-        if p > places:
-            limit *= 10 ** (p - places)
-            places = p
-        elif p < places:
-            u *= 10 ** (places - p)
-        p0, p1 = self.p0, self.p1
-        first = e.start.toordinal()
-        if first < p0:
-            first = p0
-        end = e.end
-        last = p1 if end is None else min(end.toordinal(), p1)
-        capped = u > limit
-        total = (last - first + 1) * (limit if capped else u)
-        on_peildatum = last == p1
-        self.tallies.one(e, total, places, on_peildatum)
-        add = self.total
-        if places == add.places:
-            add.units += total
-        else:
-            add.add(total, places)
-        return total, places, capped, 1, on_peildatum
 
     def detailed(self, person: str, rows: list[tuple[int, EmploymentLike]],
                  first_start: dt.date) -> PersonFte:
